@@ -1,0 +1,56 @@
+package io.regionplan.deployment;
+
+import java.nio.file.Path;
+
+import io.regionplan.rules.RuleSetRegistry;
+import io.regionplan.rules.RuleSetSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * At startup, compiles every rule set (a broken rule file stops startup with its file and line, and
+ * nothing is deployed), then deploys processes/, rules/ and forms/ as one deployment if they changed.
+ * Runs as the engine is built, before the job executor takes any job.
+ */
+@Component
+@Order(30)
+class ProcessFilesDeployer extends AbstractProcessEnginePlugin {
+
+	private static final Logger log = LoggerFactory.getLogger(ProcessFilesDeployer.class);
+
+	private final DeploymentSettings settings;
+
+	private final RuleSetRegistry rules;
+
+	private final ResourcePatternResolver resolver;
+
+	ProcessFilesDeployer(DeploymentSettings settings, RuleSetRegistry rules, ResourcePatternResolver resolver) {
+		this.settings = settings;
+		this.rules = rules;
+		this.resolver = resolver;
+	}
+
+	@Override
+	public void postProcessEngineBuild(ProcessEngine engine) {
+		ProcessFiles files = settings.fromClasspath() ? ProcessFiles.fromClasspath(resolver)
+				: ProcessFiles.fromFolder(Path.of(settings.source()));
+		if (files.files().isEmpty()) {
+			throw new IllegalStateException("No process files found in " + settings.source()
+					+ " (expected processes/*.bpmn, forms/*.form, rules/<rule-set>/*.drl)");
+		}
+		for (RuleSetSource ruleSet : files.ruleSets().values()) {
+			rules.compile(ruleSet);
+		}
+		ProcessFilesDeployment.Result result = ProcessFilesDeployment.deploy(engine.getRepositoryService(),
+				settings.name(), files);
+		log.info("{} deployment '{}' ({} files, {} rule sets) from {}", result.created() ? "Created" : "Unchanged",
+				result.deployment().getId(), files.files().size(), files.ruleSets().size(), settings.source());
+	}
+
+}

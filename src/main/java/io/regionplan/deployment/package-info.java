@@ -1,0 +1,5 @@
+/**
+ * Deploying processes/, rules/ and forms/ as one Camunda deployment, only when something changed.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Deployment")
+package io.regionplan.deployment;

@@ -1,0 +1,60 @@
+package io.regionplan.planning;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+
+import io.regionplan.rules.RuleRun;
+import io.regionplan.rules.RuleSetBinding;
+import io.regionplan.rules.fact.GapBand;
+import io.regionplan.rules.fact.VolumeGap;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code volume-gap} rule set in the planning cycle: the region's HQ target against its forecast;
+ * the band decides whether a gap-closing plan and the director's approval are needed.
+ */
+@Component
+class VolumeGapBinding implements RuleSetBinding {
+
+	static final String TARGET = "hqVolumeTarget";
+
+	static final String FORECAST = "forecastVolume";
+
+	@Override
+	public String ruleSet() {
+		return "volume-gap";
+	}
+
+	@Override
+	public Collection<?> facts(DelegateExecution execution) {
+		String region = (String) execution.getVariable("region");
+		return List.of(new VolumeGap(region, number(execution, TARGET), number(execution, FORECAST)));
+	}
+
+	@Override
+	public void apply(DelegateExecution execution, RuleRun run) {
+		List<GapBand> bands = run.factsOf(GapBand.class);
+		if (bands.size() != 1) {
+			throw new ProcessEngineException("规则集 volume-gap 应给出一个缺口区间，实际 " + bands.size()
+					+ " / rule set 'volume-gap' must decide exactly one band, decided " + bands.size());
+		}
+		GapBand band = bands.get(0);
+		VolumeGap gap = run.factsOf(VolumeGap.class).get(0);
+		execution.setVariable("gapRatio", gap.gapRatio().doubleValue());
+		execution.setVariable("gapBand", band.band());
+		execution.setVariable("gapReason", band.reasonZh() + " / " + band.reasonEn());
+	}
+
+	private static BigDecimal number(DelegateExecution execution, String name) {
+		Object value = execution.getVariable(name);
+		if (value instanceof Number number) {
+			return new BigDecimal(number.toString());
+		}
+		throw new ProcessEngineException("变量 " + name + " 必须是数字 / variable '" + name + "' must be a number, got: " + value);
+	}
+
+}

@@ -1,0 +1,94 @@
+package io.regionplan.rules;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import io.regionplan.rules.fact.Parameters;
+
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * A compiled rule set, shared by every evaluation of the same content. Each run gets its own
+ * session, so runs are independent and thread-safe.
+ */
+public final class CompiledRuleSet {
+
+	private final String name;
+
+	private final String contentHash;
+
+	private final KieBase kieBase;
+
+	private final Parameters parameters;
+
+	CompiledRuleSet(String name, String contentHash, KieBase kieBase, Parameters parameters) {
+		this.name = name;
+		this.contentHash = contentHash;
+		this.kieBase = kieBase;
+		this.parameters = parameters;
+	}
+
+	public String name() {
+		return name;
+	}
+
+	public String contentHash() {
+		return contentHash;
+	}
+
+	public Parameters parameters() {
+		return parameters;
+	}
+
+	/**
+	 * Inserts the parameters and the facts, fires all rules once, and returns what fired and the facts
+	 * afterwards.
+	 * @param maxFirings the most rule firings one run may take; more means a loop and fails the run
+	 */
+	public RuleRun run(RuleSetVersion version, Collection<?> facts, int maxFirings) {
+		KieSession session = kieBase.newKieSession();
+		List<RuleRun.Firing> firings = new ArrayList<>();
+		try {
+			session.addEventListener(new DefaultAgendaEventListener() {
+				@Override
+				public void afterMatchFired(AfterMatchFiredEvent event) {
+					firings.add(new RuleRun.Firing(event.getMatch().getRule().getName(),
+							List.copyOf(event.getMatch().getObjects())));
+				}
+			});
+			session.insert(parameters);
+			for (Object fact : facts) {
+				session.insert(fact);
+			}
+			int fired = session.fireAllRules(maxFirings + 1);
+			if (fired > maxFirings) {
+				throw new RuleEvaluationException("规则集 " + name + " 触发超过 " + maxFirings + " 次（可能循环）/ rule set '"
+						+ name + "' fired more than " + maxFirings + " rules (a loop?)", null);
+			}
+			return new RuleRun(version, List.copyOf(firings), List.copyOf(session.getObjects()));
+		}
+		catch (RuleEvaluationException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new RuleEvaluationException("规则集 " + name + " 执行失败 / rule set '" + name + "' failed: "
+					+ rootMessage(ex), ex);
+		}
+		finally {
+			session.dispose();
+		}
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return ex.getMessage() + (cause != ex ? " (" + cause + ")" : "");
+	}
+
+}

@@ -1,0 +1,88 @@
+package io.regionplan.rules;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one delegate behind every business rule task: {@code camunda:delegateExpression="${evaluateRuleSetDelegate}"}
+ * with the extension property {@code ruleSet} naming the folder under {@code rules/}. It runs the rule
+ * set of the instance's own deployment, so a running cycle keeps the rules it started with.
+ */
+@Component("evaluateRuleSetDelegate")
+public class EvaluateRuleSetDelegate implements JavaDelegate {
+
+	public static final String RULE_SET_PROPERTY = "ruleSet";
+
+	private final RuleSetRegistry registry;
+
+	private final Map<String, RuleSetBinding> bindings;
+
+	private final RulesSettings settings;
+
+	private final ApplicationEventPublisher events;
+
+	public EvaluateRuleSetDelegate(RuleSetRegistry registry, List<RuleSetBinding> bindings, RulesSettings settings,
+			ApplicationEventPublisher events) {
+		this.registry = registry;
+		this.bindings = bindings.stream().collect(Collectors.toMap(RuleSetBinding::ruleSet, Function.identity()));
+		this.settings = settings;
+		this.events = events;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String ruleSet = ruleSetOf(execution.getBpmnModelElementInstance());
+		RuleSetBinding binding = bindings.get(ruleSet);
+		if (binding == null) {
+			throw new ProcessEngineException("规则集 " + ruleSet + " 没有绑定 / no binding for rule set '" + ruleSet
+					+ "' (activity " + execution.getCurrentActivityId() + ")");
+		}
+		String deploymentId = ((ExecutionEntity) execution).getProcessDefinition().getDeploymentId();
+		// The rule files belong to the deployment; the user completing a task need not be allowed to read it.
+		CompiledRuleSet compiled = Context.getCommandContext().runWithoutAuthorization(
+				() -> registry.forDeployment(execution.getProcessEngineServices().getRepositoryService(), deploymentId, ruleSet));
+		RuleSetVersion version = new RuleSetVersion(ruleSet, deploymentId, compiled.contentHash());
+		Collection<?> facts = binding.facts(execution);
+		RuleRun run = compiled.run(version, facts, settings.maxRuleFirings());
+		binding.apply(execution, run);
+		events.publishEvent(new RuleSetEvaluated(run, execution.getProcessInstanceId(),
+				execution.getCurrentActivityId(), execution.getTenantId(), currentUser()));
+	}
+
+	static String ruleSetOf(FlowElement element) {
+		if (element != null && element.getExtensionElements() != null) {
+			for (CamundaProperty property : element.getExtensionElements().getElementsQuery()
+				.filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
+				.list()
+				.stream()
+				.flatMap(properties -> properties.getCamundaProperties().stream())
+				.toList()) {
+				if (RULE_SET_PROPERTY.equals(property.getCamundaName()) && property.getCamundaValue() != null) {
+					return property.getCamundaValue().strip();
+				}
+			}
+		}
+		throw new ProcessEngineException("业务规则任务缺少扩展属性 ruleSet / business rule task "
+				+ (element != null ? element.getId() : "?") + " has no extension property 'ruleSet'");
+	}
+
+	private static String currentUser() {
+		Authentication authentication = Context.getCommandContext().getAuthentication();
+		return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : "system";
+	}
+
+}

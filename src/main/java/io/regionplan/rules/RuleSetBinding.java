@@ -1,0 +1,22 @@
+package io.regionplan.rules;
+
+import java.util.Collection;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/**
+ * What a feature provides for one rule set: the facts of a process instance, and what to do with the
+ * results. The generic rule-task delegate does the rest (version, compilation, firing cap, events).
+ */
+public interface RuleSetBinding {
+
+	/** The rule set's folder name under {@code rules/}. */
+	String ruleSet();
+
+	/** The facts to insert, read from the instance (its variables, region and period). */
+	Collection<?> facts(DelegateExecution execution);
+
+	/** Stores the results and puts a short summary into process variables for the forms. */
+	void apply(DelegateExecution execution, RuleRun run);
+
+}

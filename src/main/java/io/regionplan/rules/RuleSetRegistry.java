@@ -1,0 +1,68 @@
+package io.regionplan.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compiles each rule set once per content and remembers which content every deployment holds, so a
+ * process instance runs the rules of its own deployment and a redeployment that leaves a rule set
+ * unchanged reuses the compiled knowledge base.
+ */
+@Component
+public class RuleSetRegistry {
+
+	private final RuleSetCompiler compiler = new RuleSetCompiler();
+
+	private final Map<String, CompiledRuleSet> byContentHash = new ConcurrentHashMap<>();
+
+	private final Map<String, RuleSetSource> byDeployment = new ConcurrentHashMap<>();
+
+	/** Compiles (or finds the compiled) rule set; throws {@link RuleSetCompilationException} with positions. */
+	public CompiledRuleSet compile(RuleSetSource source) {
+		return byContentHash.computeIfAbsent(source.contentHash(), hash -> compiler.compile(source));
+	}
+
+	/**
+	 * The rule set as held by a deployment. The caller must be allowed to read the deployment, or run
+	 * without authorization (as the rule-task delegate does).
+	 */
+	public RuleSetSource source(RepositoryService repository, String deploymentId, String ruleSet) {
+		RuleSetSource source = byDeployment.computeIfAbsent(deploymentId + "/" + ruleSet,
+				key -> readSource(repository, deploymentId, ruleSet));
+		if (source.files().isEmpty()) {
+			byDeployment.remove(deploymentId + "/" + ruleSet);
+			throw new IllegalArgumentException("部署 " + deploymentId + " 中没有规则集 " + ruleSet + " / deployment '"
+					+ deploymentId + "' holds no rule set '" + ruleSet + "'");
+		}
+		return source;
+	}
+
+	public CompiledRuleSet forDeployment(RepositoryService repository, String deploymentId, String ruleSet) {
+		return compile(source(repository, deploymentId, ruleSet));
+	}
+
+	private static RuleSetSource readSource(RepositoryService repository, String deploymentId, String ruleSet) {
+		String folder = "rules/" + ruleSet + "/";
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		for (Resource resource : repository.getDeploymentResources(deploymentId)) {
+			if (resource.getName().startsWith(folder) && RuleSetSource.isRuleFile(resource.getName())) {
+				try (InputStream in = repository.getResourceAsStreamById(deploymentId, resource.getId())) {
+					files.put(resource.getName(), in.readAllBytes());
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		}
+		return RuleSetSource.of(files).getOrDefault(ruleSet, new RuleSetSource(ruleSet, new java.util.TreeMap<>()));
+	}
+
+}

@@ -1,0 +1,54 @@
+package io.regionplan.rules.fact;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The thresholds and weights of a rule set, read from {@code parameters.properties} in its folder and
+ * inserted as a fact, so that a process owner changes a threshold by editing one file.
+ */
+public final class Parameters {
+
+	private final String ruleSet;
+
+	private final Map<String, String> values;
+
+	public Parameters(String ruleSet, Map<String, String> values) {
+		this.ruleSet = ruleSet;
+		this.values = new TreeMap<>(values);
+	}
+
+	/** A number parameter; a missing key is an error of the rule set, named in the message. */
+	public BigDecimal decimal(String key) {
+		return new BigDecimal(text(key).trim());
+	}
+
+	/** A fraction parameter as a percentage for reasons: 0.05 gives "5%". */
+	public String percent(String key) {
+		return decimal(key).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+	}
+
+	public String text(String key) {
+		String value = values.get(key);
+		if (value == null) {
+			throw new IllegalArgumentException(
+					"规则集 " + ruleSet + " 缺少参数 " + key + " / rule set '" + ruleSet + "' has no parameter '" + key + "'");
+		}
+		return value;
+	}
+
+	public Map<String, String> values() {
+		return Map.copyOf(values);
+	}
+
+	public String ruleSet() {
+		return ruleSet;
+	}
+
+	@Override
+	public String toString() {
+		return "Parameters" + values;
+	}
+
+}

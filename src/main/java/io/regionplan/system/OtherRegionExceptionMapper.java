@@ -1,0 +1,66 @@
+package io.regionplan.system;
+
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+
+/**
+ * Answers 404 (as if the object did not exist) when the engine's tenant check refuses to work on an
+ * object of another region, or the object does not exist. Camunda reports both as plain engine
+ * errors, which its REST API turns into 500; every other exception keeps Camunda's own mapping.
+ * Mappers for the engine's exception types win over Camunda's mapper for Throwable.
+ */
+final class OtherRegionExceptionMapper {
+
+	/** Camunda's code for "belongs to no authenticated tenant". */
+	static final String TENANT_CHECK_FAILED = "ENGINE-13034";
+
+	private static final ExceptionHandler CAMUNDA = new ExceptionHandler();
+
+	private OtherRegionExceptionMapper() {
+	}
+
+	static Response toResponse(Throwable exception) {
+		for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			boolean otherRegion = cause.getMessage() != null && cause.getMessage().contains(TENANT_CHECK_FAILED);
+			if (otherRegion || cause instanceof NullValueException) {
+				return Response.status(Response.Status.NOT_FOUND)
+					.type(MediaType.APPLICATION_JSON_TYPE)
+					.entity(Map.of("type", "InvalidRequestException", "message",
+							"对象不存在或不属于你的区域 / not found in your regions"))
+					.build();
+			}
+		}
+		return CAMUNDA.toResponse(exception);
+	}
+
+	static final class ForEngine implements ExceptionMapper<ProcessEngineException> {
+
+		@Override
+		public Response toResponse(ProcessEngineException exception) {
+			return OtherRegionExceptionMapper.toResponse(exception);
+		}
+
+	}
+
+	/** Camunda maps RestException too; the priority makes this one win. */
+	@Priority(Priorities.USER - 1)
+	static final class ForRest implements ExceptionMapper<RestException> {
+
+		@Override
+		public Response toResponse(RestException exception) {
+			return OtherRegionExceptionMapper.toResponse(exception);
+		}
+
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.regionplan.system;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * HTTP Basic against Camunda's identity service for the engine REST API and the application API.
+ * The webapps (Tasklist, Cockpit, Admin under /camunda) keep Camunda's own session login and CSRF
+ * protection; requests outside the two APIs and the chart pages are not handled here.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService) {
+		return new CamundaIdentityAuthenticationProvider(identityService);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+			IdentityService identityService) throws Exception {
+		// Path patterns on the whole request path: the engine REST API is a Jersey servlet, not Spring MVC.
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**")))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(paths.matcher(HttpMethod.GET, "/engine-rest/engine")).permitAll()
+				.anyRequest().authenticated())
+			.httpBasic(Customizer.withDefaults())
+			.authenticationProvider(provider)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Stateless Basic auth carries no cookie, so there is no session for a forged request to ride on.
+			.csrf(csrf -> csrf.disable())
+			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+		return http.build();
+	}
+
+}
