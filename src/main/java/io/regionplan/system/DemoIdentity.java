@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo profile's people and regions. Every password is {@code demo}; the prod profile has none
- * of them.
+ * of them. The admin {@code demo} comes from {@link AdminSetup}; here it only joins both regions.
  */
 @Component
 @Profile("demo")
-@Order(20)
+@Order(20) // after AdminSetup
 class DemoIdentity extends AbstractProcessEnginePlugin {
 
 	static final String PASSWORD = "demo";
@@ -29,7 +29,6 @@ class DemoIdentity extends AbstractProcessEnginePlugin {
 	static final Map<String, String> REGIONS = Map.of("east", "华东 / East China", "south", "华南 / South China");
 
 	static final List<DemoUser> USERS = List.of(
-			new DemoUser("demo", "Demo", "Admin", List.of(Roles.ADMIN), List.of("east", "south")),
 			new DemoUser("wang.east", "王", "华东区域经理", List.of(Roles.REGIONAL_MANAGER), List.of("east")),
 			new DemoUser("li.south", "李", "华南区域经理", List.of(Roles.REGIONAL_MANAGER), List.of("south")),
 			new DemoUser("zhao.director", "赵", "营销总监", List.of(Roles.SALES_DIRECTOR), List.of("east", "south")),
@@ -64,6 +63,11 @@ class DemoIdentity extends AbstractProcessEnginePlugin {
 				if (identity.createTenantQuery().tenantId(region).userMember(demo.id()).count() == 0) {
 					identity.createTenantUserMembership(region, demo.id());
 				}
+			}
+		}
+		for (String region : REGIONS.keySet()) {
+			if (identity.createTenantQuery().tenantId(region).userMember("demo").count() == 0) {
+				identity.createTenantUserMembership(region, "demo");
 			}
 		}
 	}

@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * Answers 404 (as if the object did not exist) when the engine's tenant check refuses to work on an
  * object of another region, or the object does not exist. Camunda reports both as plain engine
  * errors, which its REST API turns into 500; every other exception keeps Camunda's own mapping.
- * Mappers for the engine's exception types win over Camunda's mapper for Throwable.
+ * Camunda maps these exception types too; the priority makes these mappers win.
  */
 final class OtherRegionExceptionMapper {
 
@@ -43,6 +43,7 @@ final class OtherRegionExceptionMapper {
 		return CAMUNDA.toResponse(exception);
 	}
 
+	@Priority(Priorities.USER - 1)
 	static final class ForEngine implements ExceptionMapper<ProcessEngineException> {
 
 		@Override
@@ -52,7 +53,6 @@ final class OtherRegionExceptionMapper {
 
 	}
 
-	/** Camunda maps RestException too; the priority makes this one win. */
 	@Priority(Priorities.USER - 1)
 	static final class ForRest implements ExceptionMapper<RestException> {
 

@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * A user may start an instance only for a region they belong to; a sub-process inherits its parent's
  * region.
  */
-class RegionTenantIdProvider implements TenantIdProvider {
+public class RegionTenantIdProvider implements TenantIdProvider {
 
 	static final String REGION_VARIABLE = "region";
 

@@ -1,0 +1,22 @@
+package io.regionplan;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The one Spring context the integration tests share: the demo profile on a random port, an
+ * in-memory database, and no job executor (tests run jobs themselves, deterministically).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:regionplan-it;DB_CLOSE_DELAY=-1",
+		"camunda.bpm.job-execution.enabled=false" })
+@ActiveProfiles("demo")
+public @interface IntegrationTest {
+}
