@@ -1,0 +1,67 @@
+package io.regionplan.market;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One kind of market data that can be imported: its table, its columns and its key.
+ *
+ * @param name the kind's name in the API ({@code cities})
+ * @param table the table it is stored in
+ * @param keys the names of the key columns (an upsert matches rows by them)
+ * @param scope the column that tells which region a row belongs to ({@code region}, {@code city}
+ * or {@code dealer}), or {@code null} for data of no region (channels, price tiers)
+ */
+record ImportKind(String name, String nameZh, String table, List<Column> columns, List<String> keys, String scope) {
+
+	/**
+	 * @param references the kind whose ids the value must be one of, or {@code null}
+	 * @param scale the most decimals a number may have (what the table keeps)
+	 */
+	record Column(String name, String nameZh, String dbColumn, ValueType type, boolean required, BigDecimal min,
+			BigDecimal max, int scale, String references) {
+
+		static Column id(String name, String zh, String db) {
+			return new Column(name, zh, db, ValueType.ID, true, null, null, 0, null);
+		}
+
+		static Column ref(String name, String zh, String db, String kind) {
+			return new Column(name, zh, db, ValueType.ID, true, null, null, 0, kind);
+		}
+
+		static Column optionalRef(String name, String zh, String db, String kind) {
+			return new Column(name, zh, db, ValueType.ID, false, null, null, 0, kind);
+		}
+
+		static Column text(String name, String zh, String db) {
+			return new Column(name, zh, db, ValueType.TEXT, true, null, null, 0, null);
+		}
+
+		static Column integer(String name, String zh, String db, long min, Long max) {
+			return new Column(name, zh, db, ValueType.INTEGER, true, BigDecimal.valueOf(min),
+					max == null ? null : BigDecimal.valueOf(max), 0, null);
+		}
+
+		static Column decimal(String name, String zh, String db, String min, String max, int scale) {
+			return new Column(name, zh, db, ValueType.DECIMAL, true, new BigDecimal(min),
+					max == null ? null : new BigDecimal(max), scale, null);
+		}
+
+		static Column of(String name, String zh, String db, ValueType type) {
+			return new Column(name, zh, db, type, true, null, null, 0, null);
+		}
+
+	}
+
+	Optional<Column> column(String headerName) {
+		String wanted = headerName.strip().toLowerCase(java.util.Locale.ROOT);
+		return columns.stream().filter(c -> c.name().equals(wanted) || c.nameZh().equals(headerName.strip())).findFirst();
+	}
+
+	/** The column that holds this kind's own id, for kinds keyed by one id column. */
+	String idColumn() {
+		return columns.stream().filter(c -> c.name().equals(keys.get(0))).findFirst().orElseThrow().dbColumn();
+	}
+
+}

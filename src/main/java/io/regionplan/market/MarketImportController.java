@@ -1,0 +1,65 @@
+package io.regionplan.market;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import io.regionplan.system.RegionPlanUser;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code POST /api/market/imports} (multipart {@code kind}, {@code file}) answers 202 with the import's
+ * id; {@code GET /api/market/imports/{id}} shows its progress and, when done, its report.
+ */
+@RestController
+@RequestMapping("/api/market/imports")
+class MarketImportController {
+
+	private final MarketImports imports;
+
+	MarketImportController(MarketImports imports) {
+		this.imports = imports;
+	}
+
+	@PostMapping(consumes = "multipart/form-data")
+	ResponseEntity<ImportReport> upload(@RequestParam("kind") String kind, @RequestParam("file") MultipartFile file,
+			@AuthenticationPrincipal RegionPlanUser user) throws IOException {
+		Importer importer = MarketAccess.importer(user);
+		if (!MarketImports.isKind(kind)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "未知数据类型 / unknown kind '" + kind
+					+ "', see docs/data-formats.md");
+		}
+		if (file.isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "文件为空 / the file is empty");
+		}
+		Path copy = Files.createTempFile("regionplan-import-", ".upload");
+		try (InputStream in = file.getInputStream()) {
+			Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+		}
+		String name = file.getOriginalFilename() == null ? "upload" : Path.of(file.getOriginalFilename()).getFileName().toString();
+		ImportReport report = imports.submit(kind, copy, name, importer);
+		return ResponseEntity.accepted().location(URI.create("/api/market/imports/" + report.id())).body(report);
+	}
+
+	@GetMapping("/{id}")
+	ImportReport report(@PathVariable String id, @AuthenticationPrincipal RegionPlanUser user) {
+		return imports.find(id)
+			.filter(report -> report.userId().equals(user.id()) || MarketAccess.isPrivileged(user))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个导入 / no import '" + id + "'"));
+	}
+
+}

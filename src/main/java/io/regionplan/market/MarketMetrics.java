@@ -1,0 +1,193 @@
+package io.regionplan.market;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Computes the metrics of a region for a period from the market tables: the facts the rule sets
+ * receive. Aggregation happens in SQL; every formula is in {@link MarketFormulas}.
+ */
+@Service
+public class MarketMetrics {
+
+	private final JdbcTemplate jdbc;
+
+	MarketMetrics(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The last month with sales in the region, the default period. */
+	public Optional<YearMonth> latestMonth(String region) {
+		String month = jdbc.queryForObject("select max(s.sales_month) from market_sales s join market_dealer d on d.id = s.dealer_id "
+				+ "where d.region_id = ?", String.class, region);
+		return Optional.ofNullable(month).map(YearMonth::parse);
+	}
+
+	public List<CityMetrics> cities(String region, YearMonth period) {
+		Window window = new Window(period);
+		Map<String, BigDecimal[]> sales = new HashMap<>();
+		jdbc.query("select s.city_id, "
+				+ "sum(case when s.sales_month between ? and ? then s.amount else 0 end), "
+				+ "sum(case when s.sales_month between ? and ? then s.amount else 0 end), "
+				+ "sum(case when s.sales_month between ? and ? then s.volume else 0 end), "
+				+ "count(distinct case when s.sales_month between ? and ? then s.sales_month end) "
+				+ "from market_sales s join market_city c on c.id = s.city_id where c.region_id = ? group by s.city_id",
+				rs -> {
+					sales.put(rs.getString(1), new BigDecimal[] { rs.getBigDecimal(2), rs.getBigDecimal(3),
+							rs.getBigDecimal(4), BigDecimal.valueOf(rs.getLong(5)) });
+				}, window.from, window.to, window.previousFrom, window.previousTo, window.yearStart, window.to, window.from,
+				window.to, region);
+		Map<String, Map<String, BigDecimal>> targets = new HashMap<>();
+		jdbc.query("select t.city_id, t.target_period, t.volume from market_target t join market_city c on c.id = t.city_id "
+				+ "where c.region_id = ? and t.target_period like ?", rs -> {
+					targets.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3));
+				}, region, period.getYear() + "%");
+		Map<String, List<String>> neighbours = neighbours(region);
+		return jdbc.query("select id, region_id, name_zh, name_en, tier, population, market_size, distance_km "
+				+ "from market_city where region_id = ? order by id", (rs, n) -> {
+					String city = rs.getString(1);
+					BigDecimal[] s = sales.getOrDefault(city, new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO,
+							BigDecimal.ZERO, BigDecimal.ZERO });
+					BigDecimal target = targetToDate(targets.getOrDefault(city, Map.of()), period);
+					BigDecimal marketSize = rs.getBigDecimal(7);
+					return new CityMetrics(city, rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+							rs.getLong(6), marketSize, rs.getBigDecimal(8), s[0], s[1], MarketFormulas.growth(s[0], s[1]),
+							MarketFormulas.share(s[0], marketSize), s[2], target, MarketFormulas.achievement(s[2], target),
+							neighbours.getOrDefault(city, List.of()), s[3].intValue());
+				}, region);
+	}
+
+	/** Monthly targets of the year up to the period if any are given, else the year's target pro rata. */
+	static BigDecimal targetToDate(Map<String, BigDecimal> targets, YearMonth period) {
+		BigDecimal monthly = BigDecimal.ZERO;
+		boolean anyMonthly = false;
+		for (int m = 1; m <= period.getMonthValue(); m++) {
+			BigDecimal target = targets.get(YearMonth.of(period.getYear(), m).toString());
+			if (target != null) {
+				monthly = monthly.add(target);
+				anyMonthly = true;
+			}
+		}
+		if (anyMonthly) {
+			return monthly;
+		}
+		BigDecimal year = targets.get(String.valueOf(period.getYear()));
+		return year == null ? null : MarketFormulas.proRata(year, period.getMonthValue());
+	}
+
+	private Map<String, List<String>> neighbours(String region) {
+		Map<String, List<String>> neighbours = new TreeMap<>();
+		jdbc.query("select a.city_id, a.neighbour_id from market_city_adjacency a join market_city c on c.id = a.city_id "
+				+ "where c.region_id = ? union select a.neighbour_id, a.city_id from market_city_adjacency a "
+				+ "join market_city c on c.id = a.neighbour_id where c.region_id = ? order by 1, 2", rs -> {
+					neighbours.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+				}, region, region);
+		return neighbours;
+	}
+
+	public List<ChannelMetrics> channels(String region) {
+		return jdbc.query("select c.id, ch.id, count(s.id), "
+				+ "coalesce(sum(case when s.carries_product then 1 else 0 end), 0), "
+				+ "coalesce(sum(case when s.carries_product then s.category_sales else 0 end), 0), "
+				+ "coalesce(sum(s.category_sales), 0) "
+				+ "from market_city c cross join market_channel ch "
+				+ "left join market_store s on s.city_id = c.id and s.channel_id = ch.id "
+				+ "where c.region_id = ? group by c.id, ch.id order by c.id, ch.id", (rs, n) -> {
+					long stores = rs.getLong(3);
+					long carrying = rs.getLong(4);
+					return new ChannelMetrics(rs.getString(1), rs.getString(2), stores, carrying,
+							MarketFormulas.numericDistribution(carrying, stores),
+							MarketFormulas.weightedDistribution(rs.getBigDecimal(5), rs.getBigDecimal(6)));
+				}, region);
+	}
+
+	public List<DealerMetrics> dealers(String region, YearMonth period) {
+		Window window = new Window(period);
+		Map<String, BigDecimal[]> sales = new HashMap<>();
+		jdbc.query("select s.dealer_id, "
+				+ "sum(case when s.sales_month between ? and ? then s.amount else 0 end), "
+				+ "sum(case when s.sales_month between ? and ? then s.amount else 0 end) "
+				+ "from market_sales s join market_dealer d on d.id = s.dealer_id where d.region_id = ? group by s.dealer_id",
+				rs -> {
+					sales.put(rs.getString(1), new BigDecimal[] { rs.getBigDecimal(2), rs.getBigDecimal(3) });
+				}, window.from, window.to, window.previousFrom, window.previousTo, region);
+		Map<String, Long> served = new HashMap<>();
+		jdbc.query("select s.dealer_id, count(*) from market_store s join market_dealer d on d.id = s.dealer_id "
+				+ "where d.region_id = ? group by s.dealer_id", rs -> {
+					served.put(rs.getString(1), rs.getLong(2));
+				}, region);
+		List<BigDecimal> ranking = new ArrayList<>();
+		List<DealerMetrics> dealers = jdbc.query("select id, region_id, name, target_stores, overdue_days, "
+				+ "cross_region_incidents, compliance_score, receivables from market_dealer where region_id = ? order by id",
+				(rs, n) -> {
+					String dealer = rs.getString(1);
+					BigDecimal[] s = sales.getOrDefault(dealer, new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+					ranking.add(s[0]);
+					long target = rs.getLong(4);
+					long servedStores = served.getOrDefault(dealer, 0L);
+					return new DealerMetrics(dealer, rs.getString(2), rs.getString(3), s[0], s[1],
+							MarketFormulas.growth(s[0], s[1]), null, servedStores, target,
+							MarketFormulas.coverage(servedStores, target), rs.getInt(5), rs.getInt(6), rs.getBigDecimal(7),
+							rs.getBigDecimal(8));
+				}, region);
+		ranking.sort(BigDecimal::compareTo);
+		return dealers.stream().map(d -> withPercentile(d, MarketFormulas.percentile(lowerThan(ranking, d.sales()),
+				ranking.size()))).toList();
+	}
+
+	/** How many of the sorted values are strictly below {@code value}. */
+	private static long lowerThan(List<BigDecimal> sorted, BigDecimal value) {
+		int low = 0;
+		int high = sorted.size();
+		while (low < high) {
+			int mid = (low + high) >>> 1;
+			if (sorted.get(mid).compareTo(value) < 0) {
+				low = mid + 1;
+			}
+			else {
+				high = mid;
+			}
+		}
+		return low;
+	}
+
+	private static DealerMetrics withPercentile(DealerMetrics d, BigDecimal percentile) {
+		return new DealerMetrics(d.dealerId(), d.regionId(), d.name(), d.sales(), d.previousSales(), d.growth(), percentile,
+				d.servedStores(), d.targetStores(), d.coverage(), d.overdueDays(), d.crossRegionIncidents(),
+				d.complianceScore(), d.receivables());
+	}
+
+	/** The trailing 12 months ending with the period, the 12 before, and the period's year to date. */
+	private static final class Window {
+
+		final String from;
+
+		final String to;
+
+		final String previousFrom;
+
+		final String previousTo;
+
+		final String yearStart;
+
+		Window(YearMonth period) {
+			YearMonth start = MarketFormulas.windowStart(period);
+			this.from = start.toString();
+			this.to = period.toString();
+			this.previousFrom = start.minusMonths(12).toString();
+			this.previousTo = period.minusMonths(12).toString();
+			this.yearStart = YearMonth.of(period.getYear(), 1).toString();
+		}
+
+	}
+
+}
