@@ -1,10 +1,13 @@
 package io.regionplan.market;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +22,17 @@ class MarketQueries {
 		this.jdbc = jdbc;
 	}
 
+	/** Column labels as written in the query: H2 upper-cases them, PostgreSQL lower-cases them. */
+	private static final RowMapper<Map<String, Object>> LOWER_CASE_COLUMNS = (rs, n) -> {
+		Map<String, Object> row = new LinkedHashMap<>();
+		for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+			row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT), rs.getObject(i));
+		}
+		return row;
+	};
+
 	List<Map<String, Object>> regions() {
-		return jdbc.queryForList("select id as region, name_zh, name_en from market_region order by id");
+		return jdbc.query("select id as region, name_zh, name_en from market_region order by id", LOWER_CASE_COLUMNS);
 	}
 
 	PageOf<Map<String, Object>> cities(String region, Integer tier, int page, int size) {
@@ -33,7 +45,7 @@ class MarketQueries {
 	PageOf<Map<String, Object>> dealers(String region, String city, String name, int page, int size) {
 		Filter filter = new Filter("region_id = ?", region);
 		filter.add("id in (select dealer_id from market_dealer_coverage where city_id = ?)", city);
-		filter.add("lower(name) like ?", name == null ? null : "%" + name.toLowerCase(java.util.Locale.ROOT) + "%");
+		filter.add("lower(name) like ?", name == null ? null : "%" + name.toLowerCase(Locale.ROOT) + "%");
 		return page("select id as dealer, region_id as region, name, receivables, overdue_days, cross_region_incidents, "
 				+ "compliance_score, target_stores from market_dealer", "market_dealer", filter, "id", page, size);
 	}
@@ -56,9 +68,9 @@ class MarketQueries {
 		List<Object> args = new ArrayList<>(filter.args);
 		args.add(size);
 		args.add((long) page * size);
-		List<Map<String, Object>> rows = jdbc.queryForList(select + filter.where() + " order by " + order
-				+ " limit ? offset ?", args.toArray());
-		return new PageOf<>(rows, page, size, total == null ? 0 : total);
+		List<Map<String, Object>> rows = jdbc.query(select + filter.where() + " order by " + order + " limit ? offset ?",
+				LOWER_CASE_COLUMNS, args.toArray());
+		return PageOf.of(rows, page, size, total == null ? 0 : total);
 	}
 
 	/** A where clause built from the filters that were given. */

@@ -3,10 +3,10 @@ package io.regionplan.market;
 import java.util.List;
 
 /** One page of a list: {@code page} counts from 0. */
-public record PageOf<T>(List<T> content, int page, int size, long totalElements) {
+public record PageOf<T>(List<T> content, int page, int size, long totalElements, long totalPages) {
 
-	public long totalPages() {
-		return size == 0 ? 0 : (totalElements + size - 1) / size;
+	static <T> PageOf<T> of(List<T> content, int page, int size, long totalElements) {
+		return new PageOf<>(content, page, size, totalElements, size == 0 ? 0 : (totalElements + size - 1) / size);
 	}
 
 }
