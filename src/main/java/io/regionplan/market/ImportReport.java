@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param status QUEUED, RUNNING, SUCCEEDED, REJECTED (bad input: nothing written) or FAILED (an
  * unexpected error: nothing written)
- * @param phase READING (rows read and checked so far) or WRITING (rows written of {@code rowsTotal})
+ * @param phase READING (rows read and checked of about {@code rowsTotal}; -1 for a workbook) or WRITING
+ * (rows written of {@code rowsTotal}), then DONE
  * @param errorCount every bad row found; {@code errors} lists the first {@value #MAX_LISTED_ERRORS}
  */
 public record ImportReport(String id, String kind, String fileName, String userId, String status, String phase,

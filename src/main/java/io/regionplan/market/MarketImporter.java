@@ -46,14 +46,15 @@ class MarketImporter {
 	/** Progress callbacks: rows read and checked, then rows written. */
 	interface Progress {
 
-		void reading(int rowsDone);
+		void reading(int rowsDone, int rowsTotal);
 
 		void writing(int rowsDone, int rowsTotal);
 
 	}
 
 	Outcome importFile(ImportKind kind, Path file, String fileName, Importer importer, Progress progress) {
-		Checked checked = check(kind, file, fileName, importer, progress::reading);
+		int estimate = TabularFile.estimateRows(file, fileName);
+		Checked checked = check(kind, file, fileName, importer, rows -> progress.reading(rows, estimate));
 		return transaction.execute(status -> write(kind, checked, progress));
 	}
 
@@ -90,7 +91,7 @@ class MarketImporter {
 					}
 				}
 				if (line.number() % 10_000 == 0) {
-					reading.accept(line.number());
+					reading.accept(line.number() - 1);
 				}
 			});
 		}

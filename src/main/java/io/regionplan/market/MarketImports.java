@@ -102,8 +102,8 @@ public class MarketImports {
 		running.put(id, current[0]);
 		MarketImporter.Progress progress = new MarketImporter.Progress() {
 			@Override
-			public void reading(int rowsDone) {
-				current[0] = with(current[0], "RUNNING", "READING", -1, rowsDone);
+			public void reading(int rowsDone, int rowsTotal) {
+				current[0] = with(current[0], "RUNNING", "READING", rowsTotal, rowsDone);
 				running.put(id, current[0]);
 			}
 

@@ -65,6 +65,33 @@ final class TabularFile {
 		}
 	}
 
+	/** About how many data rows a CSV file has (lines − header), for progress; -1 for a workbook. */
+	static int estimateRows(Path file, String fileName) {
+		try {
+			if (isXlsx(file, fileName)) {
+				return -1;
+			}
+			long lines = 0;
+			int last = '\n';
+			try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+				byte[] buffer = new byte[1 << 16];
+				int n;
+				while ((n = in.read(buffer)) > 0) {
+					for (int i = 0; i < n; i++) {
+						if (buffer[i] == '\n') {
+							lines++;
+						}
+					}
+					last = buffer[n - 1];
+				}
+			}
+			return (int) Math.max(0, lines + (last == '\n' ? 0 : 1) - 1);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Hands the header row to {@code header}, then every non-blank data row to {@code rows}. */
 	static void read(Path file, String fileName, Consumer<List<String>> header, Consumer<Line> rows) {
 		try {

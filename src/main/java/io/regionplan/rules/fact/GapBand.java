@@ -9,12 +9,22 @@ package io.regionplan.rules.fact;
  * @param reasonZh the reason in Chinese
  * @param reasonEn the reason in English
  */
-public record GapBand(String subjectId, String band, String reasonZh, String reasonEn) {
+public record GapBand(String subjectId, String band, String reasonZh, String reasonEn) implements Outcome {
 
 	public static final String ACCEPTED = "ACCEPTED";
 
 	public static final String GAP_PLAN = "GAP_PLAN";
 
 	public static final String DIRECTOR_APPROVAL = "DIRECTOR_APPROVAL";
+
+	@Override
+	public String kind() {
+		return "band";
+	}
+
+	@Override
+	public String value() {
+		return band;
+	}
 
 }

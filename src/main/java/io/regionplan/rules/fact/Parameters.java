@@ -14,6 +14,9 @@ public final class Parameters {
 
 	private final Map<String, String> values;
 
+	/** Rules read a threshold once per fact they test: parse it once. */
+	private final Map<String, BigDecimal> decimals = new java.util.concurrent.ConcurrentHashMap<>();
+
 	public Parameters(String ruleSet, Map<String, String> values) {
 		this.ruleSet = ruleSet;
 		this.values = new TreeMap<>(values);
@@ -21,7 +24,15 @@ public final class Parameters {
 
 	/** A number parameter; a missing key is an error of the rule set, named in the message. */
 	public BigDecimal decimal(String key) {
-		return new BigDecimal(text(key).trim());
+		return decimals.computeIfAbsent(key, k -> {
+			try {
+				return new BigDecimal(text(k).trim());
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("规则集 " + ruleSet + " 的参数 " + k + " 不是数字 / parameter '" + k
+						+ "' of rule set '" + ruleSet + "' is not a number: " + text(k));
+			}
+		});
 	}
 
 	/** A fraction parameter as a percentage for reasons: 0.05 gives "5%". */

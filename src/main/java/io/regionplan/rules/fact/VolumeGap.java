@@ -11,7 +11,7 @@ import java.math.RoundingMode;
  * @param target the HQ volume target, above zero
  * @param forecast the forecast volume, zero or above
  */
-public record VolumeGap(String subjectId, BigDecimal target, BigDecimal forecast) {
+public record VolumeGap(String subjectId, BigDecimal target, BigDecimal forecast) implements Subject {
 
 	public VolumeGap {
 		if (target == null || target.signum() <= 0) {
@@ -20,6 +20,11 @@ public record VolumeGap(String subjectId, BigDecimal target, BigDecimal forecast
 		if (forecast == null || forecast.signum() < 0) {
 			throw new IllegalArgumentException("预测销量不能为负 / forecast must not be negative, got " + forecast);
 		}
+	}
+
+	@Override
+	public String subjectType() {
+		return "region";
 	}
 
 	public BigDecimal gap() {
