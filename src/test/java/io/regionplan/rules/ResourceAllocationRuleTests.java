@@ -1,0 +1,133 @@
+package io.regionplan.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import io.regionplan.rules.fact.Allocation;
+import io.regionplan.rules.fact.AllocationCity;
+import io.regionplan.rules.fact.AllocationDealer;
+import io.regionplan.rules.fact.Budget;
+import io.regionplan.rules.fact.RoiFlag;
+import io.regionplan.rules.fact.StoreInvestment;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+class ResourceAllocationRuleTests {
+
+	static CompiledRuleSet rules;
+
+	@BeforeAll
+	static void compile() {
+		rules = RuleSets.compile("resource-allocation");
+	}
+
+	private static Budget money(String amount) {
+		return new Budget("east", "money", new BigDecimal(amount), 2);
+	}
+
+	private static Map<String, BigDecimal> amounts(RuleRun run, String subjectType) {
+		return run.factsOf(Allocation.class).stream().filter(a -> a.subjectType().equals(subjectType))
+			.collect(Collectors.toMap(a -> a.subjectId() + (a.cityId() == null ? "" : "@" + a.cityId()), Allocation::amount));
+	}
+
+	@Test
+	void reserveCityWeightsAndTierWeightsByHand() {
+		// distributable 900,000; weights: a BASE_CAMP 1.0 × 2 bn = 2 bn, b BREAKTHROUGH 1.5 × 1 bn = 1.5 bn → 2 : 1.5
+		// city a: A (3) and C (1) and C (1) → 3/5 = 60% capped at 40%; the 20% excess spread over the two C
+		RuleRun run = RuleSets.run(rules, List.of(money("1000000"),
+				new AllocationCity("a", "甲", "BASE_CAMP", new BigDecimal("2000000000")),
+				new AllocationCity("b", "乙", "BREAKTHROUGH", new BigDecimal("1000000000")),
+				new AllocationDealer("d1", "a", "A"), new AllocationDealer("d2", "a", "C"),
+				new AllocationDealer("d3", "a", "C"), new AllocationDealer("d4", "b", "B"),
+				new AllocationDealer("d5", "b", "D")));
+
+		// the reserve: 10% plus the 60% of city b that its only eligible dealer could not take (cap 40%)
+		assertThat(amounts(run, "reserve").get("east")).isEqualByComparingTo("331428.57");
+		Map<String, BigDecimal> cities = amounts(run, "city");
+		assertThat(cities.get("a@a")).isEqualByComparingTo("514285.71");
+		assertThat(cities.get("b@b")).isEqualByComparingTo("385714.29");
+		Map<String, BigDecimal> dealers = amounts(run, "dealer");
+		// 900,000 × 2/3.5 = 514,285.714…; cap 40% = 205,714.29; the rest 308,571.43 split evenly over d2, d3;
+		// the cents left by rounding go to the largest remainders (d1, then d2 before d3 and d4)
+		assertThat(dealers.get("d1@a")).isEqualByComparingTo("205714.29");
+		assertThat(dealers.get("d2@a")).isEqualByComparingTo("154285.72");
+		assertThat(dealers.get("d3@a")).isEqualByComparingTo("154285.71");
+		// city b: B is the only dealer with weight (D gets 0); capped at 40%, the rest returns to the reserve
+		assertThat(dealers.get("d4@b")).isEqualByComparingTo("154285.71");
+		assertThat(dealers.get("d5@b")).isEqualByComparingTo("0");
+		assertThat(run.firedRules()).contains("Weight_CityByStrategy", "Weight_DealerByTier", "Allocate_Budget");
+	}
+
+	@Test
+	void whatNoDealerCanTakeReturnsToTheReserve() {
+		RuleRun run = RuleSets.run(rules, List.of(money("1000"),
+				new AllocationCity("a", "甲", "MAINTAIN", new BigDecimal("100")), new AllocationDealer("d1", "a", "D")));
+
+		assertThat(amounts(run, "reserve").get("east")).isEqualByComparingTo("1000");
+		assertThat(amounts(run, "dealer").get("d1@a")).isEqualByComparingTo("0");
+	}
+
+	@RepeatedTest(50)
+	void amountsAlwaysAddUpToTheBudgetAndNoDealerExceedsTheCap() {
+		Random random = new Random();
+		long seed = random.nextLong();
+		random.setSeed(seed);
+		List<Object> facts = new ArrayList<>();
+		String[] strategies = { "BASE_CAMP", "THREE_POINTS_ATTACK_ONE", "BREAKTHROUGH", "MAINTAIN", "MUSHROOM_PICKING",
+				"NEW_MARKET" };
+		String[] tiers = { "A", "B", "C", "D" };
+		int decimals = random.nextBoolean() ? 2 : 0;
+		BigDecimal budget = BigDecimal.valueOf(random.nextLong(1, 100_000_000_00L)).movePointLeft(decimals);
+		facts.add(new Budget("east", decimals == 2 ? "money" : "headcount", budget, decimals));
+		int cities = random.nextInt(1, 15);
+		for (int c = 0; c < cities; c++) {
+			facts.add(new AllocationCity("c" + c, "c" + c, strategies[random.nextInt(strategies.length)],
+					BigDecimal.valueOf(random.nextLong(0, 5_000_000_000L))));
+			for (int d = random.nextInt(0, 8); d > 0; d--) {
+				facts.add(new AllocationDealer("d" + c + "-" + d, "c" + c, tiers[random.nextInt(tiers.length)]));
+			}
+		}
+
+		RuleRun run = RuleSets.run(rules, facts);
+
+		List<Allocation> allocations = run.factsOf(Allocation.class);
+		BigDecimal total = allocations.stream().filter(a -> !a.subjectType().equals("city")).map(Allocation::amount)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		assertThat(total).as("seed " + seed).isEqualByComparingTo(budget);
+		assertThat(allocations).allSatisfy(a -> {
+			assertThat(a.amount().signum()).as("seed " + seed).isNotNegative();
+			assertThat(a.amount().scale()).as("seed " + seed).isEqualTo(decimals);
+		});
+		Map<String, BigDecimal> cityAmounts = amounts(run, "city");
+		BigDecimal unit = BigDecimal.ONE.movePointLeft(decimals);
+		for (Allocation dealer : allocations.stream().filter(a -> a.subjectType().equals("dealer")).toList()) {
+			BigDecimal city = cityAmounts.get(dealer.cityId() + "@" + dealer.cityId());
+			// 40% of the city's amount, give or take the rounding of both amounts
+			assertThat(dealer.amount()).as("seed " + seed)
+				.isLessThanOrEqualTo(city.multiply(new BigDecimal("0.40")).add(unit.multiply(BigDecimal.valueOf(2))));
+		}
+	}
+
+	@Test
+	void storeInvestmentBelowRoiOneNeedsTheDirector() {
+		RuleRun run = RuleSets.run(rules, List.of(
+				new StoreInvestment("s1", "a", new BigDecimal("10000"), new BigDecimal("9999")),
+				new StoreInvestment("s2", "a", new BigDecimal("10000"), new BigDecimal("10000")),
+				new StoreInvestment("s3", "a", BigDecimal.ZERO, new BigDecimal("10"))));
+
+		assertThat(run.factsOf(RoiFlag.class)).singleElement().satisfies(flag -> {
+			assertThat(flag.storeId()).isEqualTo("s1");
+			assertThat(flag.flag()).isEqualTo("NEEDS_DIRECTOR_APPROVAL");
+			assertThat(flag.reasonEn()).isEqualTo("store investment ROI 0.9999 < 1.0: renewal needs the director's approval");
+		});
+	}
+
+}
