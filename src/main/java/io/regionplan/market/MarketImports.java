@@ -81,6 +81,18 @@ public class MarketImports {
 		return ImportKinds.find(name).isPresent();
 	}
 
+	/** The columns and key columns of one kind, as in docs/data-formats.md. */
+	public record Format(List<String> columns, List<String> keys) {
+	}
+
+	/** Every kind's format, in import order. */
+	public static Map<String, Format> formats() {
+		Map<String, Format> formats = new java.util.LinkedHashMap<>();
+		ImportKinds.ALL.forEach((name, kind) -> formats.put(name,
+				new Format(kind.columns().stream().map(ImportKind.Column::name).toList(), kind.keys())));
+		return formats;
+	}
+
 	private static ImportKind kind(String name) {
 		return ImportKinds.find(name).orElseThrow(() -> new IllegalArgumentException("未知数据类型 " + name
 				+ " / unknown kind '" + name + "'; kinds: " + String.join(", ", ImportKinds.ALL.keySet())));

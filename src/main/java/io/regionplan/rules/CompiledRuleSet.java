@@ -8,7 +8,10 @@ import io.regionplan.rules.fact.Parameters;
 
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -52,12 +55,26 @@ public final class CompiledRuleSet {
 	public RuleRun run(RuleSetVersion version, Collection<?> facts, int maxFirings) {
 		KieSession session = kieBase.newKieSession();
 		List<RuleRun.Firing> firings = new ArrayList<>();
+		List<Object> inserted = new ArrayList<>();
 		try {
 			session.addEventListener(new DefaultAgendaEventListener() {
 				@Override
+				public void beforeMatchFired(BeforeMatchFiredEvent event) {
+					inserted.clear();
+				}
+
+				@Override
 				public void afterMatchFired(AfterMatchFiredEvent event) {
 					firings.add(new RuleRun.Firing(event.getMatch().getRule().getName(),
-							List.copyOf(event.getMatch().getObjects())));
+							List.copyOf(event.getMatch().getObjects()), List.copyOf(inserted)));
+				}
+			});
+			session.addEventListener(new DefaultRuleRuntimeEventListener() {
+				@Override
+				public void objectInserted(ObjectInsertedEvent event) {
+					if (event.getRule() != null) {
+						inserted.add(event.getObject());
+					}
 				}
 			});
 			session.insert(parameters);
@@ -69,7 +86,7 @@ public final class CompiledRuleSet {
 				throw new RuleEvaluationException("规则集 " + name + " 触发超过 " + maxFirings + " 次（可能循环）/ rule set '"
 						+ name + "' fired more than " + maxFirings + " rules (a loop?)", null);
 			}
-			return new RuleRun(version, List.copyOf(firings), List.copyOf(session.getObjects()));
+			return new RuleRun(version, List.copyOf(facts), List.copyOf(firings), List.copyOf(session.getObjects()));
 		}
 		catch (RuleEvaluationException ex) {
 			throw ex;

@@ -1,0 +1,171 @@
+package io.regionplan.decision;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.regionplan.rules.RuleSetRegistry;
+import io.regionplan.rules.RuleSetSource;
+import io.regionplan.system.EngineCalls;
+import io.regionplan.system.RegionPlanUser;
+import io.regionplan.system.Roles;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The audit API: auditors, directors and process owners read every region's decisions, regional
+ * managers their own regions'. Nothing here writes.
+ */
+@RestController
+@RequestMapping("/api/decisions")
+class DecisionController {
+
+	private static final int MAX_PAGE_SIZE = 200;
+
+	private final DecisionQueries queries;
+
+	private final RuleSetRegistry rules;
+
+	private final ProcessEngine engine;
+
+	DecisionController(DecisionQueries queries, RuleSetRegistry rules, ProcessEngine engine) {
+		this.queries = queries;
+		this.rules = rules;
+		this.engine = engine;
+	}
+
+	@GetMapping(produces = "application/json")
+	DecisionQueries.Page list(@RequestParam(required = false) String processInstanceId,
+			@RequestParam(required = false) String ruleSet, @RequestParam(required = false) String subject,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			@RequestParam(defaultValue = "100") int subjectsPerDecision, @AuthenticationPrincipal RegionPlanUser user) {
+		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || subjectsPerDecision < 0) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"page ≥ 0, 1 ≤ size ≤ " + MAX_PAGE_SIZE + ", subjectsPerDecision ≥ 0");
+		}
+		DecisionFilter filter = new DecisionFilter(processInstanceId, ruleSet, subject, instant(from, "from"),
+				instant(to, "to"), readableRegions(user));
+		return queries.list(filter, page, size, subjectsPerDecision);
+	}
+
+	/** The same list as CSV, one row per subject, UTF-8 with BOM so that Excel shows Chinese correctly. */
+	@GetMapping(produces = "text/csv")
+	void csv(@RequestParam(required = false) String processInstanceId, @RequestParam(required = false) String ruleSet,
+			@RequestParam(required = false) String subject, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @AuthenticationPrincipal RegionPlanUser user,
+			HttpServletResponse response) throws IOException {
+		DecisionFilter filter = new DecisionFilter(processInstanceId, ruleSet, subject, instant(from, "from"),
+				instant(to, "to"), readableRegions(user));
+		response.setContentType("text/csv; charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"decisions.csv\"");
+		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		writer.write('\uFEFF');
+		try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+			csv.printRecord("id", "ruleSet", "ruleVersion", "processInstanceId", "activityId", "userId", "evaluatedAt",
+					"kind", "subjectType", "subjectId", "result", "firedRules", "reasonZh", "reasonEn");
+			for (int page = 0;; page++) {
+				DecisionQueries.Page decisions = queries.list(filter, page, 50, Integer.MAX_VALUE);
+				for (Decision d : decisions.content()) {
+					for (DecisionSubject s : d.subjects()) {
+						csv.printRecord(cells(d.id(), d.ruleSet(), d.ruleVersion(), d.processInstanceId(), d.activityId(),
+								d.userId(), d.evaluatedAt().toString(), d.kind(), s.subjectType(), s.subjectId(),
+								s.result().toString(), String.join("|", s.firedRules()), s.reason().zh(), s.reason().en()));
+					}
+				}
+				if ((long) (page + 1) * 50 >= decisions.totalElements()) {
+					break;
+				}
+			}
+		}
+	}
+
+	/** Cells that a spreadsheet would run as a formula are written as text (CSV injection). */
+	static List<String> cells(String... values) {
+		List<String> cells = new ArrayList<>(values.length);
+		for (String value : values) {
+			if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+				cells.add("'" + value);
+			}
+			else {
+				cells.add(value);
+			}
+		}
+		return cells;
+	}
+
+	@GetMapping("/{id}")
+	Decision one(@PathVariable String id, @AuthenticationPrincipal RegionPlanUser user) {
+		return queries.find(id, readableRegions(user)).orElseThrow(() -> notFound(id));
+	}
+
+	/** The exact text of the decision's rule files, read back from its Camunda deployment. */
+	@GetMapping("/{id}/rules")
+	Map<String, Object> ruleFiles(@PathVariable String id, @AuthenticationPrincipal RegionPlanUser user) {
+		Decision decision = queries.find(id, readableRegions(user)).orElseThrow(() -> notFound(id));
+		RuleSetSource source = EngineCalls.withoutAuthorization(engine,
+				() -> rules.source(engine.getRepositoryService(), decision.deploymentId(), decision.ruleSet()));
+		List<Map<String, String>> files = new ArrayList<>();
+		source.files().forEach((path, bytes) -> files.add(Map.of("path", path, "text", new String(bytes, StandardCharsets.UTF_8))));
+		return Map.of("decisionId", id, "ruleSet", decision.ruleSet(), "ruleVersion", decision.ruleVersion(),
+				"deploymentId", decision.deploymentId(), "contentHash", source.contentHash(), "matchesDecision",
+				source.contentHash().equals(decision.contentHash()), "files", files);
+	}
+
+	/** How one subject's results changed from decision to decision, e.g. a dealer's tier by cycle. */
+	@GetMapping("/subjects/{subjectType}/{subjectId}/history")
+	List<Map<String, Object>> history(@PathVariable String subjectType, @PathVariable String subjectId,
+			@RequestParam(required = false) String ruleSet, @AuthenticationPrincipal RegionPlanUser user) {
+		return queries.history(subjectType, subjectId, ruleSet, readableRegions(user));
+	}
+
+	/** {@code null}: every region. */
+	static Set<String> readableRegions(RegionPlanUser user) {
+		for (String group : List.of(Roles.AUDITOR, Roles.SALES_DIRECTOR, Roles.PROCESS_OWNER, Roles.ADMIN)) {
+			if (user.isMemberOf(group)) {
+				return null;
+			}
+		}
+		return new HashSet<>(user.regionIds());
+	}
+
+	private static Instant instant(String text, String name) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					name + " 须为 YYYY-MM-DD 或 ISO 时间 / " + name + " must be YYYY-MM-DD or an ISO instant, got '" + text + "'");
+		}
+	}
+
+	private static ResponseStatusException notFound(String id) {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个决策 / no decision '" + id + "'");
+	}
+
+}

@@ -1,0 +1,166 @@
+package io.regionplan.decision;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.regionplan.rules.RuleRun;
+import io.regionplan.rules.RuleSetEvaluated;
+import io.regionplan.rules.RuleSetVersion;
+import io.regionplan.rules.fact.Outcome;
+import io.regionplan.rules.fact.Subject;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes one decision per rule evaluation, in the evaluation's own transaction (a synchronous listener
+ * inside the rule task), so a decision exists exactly when its results do. Subjects are written with JDBC
+ * batches.
+ */
+@Component
+class DecisionRecorder {
+
+	private static final int BATCH = 1000;
+
+	private final JdbcTemplate jdbc;
+
+	private final ObjectMapper json;
+
+	DecisionRecorder(JdbcTemplate jdbc, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	@EventListener
+	void on(RuleSetEvaluated event) {
+		record(event.run(), event.processInstanceId(), event.activityId(), event.tenantId(), event.userId());
+	}
+
+	String record(RuleRun run, String processInstanceId, String activityId, String tenantId, String userId) {
+		List<Row> rows = rows(run);
+		String id = UUID.randomUUID().toString();
+		insertDecision(id, run.version(), processInstanceId, activityId, tenantId, userId, "EVALUATION", rows.size());
+		insertSubjects(id, rows);
+		return id;
+	}
+
+	void insertDecision(String id, RuleSetVersion version, String processInstanceId, String activityId, String tenantId,
+			String userId, String kind, int subjects) {
+		jdbc.update("insert into decision (id, rule_set, rule_version, deployment_id, content_hash, process_instance_id, "
+				+ "activity_id, tenant_id, user_id, evaluated_at, kind, subject_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				id, version.ruleSet(), version.label(), version.deploymentId(), version.contentHash(), processInstanceId,
+				activityId, tenantId, userId, Timestamp.from(Instant.now()), kind, subjects);
+	}
+
+	void insertSubjects(String decisionId, List<Row> rows) {
+		List<Object[]> batch = new ArrayList<>(Math.min(rows.size(), BATCH));
+		for (int i = 0; i < rows.size(); i++) {
+			Row row = rows.get(i);
+			batch.add(new Object[] { decisionId, i + 1, row.type, row.id, write(row.inputs.size() == 1 ? row.inputs.get(0)
+					: row.inputs), write(row.rules), write(row.result()), row.reasonZh(), row.reasonEn() });
+			if (batch.size() == BATCH || i == rows.size() - 1) {
+				jdbc.batchUpdate("insert into decision_subject (decision_id, seq, subject_type, subject_id, inputs, "
+						+ "fired_rules, result, reason_zh, reason_en) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
+				batch.clear();
+			}
+		}
+	}
+
+	/** One subject's inputs, the rules that touched it in firing order, and its outcomes. */
+	static final class Row {
+
+		final String type;
+
+		final String id;
+
+		final List<Object> inputs = new ArrayList<>();
+
+		final List<String> rules = new ArrayList<>();
+
+		final List<Outcome> outcomes = new ArrayList<>();
+
+		Row(String type, String id) {
+			this.type = type;
+			this.id = id;
+		}
+
+		Map<String, Object> result() {
+			Map<String, Object> result = new LinkedHashMap<>();
+			for (Outcome outcome : outcomes) {
+				result.merge(outcome.kind(), outcome.value(), (before, added) -> {
+					List<Object> values = before instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>(List.of(before));
+					values.add(added);
+					return values;
+				});
+			}
+			return result;
+		}
+
+		String reasonZh() {
+			return String.join("；", outcomes.stream().map(Outcome::reasonZh).toList());
+		}
+
+		String reasonEn() {
+			return String.join("; ", outcomes.stream().map(Outcome::reasonEn).toList());
+		}
+
+	}
+
+	/** Subjects in input order; each firing is attributed to the subjects it matched or produced an outcome for. */
+	static List<Row> rows(RuleRun run) {
+		Map<String, Row> byKey = new LinkedHashMap<>();
+		Map<String, List<Row>> byId = new LinkedHashMap<>();
+		for (Object input : run.inputs()) {
+			if (input instanceof Subject subject) {
+				Row row = byKey.computeIfAbsent(subject.subjectType() + "\u0001" + subject.subjectId(), k -> {
+					Row created = new Row(subject.subjectType(), subject.subjectId());
+					byId.computeIfAbsent(subject.subjectId(), i -> new ArrayList<>()).add(created);
+					return created;
+				});
+				row.inputs.add(subject);
+			}
+		}
+		for (RuleRun.Firing firing : run.firings()) {
+			List<Row> touched = new ArrayList<>();
+			for (Object matched : firing.matched()) {
+				if (matched instanceof Subject subject) {
+					Row row = byKey.get(subject.subjectType() + "\u0001" + subject.subjectId());
+					if (row != null && !touched.contains(row)) {
+						touched.add(row);
+					}
+				}
+			}
+			for (Object inserted : firing.inserted()) {
+				if (inserted instanceof Outcome outcome) {
+					for (Row row : byId.getOrDefault(outcome.subjectId(), List.of())) {
+						row.outcomes.add(outcome);
+						if (!touched.contains(row)) {
+							touched.add(row);
+						}
+					}
+				}
+			}
+			touched.forEach(row -> row.rules.add(firing.rule()));
+		}
+		return new ArrayList<>(byKey.values());
+	}
+
+	private String write(Object value) {
+		try {
+			return json.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Cannot write decision audit JSON", ex);
+		}
+	}
+
+}
