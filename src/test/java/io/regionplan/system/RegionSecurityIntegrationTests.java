@@ -7,7 +7,9 @@ import java.util.Map;
 
 import io.regionplan.IntegrationTest;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -32,6 +34,9 @@ class RegionSecurityIntegrationTests {
 
 	@Autowired
 	TaskService tasks;
+
+	@Autowired
+	IdentityService identity;
 
 	Task eastTask;
 
@@ -59,10 +64,18 @@ class RegionSecurityIntegrationTests {
 	}
 
 	@Test
-	void wrongPasswordIsUnauthorized() {
-		// chen.owner: Camunda throttles a user's logins after a wrong password, which would slow other tests
-		assertThat(rest.withBasicAuth("chen.owner", "wrong").getForEntity("/engine-rest/task", String.class)
+	void wrongPasswordIsUnauthorizedAndThrottlesTheUser() {
+		// a user of its own: Camunda throttles a user's logins after a wrong password
+		if (identity.createUserQuery().userId("throttled").count() == 0) {
+			User user = identity.newUser("throttled");
+			user.setPassword("right");
+			identity.saveUser(user);
+		}
+
+		assertThat(rest.withBasicAuth("throttled", "wrong").getForEntity("/engine-rest/task", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(rest.withBasicAuth("throttled", "right").getForEntity("/engine-rest/task", String.class)
+			.getStatusCode()).as("right password during the lock-out delay").isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
 	@Test
