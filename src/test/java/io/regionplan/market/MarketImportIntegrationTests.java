@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import io.regionplan.IntegrationTest;
@@ -24,6 +25,9 @@ class MarketImportIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	MarketImporter importer;
 
 	@TempDir
 	Path dir;
@@ -202,6 +206,34 @@ class MarketImportIntegrationTests {
 			assertThat(error.value()).isEqualTo("t3");
 			assertThat(error.reason()).contains("not one of your regions");
 		});
+	}
+
+	@Test
+	void longImportReportsProgressWhileReadingAndWriting() {
+		StringBuilder stores = new StringBuilder("store,city,channel,dealer,carries_product,category_sales\n");
+		for (int i = 0; i < 25_000; i++) {
+			stores.append("t3-p").append(i).append(",t3-a,V-KA,,").append(i % 2 == 0).append(",").append(i).append('\n');
+		}
+		List<String> progress = new java.util.ArrayList<>();
+
+		MarketImporter.Outcome outcome = importer.importFile(ImportKinds.ALL.get("stores"),
+				MarketFixtures.csv(dir, "stores.csv", stores.toString()), "stores.csv", Importer.system(),
+				new MarketImporter.Progress() {
+					@Override
+					public void reading(int rowsDone, int rowsTotal) {
+						progress.add("reading " + rowsDone + "/" + rowsTotal);
+					}
+
+					@Override
+					public void writing(int rowsDone, int rowsTotal) {
+						progress.add("writing " + rowsDone + "/" + rowsTotal);
+					}
+				});
+
+		assertThat(outcome.inserted()).isEqualTo(25_000);
+		assertThat(progress).startsWith("reading 9999/25000", "reading 19999/25000")
+			.contains("writing 2000/25000", "writing 24000/25000")
+			.endsWith("writing 25000/25000");
 	}
 
 }
