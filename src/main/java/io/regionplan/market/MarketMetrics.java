@@ -94,6 +94,16 @@ public class MarketMetrics {
 		return neighbours;
 	}
 
+	/** The cities each dealer of the region serves (from dealer coverage), dealers in id order. */
+	public Map<String, List<String>> dealerCities(String region) {
+		Map<String, List<String>> cities = new TreeMap<>();
+		jdbc.query("select distinct c.dealer_id, c.city_id from market_dealer_coverage c join market_dealer d "
+				+ "on d.id = c.dealer_id where d.region_id = ? order by 1, 2", rs -> {
+					cities.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+				}, region);
+		return cities;
+	}
+
 	public List<ChannelMetrics> channels(String region) {
 		return jdbc.query("select c.id, ch.id, count(s.id), "
 				+ "coalesce(sum(case when s.carries_product then 1 else 0 end), 0), "

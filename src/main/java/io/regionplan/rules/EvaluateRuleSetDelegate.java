@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -60,7 +59,7 @@ public class EvaluateRuleSetDelegate implements JavaDelegate {
 		RuleRun run = compiled.run(version, facts, settings.maxRuleFirings());
 		binding.apply(execution, run);
 		events.publishEvent(new RuleSetEvaluated(run, execution.getProcessInstanceId(),
-				execution.getCurrentActivityId(), execution.getTenantId(), currentUser()));
+				execution.getCurrentActivityId(), execution.getTenantId(), TriggeringUser.of(execution)));
 	}
 
 	static String ruleSetOf(FlowElement element) {
@@ -78,11 +77,6 @@ public class EvaluateRuleSetDelegate implements JavaDelegate {
 		}
 		throw new ProcessEngineException("业务规则任务缺少扩展属性 ruleSet / business rule task "
 				+ (element != null ? element.getId() : "?") + " has no extension property 'ruleSet'");
-	}
-
-	private static String currentUser() {
-		Authentication authentication = Context.getCommandContext().getAuthentication();
-		return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : "system";
 	}
 
 }

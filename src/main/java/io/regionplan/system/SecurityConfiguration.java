@@ -35,6 +35,12 @@ class SecurityConfiguration {
 		http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**")))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(paths.matcher(HttpMethod.GET, "/engine-rest/engine")).permitAll()
+				.requestMatchers(paths.matcher(HttpMethod.GET, "/api/**"), paths.matcher(HttpMethod.HEAD, "/api/**"))
+				.authenticated()
+				// Auditors read only: a write to the application API needs a role that writes. (On the engine
+				// API, Camunda's authorizations grant auditors READ permissions only.)
+				.requestMatchers(paths.matcher("/api/**"))
+				.hasAnyAuthority(Roles.REGIONAL_MANAGER, Roles.SALES_DIRECTOR, Roles.PROCESS_OWNER, Roles.ADMIN)
 				.anyRequest().authenticated())
 			.httpBasic(Customizer.withDefaults())
 			.authenticationProvider(provider)

@@ -1,0 +1,122 @@
+package io.regionplan.planning;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.regionplan.market.CityMetrics;
+import io.regionplan.market.MarketMetrics;
+import io.regionplan.rules.RuleRun;
+import io.regionplan.rules.RuleSetBinding;
+import io.regionplan.rules.fact.City;
+import io.regionplan.rules.fact.CityStrategy;
+import io.regionplan.rules.fact.RangeDrop;
+import io.regionplan.rules.fact.RegionMedians;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code city-strategy} in a cycle: every city of the region with its share, potential, distance,
+ * neighbours and (for new markets) the 7C total from the variable {@code sevenCScores}; plus the
+ * region's medians over its old markets.
+ */
+@Component
+class CityStrategyBinding implements RuleSetBinding {
+
+	static final String SEVEN_C = "sevenCScores";
+
+	static final int OLD_MARKET_MONTHS = 12;
+
+	private final MarketMetrics metrics;
+
+	private final CycleResults results;
+
+	private final ObjectMapper json;
+
+	CityStrategyBinding(MarketMetrics metrics, CycleResults results, ObjectMapper json) {
+		this.metrics = metrics;
+		this.results = results;
+		this.json = json;
+	}
+
+	@Override
+	public String ruleSet() {
+		return "city-strategy";
+	}
+
+	@Override
+	public Collection<?> facts(DelegateExecution execution) {
+		String region = CycleContext.region(execution);
+		List<CityMetrics> cities = metrics.cities(region, CycleContext.period(execution, metrics));
+		Map<String, Integer> sevenC = sevenC(execution);
+		List<Object> facts = new ArrayList<>();
+		for (CityMetrics c : cities) {
+			facts.add(new City(c.cityId(), c.regionId(), c.nameZh(), c.share(), c.marketSize(), c.distanceKm(),
+					c.neighbours(), c.monthsWithSales(), sevenC.get(c.cityId())));
+		}
+		List<CityMetrics> old = cities.stream().filter(c -> c.monthsWithSales() >= OLD_MARKET_MONTHS).toList();
+		facts.add(new RegionMedians(region,
+				median(old.stream().map(CityMetrics::share).filter(Objects::nonNull).toList()),
+				median(old.stream().map(CityMetrics::marketSize).toList())));
+		return facts;
+	}
+
+	/** The middle value, or the mean of the two middle values; zero for no values. */
+	static BigDecimal median(List<BigDecimal> values) {
+		if (values.isEmpty()) {
+			return BigDecimal.ZERO;
+		}
+		List<BigDecimal> sorted = values.stream().sorted().toList();
+		int middle = sorted.size() / 2;
+		return sorted.size() % 2 == 1 ? sorted.get(middle)
+				: sorted.get(middle - 1).add(sorted.get(middle)).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64);
+	}
+
+	private Map<String, Integer> sevenC(DelegateExecution execution) {
+		Object value = execution.getVariable(SEVEN_C);
+		if (value == null) {
+			return Map.of();
+		}
+		try {
+			return json.readValue(value.toString(), new TypeReference<LinkedHashMap<String, Integer>>() {
+			});
+		}
+		catch (JsonProcessingException ex) {
+			throw new ProcessEngineException("变量 sevenCScores 须为 {\"城市\": 总分} 的 JSON / variable 'sevenCScores' must be "
+					+ "JSON like {\"wenzhou\": 27}: " + ex.getOriginalMessage());
+		}
+	}
+
+	@Override
+	public void apply(DelegateExecution execution, RuleRun run) {
+		List<CityStrategy> strategies = run.factsOf(CityStrategy.class);
+		long cities = run.inputs().stream().filter(City.class::isInstance).count();
+		if (strategies.size() != cities) {
+			throw new ProcessEngineException("规则集 city-strategy 应为每个城市给出一个策略 / rule set 'city-strategy' must give "
+					+ "every city one strategy: " + strategies.size() + " for " + cities + " cities");
+		}
+		List<String> dropped = run.factsOf(RangeDrop.class).stream().map(RangeDrop::cityId).toList();
+		results.saveStrategies(execution.getProcessInstanceId(), CycleContext.region(execution), strategies, dropped,
+				run.version());
+		Map<String, List<String>> byStrategy = strategies.stream().sorted((a, b) -> a.cityId().compareTo(b.cityId()))
+			.collect(Collectors.groupingBy(CityStrategy::strategy, java.util.TreeMap::new,
+					Collectors.mapping(CityStrategy::cityName, Collectors.toList())));
+		execution.setVariable("cityStrategySummary", byStrategy.entrySet().stream()
+			.map(e -> e.getKey() + ": " + String.join("、", e.getValue()))
+			.collect(Collectors.joining("; ")));
+		execution.setVariable("citiesRangeDropped", dropped.size());
+	}
+
+}

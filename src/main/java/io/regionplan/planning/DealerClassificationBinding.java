@@ -1,0 +1,75 @@
+package io.regionplan.planning;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.regionplan.market.DealerMetrics;
+import io.regionplan.market.MarketMetrics;
+import io.regionplan.rules.RuleRun;
+import io.regionplan.rules.RuleSetBinding;
+import io.regionplan.rules.fact.Dealer;
+import io.regionplan.rules.fact.DealerFlag;
+import io.regionplan.rules.fact.DealerTier;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code dealer-classification} in a cycle: every dealer of the region with its trailing-12-month
+ * metrics; stores each dealer's tier and flags for the cycle and the counts per tier for the forms.
+ */
+@Component
+class DealerClassificationBinding implements RuleSetBinding {
+
+	private final MarketMetrics metrics;
+
+	private final CycleResults results;
+
+	DealerClassificationBinding(MarketMetrics metrics, CycleResults results) {
+		this.metrics = metrics;
+		this.results = results;
+	}
+
+	@Override
+	public String ruleSet() {
+		return "dealer-classification";
+	}
+
+	@Override
+	public Collection<?> facts(DelegateExecution execution) {
+		String region = CycleContext.region(execution);
+		List<Dealer> dealers = new ArrayList<>();
+		for (DealerMetrics d : metrics.dealers(region, CycleContext.period(execution, metrics))) {
+			dealers.add(new Dealer(d.dealerId(), d.regionId(), d.name(), d.sales(), d.growth(), d.percentile(),
+					d.coverage(), d.overdueDays(), d.crossRegionIncidents()));
+		}
+		return dealers;
+	}
+
+	@Override
+	public void apply(DelegateExecution execution, RuleRun run) {
+		List<DealerTier> tiers = run.factsOf(DealerTier.class);
+		if (tiers.size() != run.inputs().size()) {
+			throw new ProcessEngineException("规则集 dealer-classification 应为每个经销商给出一个等级 / rule set "
+					+ "'dealer-classification' must give every dealer one tier: " + tiers.size() + " tiers for "
+					+ run.inputs().size() + " dealers");
+		}
+		Map<String, List<String>> flags = new HashMap<>();
+		for (DealerFlag flag : run.factsOf(DealerFlag.class)) {
+			flags.computeIfAbsent(flag.dealerId(), k -> new ArrayList<>()).add(flag.flag());
+		}
+		results.saveTiers(execution.getProcessInstanceId(), CycleContext.region(execution), tiers, flags, run.version());
+		Map<String, Integer> counts = new TreeMap<>(Map.of("A", 0, "B", 0, "C", 0, "D", 0));
+		tiers.forEach(tier -> counts.merge(tier.tier(), 1, Integer::sum));
+		counts.forEach((tier, count) -> execution.setVariable("dealersTier" + tier, count));
+		execution.setVariable("dealersFlagged", flags.size());
+		execution.setVariable("dealerTierSummary", "A " + counts.get("A") + " · B " + counts.get("B") + " · C "
+				+ counts.get("C") + " · D " + counts.get("D") + "（带标记 / flagged " + flags.size() + "）");
+	}
+
+}

@@ -1,0 +1,139 @@
+package io.regionplan.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import io.regionplan.IntegrationTest;
+import io.regionplan.market.demo.DemoMarket;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The cycle's rule tasks on the demo regions: the deliberate cases of the demo data get the expected
+ * results, and the results are stored per cycle.
+ */
+@IntegrationTest
+class CycleRuleTasksIntegrationTests {
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	CycleDriver driver;
+
+	private static String eastCycle;
+
+	private static String southCycle;
+
+	@BeforeEach
+	void runOneCyclePerRegion() {
+		driver = new CycleDriver(runtime, tasks, management, rest);
+		if (eastCycle == null) {
+			eastCycle = driver.runToEnd("east", "wang.east");
+			southCycle = driver.runToEnd("south", "li.south");
+		}
+	}
+
+	private String tier(String cycle, String dealer) {
+		return jdbc.queryForObject("select tier from cycle_dealer_tier where process_instance_id = ? and dealer_id = ?",
+				String.class, cycle, dealer);
+	}
+
+	private String strategy(String cycle, String city) {
+		return jdbc.queryForObject("select strategy from cycle_city_strategy where process_instance_id = ? and city_id = ?",
+				String.class, cycle, city);
+	}
+
+	@Test
+	void cycleEndsAfterItsRuleTasks() {
+		assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(eastCycle).singleResult().getEndTime())
+			.isNotNull();
+		assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(eastCycle).activityType("businessRuleTask")
+			.list()).extracting(a -> a.getActivityId())
+			.containsExactlyInAnyOrder("Task_CityStrategy", "Task_VolumeGap", "Task_DealerClassification",
+					"Task_ResourceAllocation");
+	}
+
+	@Test
+	void deliberateDealersGetTheirTiers() {
+		assertThat(tier(eastCycle, DemoMarket.OVERDUE_DEALER)).isEqualTo("D");
+		assertThat(tier(eastCycle, DemoMarket.DECLINING_DEALER)).isEqualTo("D");
+		assertThat(tier(southCycle, DemoMarket.CROSS_REGION_DEALER)).isEqualTo("D");
+		assertThat(tier(eastCycle, DemoMarket.CORE_DEALER)).isEqualTo("A");
+		assertThat(jdbc.queryForObject("select flags from cycle_dealer_tier where process_instance_id = ? and dealer_id = ?",
+				String.class, eastCycle, DemoMarket.OVERDUE_DEALER)).contains("OVERDUE");
+		assertThat(jdbc.queryForObject("select reason_en from cycle_dealer_tier where process_instance_id = ? and dealer_id = ?",
+				String.class, eastCycle, DemoMarket.OVERDUE_DEALER)).isEqualTo("D: overdue 104 days > 90");
+	}
+
+	@Test
+	void lowShareCityBesideTwoBaseCampsIsThreePointsAttackOne() {
+		DemoMarket.THREE_POINTS_BASE_CAMPS.forEach(city -> assertThat(strategy(eastCycle, city)).isEqualTo("BASE_CAMP"));
+		assertThat(strategy(eastCycle, DemoMarket.THREE_POINTS_CITY)).isEqualTo("THREE_POINTS_ATTACK_ONE");
+	}
+
+	@Test
+	void farCityWithoutAdjacentBaseCampDropsOneLevel() {
+		Map<String, Object> wenzhou = jdbc.queryForMap(
+				"select range_dropped, priority, strategy from cycle_city_strategy where process_instance_id = ? and city_id = 'wenzhou'",
+				eastCycle);
+
+		assertThat(wenzhou.get("RANGE_DROPPED")).isEqualTo(true);
+	}
+
+	@Test
+	void everyDealerAndCityHasOneResultAndAllocationsAddUpToTheBudget() {
+		assertThat(jdbc.queryForObject("select count(*) from cycle_dealer_tier where process_instance_id = ?", Integer.class,
+				eastCycle)).isEqualTo(150);
+		assertThat(jdbc.queryForObject("select count(*) from cycle_city_strategy where process_instance_id = ?", Integer.class,
+				eastCycle)).isEqualTo(12);
+		BigDecimal total = jdbc.queryForObject("select sum(amount) from cycle_allocation where process_instance_id = ? "
+				+ "and resource = 'money' and subject_type in ('reserve', 'dealer')", BigDecimal.class, eastCycle);
+		assertThat(total).isEqualByComparingTo("10000000");
+		assertThat(jdbc.queryForObject("select sum(amount) from cycle_allocation where process_instance_id = ? "
+				+ "and subject_type = 'dealer' and subject_id = ?", BigDecimal.class, eastCycle, DemoMarket.OVERDUE_DEALER))
+			.isEqualByComparingTo("0");
+	}
+
+	@Test
+	void formsGetASummaryInTypedVariables() {
+		List<String> names = List.of("dealersTierA", "dealersTierD", "dealerTierSummary", "cityStrategySummary",
+				"allocationReserve", "gapBand", "period");
+		Map<String, Object> variables = new java.util.HashMap<>();
+		history.createHistoricVariableInstanceQuery().processInstanceId(eastCycle).list()
+			.forEach(v -> variables.put(v.getName(), v.getValue()));
+
+		assertThat(variables).containsKeys(names.toArray(String[]::new));
+		assertThat(variables.get("dealersTierD")).isInstanceOf(Integer.class);
+		assertThat((String) variables.get("cityStrategySummary")).contains("THREE_POINTS_ATTACK_ONE: 南通");
+		assertThat(variables.get("allocationReserve")).isInstanceOf(Double.class);
+		assertThat(variables.get("period")).isEqualTo("2026-10");
+		assertThat(variables.get("triggeredBy")).isEqualTo("wang.east");
+	}
+
+}
