@@ -1,0 +1,217 @@
+package io.regionplan.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.regionplan.IntegrationTest;
+import io.regionplan.deployment.ProcessFiles;
+import io.regionplan.market.demo.DemoMarket;
+import io.regionplan.planning.CycleDriver;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@IntegrationTest
+class DecisionAuditIntegrationTests {
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	private static String eastCycle;
+
+	private static String southCycle;
+
+	@BeforeEach
+	void runCycles() {
+		if (eastCycle == null) {
+			CycleDriver driver = new CycleDriver(runtime, tasks, management, rest);
+			eastCycle = driver.runToEnd("east", "wang.east");
+			southCycle = driver.runToEnd("south", "li.south");
+		}
+	}
+
+	private JsonNode get(String user, String path) {
+		ResponseEntity<JsonNode> response = rest.withBasicAuth(user, "demo").getForEntity(path, JsonNode.class);
+		assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+		return response.getBody();
+	}
+
+	@Test
+	void everyRuleTaskWritesOneDecisionWithTheVersionOfItsDeployment() {
+		JsonNode page = get("sun.auditor", "/api/decisions?processInstanceId=" + eastCycle + "&subjectsPerDecision=0");
+		String deploymentId = repository.getProcessDefinition(history.createHistoricProcessInstanceQuery()
+			.processInstanceId(eastCycle).singleResult().getProcessDefinitionId()).getDeploymentId();
+		Map<String, String> hashes = new java.util.HashMap<>();
+		ProcessFiles.fromFolder(Path.of(".")).ruleSets().forEach((name, source) -> hashes.put(name, source.contentHash()));
+
+		assertThat(page.get("totalElements").asInt()).isEqualTo(4);
+		assertThat(page.get("content")).extracting(d -> d.get("ruleSet").asText())
+			.containsExactlyInAnyOrder("city-strategy", "volume-gap", "dealer-classification", "resource-allocation");
+		for (JsonNode decision : page.get("content")) {
+			String ruleSet = decision.get("ruleSet").asText();
+			assertThat(decision.get("ruleVersion").asText())
+				.isEqualTo(deploymentId + ":" + hashes.get(ruleSet).substring(0, 12));
+			assertThat(decision.get("processInstanceId").asText()).isEqualTo(eastCycle);
+			assertThat(decision.get("userId").asText()).isEqualTo("wang.east");
+			assertThat(decision.get("activityId").asText()).startsWith("Task_");
+			assertThat(decision.get("evaluatedAt").asText()).isNotBlank();
+		}
+	}
+
+	@Test
+	void auditorSeesWhyADealerIsTierDAndTheRuleTextOfThatVersion() {
+		JsonNode page = get("sun.auditor", "/api/decisions?ruleSet=dealer-classification&processInstanceId=" + eastCycle
+				+ "&subject=" + DemoMarket.OVERDUE_DEALER);
+		JsonNode decision = page.get("content").get(0);
+		JsonNode subject = decision.get("subjects").get(0);
+
+		assertThat(decision.get("subjects")).hasSize(1);
+		assertThat(subject.get("subjectType").asText()).isEqualTo("dealer");
+		assertThat(subject.get("inputs").get("overdueDays").asInt()).isEqualTo(104);
+		assertThat(subject.get("firedRules")).extracting(JsonNode::asText).contains("TierD_Overdue", "Flag_Overdue");
+		assertThat(subject.get("result").get("tier").asText()).isEqualTo("D");
+		assertThat(subject.get("reason").get("zh").asText()).startsWith("D：逾期 104 天 > 90");
+		assertThat(subject.get("reason").get("en").asText()).startsWith("D: overdue 104 days > 90");
+
+		JsonNode rules = get("sun.auditor", "/api/decisions/" + decision.get("id").asText() + "/rules");
+		assertThat(rules.get("matchesDecision").asBoolean()).isTrue();
+		assertThat(rules.get("files")).anySatisfy(file -> {
+			assertThat(file.get("path").asText()).isEqualTo("rules/dealer-classification/tiers.drl");
+			assertThat(file.get("text").asText()).contains("rule \"TierD_Overdue\"");
+		});
+	}
+
+	@Test
+	void cityBudgetAndItsReasonInOneCall() {
+		JsonNode page = get("sun.auditor", "/api/decisions?ruleSet=resource-allocation&processInstanceId=" + eastCycle
+				+ "&subject=suzhou");
+		JsonNode city = page.get("content").get(0).get("subjects").get(0);
+
+		assertThat(city.get("subjectType").asText()).isEqualTo("city");
+		assertThat(city.get("result").get("allocation").asDouble()).isPositive();
+		assertThat(city.get("firedRules")).extracting(JsonNode::asText).contains("Weight_CityByStrategy", "Allocate_Budget");
+		assertThat(city.get("reason").get("en").asText()).contains("strategy BASE_CAMP weight 1.0");
+	}
+
+	@Test
+	void managerReadsOnlyTheirRegionsDecisions() {
+		JsonNode east = get("wang.east", "/api/decisions?subjectsPerDecision=0&size=200");
+		String southDecision = get("li.south", "/api/decisions?processInstanceId=" + southCycle + "&subjectsPerDecision=0")
+			.get("content").get(0).get("id").asText();
+
+		assertThat(east.get("content")).isNotEmpty().allSatisfy(d -> assertThat(d.get("tenantId").asText()).isEqualTo("east"));
+		assertThat(rest.withBasicAuth("wang.east", "demo").getForEntity("/api/decisions/" + southDecision, String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(rest.withBasicAuth("wang.east", "demo").getForEntity("/api/decisions/" + southDecision + "/rules",
+				String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(get("zhao.director", "/api/decisions/" + southDecision).get("tenantId").asText()).isEqualTo("south");
+	}
+
+	@Test
+	void csvExportIsUtf8WithBomForExcel() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.ACCEPT, "text/csv");
+		ResponseEntity<byte[]> csv = rest.withBasicAuth("sun.auditor", "demo").exchange(
+				"/api/decisions?ruleSet=dealer-classification&processInstanceId=" + eastCycle, HttpMethod.GET,
+				new HttpEntity<>(headers), byte[].class);
+
+		byte[] bytes = csv.getBody();
+		assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+		assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		assertThat(text.lines().findFirst().orElseThrow()).endsWith("subjectType,subjectId,result,firedRules,reasonZh,reasonEn");
+		assertThat(text).contains(DemoMarket.OVERDUE_DEALER).contains("D：逾期 104 天 > 90");
+		assertThat(text.lines().count()).isEqualTo(1 + 150);
+	}
+
+	@Test
+	void csvCellsThatLookLikeFormulasAreWrittenAsText() {
+		assertThat(DecisionController.cells("=cmd|' /C calc'!A0", "+1", "-2", "@SUM(A1)", "plain"))
+			.containsExactly("'=cmd|' /C calc'!A0", "'+1", "'-2", "'@SUM(A1)", "plain");
+	}
+
+	@Test
+	void dealerHistoryShowsItsTierInEveryCycle() {
+		new CycleDriver(runtime, tasks, management, rest).runToEnd("east", "wang.east");
+
+		JsonNode history = get("sun.auditor",
+				"/api/decisions/subjects/dealer/" + DemoMarket.OVERDUE_DEALER + "/history?ruleSet=dealer-classification");
+
+		assertThat(history.size()).isGreaterThanOrEqualTo(2);
+		assertThat(history).allSatisfy(entry -> {
+			assertThat(entry.get("result").get("tier").asText()).isEqualTo("D");
+			assertThat(entry.get("reason").get("zh").asText()).contains("逾期 104 天");
+		});
+		assertThat(history.get(0).get("evaluatedAt").asText()).isLessThanOrEqualTo(history.get(1).get("evaluatedAt").asText());
+	}
+
+	@Test
+	void auditorCannotChangeAnything() {
+		TestRestTemplate auditor = rest.withBasicAuth("sun.auditor", "demo");
+
+		assertThat(auditor.postForEntity("/api/decisions", Map.of(), String.class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(auditor.exchange("/api/decisions/x", HttpMethod.DELETE, null, String.class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(auditor.postForEntity("/api/market/imports", Map.of(), String.class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(auditor.postForEntity("/engine-rest/process-definition/key/regional-planning-cycle/start",
+				Map.of("variables", Map.of("region", Map.of("value", "east"))), String.class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(auditor.exchange("/engine-rest/process-instance/" + eastCycle, HttpMethod.DELETE, null, String.class)
+			.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+		assertThat(auditor.postForEntity("/engine-rest/deployment/create", Map.of(), String.class).getStatusCode().value())
+			.isIn(403, 415);
+	}
+
+	@Test
+	void badFiltersAreBadRequests() {
+		ResponseEntity<String> from = rest.withBasicAuth("sun.auditor", "demo").getForEntity("/api/decisions?from=yesterday",
+				String.class);
+
+		assertThat(from.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(from.getBody()).contains("from must be YYYY-MM-DD or an ISO instant");
+		assertThat(get("sun.auditor", "/api/decisions?from=2020-01-01&to=2020-01-02").get("totalElements").asInt()).isZero();
+		assertThat(rest.withBasicAuth("sun.auditor", "demo").getForEntity("/api/decisions?size=0", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void unknownDecisionIsNotFound() {
+		assertThat(rest.withBasicAuth("sun.auditor", "demo").getForEntity("/api/decisions/nope", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+}
