@@ -12,7 +12,6 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class DecisionQueries {
 
+	/** Subjects per stored JSON chunk. */
+	static final int CHUNK = 250;
+
 	private static final String COLUMNS = "d.id, d.rule_set, d.rule_version, d.deployment_id, d.content_hash, "
-			+ "d.process_instance_id, d.activity_id, d.tenant_id, d.user_id, d.evaluated_at, d.kind, d.subject_count";
+			+ "d.process_instance_id, d.activity_id, d.tenant_id, d.user_id, d.evaluated_at, d.kind, d.subject_count, "
+			+ "d.subject_index";
 
 	private final JdbcTemplate jdbc;
 
@@ -47,11 +50,10 @@ class DecisionQueries {
 		List<Object> pageArgs = new ArrayList<>(args);
 		pageArgs.add(size);
 		pageArgs.add((long) page * size);
-		List<Decision> decisions = jdbc.query("select " + COLUMNS + " from decision d" + where
-				+ " order by d.evaluated_at desc, d.id limit ? offset ?", (rs, n) -> decision(rs, List.of()), pageArgs.toArray());
-		List<Decision> withSubjects = decisions.stream()
-			.map(d -> withSubjects(d, subjects(d.id(), filter.subject(), subjectsPerDecision)))
-			.toList();
+		List<Decision> withSubjects = jdbc.query("select " + COLUMNS + " from decision d" + where
+				+ " order by d.evaluated_at desc, d.id limit ? offset ?",
+				(rs, n) -> decision(rs, subjects(rs.getString(1), rs.getString(13), filter.subject(), subjectsPerDecision)),
+				pageArgs.toArray());
 		return new Page(withSubjects, page, size, total == null ? 0 : total);
 	}
 
@@ -62,14 +64,16 @@ class DecisionQueries {
 		if (regions != null) {
 			scope = " and " + inRegions(regions, args);
 		}
-		return jdbc.query("select " + COLUMNS + " from decision d where d.id = ?" + scope, (rs, n) -> decision(rs, List.of()),
-				args.toArray()).stream().findFirst().map(d -> withSubjects(d, subjects(d.id(), null, Integer.MAX_VALUE)));
+		return jdbc.query("select " + COLUMNS + " from decision d where d.id = ?" + scope,
+				(rs, n) -> decision(rs, subjects(rs.getString(1), rs.getString(13), null, Integer.MAX_VALUE)), args.toArray())
+			.stream()
+			.findFirst();
 	}
 
 	/** Every decision about one subject, oldest first: how its result changed from cycle to cycle. */
 	List<Map<String, Object>> history(String subjectType, String subjectId, String ruleSet, java.util.Set<String> regions) {
-		List<Object> args = new ArrayList<>(List.of(subjectType, subjectId));
-		String where = " where s.subject_type = ? and s.subject_id = ?";
+		List<Object> args = new ArrayList<>(List.of(indexPattern(subjectId)));
+		String where = " where d.subject_index like ? escape '!'";
 		if (ruleSet != null) {
 			where += " and d.rule_set = ?";
 			args.add(ruleSet);
@@ -77,21 +81,30 @@ class DecisionQueries {
 		if (regions != null) {
 			where += " and " + inRegions(regions, args);
 		}
-		return jdbc.query("select d.id, d.rule_set, d.rule_version, d.process_instance_id, d.user_id, d.evaluated_at, d.kind, "
-				+ "s.result, s.reason_zh, s.reason_en from decision_subject s join decision d on d.id = s.decision_id" + where
-				+ " order by d.evaluated_at, d.id", (rs, n) -> {
+		List<Map<String, Object>> history = new ArrayList<>();
+		jdbc.query("select " + COLUMNS + " from decision d" + where + " order by d.evaluated_at, d.id", rs -> {
+			for (DecisionSubject subject : subjects(rs.getString(1), rs.getString(13), subjectId, Integer.MAX_VALUE)) {
+				if (subject.subjectType().equals(subjectType)) {
 					Map<String, Object> entry = new LinkedHashMap<>();
 					entry.put("decisionId", rs.getString(1));
 					entry.put("ruleSet", rs.getString(2));
 					entry.put("ruleVersion", rs.getString(3));
-					entry.put("processInstanceId", rs.getString(4));
-					entry.put("userId", rs.getString(5));
-					entry.put("evaluatedAt", rs.getTimestamp(6).toInstant());
-					entry.put("kind", rs.getString(7));
-					entry.put("result", tree(rs.getString(8)));
-					entry.put("reason", new DecisionSubject.Reason(rs.getString(9), rs.getString(10)));
-					return entry;
-				}, args.toArray());
+					entry.put("processInstanceId", rs.getString(6));
+					entry.put("userId", rs.getString(9));
+					entry.put("evaluatedAt", rs.getTimestamp(10).toInstant());
+					entry.put("kind", rs.getString(11));
+					entry.put("result", subject.result());
+					entry.put("reason", subject.reason());
+					history.add(entry);
+				}
+			}
+		}, args.toArray());
+		return history;
+	}
+
+	/** A LIKE pattern that finds a subject id in subject_index ("\nid\n"), wildcards escaped. */
+	private static String indexPattern(String subjectId) {
+		return "%\n" + subjectId.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "\n%";
 	}
 
 	private String where(DecisionFilter filter, List<Object> args) {
@@ -105,8 +118,8 @@ class DecisionQueries {
 			args.add(filter.ruleSet());
 		}
 		if (filter.subject() != null) {
-			conditions.add("exists (select 1 from decision_subject s where s.decision_id = d.id and s.subject_id = ?)");
-			args.add(filter.subject());
+			conditions.add("d.subject_index like ? escape '!'");
+			args.add(indexPattern(filter.subject()));
 		}
 		if (filter.from() != null) {
 			conditions.add("d.evaluated_at >= ?");
@@ -130,48 +143,49 @@ class DecisionQueries {
 		return "d.tenant_id in (" + String.join(", ", Collections.nCopies(regions.size(), "?")) + ")";
 	}
 
-	private List<DecisionSubject> subjects(String decisionId, String subject, int limit) {
-		List<Object> args = new ArrayList<>(List.of(decisionId));
-		String where = " where decision_id = ?";
-		if (subject != null) {
-			where += " and subject_id = ?";
-			args.add(subject);
+	/** The first {@code limit} subjects, or those with id {@code subject}, read from the chunks that hold them. */
+	private List<DecisionSubject> subjects(String decisionId, String subjectIndex, String subject, int limit) {
+		if (limit == 0 || subjectIndex.length() <= 1) {
+			return List.of();
 		}
-		args.add(limit);
-		return jdbc.query("select subject_type, subject_id, inputs, fired_rules, result, reason_zh, reason_en "
-				+ "from decision_subject" + where + " order by seq limit ?", (rs, n) -> new DecisionSubject(rs.getString(1),
-						rs.getString(2), tree(rs.getString(3)), rules(rs.getString(4)), tree(rs.getString(5)),
-						new DecisionSubject.Reason(rs.getString(6), rs.getString(7))), args.toArray());
+		List<String> ids = List.of(subjectIndex.substring(1).split("\n"));
+		java.util.SortedSet<Integer> positions = new java.util.TreeSet<>();
+		for (int i = 0; i < ids.size() && positions.size() < limit; i++) {
+			if (subject == null || ids.get(i).equals(subject)) {
+				positions.add(i);
+			}
+		}
+		if (positions.isEmpty()) {
+			return List.of();
+		}
+		java.util.SortedSet<Integer> chunks = new java.util.TreeSet<>();
+		positions.forEach(position -> chunks.add(position / CHUNK));
+		List<Object> args = new ArrayList<>(List.of(decisionId));
+		args.addAll(chunks);
+		Map<Integer, List<DecisionSubject>> byChunk = new java.util.HashMap<>();
+		jdbc.query("select chunk, subjects from decision_subjects where decision_id = ? and chunk in ("
+				+ String.join(", ", Collections.nCopies(chunks.size(), "?")) + ")", rs -> {
+					byChunk.put(rs.getInt(1), readSubjects(rs.getString(2)));
+				}, args.toArray());
+		List<DecisionSubject> subjects = new ArrayList<>(positions.size());
+		positions.forEach(position -> subjects.add(byChunk.get(position / CHUNK).get(position % CHUNK)));
+		return subjects;
+	}
+
+	private List<DecisionSubject> readSubjects(String text) {
+		try {
+			return json.readValue(text, new TypeReference<List<DecisionSubject>>() {
+			});
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static Decision decision(ResultSet rs, List<DecisionSubject> subjects) throws SQLException {
 		return new Decision(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
 				rs.getString(11), rs.getInt(12), subjects);
-	}
-
-	private static Decision withSubjects(Decision d, List<DecisionSubject> subjects) {
-		return new Decision(d.id(), d.ruleSet(), d.ruleVersion(), d.deploymentId(), d.contentHash(), d.processInstanceId(),
-				d.activityId(), d.tenantId(), d.userId(), d.evaluatedAt(), d.kind(), d.subjectCount(), subjects);
-	}
-
-	private JsonNode tree(String text) {
-		try {
-			return json.readTree(text);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private List<String> rules(String text) {
-		try {
-			return json.readValue(text, new TypeReference<List<String>>() {
-			});
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

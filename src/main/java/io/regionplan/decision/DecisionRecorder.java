@@ -1,5 +1,7 @@
 package io.regionplan.decision;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.regionplan.rules.RuleRun;
@@ -29,8 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DecisionRecorder {
 
-	private static final int BATCH = 1000;
-
 	private final JdbcTemplate jdbc;
 
 	private final ObjectMapper json;
@@ -48,31 +48,53 @@ class DecisionRecorder {
 	String record(RuleRun run, String processInstanceId, String activityId, String tenantId, String userId) {
 		List<Row> rows = rows(run);
 		String id = UUID.randomUUID().toString();
-		insertDecision(id, run.version(), processInstanceId, activityId, tenantId, userId, "EVALUATION", rows.size());
+		insertDecision(id, run.version(), processInstanceId, activityId, tenantId, userId, "EVALUATION", rows);
 		insertSubjects(id, rows);
 		return id;
 	}
 
 	void insertDecision(String id, RuleSetVersion version, String processInstanceId, String activityId, String tenantId,
-			String userId, String kind, int subjects) {
+			String userId, String kind, List<Row> rows) {
+		StringBuilder index = new StringBuilder("\n");
+		rows.forEach(row -> index.append(row.id).append('\n'));
 		jdbc.update("insert into decision (id, rule_set, rule_version, deployment_id, content_hash, process_instance_id, "
-				+ "activity_id, tenant_id, user_id, evaluated_at, kind, subject_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				id, version.ruleSet(), version.label(), version.deploymentId(), version.contentHash(), processInstanceId,
-				activityId, tenantId, userId, Timestamp.from(Instant.now()), kind, subjects);
+				+ "activity_id, tenant_id, user_id, evaluated_at, kind, subject_count, subject_index) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, version.ruleSet(), version.label(),
+				version.deploymentId(), version.contentHash(), processInstanceId, activityId, tenantId, userId,
+				Timestamp.from(Instant.now()), kind, rows.size(), index.toString());
 	}
 
+	/** The subjects as JSON arrays of {@value DecisionQueries#CHUNK} (the API's DecisionSubject shape). */
 	void insertSubjects(String decisionId, List<Row> rows) {
-		List<Object[]> batch = new ArrayList<>(Math.min(rows.size(), BATCH));
-		for (int i = 0; i < rows.size(); i++) {
-			Row row = rows.get(i);
-			batch.add(new Object[] { decisionId, i + 1, row.type, row.id, write(row.inputs.size() == 1 ? row.inputs.get(0)
-					: row.inputs), write(row.rules), write(row.result()), row.reasonZh(), row.reasonEn() });
-			if (batch.size() == BATCH || i == rows.size() - 1) {
-				jdbc.batchUpdate("insert into decision_subject (decision_id, seq, subject_type, subject_id, inputs, "
-						+ "fired_rules, result, reason_zh, reason_en) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
-				batch.clear();
+		List<Object[]> chunks = new ArrayList<>();
+		for (int from = 0; from < rows.size(); from += DecisionQueries.CHUNK) {
+			StringWriter text = new StringWriter();
+			try (JsonGenerator out = json.getFactory().createGenerator(text)) {
+				out.writeStartArray();
+				for (Row row : rows.subList(from, Math.min(from + DecisionQueries.CHUNK, rows.size()))) {
+					out.writeStartObject();
+					out.writeStringField("subjectType", row.type);
+					out.writeStringField("subjectId", row.id);
+					out.writeFieldName("inputs");
+					json.writeValue(out, row.inputs.size() == 1 ? row.inputs.get(0) : row.inputs);
+					out.writeFieldName("firedRules");
+					json.writeValue(out, row.rules);
+					out.writeFieldName("result");
+					json.writeValue(out, row.result());
+					out.writeObjectFieldStart("reason");
+					out.writeStringField("zh", row.reasonZh());
+					out.writeStringField("en", row.reasonEn());
+					out.writeEndObject();
+					out.writeEndObject();
+				}
+				out.writeEndArray();
 			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot write decision audit JSON", ex);
+			}
+			chunks.add(new Object[] { decisionId, from / DecisionQueries.CHUNK, text.toString() });
 		}
+		jdbc.batchUpdate("insert into decision_subjects (decision_id, chunk, subjects) values (?, ?, ?)", chunks);
 	}
 
 	/** One subject's inputs, the rules that touched it in firing order, and its outcomes. */
@@ -152,15 +174,6 @@ class DecisionRecorder {
 			touched.forEach(row -> row.rules.add(firing.rule()));
 		}
 		return new ArrayList<>(byKey.values());
-	}
-
-	private String write(Object value) {
-		try {
-			return json.writeValueAsString(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Cannot write decision audit JSON", ex);
-		}
 	}
 
 }
