@@ -44,8 +44,15 @@ class ProcessFilesDeployer extends AbstractProcessEnginePlugin {
 			throw new IllegalStateException("No process files found in " + settings.source()
 					+ " (expected processes/*.bpmn, forms/*.form, rules/<rule-set>/*.drl)");
 		}
-		for (RuleSetSource ruleSet : files.ruleSets().values()) {
-			rules.compile(ruleSet);
+		try {
+			for (RuleSetSource ruleSet : files.ruleSets().values()) {
+				rules.compile(ruleSet);
+			}
+		}
+		catch (RuntimeException ex) {
+			// The engine is built and registered by now; closing it leaves no half-started engine behind.
+			engine.close();
+			throw ex;
 		}
 		ProcessFilesDeployment.Result result = ProcessFilesDeployment.deploy(engine.getRepositoryService(),
 				settings.name(), files);

@@ -41,7 +41,10 @@ class BrokenRuleFileStartupTests {
 				rule "Broken" when $g : VolumeGap( gapRatio >> 1 ) then end
 				""");
 
-		assertThatThrownBy(() -> SpringApplication.run(RegionPlanApplication.class, "--server.port=0",
+		// Its own engine name and no web server: Camunda keeps engines and the webapps' runtime in static
+		// registries, which the shared test context of the other tests uses.
+		assertThatThrownBy(() -> SpringApplication.run(RegionPlanApplication.class, "--spring.main.web-application-type=none",
+				"--camunda.bpm.process-engine-name=brokenstartup",
 				"--regionplan.data-dir=" + data, "--regionplan.deployment.source=" + checkout))
 			.hasStackTraceContaining("rules/volume-gap/broken.drl:3")
 			.satisfies(failure -> {
