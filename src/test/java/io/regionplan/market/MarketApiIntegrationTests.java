@@ -49,17 +49,7 @@ class MarketApiIntegrationTests {
 	}
 
 	private ResponseEntity<ImportReport> upload(String user, String kind, String fileName, String text) {
-		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-		form.add("kind", kind);
-		form.add("file", new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8)) {
-			@Override
-			public String getFilename() {
-				return fileName;
-			}
-		});
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		return rest.withBasicAuth(user, "demo").postForEntity("/api/market/imports", new HttpEntity<>(form, headers),
+		return rest.withBasicAuth(user, "demo").postForEntity("/api/market/imports", multipart(kind, fileName, text),
 				ImportReport.class);
 	}
 
