@@ -13,6 +13,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.regionplan.rules.DecisionOverridden;
 import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSetEvaluated;
 import io.regionplan.rules.RuleSetVersion;
@@ -43,6 +44,19 @@ class DecisionRecorder {
 	@EventListener
 	void on(RuleSetEvaluated event) {
 		record(event.run(), event.processInstanceId(), event.activityId(), event.tenantId(), event.userId());
+	}
+
+	/** An override: the subject's old result as its input, the new result, the person's reason. */
+	@EventListener
+	void on(DecisionOverridden event) {
+		Row row = new Row(event.subjectType(), event.subjectId());
+		row.inputs.add(Map.of("before", event.before()));
+		row.overridden = event.after();
+		row.overrideReason = event.reason();
+		String id = UUID.randomUUID().toString();
+		insertDecision(id, event.version(), event.processInstanceId(), event.activityId(), event.tenantId(),
+				event.userId(), "OVERRIDE", List.of(row));
+		insertSubjects(id, List.of(row));
 	}
 
 	String record(RuleRun run, String processInstanceId, String activityId, String tenantId, String userId) {
@@ -110,12 +124,20 @@ class DecisionRecorder {
 
 		final List<Outcome> outcomes = new ArrayList<>();
 
+		/** For an override: the result a person chose and why. */
+		Map<String, Object> overridden;
+
+		String overrideReason;
+
 		Row(String type, String id) {
 			this.type = type;
 			this.id = id;
 		}
 
 		Map<String, Object> result() {
+			if (overridden != null) {
+				return overridden;
+			}
 			Map<String, Object> result = new LinkedHashMap<>();
 			for (Outcome outcome : outcomes) {
 				result.merge(outcome.kind(), outcome.value(), (before, added) -> {
@@ -128,10 +150,16 @@ class DecisionRecorder {
 		}
 
 		String reasonZh() {
+			if (overridden != null) {
+				return "人工调整：" + inputs.get(0) + " → " + overridden + "；理由：" + overrideReason;
+			}
 			return String.join("；", outcomes.stream().map(Outcome::reasonZh).toList());
 		}
 
 		String reasonEn() {
+			if (overridden != null) {
+				return "override: " + inputs.get(0) + " → " + overridden + "; reason: " + overrideReason;
+			}
 			return String.join("; ", outcomes.stream().map(Outcome::reasonEn).toList());
 		}
 

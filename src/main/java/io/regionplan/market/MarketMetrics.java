@@ -94,6 +94,29 @@ public class MarketMetrics {
 		return neighbours;
 	}
 
+	/** Volume per city and month, for the months from {@code from} to {@code to}. */
+	public Map<String, Map<YearMonth, BigDecimal>> cityMonthlyVolumes(String region, YearMonth from, YearMonth to) {
+		Map<String, Map<YearMonth, BigDecimal>> volumes = new TreeMap<>();
+		jdbc.query("select s.city_id, s.sales_month, sum(s.volume) from market_sales s join market_city c on c.id = s.city_id "
+				+ "where c.region_id = ? and s.sales_month between ? and ? group by s.city_id, s.sales_month", rs -> {
+					volumes.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+						.put(YearMonth.parse(rs.getString(2).strip()), rs.getBigDecimal(3));
+				}, region, from.toString(), to.toString());
+		return volumes;
+	}
+
+	/** Volume per dealer and month, for the months from {@code from} to {@code to}. */
+	public Map<String, Map<YearMonth, BigDecimal>> dealerMonthlyVolumes(String region, YearMonth from, YearMonth to) {
+		Map<String, Map<YearMonth, BigDecimal>> volumes = new TreeMap<>();
+		jdbc.query("select s.dealer_id, s.sales_month, sum(s.volume) from market_sales s join market_dealer d "
+				+ "on d.id = s.dealer_id where d.region_id = ? and s.sales_month between ? and ? "
+				+ "group by s.dealer_id, s.sales_month", rs -> {
+					volumes.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+						.put(YearMonth.parse(rs.getString(2).strip()), rs.getBigDecimal(3));
+				}, region, from.toString(), to.toString());
+		return volumes;
+	}
+
 	/** The cities each dealer of the region serves (from dealer coverage), dealers in id order. */
 	public Map<String, List<String>> dealerCities(String region) {
 		Map<String, List<String>> cities = new TreeMap<>();

@@ -4,15 +4,11 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.regionplan.market.CityMetrics;
 import io.regionplan.market.MarketMetrics;
@@ -29,13 +25,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code city-strategy} in a cycle: every city of the region with its share, potential, distance,
- * neighbours and (for new markets) the 7C total from the variable {@code sevenCScores}; plus the
+ * neighbours and (for a new market scored in the market-visits form) its 7C total; plus the
  * region's medians over its old markets.
  */
 @Component
 class CityStrategyBinding implements RuleSetBinding {
-
-	static final String SEVEN_C = "sevenCScores";
 
 	static final int OLD_MARKET_MONTHS = 12;
 
@@ -43,12 +37,9 @@ class CityStrategyBinding implements RuleSetBinding {
 
 	private final CycleResults results;
 
-	private final ObjectMapper json;
-
-	CityStrategyBinding(MarketMetrics metrics, CycleResults results, ObjectMapper json) {
+	CityStrategyBinding(MarketMetrics metrics, CycleResults results) {
 		this.metrics = metrics;
 		this.results = results;
-		this.json = json;
 	}
 
 	@Override
@@ -84,19 +75,21 @@ class CityStrategyBinding implements RuleSetBinding {
 				: sorted.get(middle - 1).add(sorted.get(middle)).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64);
 	}
 
-	private Map<String, Integer> sevenC(DelegateExecution execution) {
-		Object value = execution.getVariable(SEVEN_C);
-		if (value == null) {
+	/** The 7C total of the new market scored in the market-visits form (seven 1-5 scores), if any. */
+	private static Map<String, Integer> sevenC(DelegateExecution execution) {
+		Object city = execution.getVariable("newMarketCity");
+		if (city == null || String.valueOf(city).isBlank()) {
 			return Map.of();
 		}
-		try {
-			return json.readValue(value.toString(), new TypeReference<LinkedHashMap<String, Integer>>() {
-			});
+		int total = 0;
+		for (String score : PlanningCompletionRules.SEVEN_C) {
+			Object value = execution.getVariable(score);
+			if (!(value instanceof Number number)) {
+				throw new ProcessEngineException("7C 评分 " + score + " 缺失 / 7C score '" + score + "' is missing");
+			}
+			total += number.intValue();
 		}
-		catch (JsonProcessingException ex) {
-			throw new ProcessEngineException("变量 sevenCScores 须为 {\"城市\": 总分} 的 JSON / variable 'sevenCScores' must be "
-					+ "JSON like {\"wenzhou\": 27}: " + ex.getOriginalMessage());
-		}
+		return Map.of(String.valueOf(city).strip(), total);
 	}
 
 	@Override
@@ -108,7 +101,7 @@ class CityStrategyBinding implements RuleSetBinding {
 					+ "every city one strategy: " + strategies.size() + " for " + cities + " cities");
 		}
 		List<String> dropped = run.factsOf(RangeDrop.class).stream().map(RangeDrop::cityId).toList();
-		results.saveStrategies(execution.getProcessInstanceId(), CycleContext.region(execution), strategies, dropped,
+		results.saveStrategies(CycleContext.cycleId(execution), CycleContext.region(execution), strategies, dropped,
 				run.version());
 		Map<String, List<String>> byStrategy = strategies.stream().sorted((a, b) -> a.cityId().compareTo(b.cityId()))
 			.collect(Collectors.groupingBy(CityStrategy::strategy, java.util.TreeMap::new,

@@ -7,6 +7,7 @@ import io.regionplan.market.MarketMetrics;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
  * The region and data period a planning cycle's rule tasks work on. The period is the last month with
@@ -20,6 +21,12 @@ final class CycleContext {
 	static final String PERIOD = "period";
 
 	private CycleContext() {
+	}
+
+	/** The cycle a task belongs to: the root process instance (monthly and quarterly work are called processes). */
+	static String cycleId(DelegateExecution execution) {
+		String root = ((ExecutionEntity) execution).getRootProcessInstanceId();
+		return root != null ? root : execution.getProcessInstanceId();
 	}
 
 	static String region(DelegateExecution execution) {

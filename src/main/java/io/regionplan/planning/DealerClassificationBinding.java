@@ -63,7 +63,7 @@ class DealerClassificationBinding implements RuleSetBinding {
 		for (DealerFlag flag : run.factsOf(DealerFlag.class)) {
 			flags.computeIfAbsent(flag.dealerId(), k -> new ArrayList<>()).add(flag.flag());
 		}
-		results.saveTiers(execution.getProcessInstanceId(), CycleContext.region(execution), tiers, flags, run.version());
+		results.saveTiers(CycleContext.cycleId(execution), CycleContext.region(execution), tiers, flags, run.version());
 		Map<String, Integer> counts = new TreeMap<>(Map.of("A", 0, "B", 0, "C", 0, "D", 0));
 		tiers.forEach(tier -> counts.merge(tier.tier(), 1, Integer::sum));
 		counts.forEach((tier, count) -> execution.setVariable("dealersTier" + tier, count));

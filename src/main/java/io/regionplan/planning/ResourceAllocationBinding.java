@@ -48,7 +48,7 @@ class ResourceAllocationBinding implements RuleSetBinding {
 	@Override
 	public Collection<?> facts(DelegateExecution execution) {
 		String region = CycleContext.region(execution);
-		String cycle = execution.getProcessInstanceId();
+		String cycle = CycleContext.cycleId(execution);
 		Map<String, String> strategies = results.strategies(cycle);
 		Map<String, String> tiers = results.tiers(cycle);
 		if (strategies.isEmpty() || tiers.isEmpty()) {
@@ -90,7 +90,7 @@ class ResourceAllocationBinding implements RuleSetBinding {
 	@Override
 	public void apply(DelegateExecution execution, RuleRun run) {
 		List<Allocation> allocations = run.factsOf(Allocation.class);
-		results.saveAllocations(execution.getProcessInstanceId(), allocations, run.version());
+		results.saveAllocations(CycleContext.cycleId(execution), allocations, run.version());
 		Allocation reserve = allocations.stream()
 			.filter(a -> a.resource().equals("money") && a.subjectType().equals("reserve"))
 			.findFirst()

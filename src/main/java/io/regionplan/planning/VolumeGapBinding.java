@@ -14,13 +14,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code volume-gap} rule set in the planning cycle: the region's HQ target against its forecast;
+ * The {@code volume-gap} rule set in the planning cycle: the region's HQ target against the manager's plan;
  * the band decides whether a gap-closing plan and the director's approval are needed.
  */
 @Component
 class VolumeGapBinding implements RuleSetBinding {
 
 	static final String TARGET = "hqVolumeTarget";
+
+	/** The manager's plan; before the volume plan step (the Foundation's short cycle) the forecast. */
+	static final String PLAN = "plannedVolume";
 
 	static final String FORECAST = "forecastVolume";
 
@@ -32,7 +35,8 @@ class VolumeGapBinding implements RuleSetBinding {
 	@Override
 	public Collection<?> facts(DelegateExecution execution) {
 		String region = (String) execution.getVariable("region");
-		return List.of(new VolumeGap(region, number(execution, TARGET), number(execution, FORECAST)));
+		String plan = execution.getVariable(PLAN) != null ? PLAN : FORECAST;
+		return List.of(new VolumeGap(region, number(execution, TARGET), number(execution, plan)));
 	}
 
 	@Override
@@ -45,6 +49,7 @@ class VolumeGapBinding implements RuleSetBinding {
 		GapBand band = bands.get(0);
 		VolumeGap gap = run.factsOf(VolumeGap.class).get(0);
 		execution.setVariable("gapRatio", gap.gapRatio().doubleValue());
+		execution.setVariable("gapVolume", gap.gap().max(java.math.BigDecimal.ZERO).longValue());
 		execution.setVariable("gapBand", band.band());
 		execution.setVariable("gapReason", band.reasonZh() + " / " + band.reasonEn());
 	}

@@ -50,15 +50,15 @@ public class EvaluateRuleSetDelegate implements JavaDelegate {
 			throw new ProcessEngineException("规则集 " + ruleSet + " 没有绑定 / no binding for rule set '" + ruleSet
 					+ "' (activity " + execution.getCurrentActivityId() + ")");
 		}
-		String deploymentId = ((ExecutionEntity) execution).getProcessDefinition().getDeploymentId();
-		// The rule files belong to the deployment; the user completing a task need not be allowed to read it.
-		CompiledRuleSet compiled = Context.getCommandContext().runWithoutAuthorization(
-				() -> registry.forDeployment(execution.getProcessEngineServices().getRepositoryService(), deploymentId, ruleSet));
-		RuleSetVersion version = new RuleSetVersion(ruleSet, deploymentId, compiled.contentHash());
+		CompiledRuleSet compiled = registry.forExecution(execution, ruleSet);
+		RuleSetVersion version = new RuleSetVersion(ruleSet,
+				((ExecutionEntity) execution).getProcessDefinition().getDeploymentId(), compiled.contentHash());
 		Collection<?> facts = binding.facts(execution);
 		RuleRun run = compiled.run(version, facts, settings.maxRuleFirings());
 		binding.apply(execution, run);
-		events.publishEvent(new RuleSetEvaluated(run, execution.getProcessInstanceId(),
+		// Decisions belong to the cycle: the root instance (monthly and quarterly work run as called processes).
+		String root = ((ExecutionEntity) execution).getRootProcessInstanceId();
+		events.publishEvent(new RuleSetEvaluated(run, root != null ? root : execution.getProcessInstanceId(),
 				execution.getCurrentActivityId(), execution.getTenantId(), TriggeringUser.of(execution)));
 	}
 

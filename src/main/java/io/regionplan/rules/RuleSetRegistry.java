@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.repository.Resource;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +50,21 @@ public class RuleSetRegistry {
 
 	public CompiledRuleSet forDeployment(RepositoryService repository, String deploymentId, String ruleSet) {
 		return compile(source(repository, deploymentId, ruleSet));
+	}
+
+	/**
+	 * The rule set of an execution's own deployment, compiled. Inside a command, without the current user's
+	 * authorization: the rule files belong to the deployment, not to the user working on the instance.
+	 */
+	public CompiledRuleSet forExecution(DelegateExecution execution, String ruleSet) {
+		String deploymentId = ((ExecutionEntity) execution).getProcessDefinition().getDeploymentId();
+		return Context.getCommandContext().runWithoutAuthorization(
+				() -> forDeployment(execution.getProcessEngineServices().getRepositoryService(), deploymentId, ruleSet));
+	}
+
+	public RuleSetVersion versionFor(DelegateExecution execution, String ruleSet) {
+		String deploymentId = ((ExecutionEntity) execution).getProcessDefinition().getDeploymentId();
+		return new RuleSetVersion(ruleSet, deploymentId, forExecution(execution, ruleSet).contentHash());
 	}
 
 	private static RuleSetSource readSource(RepositoryService repository, String deploymentId, String ruleSet) {

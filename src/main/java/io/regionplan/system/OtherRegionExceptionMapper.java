@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 
 /**
  * Answers 404 (as if the object did not exist) when the engine's tenant check refuses to work on an
- * object of another region, or the object does not exist. Camunda reports both as plain engine
+ * object of another region, or the object does not exist; and 400 naming the field for bad input. Camunda reports both as plain engine
  * errors, which its REST API turns into 500; every other exception keeps Camunda's own mapping.
  * Camunda maps these exception types too; the priority makes these mappers win.
  */
@@ -31,6 +31,13 @@ final class OtherRegionExceptionMapper {
 
 	static Response toResponse(Throwable exception) {
 		for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof InvalidInput invalid) {
+				java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+				body.put("type", "InvalidInput");
+				body.put("message", invalid.getMessage());
+				body.put("field", invalid.field());
+				return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+			}
 			boolean otherRegion = cause.getMessage() != null && cause.getMessage().contains(TENANT_CHECK_FAILED);
 			if (otherRegion || cause instanceof NullValueException) {
 				return Response.status(Response.Status.NOT_FOUND)

@@ -57,8 +57,8 @@ class DecisionAuditIntegrationTests {
 	void runCycles() {
 		if (eastCycle == null) {
 			CycleDriver driver = new CycleDriver(runtime, tasks, management, rest);
-			eastCycle = driver.runToEnd("east", "wang.east");
-			southCycle = driver.runToEnd("south", "li.south");
+			eastCycle = driver.runPlanning("east", "wang.east");
+			southCycle = driver.runPlanning("south", "li.south");
 		}
 	}
 
@@ -164,7 +164,7 @@ class DecisionAuditIntegrationTests {
 
 	@Test
 	void dealerHistoryShowsItsTierInEveryCycle() {
-		new CycleDriver(runtime, tasks, management, rest).runToEnd("east", "wang.east");
+		new CycleDriver(runtime, tasks, management, rest).runPlanning("east", "wang.east");
 
 		JsonNode history = get("sun.auditor",
 				"/api/decisions/subjects/dealer/" + DemoMarket.OVERDUE_DEALER + "/history?ruleSet=dealer-classification");

@@ -105,13 +105,14 @@ class DecisionVersionIntegrationTests {
 
 	@Test
 	void runningCyclesKeepTheirRulesAndNewCyclesRecordTheNewVersion() throws IOException {
-		String before = driver.runToEnd("east", "wang.east");
+		String before = driver.runPlanning("east", "wang.east");
 		String startedBefore = driver.start("east");
 
 		deployChanged(TIERS_PARAMETERS, text -> text.replace("tierA.percentileFrom = 0.80", "tierA.percentileFrom = 0.70"));
-		driver.complete(startedBefore, "wang.east", Map.of("forecastVolume", 900_000));
-		driver.runJobs(startedBefore);
-		String after = driver.runToEnd("east", "wang.east");
+		driver.readMarketAndChooseStrategy(startedBefore, "wang.east");
+		driver.complete(startedBefore, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 1_000_000));
+		driver.reviewDealersAndApprove(startedBefore, "wang.east");
+		String after = driver.runPlanning("east", "wang.east");
 
 		JsonNode old = dealerDecision(before);
 		JsonNode kept = dealerDecision(startedBefore);
@@ -129,7 +130,8 @@ class DecisionVersionIntegrationTests {
 	void ruleSetThatThrowsLeavesNoDecisionAndNoResultsAndRaisesAnIncident() throws IOException {
 		deployChanged(TIERS_PARAMETERS, text -> text.replace("tierD.declineBelow = -0.20", ""));
 		String cycle = driver.start("east");
-		driver.complete(cycle, "wang.east", Map.of("forecastVolume", 900_000));
+		driver.readMarketAndChooseStrategy(cycle, "wang.east");
+		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 1_000_000));
 
 		for (int attempt = 1; attempt <= 3; attempt++) {
 			assertThatThrownBy(() -> driver.runJobs(cycle)).hasMessageContaining("tierD.declineBelow");
@@ -145,7 +147,7 @@ class DecisionVersionIntegrationTests {
 		assertThat(jdbc.queryForObject("select count(*) from cycle_dealer_tier where process_instance_id = ?", Integer.class,
 				cycle)).isZero();
 		assertThat(jdbc.queryForObject("select count(*) from decision where process_instance_id = ?", Integer.class, cycle))
-			.as("the rule tasks before it recorded theirs").isEqualTo(2);
+			.as("city-strategy and volume-gap before it recorded theirs").isEqualTo(2);
 	}
 
 }

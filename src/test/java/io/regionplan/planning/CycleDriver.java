@@ -10,13 +10,20 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 
 /**
- * Drives planning cycles in integration tests: starts one, completes its tasks over REST as a person
- * would, and runs its jobs (the tests run without a job executor).
+ * Drives planning cycles in integration tests as people would: tasks are claimed and completed over the
+ * engine REST API with typed variables, as the manager or the director; jobs (rule tasks) are run by
+ * the test, which has no job executor.
  */
 public final class CycleDriver {
+
+	public static final Map<String, Object> MARKET_VISITS = Map.of("visitTargets", "苏州、南通各走访 5 家经销商",
+			"observations", "南通 KA 渠道空白", "interviews", "门店老板 12 人", "dealerInterviews", "经销商 8 家");
+
+	public static final Map<String, Object> SWOT = Map.of("strengths", "上海、苏州份额领先", "weaknesses", "南通铺货不足",
+			"opportunities", "南通品类增长快", "threats", "竞品降价");
 
 	private final RuntimeService runtime;
 
@@ -34,31 +41,55 @@ public final class CycleDriver {
 	}
 
 	public String start(String region) {
-		return runtime.startProcessInstanceByKey("regional-planning-cycle", Map.of("region", region, "year", 2027,
-				"hqVolumeTarget", 1_000_000, "budget", 10_000_000)).getId();
+		return start(region, 1_000_000);
 	}
 
-	/** Claims and completes the instance's open task as {@code user} through the engine REST API. */
-	public void complete(String processInstanceId, String user, Map<String, Object> variables) {
-		Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+	public String start(String region, int hqVolumeTarget) {
+		return runtime.startProcessInstanceByKey("regional-planning-cycle", Map.of("region", region, "year", 2027,
+				"hqVolumeTarget", hqVolumeTarget, "budget", 10_000_000)).getId();
+	}
+
+	/** The open task of the cycle (or of a process it called) with this BPMN id. */
+	public Task task(String cycle, String taskId) {
+		List<Task> open = tasks.createTaskQuery().taskDefinitionKey(taskId).list()
+			.stream().filter(t -> cycle.equals(rootOf(t))).toList();
+		if (open.size() != 1) {
+			throw new IllegalStateException("expected one open " + taskId + " in cycle " + cycle + ", found " + open.size());
+		}
+		return open.get(0);
+	}
+
+	private String rootOf(Task task) {
+		return runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+			.getRootProcessInstanceId();
+	}
+
+	/** Claims and completes a task as {@code user} over REST; the answer of the completion. */
+	public ResponseEntity<String> tryComplete(Task task, String user, Map<String, Object> variables) {
 		String path = "/engine-rest/task/" + task.getId();
 		TestRestTemplate as = rest.withBasicAuth(user, "demo");
-		check(as.postForEntity(path + "/claim", Map.of("userId", user), String.class).getStatusCode(), "claim");
+		if (task.getAssignee() == null) {
+			as.postForEntity(path + "/claim", Map.of("userId", user), String.class);
+		}
 		Map<String, Object> typed = new LinkedHashMap<>();
 		variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
-		check(as.postForEntity(path + "/complete", Map.of("variables", typed), String.class).getStatusCode(), "complete");
+		return as.postForEntity(path + "/complete", Map.of("variables", typed), String.class);
 	}
 
-	private static void check(HttpStatusCode status, String what) {
-		if (status.value() != 204) {
-			throw new IllegalStateException(what + " answered " + status);
+	public void complete(String cycle, String taskId, String user, Map<String, Object> variables) {
+		ResponseEntity<String> answer = tryComplete(task(cycle, taskId), user, variables);
+		if (answer.getStatusCode().value() != 204) {
+			throw new IllegalStateException("completing " + taskId + " answered " + answer.getStatusCode() + " "
+					+ answer.getBody());
 		}
 	}
 
-	/** Runs the instance's due jobs one after another until none is left (a failing job throws). */
-	public void runJobs(String processInstanceId) {
-		for (int guard = 0; guard < 100; guard++) {
-			List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+	/** Runs the cycle's due jobs (its called processes' too) until none is left; a failing job throws. */
+	public void runJobs(String cycle) {
+		for (int guard = 0; guard < 500; guard++) {
+			List<Job> jobs = management.createJobQuery().executable().list().stream()
+				.filter(job -> job.getProcessInstanceId() != null && cycle.equals(root(job.getProcessInstanceId())))
+				.toList();
 			if (jobs.isEmpty()) {
 				return;
 			}
@@ -67,11 +98,36 @@ public final class CycleDriver {
 		throw new IllegalStateException("jobs keep coming");
 	}
 
-	/** A cycle through market reading and every rule task, with market reading done by {@code user}. */
-	public String runToEnd(String region, String user) {
-		String cycle = start(region);
-		complete(cycle, user, Map.of("forecastVolume", 900_000));
+	private String root(String processInstanceId) {
+		var instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+		return instance == null ? null : instance.getRootProcessInstanceId();
+	}
+
+	/** Market reading and strategy, as the manager: up to the volume plan task. */
+	public void readMarketAndChooseStrategy(String cycle, String user) {
+		complete(cycle, "Task_DataRefreshCheck", user, Map.of("dataConfirmed", true));
+		complete(cycle, "Task_MarketVisits", user, MARKET_VISITS);
+		complete(cycle, "Task_Swot", user, SWOT);
 		runJobs(cycle);
+		complete(cycle, "Task_ReviewStrategy", user, Map.of());
+	}
+
+	/** Dealers and resources reviewed without change, then the director's approval. */
+	public void reviewDealersAndApprove(String cycle, String user) {
+		runJobs(cycle);
+		complete(cycle, "Task_ReviewDealersAndResources", user, Map.of());
+		complete(cycle, "Task_DirectorPlanApproval", "zhao.director", Map.of("planDecision", "approve"));
+	}
+
+	/**
+	 * The whole planning part with a plan that leaves no gap: market reading, strategy, volume plan, the
+	 * rule tasks and the director's approval; the cycle then waits for the first month.
+	 */
+	public String runPlanning(String region, String user) {
+		String cycle = start(region);
+		readMarketAndChooseStrategy(cycle, user);
+		complete(cycle, "Task_VolumePlan", user, Map.of("plannedVolume", 1_000_000));
+		reviewDealersAndApprove(cycle, user);
 		return cycle;
 	}
 

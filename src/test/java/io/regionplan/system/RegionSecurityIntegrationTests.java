@@ -50,7 +50,7 @@ class RegionSecurityIntegrationTests {
 
 	private Task start(String region) {
 		ProcessInstance instance = runtime.startProcessInstanceByKey("regional-planning-cycle",
-				Map.of("region", region, "year", 2027, "hqVolumeTarget", 100000));
+				Map.of("region", region, "year", 2027, "hqVolumeTarget", 100000, "budget", 1000000));
 		return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 	}
 
@@ -102,13 +102,13 @@ class RegionSecurityIntegrationTests {
 		assertThat(li.postForEntity(task + "/claim", Map.of("userId", "li.south"), String.class).getStatusCode())
 			.isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
 		assertThat(li.postForEntity(task + "/complete",
-				Map.of("variables", Map.of("forecastVolume", Map.of("value", 1))), String.class).getStatusCode())
+				Map.of("variables", Map.of("dataConfirmed", Map.of("value", true))), String.class).getStatusCode())
 			.isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
 
 		Task untouched = tasks.createTaskQuery().taskId(eastTask.getId()).singleResult();
 		assertThat(untouched).isNotNull();
 		assertThat(untouched.getAssignee()).isNull();
-		assertThat(tasks.getVariable(eastTask.getId(), "forecastVolume")).isNull();
+		assertThat(tasks.getVariable(eastTask.getId(), "dataConfirmed")).isNull();
 	}
 
 	@Test
@@ -119,7 +119,7 @@ class RegionSecurityIntegrationTests {
 		assertThat(wang.postForEntity(task + "/claim", Map.of("userId", "wang.east"), String.class).getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
 		ResponseEntity<String> completed = wang.postForEntity(task + "/complete",
-				Map.of("variables", Map.of("forecastVolume", Map.of("value", 90000))), String.class);
+				Map.of("variables", Map.of("dataConfirmed", Map.of("value", true))), String.class);
 
 		assertThat(completed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(tasks.createTaskQuery().taskId(eastTask.getId()).singleResult()).isNull();

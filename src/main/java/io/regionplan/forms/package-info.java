@@ -1,0 +1,7 @@
+/**
+ * Camunda Forms on the server: every task completion is checked against the task's deployed form
+ * (required fields, types, ranges, options) and the completion rules of the features, so that a
+ * completion through REST is held to the same rules as one in Tasklist.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Forms")
+package io.regionplan.forms;

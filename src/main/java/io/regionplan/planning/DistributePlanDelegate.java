@@ -1,0 +1,40 @@
+package io.regionplan.planning;
+
+import java.math.BigDecimal;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Once the volume plan is accepted: the region's plan (the manager's plan plus the gap-closing sources
+ * the manager committed to) spread over cities and months; the quarterly reviews compare against it.
+ */
+@Component("distributePlanDelegate")
+class DistributePlanDelegate implements JavaDelegate {
+
+	static final String[] GAP_SOURCES = { "newDealersVolume", "newStoresVolume", "newSkusVolume", "pricePromotionVolume" };
+
+	private final PlanVolumes plans;
+
+	DistributePlanDelegate(PlanVolumes plans) {
+		this.plans = plans;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		BigDecimal plan = number(execution.getVariable("plannedVolume"));
+		if (!"ACCEPTED".equals(execution.getVariable("gapBand"))) {
+			for (String source : GAP_SOURCES) {
+				plan = plan.add(number(execution.getVariable(source)));
+			}
+		}
+		plans.spreadPlan(CycleContext.cycleId(execution), plan);
+		execution.setVariable("finalPlanVolume", plan.longValue());
+	}
+
+	static BigDecimal number(Object value) {
+		return value instanceof Number number ? new BigDecimal(number.toString()) : BigDecimal.ZERO;
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.regionplan.planning;
+
+import java.util.Map;
+
+import io.regionplan.rules.DecisionOverridden;
+import io.regionplan.rules.RuleSetRegistry;
+import io.regionplan.rules.TriggeringUser;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A manager's override of a rule result, with a mandatory written reason (checked when the review task
+ * is completed): the cycle's result changes and the override is recorded as a decision.
+ */
+@Component
+class OverrideDelegates {
+
+	static final String REASON = "overrideReason";
+
+	private final JdbcTemplate jdbc;
+
+	private final RuleSetRegistry rules;
+
+	private final ApplicationEventPublisher events;
+
+	OverrideDelegates(JdbcTemplate jdbc, RuleSetRegistry rules, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.rules = rules;
+		this.events = events;
+	}
+
+	/** {@code overrideCity}, {@code overrideStrategy}: a city's development strategy. */
+	@Component("overrideCityStrategyDelegate")
+	static class CityStrategy implements JavaDelegate {
+
+		private final OverrideDelegates overrides;
+
+		CityStrategy(OverrideDelegates overrides) {
+			this.overrides = overrides;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			overrides.apply(execution, "city-strategy", "city", "overrideCity", "overrideStrategy", "strategy",
+					"cycle_city_strategy", "city_id");
+		}
+
+	}
+
+	/** {@code overrideDealer}, {@code overrideTier}: a dealer's tier. */
+	@Component("overrideDealerTierDelegate")
+	static class DealerTier implements JavaDelegate {
+
+		private final OverrideDelegates overrides;
+
+		DealerTier(OverrideDelegates overrides) {
+			this.overrides = overrides;
+		}
+
+		@Override
+		public void execute(DelegateExecution execution) {
+			overrides.apply(execution, "dealer-classification", "dealer", "overrideDealer", "overrideTier", "tier",
+					"cycle_dealer_tier", "dealer_id");
+		}
+
+	}
+
+	void apply(DelegateExecution execution, String ruleSet, String subjectType, String subjectVariable,
+			String valueVariable, String column, String table, String idColumn) {
+		Object subject = execution.getVariable(subjectVariable);
+		if (!(subject instanceof String id) || id.isBlank()) {
+			return;
+		}
+		String cycle = CycleContext.cycleId(execution);
+		String after = String.valueOf(execution.getVariable(valueVariable));
+		String reason = String.valueOf(execution.getVariable(REASON)).strip();
+		String before = jdbc.queryForObject("select " + column + " from " + table + " where process_instance_id = ? and "
+				+ idColumn + " = ?", String.class, cycle, id);
+		jdbc.update("update " + table + " set " + column + " = ?, reason_zh = ?, reason_en = ? where process_instance_id = ? and "
+				+ idColumn + " = ?", after, "人工调整，理由：" + reason, "overridden, reason: " + reason, cycle, id);
+		events.publishEvent(new DecisionOverridden(rules.versionFor(execution, ruleSet), cycle,
+				execution.getCurrentActivityId(), execution.getTenantId(), TriggeringUser.of(execution), subjectType, id,
+				Map.of(column, before), Map.of(column, after), reason));
+		execution.setVariable("overridesApplied", intValue(execution.getVariable("overridesApplied")) + 1);
+		execution.removeVariable(subjectVariable);
+		execution.removeVariable(valueVariable);
+		execution.removeVariable(REASON);
+	}
+
+	private static int intValue(Object value) {
+		return value instanceof Number number ? number.intValue() : 0;
+	}
+
+}

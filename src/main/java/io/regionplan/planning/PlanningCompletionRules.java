@@ -1,0 +1,131 @@
+package io.regionplan.planning;
+
+import static io.regionplan.forms.CompletionRule.invalid;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+import io.regionplan.forms.CompletionRule;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The planning cycle's checks beyond its forms: the gap-closing sources must cover the gap, a return
+ * needs a comment (and a step), an override needs a known subject, a valid value and a reason, and a
+ * new market scored by 7C needs all seven scores.
+ */
+@Configuration(proxyBeanMethods = false)
+class PlanningCompletionRules {
+
+	static final List<String> STRATEGIES = List.of("BASE_CAMP", "THREE_POINTS_ATTACK_ONE", "BREAKTHROUGH", "MAINTAIN",
+			"MUSHROOM_PICKING", "NEW_MARKET");
+
+	static final List<String> TIERS = List.of("A", "B", "C", "D");
+
+	static final List<String> SEVEN_C = List.of("scoreAdministrative", "scoreCategory", "scoreConsumer", "scoreChannel",
+			"scoreCustomer", "scoreCompetitor", "scoreOwnCompany");
+
+	private static CompletionRule rule(Set<String> taskIds, java.util.function.Consumer<DelegateTask> check) {
+		return new CompletionRule() {
+			@Override
+			public Set<String> taskIds() {
+				return taskIds;
+			}
+
+			@Override
+			public void check(DelegateTask task) {
+				check.accept(task);
+			}
+		};
+	}
+
+	@Bean
+	CompletionRule gapSourcesCoverTheGap() {
+		return rule(Set.of("Task_GapClosingPlan"), task -> {
+			BigDecimal gap = DistributePlanDelegate.number(task.getVariable("gapVolume"));
+			BigDecimal sources = BigDecimal.ZERO;
+			for (String source : DistributePlanDelegate.GAP_SOURCES) {
+				sources = sources.add(DistributePlanDelegate.number(task.getVariable(source)));
+			}
+			if (sources.compareTo(gap) < 0) {
+				throw invalid("pricePromotionVolume", "缺口弥补来源合计 " + sources.toPlainString() + " 少于缺口 " + gap.toPlainString(),
+						"the gap-closing sources add up to " + sources.toPlainString() + ", less than the gap of "
+								+ gap.toPlainString());
+			}
+		});
+	}
+
+	@Bean
+	CompletionRule returnNeedsAComment() {
+		return rule(Set.of("Task_DirectorGapApproval", "Task_DirectorPlanApproval"), task -> {
+			String decision = String.valueOf(task.getVariable(task.getTaskDefinitionKey().equals("Task_DirectorGapApproval")
+					? "gapDecision" : "planDecision"));
+			if ("return".equals(decision) && blank(task.getVariable("directorComment"))) {
+				throw invalid("directorComment", "退回时必须填写意见", "a comment is required when sending back");
+			}
+			if ("return".equals(decision) && task.getTaskDefinitionKey().equals("Task_DirectorPlanApproval")
+					&& blank(task.getVariable("returnTo"))) {
+				throw invalid("returnTo", "退回时必须选择退回到哪一步", "choose the step to send the plan back to");
+			}
+		});
+	}
+
+	@Bean
+	CompletionRule strategyOverrideNeedsAReason(JdbcTemplate jdbc) {
+		return rule(Set.of("Task_ReviewStrategy"), task -> checkOverride(task, jdbc, "overrideCity", "overrideStrategy",
+				STRATEGIES, "cycle_city_strategy", "city_id"));
+	}
+
+	@Bean
+	CompletionRule tierOverrideNeedsAReason(JdbcTemplate jdbc) {
+		return rule(Set.of("Task_ReviewDealersAndResources"), task -> checkOverride(task, jdbc, "overrideDealer",
+				"overrideTier", TIERS, "cycle_dealer_tier", "dealer_id"));
+	}
+
+	@Bean
+	CompletionRule newMarketNeedsAllSevenScores() {
+		return rule(Set.of("Task_MarketVisits"), task -> {
+			if (blank(task.getVariable("newMarketCity"))) {
+				return;
+			}
+			for (String score : SEVEN_C) {
+				Object value = task.getVariable(score);
+				if (!(value instanceof Number number) || number.intValue() < 1 || number.intValue() > 5) {
+					throw invalid(score, "新市场 7C 评分须为 1-5", "each 7C score of a new market must be 1 to 5");
+				}
+			}
+		});
+	}
+
+	private static void checkOverride(DelegateTask task, JdbcTemplate jdbc, String subjectField, String valueField,
+			List<String> allowed, String table, String idColumn) {
+		Object subject = task.getVariable(subjectField);
+		if (blank(subject)) {
+			return;
+		}
+		Integer known = jdbc.queryForObject("select count(*) from " + table + " where process_instance_id = ? and "
+				+ idColumn + " = ?", Integer.class, rootOf(task), String.valueOf(subject).strip());
+		if (known == null || known == 0) {
+			throw invalid(subjectField, "本周期没有 " + subject, "no '" + subject + "' in this cycle");
+		}
+		if (!allowed.contains(String.valueOf(task.getVariable(valueField)))) {
+			throw invalid(valueField, "必须是 " + allowed + " 之一", "must be one of " + allowed);
+		}
+		if (blank(task.getVariable(OverrideDelegates.REASON))) {
+			throw invalid(OverrideDelegates.REASON, "调整结果必须写明理由", "an override needs a written reason");
+		}
+	}
+
+	private static String rootOf(DelegateTask task) {
+		return CycleContext.cycleId(task.getExecution());
+	}
+
+	private static boolean blank(Object value) {
+		return value == null || String.valueOf(value).isBlank();
+	}
+
+}
