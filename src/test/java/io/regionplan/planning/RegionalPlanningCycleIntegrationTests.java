@@ -1,0 +1,292 @@
+package io.regionplan.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.regionplan.IntegrationTest;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The paths of the planning cycle, worked over REST as wang.east and zhao.director.
+ */
+@IntegrationTest
+class RegionalPlanningCycleIntegrationTests {
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	CycleDriver driver;
+
+	@BeforeEach
+	void driver() {
+		driver = new CycleDriver(runtime, tasks, management, rest);
+	}
+
+	@AfterEach
+	void resetTheEngineClock() {
+		ClockUtil.reset();
+	}
+
+	private String openTask(String cycle) {
+		List<Task> open = tasks.createTaskQuery().list().stream()
+			.filter(t -> cycle.equals(runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId())
+				.singleResult().getRootProcessInstanceId()))
+			.toList();
+		assertThat(open).hasSize(1);
+		return open.get(0).getTaskDefinitionKey();
+	}
+
+	private Object variable(String cycle, String name) {
+		return runtime.getVariable(cycle, name);
+	}
+
+	/** A cycle at its gap decision for a plan {@code gapPercent} below the HQ target of 1,000,000. */
+	private String cycleWithGap(int gapPercent) {
+		String cycle = driver.start("east", 1_000_000);
+		driver.readMarketAndChooseStrategy(cycle, "wang.east");
+		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 1_000_000 - 10_000 * gapPercent));
+		driver.runJobs(cycle);
+		return cycle;
+	}
+
+	private static Map<String, Object> sources(int dealers, int stores, int skus, int price) {
+		return Map.of("newDealersVolume", dealers, "newStoresVolume", stores, "newSkusVolume", skus, "pricePromotionVolume",
+				price);
+	}
+
+	@Test
+	void startFormStartsTheCycleForTheManagersRegionAndShowsTheMarket() {
+		String cycle = driver.start("east");
+
+		assertThat(openTask(cycle)).isEqualTo("Task_DataRefreshCheck");
+		Task task = driver.task(cycle, "Task_DataRefreshCheck");
+		assertThat(task.getTenantId()).isEqualTo("east");
+		assertThat(task.getDueDate()).isNotNull();
+		assertThat(task.getName()).isEqualTo("数据刷新检查 / Data refresh check");
+		assertThat((String) variable(cycle, "marketSummary")).contains("数据截至 / data up to 2026-10").contains("南通");
+	}
+
+	@Test
+	void smallGapIsAcceptedWithoutAPlan() {
+		String cycle = cycleWithGap(3);
+
+		assertThat(variable(cycle, "gapBand")).isEqualTo("ACCEPTED");
+		assertThat(openTask(cycle)).isEqualTo("Task_ReviewDealersAndResources");
+	}
+
+	@Test
+	void gapBetweenFiveAndFifteenPercentNeedsAPlanWhoseSourcesCoverTheGap() {
+		String cycle = cycleWithGap(10);
+		assertThat(variable(cycle, "gapBand")).isEqualTo("GAP_PLAN");
+		assertThat(openTask(cycle)).isEqualTo("Task_GapClosingPlan");
+
+		ResponseEntity<String> short_ = driver.tryComplete(driver.task(cycle, "Task_GapClosingPlan"), "wang.east",
+				sources(20_000, 20_000, 20_000, 20_000));
+		assertThat(short_.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(short_.getBody()).contains("add up to 80000, less than the gap of 100000");
+		assertThat(openTask(cycle)).isEqualTo("Task_GapClosingPlan");
+
+		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources(40_000, 30_000, 20_000, 10_000));
+		driver.runJobs(cycle);
+		assertThat(openTask(cycle)).isEqualTo("Task_ReviewDealersAndResources");
+		assertThat(variable(cycle, "finalPlanVolume")).isEqualTo(1_000_000L);
+	}
+
+	@Test
+	void gapOverFifteenPercentLoopsWithTheDirectorUntilApproved() {
+		String cycle = cycleWithGap(20);
+		assertThat(variable(cycle, "gapBand")).isEqualTo("DIRECTOR_APPROVAL");
+		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources(100_000, 50_000, 30_000, 20_000));
+		assertThat(openTask(cycle)).isEqualTo("Task_DirectorGapApproval");
+
+		ResponseEntity<String> noComment = driver.tryComplete(driver.task(cycle, "Task_DirectorGapApproval"), "zhao.director",
+				Map.of("gapDecision", "return"));
+		assertThat(noComment.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(noComment.getBody()).contains("directorComment");
+
+		driver.complete(cycle, "Task_DirectorGapApproval", "zhao.director",
+				Map.of("gapDecision", "return", "directorComment", "新品来源不够具体 / be specific about new SKUs"));
+		assertThat(openTask(cycle)).isEqualTo("Task_GapClosingPlan");
+		assertThat(variable(cycle, "directorComment")).isEqualTo("新品来源不够具体 / be specific about new SKUs");
+
+		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources(100_000, 40_000, 40_000, 20_000));
+		driver.complete(cycle, "Task_DirectorGapApproval", "zhao.director", Map.of("gapDecision", "approve"));
+		driver.runJobs(cycle);
+		assertThat(openTask(cycle)).isEqualTo("Task_ReviewDealersAndResources");
+		assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(cycle)
+			.taskDefinitionKey("Task_DirectorGapApproval").count()).as("sent back once, then approved").isEqualTo(2);
+	}
+
+	@Test
+	void directorSendsThePlanBackToANamedStep() {
+		String cycle = cycleWithGap(0);
+		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of());
+
+		ResponseEntity<String> noStep = driver.tryComplete(driver.task(cycle, "Task_DirectorPlanApproval"), "zhao.director",
+				Map.of("planDecision", "return", "directorComment", "再看一下"));
+		assertThat(noStep.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(noStep.getBody()).contains("returnTo");
+
+		driver.complete(cycle, "Task_DirectorPlanApproval", "zhao.director",
+				Map.of("planDecision", "return", "returnTo", "VOLUME_PLAN", "directorComment", "目标偏保守 / plan too cautious"));
+		assertThat(openTask(cycle)).isEqualTo("Task_VolumePlan");
+
+		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 1_000_000));
+		driver.runJobs(cycle);
+		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of());
+		driver.complete(cycle, "Task_DirectorPlanApproval", "zhao.director",
+				Map.of("planDecision", "return", "returnTo", "STRATEGY", "directorComment", "重新看 SWOT"));
+		assertThat(openTask(cycle)).isEqualTo("Task_Swot");
+	}
+
+	@Test
+	void overridesNeedAReasonAndAreRecordedAsDecisions() {
+		String cycle = driver.start("east");
+		driver.complete(cycle, "Task_DataRefreshCheck", "wang.east", Map.of("dataConfirmed", true));
+		driver.complete(cycle, "Task_MarketVisits", "wang.east", CycleDriver.MARKET_VISITS);
+		driver.complete(cycle, "Task_Swot", "wang.east", CycleDriver.SWOT);
+		driver.runJobs(cycle);
+
+		ResponseEntity<String> noReason = driver.tryComplete(driver.task(cycle, "Task_ReviewStrategy"), "wang.east",
+				Map.of("overrideCity", "wenzhou", "overrideStrategy", "BREAKTHROUGH"));
+		assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(noReason.getBody()).contains("overrideReason");
+		ResponseEntity<String> unknownCity = driver.tryComplete(driver.task(cycle, "Task_ReviewStrategy"), "wang.east",
+				Map.of("overrideCity", "paris", "overrideStrategy", "BREAKTHROUGH", "overrideReason", "x"));
+		assertThat(unknownCity.getBody()).contains("no 'paris' in this cycle");
+
+		String before = jdbc.queryForObject("select strategy from cycle_city_strategy where process_instance_id = ? "
+				+ "and city_id = 'wenzhou'", String.class, cycle);
+		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideCity", "wenzhou", "overrideStrategy",
+				"BREAKTHROUGH", "overrideReason", "温州新开发了两个大经销商 / two new large dealers in Wenzhou"));
+
+		assertThat(jdbc.queryForObject("select strategy from cycle_city_strategy where process_instance_id = ? "
+				+ "and city_id = 'wenzhou'", String.class, cycle)).isEqualTo("BREAKTHROUGH");
+		Map<String, Object> override = jdbc.queryForMap("select user_id, kind, rule_set from decision where "
+				+ "process_instance_id = ? and kind = 'OVERRIDE'", cycle);
+		assertThat(override).containsEntry("USER_ID", "wang.east").containsEntry("RULE_SET", "city-strategy");
+		String subjects = jdbc.queryForObject("select s.subjects from decision_subjects s join decision d on d.id = s.decision_id "
+				+ "where d.process_instance_id = ? and d.kind = 'OVERRIDE'", String.class, cycle);
+		assertThat(subjects).contains("\"strategy\":\"" + before + "\"").contains("\"strategy\":\"BREAKTHROUGH\"")
+			.contains("two new large dealers in Wenzhou");
+	}
+
+	@Test
+	void tierOverrideReallocatesAndReviewsAgain() {
+		String cycle = cycleWithGap(0);
+
+		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of("overrideDealer", "D-E-003",
+				"overrideTier", "C", "overrideReason", "已签还款计划 / repayment plan signed"));
+		driver.runJobs(cycle);
+
+		assertThat(openTask(cycle)).isEqualTo("Task_ReviewDealersAndResources");
+		assertThat(jdbc.queryForObject("select tier from cycle_dealer_tier where process_instance_id = ? and dealer_id = 'D-E-003'",
+				String.class, cycle)).isEqualTo("C");
+		assertThat(jdbc.queryForObject("select sum(amount) from cycle_allocation where process_instance_id = ? "
+				+ "and subject_type = 'dealer' and subject_id = 'D-E-003'", java.math.BigDecimal.class, cycle)).isPositive();
+		assertThat(jdbc.queryForObject("select count(*) from decision where process_instance_id = ? and rule_set = "
+				+ "'resource-allocation'", Integer.class, cycle)).isEqualTo(2);
+	}
+
+	@Test
+	void invalidCompletionsAreRefusedNamingTheFieldAndTheTaskStaysOpen() {
+		String cycle = driver.start("east");
+		driver.complete(cycle, "Task_DataRefreshCheck", "wang.east", Map.of("dataConfirmed", true));
+
+		ResponseEntity<String> missing = driver.tryComplete(driver.task(cycle, "Task_MarketVisits"), "wang.east",
+				Map.of("visitTargets", "x", "observations", "y", "interviews", "z"));
+		assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(missing.getBody()).contains("field 'dealerInterviews'").contains("is required");
+
+		ResponseEntity<String> outOfRange = driver.tryComplete(driver.task(cycle, "Task_MarketVisits"), "wang.east",
+				Map.of("visitTargets", "x", "observations", "y", "interviews", "z", "dealerInterviews", "w",
+						"newMarketCity", "wenzhou", "scoreAdministrative", 6));
+		assertThat(outOfRange.getBody()).contains("field 'scoreAdministrative'").contains("must be at most 5");
+		assertThat(openTask(cycle)).isEqualTo("Task_MarketVisits");
+		assertThat(variable(cycle, "visitTargets")).as("nothing saved").isNull();
+
+		driver.complete(cycle, "Task_MarketVisits", "wang.east", CycleDriver.MARKET_VISITS);
+		driver.complete(cycle, "Task_Swot", "wang.east", CycleDriver.SWOT);
+		driver.runJobs(cycle);
+		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of());
+		ResponseEntity<String> text = driver.tryComplete(driver.task(cycle, "Task_VolumePlan"), "wang.east",
+				Map.of("plannedVolume", "一百万"));
+		assertThat(text.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(text.getBody()).contains("field 'plannedVolume'").contains("must be a number");
+		assertThat(openTask(cycle)).isEqualTo("Task_VolumePlan");
+	}
+
+	@Test
+	void overdueMonthlyReportEscalatesToTheDirector() {
+		String cycle = driver.runPlanning("east", "wang.east");
+		clock(2027, 1, 1, 8);
+		driver.runJobs(cycle);
+		driver.complete(cycle, "Task_MonthlyItineraryPlan", "wang.east", Map.of("itinerary", "苏州、无锡", "plannedVisits", 40));
+		for (int week = 1; week <= 4; week++) {
+			driver.complete(cycle, "Task_WeeklyReport", "wang.east", Map.of("weeklySummary", "第 " + week + " 周", "storesVisited", 10));
+		}
+		clock(2027, 2, 1, 8);
+		driver.runJobs(cycle);
+		Task report = driver.task(cycle, "Task_MonthlyReport");
+		assertThat(report.getDueDate()).isEqualTo(date(2027, 2, 6, 0));
+		assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_EscalateReport").count()).isZero();
+
+		clock(2027, 2, 6, 9);
+		driver.runJobs(cycle);
+
+		Task escalation = driver.task(cycle, "Task_EscalateReport");
+		assertThat(escalation.getName()).isEqualTo("逾期提醒：月报告 / Overdue: monthly report");
+		assertThat(tasks.createTaskQuery().taskId(escalation.getId()).taskCandidateGroup("sales-director").count()).isEqualTo(1);
+		assertThat(driver.task(cycle, "Task_MonthlyReport").getId()).as("the report stays open").isEqualTo(report.getId());
+	}
+
+	static Date date(int year, int month, int day, int hour) {
+		return Date.from(LocalDateTime.of(year, month, day, hour, 0).atZone(ZoneId.systemDefault()).toInstant());
+	}
+
+	static void clock(int year, int month, int day, int hour) {
+		ClockUtil.setCurrentTime(date(year, month, day, hour));
+	}
+
+	static Map<String, Object> with(Map<String, Object> a, Map<String, Object> b) {
+		Map<String, Object> all = new HashMap<>(a);
+		all.putAll(b);
+		return all;
+	}
+
+}
