@@ -170,7 +170,9 @@ class DecisionAuditIntegrationTests {
 				"/api/decisions/subjects/dealer/" + DemoMarket.OVERDUE_DEALER + "/history?ruleSet=dealer-classification");
 
 		assertThat(history.size()).isGreaterThanOrEqualTo(2);
-		assertThat(history).allSatisfy(entry -> {
+		// other tests of the shared context may have overridden the tier in a cycle of their own
+		assertThat(history).filteredOn(entry -> entry.get("kind").asText().equals("EVALUATION")).hasSizeGreaterThanOrEqualTo(2)
+			.allSatisfy(entry -> {
 			assertThat(entry.get("result").get("tier").asText()).isEqualTo("D");
 			assertThat(entry.get("reason").get("zh").asText()).contains("逾期 104 天");
 		});

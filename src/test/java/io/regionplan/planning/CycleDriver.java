@@ -120,13 +120,15 @@ public final class CycleDriver {
 	}
 
 	/**
-	 * The whole planning part with a plan that leaves no gap: market reading, strategy, volume plan, the
-	 * rule tasks and the director's approval; the cycle then waits for the first month.
+	 * The whole planning part with the forecast as the plan, above the HQ target (no gap): market reading,
+	 * strategy, volume plan, the rule tasks and the director's approval; the cycle then waits for the first
+	 * month.
 	 */
 	public String runPlanning(String region, String user) {
 		String cycle = start(region);
 		readMarketAndChooseStrategy(cycle, user);
-		complete(cycle, "Task_VolumePlan", user, Map.of("plannedVolume", 1_000_000));
+		long forecast = ((Number) runtime.getVariable(cycle, "forecastVolume")).longValue();
+		complete(cycle, "Task_VolumePlan", user, Map.of("plannedVolume", Math.max(forecast, 1_000_000)));
 		reviewDealersAndApprove(cycle, user);
 		return cycle;
 	}
