@@ -106,9 +106,13 @@ class CityStrategyBinding implements RuleSetBinding {
 		Map<String, List<String>> byStrategy = strategies.stream().sorted((a, b) -> a.cityId().compareTo(b.cityId()))
 			.collect(Collectors.groupingBy(CityStrategy::strategy, java.util.TreeMap::new,
 					Collectors.mapping(CityStrategy::cityName, Collectors.toList())));
-		execution.setVariable("cityStrategySummary", byStrategy.entrySet().stream()
+		StringBuilder summary = new StringBuilder(byStrategy.entrySet().stream()
 			.map(e -> e.getKey() + ": " + String.join("、", e.getValue()))
 			.collect(Collectors.joining("; ")));
+		strategies.stream().sorted((a, b) -> a.cityId().compareTo(b.cityId())).forEach(s -> summary.append('\n')
+			.append(s.cityId()).append(' ').append(s.cityName()).append(" — ").append(s.reasonZh()).append(" / ")
+			.append(s.reasonEn()).append(dropped.contains(s.cityId()) ? "（射程降一级 / one level lower by range）" : ""));
+		execution.setVariable("cityStrategySummary", summary.toString());
 		execution.setVariable("citiesRangeDropped", dropped.size());
 	}
 

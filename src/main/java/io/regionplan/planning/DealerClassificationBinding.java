@@ -68,8 +68,13 @@ class DealerClassificationBinding implements RuleSetBinding {
 		tiers.forEach(tier -> counts.merge(tier.tier(), 1, Integer::sum));
 		counts.forEach((tier, count) -> execution.setVariable("dealersTier" + tier, count));
 		execution.setVariable("dealersFlagged", flags.size());
-		execution.setVariable("dealerTierSummary", "A " + counts.get("A") + " · B " + counts.get("B") + " · C "
+		StringBuilder summary = new StringBuilder("A " + counts.get("A") + " · B " + counts.get("B") + " · C "
 				+ counts.get("C") + " · D " + counts.get("D") + "（带标记 / flagged " + flags.size() + "）");
+		// the dealers that need a decision: every D with its reason
+		tiers.stream().filter(t -> t.tier().equals("D")).sorted((a, b) -> a.dealerId().compareTo(b.dealerId()))
+			.forEach(t -> summary.append('\n').append(t.dealerId()).append(" — ").append(t.reasonZh()).append(" / ")
+				.append(t.reasonEn()));
+		execution.setVariable("dealerTierSummary", summary.toString());
 	}
 
 }
