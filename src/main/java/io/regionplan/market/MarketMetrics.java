@@ -117,6 +117,23 @@ public class MarketMetrics {
 		return volumes;
 	}
 
+	/** Trailing-12-month sales per city × channel ("city/channel"), and the reps covering each now. */
+	public record ChannelTeam(String cityId, String channelId, BigDecimal sales, int headcount) {
+	}
+
+	public List<ChannelTeam> channelTeams(String region, YearMonth period) {
+		Window window = new Window(period);
+		Map<String, BigDecimal> sales = new HashMap<>();
+		jdbc.query("select s.city_id, s.channel_id, sum(s.amount) from market_sales s join market_city c on c.id = s.city_id "
+				+ "where c.region_id = ? and s.sales_month between ? and ? group by s.city_id, s.channel_id", rs -> {
+					sales.put(rs.getString(1) + "/" + rs.getString(2), rs.getBigDecimal(3));
+				}, region, window.from, window.to);
+		return jdbc.query("select c.id, ch.id, coalesce(h.headcount, 0) from market_city c cross join market_channel ch "
+				+ "left join market_headcount h on h.city_id = c.id and h.channel_id = ch.id where c.region_id = ? "
+				+ "order by c.id, ch.id", (rs, n) -> new ChannelTeam(rs.getString(1), rs.getString(2),
+						sales.getOrDefault(rs.getString(1) + "/" + rs.getString(2), BigDecimal.ZERO), rs.getInt(3)), region);
+	}
+
 	/** The cities each dealer of the region serves (from dealer coverage), dealers in id order. */
 	public Map<String, List<String>> dealerCities(String region) {
 		Map<String, List<String>> cities = new TreeMap<>();

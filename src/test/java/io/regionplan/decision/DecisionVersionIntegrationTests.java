@@ -132,6 +132,8 @@ class DecisionVersionIntegrationTests {
 		String cycle = driver.start("east");
 		driver.readMarketAndChooseStrategy(cycle, "wang.east");
 		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 1_000_000));
+		driver.runJobs(cycle);
+		driver.complete(cycle, "Task_ReviewTeam", "wang.east", Map.of("teamPlan", "-"));
 
 		for (int attempt = 1; attempt <= 3; attempt++) {
 			assertThatThrownBy(() -> driver.runJobs(cycle)).hasMessageContaining("tierD.declineBelow");
@@ -147,7 +149,7 @@ class DecisionVersionIntegrationTests {
 		assertThat(jdbc.queryForObject("select count(*) from cycle_dealer_tier where process_instance_id = ?", Integer.class,
 				cycle)).isZero();
 		assertThat(jdbc.queryForObject("select count(*) from decision where process_instance_id = ?", Integer.class, cycle))
-			.as("city-strategy and volume-gap before it recorded theirs").isEqualTo(2);
+			.as("city-strategy, volume-gap and team-sizing before it recorded theirs").isEqualTo(3);
 	}
 
 }

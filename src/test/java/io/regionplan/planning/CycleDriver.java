@@ -112,9 +112,16 @@ public final class CycleDriver {
 		complete(cycle, "Task_ReviewStrategy", user, Map.of());
 	}
 
-	/** Dealers and resources reviewed without change, then the director's approval. */
-	public void reviewDealersAndApprove(String cycle, String user) {
+	/** After an accepted volume plan: the sales team reviewed, then the dealer and resource rule tasks. */
+	public void reviewTeam(String cycle, String user) {
 		runJobs(cycle);
+		complete(cycle, "Task_ReviewTeam", user, Map.of("teamPlan", "南通招聘 2 名 KA 代表 / hire 2 KA reps in Nantong"));
+		runJobs(cycle);
+	}
+
+	/** The team and then dealers and resources reviewed without change, then the director's approval. */
+	public void reviewDealersAndApprove(String cycle, String user) {
+		reviewTeam(cycle, user);
 		complete(cycle, "Task_ReviewDealersAndResources", user, Map.of());
 		complete(cycle, "Task_DirectorPlanApproval", "zhao.director", Map.of("planDecision", "approve"));
 	}

@@ -74,8 +74,8 @@ class CycleRuleTasksIntegrationTests {
 		assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(eastCycle).singleResult()).isNotNull();
 		assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(eastCycle).activityType("businessRuleTask")
 			.list()).extracting(a -> a.getActivityId())
-			.containsExactlyInAnyOrder("Task_CityStrategy", "Task_VolumeGap", "Task_DealerClassification",
-					"Task_ResourceAllocation");
+			.containsExactlyInAnyOrder("Task_CityStrategy", "Task_VolumeGap", "Task_TeamSizing",
+					"Task_DealerClassification", "Task_ResourceAllocation");
 	}
 
 	@Test
@@ -117,6 +117,20 @@ class CycleRuleTasksIntegrationTests {
 		assertThat(jdbc.queryForObject("select sum(amount) from cycle_allocation where process_instance_id = ? "
 				+ "and subject_type = 'dealer' and subject_id = ?", BigDecimal.class, eastCycle, DemoMarket.OVERDUE_DEALER))
 			.isEqualByComparingTo("0");
+	}
+
+	@Test
+	void teamSizingComparesRequiredRepsWithTheHeadcountPerCityAndChannel() {
+		Map<String, Object> ka = jdbc.queryForMap("select required_reps, headcount, reason_en from cycle_team_size where "
+				+ "process_instance_id = ? and city_id = 'shanghai' and channel_id = 'KA'", eastCycle);
+		int stores = jdbc.queryForObject("select count(*) from market_store where city_id = 'shanghai' and channel_id = 'KA'",
+				Integer.class);
+
+		// KA: every store (coverage 1.0), 8 visits a month, 8 visits a day × 22 days
+		assertThat(ka.get("REQUIRED_REPS")).isEqualTo((int) Math.ceil(stores * 8 / 176.0));
+		assertThat((String) ka.get("REASON_EN")).startsWith("target stores " + stores + " × 8 visits a month");
+		assertThat(jdbc.queryForObject("select count(*) from cycle_team_size where process_instance_id = ?", Integer.class,
+				eastCycle)).isEqualTo(12 * 6);
 	}
 
 	@Test

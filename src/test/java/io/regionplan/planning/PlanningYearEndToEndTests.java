@@ -129,7 +129,7 @@ class PlanningYearEndToEndTests {
 			.sum();
 		Map<String, Long> decisions = jdbc.queryForList("select rule_set from decision where process_instance_id = ?",
 				String.class, cycle).stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
-		assertThat(decisions).containsEntry("city-strategy", 1L).containsEntry("volume-gap", 1L)
+		assertThat(decisions).containsEntry("city-strategy", 1L).containsEntry("volume-gap", 1L).containsEntry("team-sizing", 1L)
 			.containsEntry("resource-allocation", 1L).containsEntry("quarterly-review", 4L);
 		assertThat(decisions.get("dealer-classification")).as("once, plus re-classifications after two OFF_TRACK quarters")
 			.isGreaterThan(1L);

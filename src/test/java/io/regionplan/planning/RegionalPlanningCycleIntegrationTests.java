@@ -106,7 +106,7 @@ class RegionalPlanningCycleIntegrationTests {
 		String cycle = cycleWithGap(3);
 
 		assertThat(variable(cycle, "gapBand")).isEqualTo("ACCEPTED");
-		assertThat(openTask(cycle)).isEqualTo("Task_ReviewDealersAndResources");
+		assertThat(openTask(cycle)).isEqualTo("Task_ReviewTeam");
 	}
 
 	@Test
@@ -123,7 +123,7 @@ class RegionalPlanningCycleIntegrationTests {
 
 		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources(40_000, 30_000, 20_000, 10_000));
 		driver.runJobs(cycle);
-		assertThat(openTask(cycle)).isEqualTo("Task_ReviewDealersAndResources");
+		assertThat(openTask(cycle)).isEqualTo("Task_ReviewTeam");
 		assertThat(variable(cycle, "finalPlanVolume")).isEqualTo(1_000_000L);
 	}
 
@@ -147,7 +147,7 @@ class RegionalPlanningCycleIntegrationTests {
 		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources(100_000, 40_000, 40_000, 20_000));
 		driver.complete(cycle, "Task_DirectorGapApproval", "zhao.director", Map.of("gapDecision", "approve"));
 		driver.runJobs(cycle);
-		assertThat(openTask(cycle)).isEqualTo("Task_ReviewDealersAndResources");
+		assertThat(openTask(cycle)).isEqualTo("Task_ReviewTeam");
 		assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(cycle)
 			.taskDefinitionKey("Task_DirectorGapApproval").count()).as("sent back once, then approved").isEqualTo(2);
 	}
@@ -155,6 +155,7 @@ class RegionalPlanningCycleIntegrationTests {
 	@Test
 	void directorSendsThePlanBackToANamedStep() {
 		String cycle = cycleWithGap(0);
+		driver.reviewTeam(cycle, "wang.east");
 		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of());
 
 		ResponseEntity<String> noStep = driver.tryComplete(driver.task(cycle, "Task_DirectorPlanApproval"), "zhao.director",
@@ -167,7 +168,7 @@ class RegionalPlanningCycleIntegrationTests {
 		assertThat(openTask(cycle)).isEqualTo("Task_VolumePlan");
 
 		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 1_000_000));
-		driver.runJobs(cycle);
+		driver.reviewTeam(cycle, "wang.east");
 		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of());
 		driver.complete(cycle, "Task_DirectorPlanApproval", "zhao.director",
 				Map.of("planDecision", "return", "returnTo", "STRATEGY", "directorComment", "重新看 SWOT"));
@@ -209,6 +210,7 @@ class RegionalPlanningCycleIntegrationTests {
 	@Test
 	void tierOverrideReallocatesAndReviewsAgain() {
 		String cycle = cycleWithGap(0);
+		driver.reviewTeam(cycle, "wang.east");
 
 		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of("overrideDealer", "D-E-003",
 				"overrideTier", "C", "overrideReason", "已签还款计划 / repayment plan signed"));
