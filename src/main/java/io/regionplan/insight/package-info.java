@@ -1,0 +1,5 @@
+/**
+ * The pages managers look at (city quadrant, plan vs actual, dealer tier mix) and the data behind them.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Insight")
+package io.regionplan.insight;
