@@ -119,10 +119,22 @@ public final class CycleDriver {
 		runJobs(cycle);
 	}
 
-	/** The team and then dealers and resources reviewed without change, then the director's approval. */
+	public static final Map<String, Object> OGSPM = Map.of("ogspmObjective", "华东份额第一 / lead East China",
+			"ogspmGoals", "销量 +8%，南通铺货率 60% / volume +8%, Nantong ND 60%",
+			"ogspmStrategies", "三点攻一点拿下南通 / take Nantong from Shanghai and Suzhou",
+			"ogspmPlans", "南通新增 2 家经销商 | 王经理 | 2027-03-31\n南通 KA 进场 40 家 | 李主管 | 2027-06-30",
+			"ogspmMeasures", "月度铺货率、达成率 / monthly ND and achievement");
+
+	/** The OGSPM work plan, whose actions go on the kanban. */
+	public void writeWorkPlan(String cycle, String user) {
+		complete(cycle, "Task_WorkPlan", user, OGSPM);
+	}
+
+	/** The team and then dealers and resources reviewed without change, the work plan, the director's approval. */
 	public void reviewDealersAndApprove(String cycle, String user) {
 		reviewTeam(cycle, user);
 		complete(cycle, "Task_ReviewDealersAndResources", user, Map.of());
+		writeWorkPlan(cycle, user);
 		complete(cycle, "Task_DirectorPlanApproval", "zhao.director", Map.of("planDecision", "approve"));
 	}
 

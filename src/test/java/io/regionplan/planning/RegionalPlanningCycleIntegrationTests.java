@@ -157,6 +157,7 @@ class RegionalPlanningCycleIntegrationTests {
 		String cycle = cycleWithGap(0);
 		driver.reviewTeam(cycle, "wang.east");
 		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of());
+		driver.writeWorkPlan(cycle, "wang.east");
 
 		ResponseEntity<String> noStep = driver.tryComplete(driver.task(cycle, "Task_DirectorPlanApproval"), "zhao.director",
 				Map.of("planDecision", "return", "directorComment", "再看一下"));
@@ -170,6 +171,7 @@ class RegionalPlanningCycleIntegrationTests {
 		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 1_000_000));
 		driver.reviewTeam(cycle, "wang.east");
 		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of());
+		driver.writeWorkPlan(cycle, "wang.east");
 		driver.complete(cycle, "Task_DirectorPlanApproval", "zhao.director",
 				Map.of("planDecision", "return", "returnTo", "STRATEGY", "directorComment", "重新看 SWOT"));
 		assertThat(openTask(cycle)).isEqualTo("Task_Swot");
