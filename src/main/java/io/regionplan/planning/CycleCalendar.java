@@ -58,6 +58,13 @@ public class CycleCalendar {
 		return date(YearMonth.of(number(year), number(month)).atEndOfMonth().plusDays(1 + REPORT_DAYS));
 	}
 
+	/** The first day of next month, by the engine's clock. */
+	public Date nextMonthStart() {
+		LocalDate today = LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+				ZoneId.systemDefault());
+		return date(YearMonth.from(today).plusMonths(1).atDay(1));
+	}
+
 	/** Due date of a task that has no calendar date of its own: {@code days} after now, by the engine's clock. */
 	public Date inDays(Object days) {
 		return Date.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()

@@ -37,16 +37,21 @@ public class EvaluateRuleSetDelegate implements JavaDelegate {
 	public EvaluateRuleSetDelegate(RuleSetRegistry registry, List<RuleSetBinding> bindings, RulesSettings settings,
 			ApplicationEventPublisher events) {
 		this.registry = registry;
-		this.bindings = bindings.stream().collect(Collectors.toMap(RuleSetBinding::ruleSet, Function.identity()));
+		this.bindings = bindings.stream().collect(Collectors.toMap(RuleSetBinding::name, Function.identity()));
 		this.settings = settings;
 		this.events = events;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String ruleSet = ruleSetOf(execution.getBpmnModelElementInstance());
-		RuleSetBinding binding = bindings.get(ruleSet);
-		if (binding == null) {
+		String ruleSet = property(execution.getBpmnModelElementInstance(), RULE_SET_PROPERTY);
+		if (ruleSet == null) {
+			throw new ProcessEngineException("业务规则任务缺少扩展属性 ruleSet / business rule task "
+					+ execution.getCurrentActivityId() + " has no extension property 'ruleSet'");
+		}
+		String bindingName = property(execution.getBpmnModelElementInstance(), "binding");
+		RuleSetBinding binding = bindings.get(bindingName != null ? bindingName : ruleSet);
+		if (binding == null || !binding.ruleSet().equals(ruleSet)) {
 			throw new ProcessEngineException("规则集 " + ruleSet + " 没有绑定 / no binding for rule set '" + ruleSet
 					+ "' (activity " + execution.getCurrentActivityId() + ")");
 		}
@@ -62,7 +67,7 @@ public class EvaluateRuleSetDelegate implements JavaDelegate {
 				execution.getCurrentActivityId(), execution.getTenantId(), TriggeringUser.of(execution)));
 	}
 
-	static String ruleSetOf(FlowElement element) {
+	static String property(FlowElement element, String name) {
 		if (element != null && element.getExtensionElements() != null) {
 			for (CamundaProperty property : element.getExtensionElements().getElementsQuery()
 				.filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
@@ -70,13 +75,12 @@ public class EvaluateRuleSetDelegate implements JavaDelegate {
 				.stream()
 				.flatMap(properties -> properties.getCamundaProperties().stream())
 				.toList()) {
-				if (RULE_SET_PROPERTY.equals(property.getCamundaName()) && property.getCamundaValue() != null) {
+				if (name.equals(property.getCamundaName()) && property.getCamundaValue() != null) {
 					return property.getCamundaValue().strip();
 				}
 			}
 		}
-		throw new ProcessEngineException("业务规则任务缺少扩展属性 ruleSet / business rule task "
-				+ (element != null ? element.getId() : "?") + " has no extension property 'ruleSet'");
+		return null;
 	}
 
 }

@@ -13,6 +13,14 @@ public interface RuleSetBinding {
 	/** The rule set's folder name under {@code rules/}. */
 	String ruleSet();
 
+	/**
+	 * The binding's name, which a rule task picks with the extension property {@code binding} when one
+	 * rule set is used in two ways (e.g. {@code quarterly-review} for a cycle and for a benchmark market).
+	 */
+	default String name() {
+		return ruleSet();
+	}
+
 	/** The facts to insert, read from the instance (its variables, region and period). */
 	Collection<?> facts(DelegateExecution execution);
 

@@ -15,7 +15,7 @@ class WorkPlanCompletionRule implements CompletionRule {
 
 	@Override
 	public Set<String> taskIds() {
-		return Set.of("Task_WorkPlan");
+		return Set.of("Task_WorkPlan", "Task_BenchmarkPlan");
 	}
 
 	@Override

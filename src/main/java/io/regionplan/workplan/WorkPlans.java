@@ -54,6 +54,20 @@ public class WorkPlans {
 				+ "updated_by, updated_at) values (?, ?, ?, ?, ?, ?, 'TODO', 0, ?, ?)", rows);
 	}
 
+	/** A follower city's own copy of a benchmark's plan, its actions starting again as TODO. */
+	@Transactional
+	public void copy(String fromPlan, String toPlan, String regionId, String note, String userId) {
+		java.util.Map<String, Object> plan = jdbc.queryForMap("select objective, goals, strategies, measures from work_plan "
+				+ "where cycle_id = ?", fromPlan);
+		StringBuilder actions = new StringBuilder();
+		jdbc.query("select action, owner, due_date from work_plan_item where cycle_id = ? order by due_date, id", rs -> {
+			actions.append(rs.getString(1)).append(" | ").append(rs.getString(2)).append(" | ")
+				.append(rs.getDate(3).toLocalDate()).append('\n');
+		}, fromPlan);
+		write(toPlan, regionId, plan.get("OBJECTIVE") + "\n" + note, (String) plan.get("GOALS"), (String) plan.get("STRATEGIES"),
+				actions.toString(), (String) plan.get("MEASURES"), userId);
+	}
+
 	/** The cards of the given regions (all regions when {@code regions} is null). */
 	public List<Card> cards(Set<String> regions, LocalDate today) {
 		String where = regions == null ? "" : regions.isEmpty() ? " where 1 = 0"

@@ -40,6 +40,12 @@ public final class CycleDriver {
 		this.rest = rest;
 	}
 
+	/** Sets the engine's clock (tests reset it with {@code ClockUtil.reset()}). */
+	public static void clock(int year, int month, int day, int hour) {
+		org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.LocalDateTime
+			.of(year, month, day, hour, 0).atZone(java.time.ZoneId.systemDefault()).toInstant()));
+	}
+
 	public String start(String region) {
 		return start(region, 1_000_000);
 	}

@@ -1,0 +1,40 @@
+package io.regionplan.workplan;
+
+import io.regionplan.rules.TriggeringUser;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A rollout: the follower city (the multi-instance's {@code city}) gets its own copy of the benchmark's
+ * OGSPM plan, kept as plan {@code <process instance>:<city>}.
+ */
+@Component("copyWorkPlanDelegate")
+class CopyWorkPlanDelegate implements JavaDelegate, TaskListener {
+
+	private final WorkPlans plans;
+
+	CopyWorkPlanDelegate(WorkPlans plans) {
+		this.plans = plans;
+	}
+
+	/** As the rollout task is created: the follower starts from the benchmark's plan. */
+	@Override
+	public void notify(DelegateTask task) {
+		execute(task.getExecution());
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String city = (String) execution.getVariable("city");
+		Object adjustments = execution.getVariable("localAdjustments");
+		plans.copy(execution.getProcessInstanceId(), execution.getProcessInstanceId() + ":" + city,
+				(String) execution.getVariable("region"), "推广到 / rolled out to " + city
+						+ (adjustments == null ? "" : "：" + adjustments),
+				TriggeringUser.of(execution));
+	}
+
+}
