@@ -88,6 +88,15 @@ final class ImportKinds {
 				ref("city", "城市", "city_id", "cities"),
 				of("period", "期间", "target_period", ValueType.PERIOD),
 				decimal("volume", "目标销量", "volume", "0", null, 2)), List.of("city", "period"), "city"));
+		add(new ImportKind("spend", "实际费用", "market_spend", List.of(
+				id("spend", "费用", "id"),
+				of("month", "月份", "spend_month", ValueType.MONTH),
+				ref("city", "城市", "city_id", "cities"),
+				optionalRef("dealer", "经销商", "dealer_id", "dealers"),
+				optionalRef("store", "门店", "store_id", "stores"),
+				decimal("amount", "金额", "amount", "0", null, 2),
+				new ImportKind.Column("incremental_profit", "增量毛利", "incremental_profit", ValueType.DECIMAL, false,
+						new java.math.BigDecimal("0"), null, 2, null)), List.of("spend"), "city"));
 	}
 
 	private ImportKinds() {
@@ -104,6 +113,7 @@ final class ImportKinds {
 			case "regions" -> "region";
 			case "dealers" -> "dealer";
 			case "channels" -> "channel";
+			case "stores" -> "store";
 			default -> kind;
 		};
 	}

@@ -134,6 +134,27 @@ public class MarketMetrics {
 						sales.getOrDefault(rs.getString(1) + "/" + rs.getString(2), BigDecimal.ZERO), rs.getInt(3)), region);
 	}
 
+	/** A store investment of a year: what was spent on the store and the extra gross profit it brought. */
+	public record StoreSpend(String storeId, String cityId, BigDecimal spend, BigDecimal incrementalProfit) {
+	}
+
+	public List<StoreSpend> storeInvestments(String region, int year) {
+		return jdbc.query("select s.store_id, s.city_id, sum(s.amount), coalesce(sum(s.incremental_profit), 0) from market_spend s "
+				+ "join market_city c on c.id = s.city_id where c.region_id = ? and s.store_id is not null "
+				+ "and s.spend_month like ? group by s.store_id, s.city_id order by 1", (rs, n) -> new StoreSpend(rs.getString(1),
+						rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)), region, year + "-%");
+	}
+
+	/** Actual spending per city for the months from {@code from} to {@code to}. */
+	public Map<String, BigDecimal> citySpend(String region, YearMonth from, YearMonth to) {
+		Map<String, BigDecimal> spend = new TreeMap<>();
+		jdbc.query("select s.city_id, sum(s.amount) from market_spend s join market_city c on c.id = s.city_id "
+				+ "where c.region_id = ? and s.spend_month between ? and ? group by s.city_id", rs -> {
+					spend.put(rs.getString(1), rs.getBigDecimal(2));
+				}, region, from.toString(), to.toString());
+		return spend;
+	}
+
 	/** The cities each dealer of the region serves (from dealer coverage), dealers in id order. */
 	public Map<String, List<String>> dealerCities(String region) {
 		Map<String, List<String>> cities = new TreeMap<>();

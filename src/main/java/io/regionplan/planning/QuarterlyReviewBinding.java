@@ -100,6 +100,22 @@ class QuarterlyReviewBinding implements RuleSetBinding {
 		return bands;
 	}
 
+	/** Per city: a quarter of the year's allocation against the quarter's actual spending. */
+	private String spendAgainstAllocation(DelegateExecution execution, String cycle, int quarter) {
+		int year = number(execution, "year");
+		YearMonth first = YearMonth.of(year, 3 * quarter - 2);
+		Map<String, BigDecimal> spent = metrics.citySpend(CycleContext.region(execution), first, first.plusMonths(2));
+		StringBuilder text = new StringBuilder();
+		jdbc.query("select subject_id, amount from cycle_allocation where process_instance_id = ? and resource = 'money' "
+				+ "and subject_type = 'city' order by subject_id", rs -> {
+					BigDecimal allocated = rs.getBigDecimal(2).divide(BigDecimal.valueOf(4), 2, java.math.RoundingMode.HALF_UP);
+					BigDecimal actual = spent.getOrDefault(rs.getString(1), BigDecimal.ZERO);
+					text.append(rs.getString(1)).append("：分配 / allocated ").append(allocated.toPlainString())
+						.append("，实际 / spent ").append(actual.toPlainString()).append('\n');
+				}, cycle);
+		return text.toString().strip();
+	}
+
 	@Override
 	public void apply(DelegateExecution execution, RuleRun run) {
 		String cycle = CycleContext.cycleId(execution);
@@ -119,6 +135,7 @@ class QuarterlyReviewBinding implements RuleSetBinding {
 			.filter(b -> b.subjectType().equals("city") && b.band().equals(ReviewBand.OFF_TRACK))
 			.count();
 		execution.setVariable("offTrackCityCount", (int) offTrack);
+		execution.setVariable("spendSummary", spendAgainstAllocation(execution, cycle, quarter));
 		execution.setVariable("reclassifyCount", run.factsOf(Reclassification.class).size());
 	}
 

@@ -15,6 +15,7 @@ import io.regionplan.rules.fact.AllocationCity;
 import io.regionplan.rules.fact.AllocationDealer;
 import io.regionplan.rules.fact.Budget;
 import io.regionplan.rules.fact.RoiFlag;
+import io.regionplan.rules.fact.StoreInvestment;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -67,6 +68,13 @@ class ResourceAllocationBinding implements RuleSetBinding {
 				facts.add(new AllocationCity(city.cityId(), city.nameZh(), strategy, city.marketSize()));
 			}
 		}
+		// ROI of last year's store investments: renewing one below the threshold needs the director
+		Object year = execution.getVariable("year");
+		if (year instanceof Number number) {
+			for (MarketMetrics.StoreSpend store : metrics.storeInvestments(region, number.intValue() - 1)) {
+				facts.add(new StoreInvestment(store.storeId(), store.cityId(), store.spend(), store.incrementalProfit()));
+			}
+		}
 		metrics.dealerCities(region).forEach((dealer, cities) -> {
 			String tier = tiers.get(dealer);
 			if (tier != null) {
@@ -99,6 +107,8 @@ class ResourceAllocationBinding implements RuleSetBinding {
 		execution.setVariable("allocationDealerCount",
 				(int) allocations.stream().filter(a -> a.subjectType().equals("dealer") && a.amount().signum() > 0).count());
 		execution.setVariable("roiFlagCount", run.factsOf(RoiFlag.class).size());
+		execution.setVariable("roiFlags", String.join("\n", run.factsOf(RoiFlag.class).stream()
+			.map(flag -> flag.storeId() + " — " + flag.reasonZh() + " / " + flag.reasonEn()).toList()));
 	}
 
 }

@@ -69,6 +69,7 @@ class PlanningYearEndToEndTests {
 	void resetTheClockAndTheSales() {
 		ClockUtil.reset();
 		jdbc.update("delete from market_sales where sales_month like '2027-%'");
+		jdbc.update("delete from market_spend where id like 'SP-E2E-%'");
 	}
 
 	@Test
@@ -78,6 +79,8 @@ class PlanningYearEndToEndTests {
 		String cycle = driver.runPlanning("east", "wang.east");
 		// the year's sales come in after planning (imported before, they would move the forecast's data period)
 		importFirstQuarterSales();
+		Path spend = Files.writeString(dir.resolve("spend.csv"), "spend,month,city,amount\nSP-E2E-1,2027-02,suzhou,100000\n");
+		assertThat(imports.importNow("spend", spend, "spend.csv", Importer.system()).status()).isEqualTo("SUCCEEDED");
 
 		for (int month = 1; month <= 12; month++) {
 			RegionalPlanningCycleIntegrationTests.clock(2027, month, 1, 8);
@@ -103,6 +106,9 @@ class PlanningYearEndToEndTests {
 				assertThat(corrective.stream().map(t -> (String) tasks.getVariable(t.getId(), "city")).sorted().toList())
 					.isEqualTo(offTrack);
 				if (quarter == 1) {
+					assertThat(history.createHistoricVariableInstanceQuery().variableName("spendSummary").list().stream()
+						.filter(v -> cycle.equals(v.getRootProcessInstanceId())).map(v -> (String) v.getValue()).findFirst()
+						.orElseThrow()).contains("suzhou：分配 / allocated").contains("实际 / spent 100000.00");
 					assertThat(offTrack).as(jdbc.queryForList("select subject_id, actual, plan, band from cycle_review where "
 							+ "process_instance_id = ? and subject_type = 'city'", cycle).toString() + " plans " + jdbc.queryForObject(
 							"select count(*) from cycle_city_plan where process_instance_id = ?", Integer.class, cycle))
