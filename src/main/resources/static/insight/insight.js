@@ -25,12 +25,21 @@ function showError(error) {
   box.hidden = false;
 }
 
+const PAGES = [['quadrant', '城市象限 / Quadrant'], ['plan-vs-actual', '计划与实际 / Plan vs actual'],
+  ['tier-mix', '经销商分级 / Tier mix'], ['kanban', '看板 / Kanban']];
+
+/** The page header: title, region and the links to the other pages (for the same region). */
 function header(title) {
   document.title = title + ' · RegionPlan';
-  document.getElementById('title').textContent = title;
-  document.getElementById('region').textContent = region;
-  for (const link of document.querySelectorAll('nav a')) {
-    link.href = link.getAttribute('href').split('?')[0] + '?region=' + encodeURIComponent(region);
+  const bar = document.querySelector('header');
+  bar.innerHTML = '<h1></h1><span>区域 / Region: <b></b></span><nav></nav>';
+  bar.querySelector('h1').textContent = title;
+  bar.querySelector('b').textContent = region;
+  for (const [page, label] of PAGES) {
+    const link = document.createElement('a');
+    link.href = page + '.html?region=' + encodeURIComponent(region);
+    link.textContent = label;
+    bar.querySelector('nav').appendChild(link);
   }
 }
 
