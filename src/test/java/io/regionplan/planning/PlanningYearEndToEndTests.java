@@ -69,7 +69,7 @@ class PlanningYearEndToEndTests {
 	void resetTheClockAndTheSales() {
 		ClockUtil.reset();
 		jdbc.update("delete from market_sales where sales_month like '2027-%'");
-		jdbc.update("delete from market_spend where id like 'SP-E2E-%'");
+		jdbc.update("delete from market_spend where id like 'SP-E2E-%' or id like 'MR-east-2027-%'");
 	}
 
 	@Test
@@ -94,7 +94,8 @@ class PlanningYearEndToEndTests {
 			RegionalPlanningCycleIntegrationTests.clock(month == 12 ? 2028 : 2027, month % 12 + 1, 1, 8);
 			driver.runJobs(cycle);
 			driver.complete(cycle, "Task_MonthlyReport", "wang.east",
-					Map.of("actualVolume", 80_000, "actualSpend", 650_000.0, "monthlySummary", month + " 月总结 / summary"));
+					Map.of("actualVolume", 80_000, "spendByCity", "suzhou | 50000\nnantong | 30000.50",
+							"monthlySummary", month + " 月总结 / summary"));
 			driver.runJobs(cycle);
 			if (month % 3 == 0) {
 				int quarter = month / 3;
@@ -108,7 +109,7 @@ class PlanningYearEndToEndTests {
 				if (quarter == 1) {
 					assertThat(history.createHistoricVariableInstanceQuery().variableName("spendSummary").list().stream()
 						.filter(v -> cycle.equals(v.getRootProcessInstanceId())).map(v -> (String) v.getValue()).findFirst()
-						.orElseThrow()).contains("suzhou：分配 / allocated").contains("实际 / spent 100000.00");
+						.orElseThrow()).contains("suzhou：分配 / allocated").contains("实际 / spent 250000.00");
 					assertThat(offTrack).as(jdbc.queryForList("select subject_id, actual, plan, band from cycle_review where "
 							+ "process_instance_id = ? and subject_type = 'city'", cycle).toString() + " plans " + jdbc.queryForObject(
 							"select count(*) from cycle_city_plan where process_instance_id = ?", Integer.class, cycle))
@@ -139,6 +140,8 @@ class PlanningYearEndToEndTests {
 			.containsEntry("resource-allocation", 1L).containsEntry("quarterly-review", 4L);
 		assertThat(decisions.get("dealer-classification")).as("once, plus re-classifications after two OFF_TRACK quarters")
 			.isGreaterThan(1L);
+		assertThat(jdbc.queryForObject("select count(*) from market_spend where id like 'MR-east-2027-%'", Integer.class))
+			.as("the spending of 12 monthly reports, 2 cities each").isEqualTo(24);
 		assertThat(jdbc.queryForObject("select count(distinct quarter) from cycle_review where process_instance_id = ?",
 				Integer.class, cycle)).isEqualTo(4);
 		assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(cycle).taskDefinitionKey("Task_YearEndSummary")

@@ -277,6 +277,13 @@ class RegionalPlanningCycleIntegrationTests {
 		assertThat(escalation.getName()).isEqualTo("逾期提醒：月报告 / Overdue: monthly report");
 		assertThat(tasks.createTaskQuery().taskId(escalation.getId()).taskCandidateGroup("sales-director").count()).isEqualTo(1);
 		assertThat(driver.task(cycle, "Task_MonthlyReport").getId()).as("the report stays open").isEqualTo(report.getId());
+
+		ResponseEntity<String> badSpend = driver.tryComplete(driver.task(cycle, "Task_MonthlyReport"), "wang.east",
+				Map.of("actualVolume", 1000, "monthlySummary", "ok", "spendByCity", "suzhou | 100\nguangzhou | 200"));
+		assertThat(badSpend.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(badSpend.getBody()).contains("spendByCity").contains("line 2 must be 'city of this region | amount'");
+		assertThat(jdbc.queryForObject("select count(*) from market_spend where id like 'MR-east-2027-01-%'", Integer.class))
+			.as("nothing of the refused report is kept").isZero();
 	}
 
 	static Date date(int year, int month, int day, int hour) {
