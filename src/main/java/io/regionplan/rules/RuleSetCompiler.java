@@ -20,7 +20,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
 /**
- * Compiles one rule set with the Drools executable model. Plain Java: rule tests use it without
+ * Compiles one rule set with the Drools executable model, after {@link RuleGuard} has checked its text. Plain Java: rule tests use it without
  * Spring. (The classic {@code buildAll()} would need drools-mvel and fails inside Spring Boot.)
  */
 public class RuleSetCompiler {
@@ -37,6 +37,7 @@ public class RuleSetCompiler {
 		int ruleFiles = 0;
 		for (Map.Entry<String, byte[]> file : source.files().entrySet()) {
 			if (file.getKey().endsWith(".drl")) {
+				problems.addAll(RuleGuard.check(file.getKey(), file.getValue()));
 				files.write(RESOURCES + file.getKey(), file.getValue());
 				ruleFiles++;
 			}
