@@ -3,7 +3,6 @@ package io.regionplan.deployment;
 import java.nio.file.Path;
 
 import io.regionplan.rules.RuleSetRegistry;
-import io.regionplan.rules.RuleSetSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -14,8 +13,8 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * At startup, compiles every rule set (a broken rule file stops startup with its file and line, and
- * nothing is deployed), then deploys processes/, rules/ and forms/ as one deployment if they changed.
+ * At startup, validates every file ({@link ProcessFilesValidator}: a wrong BPMN, rule or form file
+ * stops startup with its file and line, and nothing is deployed), then deploys processes/, rules/ and forms/ as one deployment if they changed.
  * Runs as the engine is built, before the job executor takes any job.
  */
 @Component
@@ -44,15 +43,11 @@ class ProcessFilesDeployer extends AbstractProcessEnginePlugin {
 			throw new IllegalStateException("No process files found in " + settings.source()
 					+ " (expected processes/*.bpmn, forms/*.form, rules/<rule-set>/*.drl)");
 		}
-		try {
-			for (RuleSetSource ruleSet : files.ruleSets().values()) {
-				rules.compile(ruleSet);
-			}
-		}
-		catch (RuntimeException ex) {
+		java.util.List<FileProblem> problems = new ProcessFilesValidator(rules).validate(files);
+		if (!problems.isEmpty()) {
 			// The engine is built and registered by now; closing it leaves no half-started engine behind.
 			engine.close();
-			throw ex;
+			throw new ProcessFilesInvalidException(problems);
 		}
 		ProcessFilesDeployment.Result result = ProcessFilesDeployment.deploy(engine.getRepositoryService(),
 				settings.name(), files);

@@ -48,9 +48,9 @@ class BrokenRuleFileStartupTests {
 				"--regionplan.data-dir=" + data, "--regionplan.deployment.source=" + checkout))
 			.hasStackTraceContaining("rules/volume-gap/broken.drl:3")
 			.satisfies(failure -> {
-				FailureAnalysis analysis = new RuleSetFailureAnalyzer().analyze(failure);
+				FailureAnalysis analysis = new io.regionplan.deployment.ProcessFilesFailureAnalyzerAccess().analyze(failure);
 				assertThat(analysis).isNotNull();
-				assertThat(analysis.getDescription()).contains("rule set 'volume-gap' does not compile")
+				assertThat(analysis.getDescription()).contains("nothing was deployed")
 					.contains("rules/volume-gap/broken.drl:3");
 			});
 

@@ -1,0 +1,258 @@
+package io.regionplan.deployment;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.regionplan.rules.RuleFileProblem;
+import io.regionplan.rules.RuleSetCompilationException;
+import io.regionplan.rules.RuleSetRegistry;
+import io.regionplan.rules.RuleSetSource;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+
+/**
+ * The one check of the files process owners edit, used by the build (a test), at startup and before a
+ * deployment: BPMN that Camunda, Modeler and Tasklist can use (forms that exist, candidate groups, rule
+ * sets that exist, valid timers, history time to live, a diagram for every element), rule sets that
+ * compile and pass the guard, and valid Camunda Forms with unique keys.
+ */
+public final class ProcessFilesValidator {
+
+	private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+	private final RuleSetRegistry rules;
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	public ProcessFilesValidator(RuleSetRegistry rules) {
+		this.rules = rules;
+	}
+
+	public List<FileProblem> validate(ProcessFiles files) {
+		List<FileProblem> problems = new ArrayList<>();
+		Set<String> processKeys = new HashSet<>();
+		files.files().keySet().stream().filter(name -> name.startsWith("processes/"))
+			.forEach(name -> processKeys.add(name.substring("processes/".length(), name.length() - ".bpmn".length())));
+		Map<String, RuleSetSource> ruleSets = files.ruleSets();
+		files.files().forEach((name, bytes) -> {
+			if (name.startsWith("processes/")) {
+				checkBpmn(name, bytes, files, ruleSets.keySet(), processKeys, problems);
+			}
+			else if (name.startsWith("forms/")) {
+				checkForm(name, bytes, problems);
+			}
+		});
+		for (RuleSetSource ruleSet : ruleSets.values()) {
+			try {
+				rules.compile(ruleSet);
+			}
+			catch (RuleSetCompilationException ex) {
+				for (RuleFileProblem problem : ex.problems()) {
+					problems.add(new FileProblem(problem.file(), problem.line(), problem.column(), problem.message()));
+				}
+			}
+		}
+		return problems;
+	}
+
+	private void checkBpmn(String name, byte[] bytes, ProcessFiles files, Set<String> ruleSets, Set<String> processKeys,
+			List<FileProblem> problems) {
+		BpmnModelInstance model;
+		try {
+			model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
+		}
+		catch (RuntimeException ex) {
+			problems.add(new FileProblem(name, 0, 0, "不是有效的 BPMN / not valid BPMN: " + rootMessage(ex)));
+			return;
+		}
+		String key = name.substring("processes/".length(), name.length() - ".bpmn".length());
+		List<Process> processes = List.copyOf(model.getModelElementsByType(Process.class));
+		if (processes.size() != 1 || !processes.get(0).getId().equals(key)) {
+			problems.add(new FileProblem(name, 0, 0, "文件须含一个 id 为 " + key + " 的流程 / the file must hold one process with id '"
+					+ key + "' (its file name)"));
+		}
+		for (Process process : processes) {
+			if (process.getCamundaHistoryTimeToLiveString() == null || process.getCamundaHistoryTimeToLiveString().isBlank()) {
+				problems.add(problem(name, process, "缺少 camunda:historyTimeToLive / camunda:historyTimeToLive is not set"));
+			}
+		}
+		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+			checkFormRef(name, task, task.getAttributeValueNs(CAMUNDA_NS, "formRef"), files, problems);
+			if (blank(task.getCamundaCandidateGroups()) && blank(task.getCamundaCandidateUsers()) && blank(task.getCamundaAssignee())) {
+				problems.add(problem(name, task, "用户任务没有候选组 / the user task has no candidate group"));
+			}
+		}
+		for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+			String formRef = start.getAttributeValueNs(CAMUNDA_NS, "formRef");
+			if (formRef != null) {
+				checkFormRef(name, start, formRef, files, problems);
+			}
+		}
+		for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+			String ruleSet = property(task, "ruleSet");
+			if (ruleSet == null) {
+				problems.add(problem(name, task, "业务规则任务缺少扩展属性 ruleSet / the business rule task has no extension property 'ruleSet'"));
+			}
+			else if (!ruleSets.contains(ruleSet)) {
+				problems.add(problem(name, task, "规则集 " + ruleSet + " 不存在 / rule set '" + ruleSet + "' is not in rules/"));
+			}
+		}
+		for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+			if (call.getCalledElement() == null || !processKeys.contains(call.getCalledElement())) {
+				problems.add(problem(name, call, "调用的流程 " + call.getCalledElement() + " 不在 processes/ 中 / called process '"
+						+ call.getCalledElement() + "' is not in processes/"));
+			}
+		}
+		for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+			checkTimer(name, timer, problems);
+		}
+		Set<String> drawn = new HashSet<>();
+		model.getModelElementsByType(BpmnShape.class).forEach(shape -> drawn.add(shape.getBpmnElement().getId()));
+		model.getModelElementsByType(BpmnEdge.class).forEach(edge -> drawn.add(edge.getBpmnElement().getId()));
+		for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+			if (!drawn.contains(element.getId())) {
+				problems.add(problem(name, element, "缺少图形信息（BPMN DI）/ no diagram information (BPMN DI): Camunda Modeler "
+						+ "cannot lay it out"));
+			}
+		}
+	}
+
+	private static void checkFormRef(String name, BaseElement element, String formRef, ProcessFiles files,
+			List<FileProblem> problems) {
+		if (blank(formRef)) {
+			problems.add(problem(name, element, "缺少 camunda:formRef / no camunda:formRef"));
+		}
+		else if (!files.files().containsKey("forms/" + formRef + ".form")) {
+			problems.add(problem(name, element, "表单 forms/" + formRef + ".form 不存在 / form forms/" + formRef
+					+ ".form does not exist"));
+		}
+	}
+
+	private static void checkTimer(String name, TimerEventDefinition timer, List<FileProblem> problems) {
+		BaseElement event = (BaseElement) timer.getParentElement();
+		List<String> given = new ArrayList<>();
+		if (timer.getTimeDate() != null) {
+			given.add("date:" + timer.getTimeDate().getTextContent().strip());
+		}
+		if (timer.getTimeDuration() != null) {
+			given.add("duration:" + timer.getTimeDuration().getTextContent().strip());
+		}
+		if (timer.getTimeCycle() != null) {
+			given.add("cycle:" + timer.getTimeCycle().getTextContent().strip());
+		}
+		if (given.size() != 1 || given.get(0).endsWith(":")) {
+			problems.add(problem(name, event, "定时器须有一个 timeDate、timeDuration 或 timeCycle / a timer needs exactly one "
+					+ "timeDate, timeDuration or timeCycle"));
+			return;
+		}
+		String[] kindAndValue = given.get(0).split(":", 2);
+		String value = kindAndValue[1];
+		if (value.contains("${") || value.contains("#{")) {
+			return;
+		}
+		try {
+			switch (kindAndValue[0]) {
+				case "date" -> OffsetDateTime.parse(value);
+				case "duration" -> DatatypeFactory.newInstance().newDuration(value);
+				default -> {
+					if (!value.startsWith("R") && !value.contains(" ")) {
+						throw new IllegalArgumentException(value);
+					}
+				}
+			}
+		}
+		catch (DateTimeParseException | IllegalArgumentException | DatatypeConfigurationException ex) {
+			problems.add(problem(name, event, "定时器表达式无效 / invalid timer expression: " + value));
+		}
+	}
+
+	private void checkForm(String name, byte[] bytes, List<FileProblem> problems) {
+		JsonNode form;
+		try {
+			form = json.readTree(bytes);
+		}
+		catch (IOException ex) {
+			problems.add(new FileProblem(name, 0, 0, "不是有效的 JSON / not valid JSON: " + ex.getMessage()));
+			return;
+		}
+		String id = name.substring("forms/".length(), name.length() - ".form".length());
+		if (!id.equals(form.path("id").asText())) {
+			problems.add(new FileProblem(name, 0, 0, "表单 id 须为文件名 " + id + " / the form's id must be its file name '" + id + "'"));
+		}
+		if (!form.path("components").isArray()) {
+			problems.add(new FileProblem(name, 0, 0, "缺少 components / no components"));
+			return;
+		}
+		Set<String> keys = new HashSet<>();
+		collectKeys(name, form.get("components"), keys, problems);
+	}
+
+	private static void collectKeys(String name, JsonNode components, Set<String> keys, List<FileProblem> problems) {
+		for (JsonNode component : components) {
+			if (component.hasNonNull("key") && !keys.add(component.get("key").asText())) {
+				problems.add(new FileProblem(name, 0, 0, "字段 key 重复 / duplicate field key '" + component.get("key").asText() + "'"));
+			}
+			if (component.has("components")) {
+				collectKeys(name, component.get("components"), keys, problems);
+			}
+		}
+	}
+
+	private static String property(BaseElement element, String name) {
+		if (element.getExtensionElements() == null) {
+			return null;
+		}
+		for (CamundaProperties properties : element.getExtensionElements().getElementsQuery()
+			.filterByType(CamundaProperties.class).list()) {
+			for (CamundaProperty property : properties.getCamundaProperties()) {
+				if (name.equals(property.getCamundaName())) {
+					return property.getCamundaValue();
+				}
+			}
+		}
+		return null;
+	}
+
+	private static FileProblem problem(String file, BaseElement element, String message) {
+		return new FileProblem(file, 0, 0, element.getId() + ": " + message);
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause.getMessage();
+	}
+
+}
