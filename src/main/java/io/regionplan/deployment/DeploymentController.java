@@ -1,0 +1,121 @@
+package io.regionplan.deployment;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.regionplan.system.EngineCalls;
+import io.regionplan.system.RegionPlanUser;
+import io.regionplan.system.Roles;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Process owners deploy changed process, rule and form files: {@code POST /api/deployments} with the
+ * files (each named by its repository path) or one zip of them; {@code POST /api/deployments/from-folders}
+ * takes the edited folders. 201 with the new deployment, 200 when nothing changed, 400 with every
+ * problem (nothing deployed), 403 for anybody but process owners and admins.
+ */
+@RestController
+@RequestMapping("/api/deployments")
+class DeploymentController {
+
+	private final DeploymentService deployments;
+
+	private final ProcessEngine engine;
+
+	DeploymentController(DeploymentService deployments, ProcessEngine engine) {
+		this.deployments = deployments;
+		this.engine = engine;
+	}
+
+	@PostMapping(consumes = "multipart/form-data")
+	ResponseEntity<DeploymentService.Outcome> deploy(@RequestParam("files") List<MultipartFile> files,
+			@AuthenticationPrincipal RegionPlanUser user) throws IOException {
+		checkProcessOwner(user);
+		Map<String, byte[]> changed = new LinkedHashMap<>();
+		for (MultipartFile file : files) {
+			String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().replace('\\', '/');
+			if (files.size() == 1 && name.endsWith(".zip")) {
+				changed.putAll(DeploymentService.unzip(file.getBytes()));
+			}
+			else {
+				changed.put(name, file.getBytes());
+			}
+		}
+		return answer(deployments.deployChanges(changed, user.id()));
+	}
+
+	@PostMapping("/from-folders")
+	ResponseEntity<DeploymentService.Outcome> fromFolders(@AuthenticationPrincipal RegionPlanUser user) {
+		checkProcessOwner(user);
+		return answer(deployments.deployFolders(user.id()));
+	}
+
+	@GetMapping("/audit")
+	List<Map<String, Object>> audit(@AuthenticationPrincipal RegionPlanUser user) {
+		checkReader(user);
+		return deployments.audits();
+	}
+
+	/** Per process: its versions, when and by which deployment, and how many instances run on each. */
+	@GetMapping("/versions")
+	Map<String, List<Map<String, Object>>> versions(@AuthenticationPrincipal RegionPlanUser user) {
+		checkReader(user);
+		return EngineCalls.withoutAuthorization(engine, () -> {
+			Map<String, List<Map<String, Object>>> versions = new LinkedHashMap<>();
+			for (ProcessDefinition definition : engine.getRepositoryService().createProcessDefinitionQuery()
+				.orderByProcessDefinitionKey().asc().orderByProcessDefinitionVersion().desc().list()) {
+				Deployment deployment = engine.getRepositoryService().createDeploymentQuery()
+					.deploymentId(definition.getDeploymentId()).singleResult();
+				Map<String, Object> version = new LinkedHashMap<>();
+				version.put("version", definition.getVersion());
+				version.put("deploymentId", definition.getDeploymentId());
+				version.put("deployedAt", deployment.getDeploymentTime());
+				version.put("runningInstances", engine.getRuntimeService().createProcessInstanceQuery()
+					.processDefinitionId(definition.getId()).count());
+				versions.computeIfAbsent(definition.getKey(), k -> new ArrayList<>()).add(version);
+			}
+			return versions;
+		});
+	}
+
+	private static ResponseEntity<DeploymentService.Outcome> answer(DeploymentService.Outcome outcome) {
+		HttpStatus status = switch (outcome.outcome()) {
+			case "DEPLOYED" -> HttpStatus.CREATED;
+			case "UNCHANGED" -> HttpStatus.OK;
+			default -> HttpStatus.BAD_REQUEST;
+		};
+		return ResponseEntity.status(status).body(outcome);
+	}
+
+	private static void checkProcessOwner(RegionPlanUser user) {
+		if (!user.isMemberOf(Roles.PROCESS_OWNER) && !user.isMemberOf(Roles.ADMIN)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"只有流程负责人可以部署 / only process owners and admins deploy");
+		}
+	}
+
+	private static void checkReader(RegionPlanUser user) {
+		if (!user.isMemberOf(Roles.PROCESS_OWNER) && !user.isMemberOf(Roles.ADMIN) && !user.isMemberOf(Roles.AUDITOR)
+				&& !user.isMemberOf(Roles.SALES_DIRECTOR)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有流程负责人、总监和审计可以查看 / process owners, directors "
+					+ "and auditors only");
+		}
+	}
+
+}

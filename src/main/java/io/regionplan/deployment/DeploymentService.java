@@ -1,0 +1,172 @@
+package io.regionplan.deployment;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.regionplan.rules.RuleSetRegistry;
+import io.regionplan.system.EngineCalls;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.Resource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Deploys changed process files while the application runs: the changed files on top of the latest
+ * deployment's, validated as a whole; nothing is deployed when anything is wrong; every attempt is
+ * audited with the files' hashes.
+ */
+@Service
+public class DeploymentService {
+
+	/** The most a zip of process files may unpack to (a zip bomb is refused). */
+	static final long MAX_UNPACKED_BYTES = 20L * 1024 * 1024;
+
+	private final ProcessEngine engine;
+
+	private final RuleSetRegistry rules;
+
+	private final DeploymentSettings settings;
+
+	private final JdbcTemplate jdbc;
+
+	private final ObjectMapper json;
+
+	DeploymentService(ProcessEngine engine, RuleSetRegistry rules, DeploymentSettings settings, JdbcTemplate jdbc,
+			ObjectMapper json) {
+		this.engine = engine;
+		this.rules = rules;
+		this.settings = settings;
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	public record Outcome(String outcome, String deploymentId, Map<String, String> files, List<FileProblem> problems) {
+	}
+
+	/** Changed files (path → bytes) on top of the latest deployment. */
+	public Outcome deployChanges(Map<String, byte[]> changed, String userId) {
+		SortedMap<String, byte[]> files = new TreeMap<>(latestFiles());
+		changed.forEach((path, bytes) -> {
+			if (!ProcessFiles.isDeployable(path)) {
+				throw new IllegalArgumentException("不是流程文件路径 / not a process file path: '" + path
+						+ "' (processes/<key>.bpmn, forms/<id>.form, rules/<rule-set>/<file>.drl|.properties)");
+			}
+			files.put(path, bytes);
+		});
+		return deploy(new ProcessFiles(files), changed.keySet(), userId);
+	}
+
+	/** The top-level folders as they are on disk now (e.g. edited in a checkout). */
+	public Outcome deployFolders(String userId) {
+		ProcessFiles files = ProcessFiles.fromFolder(java.nio.file.Path.of(settings.folders()));
+		return deploy(files, files.files().keySet(), userId);
+	}
+
+	private synchronized Outcome deploy(ProcessFiles files, java.util.Collection<String> changed, String userId) {
+		Map<String, String> hashes = new LinkedHashMap<>();
+		changed.forEach(path -> hashes.put(path, sha256(files.files().get(path))));
+		List<FileProblem> problems = new ProcessFilesValidator(rules).validate(files);
+		Outcome outcome;
+		if (!problems.isEmpty()) {
+			outcome = new Outcome("REJECTED", null, hashes, problems);
+		}
+		else {
+			ProcessFilesDeployment.Result result = EngineCalls.withoutAuthorization(engine,
+					() -> ProcessFilesDeployment.deploy(engine.getRepositoryService(), settings.name(), files));
+			outcome = new Outcome(result.created() ? "DEPLOYED" : "UNCHANGED", result.deployment().getId(), hashes, List.of());
+		}
+		audit(outcome, userId);
+		return outcome;
+	}
+
+	private Map<String, byte[]> latestFiles() {
+		return EngineCalls.withoutAuthorization(engine, () -> {
+			RepositoryService repository = engine.getRepositoryService();
+			Deployment latest = ProcessFilesDeployment.latest(repository, settings.name());
+			Map<String, byte[]> files = new TreeMap<>();
+			if (latest != null) {
+				for (Resource resource : repository.getDeploymentResources(latest.getId())) {
+					try (InputStream in = repository.getResourceAsStreamById(latest.getId(), resource.getId())) {
+						files.put(resource.getName(), in.readAllBytes());
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				}
+			}
+			return files;
+		});
+	}
+
+	/** The files of a zip, by their path inside it; refuses a zip that unpacks to more than the limit. */
+	static Map<String, byte[]> unzip(byte[] zip) {
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		long total = 0;
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+			ZipEntry entry;
+			while ((entry = in.getNextEntry()) != null) {
+				if (entry.isDirectory()) {
+					continue;
+				}
+				byte[] bytes = in.readNBytes((int) Math.min(MAX_UNPACKED_BYTES - total + 1, Integer.MAX_VALUE - 8));
+				total += bytes.length;
+				if (total > MAX_UNPACKED_BYTES) {
+					throw new IllegalArgumentException("压缩包解压后超过 20 MB / the zip unpacks to more than 20 MB");
+				}
+				files.put(entry.getName().replace('\\', '/'), bytes);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalArgumentException("不是有效的 zip / not a valid zip: " + ex.getMessage());
+		}
+		return files;
+	}
+
+	private void audit(Outcome outcome, String userId) {
+		try {
+			jdbc.update("insert into deployment_audit (id, deployment_id, user_id, attempted_at, outcome, files, problems) "
+					+ "values (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), outcome.deploymentId(), userId,
+					Timestamp.from(Instant.now()), outcome.outcome(), json.writeValueAsString(outcome.files()),
+					json.writeValueAsString(outcome.problems()));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public List<Map<String, Object>> audits() {
+		return jdbc.queryForList("select id, deployment_id, user_id, attempted_at, outcome, files, problems "
+				+ "from deployment_audit order by attempted_at desc");
+	}
+
+	static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

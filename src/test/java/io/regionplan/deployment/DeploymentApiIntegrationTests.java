@@ -1,0 +1,168 @@
+package io.regionplan.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.regionplan.IntegrationTest;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+
+@IntegrationTest
+class DeploymentApiIntegrationTests {
+
+	static final String PARAMETERS = "rules/dealer-classification/parameters.properties";
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	RepositoryService repository;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtime;
+
+	/** The shipped files again, so that later tests of the shared context run on them. */
+	@AfterEach
+	void restoreTheShippedVersion() {
+		ProcessFilesDeployment.deploy(repository, "regionplan", ProcessFiles.fromFolder(Path.of(".")));
+	}
+
+	private static HttpEntity<LinkedMultiValueMap<String, Object>> files(Object... pathsAndContents) {
+		LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+		for (int i = 0; i < pathsAndContents.length; i += 2) {
+			String path = (String) pathsAndContents[i];
+			Object content = pathsAndContents[i + 1];
+			byte[] bytes = content instanceof byte[] raw ? raw : ((String) content).getBytes(StandardCharsets.UTF_8);
+			form.add("files", new ByteArrayResource(bytes) {
+				@Override
+				public String getFilename() {
+					return path;
+				}
+			});
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return new HttpEntity<>(form, headers);
+	}
+
+	private ResponseEntity<JsonNode> deploy(String user, HttpEntity<?> files) {
+		return rest.withBasicAuth(user, "demo").postForEntity("/api/deployments", files, JsonNode.class);
+	}
+
+	private static String parameters() throws IOException {
+		return Files.readString(Path.of(PARAMETERS));
+	}
+
+	@Test
+	void processOwnerDeploysAChangedThresholdAndSeesTheNewVersion() throws IOException {
+		String running = runtime.startProcessInstanceByKey("regional-planning-cycle", java.util.Map.of("region", "east",
+				"year", 2027, "hqVolumeTarget", 1000, "budget", 1000)).getProcessDefinitionId();
+		String changed = parameters().replace("tierA.percentileFrom = 0.80", "tierA.percentileFrom = 0.75");
+
+		ResponseEntity<JsonNode> deployed = deploy("chen.owner", files(PARAMETERS, changed));
+
+		assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		String deploymentId = deployed.getBody().get("deploymentId").asText();
+		assertThat(repository.getDeploymentResourceNames(deploymentId)).contains(PARAMETERS, "processes/regional-planning-cycle.bpmn");
+		JsonNode versions = rest.withBasicAuth("chen.owner", "demo").getForObject("/api/deployments/versions", JsonNode.class);
+		assertThat(versions.get("regional-planning-cycle").get(0).get("deploymentId").asText()).isEqualTo(deploymentId);
+		assertThat(versions.get("regional-planning-cycle").size()).isGreaterThan(1);
+		assertThat(versions.get("regional-planning-cycle")).as("the cycle started before keeps its version")
+			.anySatisfy(v -> {
+				assertThat(v.get("deploymentId").asText()).isEqualTo(repository.getProcessDefinition(running).getDeploymentId());
+				assertThat(v.get("runningInstances").asLong()).isPositive();
+			});
+		List<String> audit = jdbc.queryForList("select files from deployment_audit where deployment_id = ? and user_id = 'chen.owner' "
+				+ "and outcome = 'DEPLOYED'", String.class, deploymentId);
+		assertThat(audit).singleElement().asString().contains(PARAMETERS)
+			.contains(DeploymentService.sha256(changed.getBytes(StandardCharsets.UTF_8)));
+
+		ResponseEntity<JsonNode> again = deploy("chen.owner", files(PARAMETERS, changed));
+		assertThat(again.getStatusCode()).as("the same files again").isEqualTo(HttpStatus.OK);
+		assertThat(again.getBody().get("outcome").asText()).isEqualTo("UNCHANGED");
+	}
+
+	@Test
+	void anyProblemDeploysNothingAndListsEveryProblem() {
+		long before = repository.createDeploymentQuery().count();
+
+		ResponseEntity<JsonNode> rejected = deploy("chen.owner", files(
+				"rules/volume-gap/gap-bands.drl", "package rules.volumegap;\nrule \"X\" when then System.exit(0); end\n",
+				"forms/swot.form", "{ \"id\": \"swot\", \"components\": [ {\"key\": \"a\"}, {\"key\": \"a\"} ] }"));
+
+		assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(rejected.getBody().get("problems")).anySatisfy(p -> assertThat(p.get("message").asText())
+			.contains("System is not allowed")).anySatisfy(p -> assertThat(p.get("message").asText())
+				.contains("duplicate field key 'a'"));
+		assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+		assertThat(jdbc.queryForObject("select count(*) from deployment_audit where outcome = 'REJECTED'", Integer.class))
+			.isPositive();
+	}
+
+	@Test
+	void onlyProcessOwnersDeploy() throws IOException {
+		for (String user : List.of("wang.east", "zhao.director", "sun.auditor")) {
+			assertThat(deploy(user, files(PARAMETERS, parameters())).getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+		}
+		assertThat(rest.postForEntity("/api/deployments", files(PARAMETERS, "x"), String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void aZipOfChangedFilesDeploys() throws IOException {
+		ByteArrayOutputStream zip = new ByteArrayOutputStream();
+		try (ZipOutputStream out = new ZipOutputStream(zip)) {
+			out.putNextEntry(new ZipEntry(PARAMETERS));
+			out.write(parameters().replace("flag.overdueDaysAbove = 30", "flag.overdueDaysAbove = 45").getBytes(StandardCharsets.UTF_8));
+			out.closeEntry();
+		}
+
+		ResponseEntity<JsonNode> deployed = deploy("chen.owner", files("change.zip", zip.toByteArray()));
+
+		assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(deployed.getBody().get("files").has(PARAMETERS)).isTrue();
+	}
+
+	@Test
+	void badPathsAndZipBombsAreRefused() throws IOException {
+		ResponseEntity<JsonNode> badPath = deploy("chen.owner", files("../etc/passwd", "x"));
+		assertThat(badPath.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(badPath.getBody().get("message").asText()).contains("not a process file path");
+
+		ByteArrayOutputStream zip = new ByteArrayOutputStream();
+		try (ZipOutputStream out = new ZipOutputStream(zip)) {
+			out.putNextEntry(new ZipEntry("forms/huge.form"));
+			out.write(new byte[25 * 1024 * 1024]);
+			out.closeEntry();
+		}
+		ResponseEntity<JsonNode> bomb = deploy("chen.owner", files("bomb.zip", zip.toByteArray()));
+		assertThat(bomb.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(bomb.getBody().get("message").asText()).contains("more than 20 MB");
+	}
+
+}
