@@ -50,8 +50,11 @@ class DecisionController {
 
 	private final ProcessEngine engine;
 
-	DecisionController(DecisionQueries queries, RuleSetRegistry rules, ProcessEngine engine) {
+	private final DecisionReplay replay;
+
+	DecisionController(DecisionQueries queries, RuleSetRegistry rules, ProcessEngine engine, DecisionReplay replay) {
 		this.queries = queries;
+		this.replay = replay;
 		this.rules = rules;
 		this.engine = engine;
 	}
@@ -132,6 +135,20 @@ class DecisionController {
 		return Map.of("decisionId", id, "ruleSet", decision.ruleSet(), "ruleVersion", decision.ruleVersion(),
 				"deploymentId", decision.deploymentId(), "contentHash", source.contentHash(), "matchesDecision",
 				source.contentHash().equals(decision.contentHash()), "files", files);
+	}
+
+	/**
+	 * The decision re-run on its recorded facts with the rule version in force then and with today's: which
+	 * subjects would get another result now, and whether the record is reproduced exactly.
+	 */
+	@GetMapping("/{id}/replay")
+	DecisionReplay.Replay replay(@PathVariable String id, @AuthenticationPrincipal RegionPlanUser user) {
+		try {
+			return replay.replay(id, readableRegions(user));
+		}
+		catch (DecisionReplay.NoSuchDecisionException ex) {
+			throw notFound(id);
+		}
 	}
 
 	/** How one subject's results changed from decision to decision, e.g. a dealer's tier by cycle. */

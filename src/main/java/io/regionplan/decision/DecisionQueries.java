@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.regionplan.rules.fact.Subject;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -100,6 +102,42 @@ class DecisionQueries {
 			}
 		}, args.toArray());
 		return history;
+	}
+
+	/**
+	 * The facts a decision was given, in insertion order, as fact objects again; empty for an override and
+	 * for a decision recorded before the facts were kept.
+	 */
+	List<Object> facts(String decisionId) {
+		List<Object> facts = new ArrayList<>();
+		jdbc.query("select facts from decision_facts where decision_id = ? order by chunk", rs -> {
+			try {
+				for (com.fasterxml.jackson.databind.JsonNode entry : json.readTree(rs.getString(1))) {
+					facts.add(json.treeToValue(entry.get("fact"), factType(entry.get("type").asText())));
+				}
+			}
+			catch (JsonProcessingException ex) {
+				throw new IllegalStateException("决策 " + decisionId + " 的输入无法读取 / the facts of decision " + decisionId
+						+ " cannot be read: " + ex.getOriginalMessage(), ex);
+			}
+		}, decisionId);
+		return facts;
+	}
+
+	/** Only the records of the fact package: the stored type name never names any other class. */
+	private static Class<?> factType(String name) {
+		if (name.matches("[A-Z][A-Za-z0-9]*")) {
+			try {
+				Class<?> type = Class.forName(Subject.class.getPackageName() + "." + name);
+				if (type.isRecord()) {
+					return type;
+				}
+			}
+			catch (ClassNotFoundException ex) {
+				// refused below
+			}
+		}
+		throw new IllegalStateException("未知的事实类型 / unknown fact type '" + name + "'");
 	}
 
 	/** A LIKE pattern that finds a subject id in subject_index ("\nid\n"), wildcards escaped. */

@@ -64,7 +64,32 @@ class DecisionRecorder {
 		String id = UUID.randomUUID().toString();
 		insertDecision(id, run.version(), processInstanceId, activityId, tenantId, userId, "EVALUATION", rows);
 		insertSubjects(id, rows);
+		insertFacts(id, run.inputs());
 		return id;
+	}
+
+	/** Every input fact with its type, in insertion order, so that the decision can be re-run exactly. */
+	void insertFacts(String decisionId, List<Object> facts) {
+		List<Object[]> chunks = new ArrayList<>();
+		for (int from = 0; from < facts.size(); from += DecisionQueries.CHUNK) {
+			StringWriter text = new StringWriter();
+			try (JsonGenerator out = json.getFactory().createGenerator(text)) {
+				out.writeStartArray();
+				for (Object fact : facts.subList(from, Math.min(from + DecisionQueries.CHUNK, facts.size()))) {
+					out.writeStartObject();
+					out.writeStringField("type", fact.getClass().getSimpleName());
+					out.writeFieldName("fact");
+					json.writeValue(out, fact);
+					out.writeEndObject();
+				}
+				out.writeEndArray();
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot write decision facts JSON", ex);
+			}
+			chunks.add(new Object[] { decisionId, from / DecisionQueries.CHUNK, text.toString() });
+		}
+		jdbc.batchUpdate("insert into decision_facts (decision_id, chunk, facts) values (?, ?, ?)", chunks);
 	}
 
 	void insertDecision(String id, RuleSetVersion version, String processInstanceId, String activityId, String tenantId,

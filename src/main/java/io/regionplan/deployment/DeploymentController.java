@@ -47,6 +47,25 @@ class DeploymentController {
 	ResponseEntity<DeploymentService.Outcome> deploy(@RequestParam("files") List<MultipartFile> files,
 			@AuthenticationPrincipal RegionPlanUser user) throws IOException {
 		checkProcessOwner(user);
+		return answer(deployments.deployChanges(changed(files), user.id()));
+	}
+
+	/**
+	 * What-if: the same files as a deployment, validated the same way, but only compared: every changed rule
+	 * set re-run on the facts of the region's latest decision of it, with the subjects whose results change.
+	 * Nothing is deployed or written. 400 with the problems when the files are invalid.
+	 */
+	@PostMapping(path = "/preview", consumes = "multipart/form-data")
+	ResponseEntity<DeploymentService.Preview> preview(@RequestParam("files") List<MultipartFile> files,
+			@RequestParam String region, @RequestParam(required = false) String processInstanceId,
+			@AuthenticationPrincipal RegionPlanUser user) throws IOException {
+		checkProcessOwner(user);
+		DeploymentService.Preview preview = deployments.preview(changed(files), region, processInstanceId);
+		return ResponseEntity.status(preview.problems().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(preview);
+	}
+
+	/** The files by their repository path; a single zip is unpacked. */
+	private static Map<String, byte[]> changed(List<MultipartFile> files) throws IOException {
 		Map<String, byte[]> changed = new LinkedHashMap<>();
 		for (MultipartFile file : files) {
 			String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().replace('\\', '/');
@@ -57,7 +76,7 @@ class DeploymentController {
 				changed.put(name, file.getBytes());
 			}
 		}
-		return answer(deployments.deployChanges(changed, user.id()));
+		return changed;
 	}
 
 	@PostMapping("/from-folders")

@@ -8,10 +8,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -21,13 +23,19 @@ import java.util.zip.ZipInputStream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.regionplan.decision.DecisionReplay;
+import io.regionplan.rules.RuleSetAt;
 import io.regionplan.rules.RuleSetRegistry;
+import io.regionplan.rules.RuleSetSource;
+import io.regionplan.rules.RuleSetVersion;
+import io.regionplan.rules.RuleSetsInForce;
 import io.regionplan.system.EngineCalls;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.Resource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -37,7 +45,7 @@ import org.springframework.stereotype.Service;
  * audited with the files' hashes.
  */
 @Service
-public class DeploymentService {
+public class DeploymentService implements RuleSetsInForce {
 
 	/** The most a zip of process files may unpack to (a zip bomb is refused). */
 	static final long MAX_UNPACKED_BYTES = 20L * 1024 * 1024;
@@ -52,20 +60,90 @@ public class DeploymentService {
 
 	private final ObjectMapper json;
 
+	private final ObjectProvider<DecisionReplay> replay;
+
 	DeploymentService(ProcessEngine engine, RuleSetRegistry rules, DeploymentSettings settings, JdbcTemplate jdbc,
-			ObjectMapper json) {
+			ObjectMapper json, ObjectProvider<DecisionReplay> replay) {
 		this.engine = engine;
 		this.rules = rules;
 		this.settings = settings;
 		this.jdbc = jdbc;
 		this.json = json;
+		this.replay = replay;
 	}
 
 	public record Outcome(String outcome, String deploymentId, Map<String, String> files, List<FileProblem> problems) {
 	}
 
+	/**
+	 * What candidate files would change, before deploying them: each changed rule set re-run on the facts of
+	 * the region's latest decision of that rule set (see {@link DecisionReplay#basis}).
+	 * @param problems the validation problems; when there are any, nothing was evaluated
+	 * @param notes what could not be compared and why (e.g. no decision of a rule set in the region yet)
+	 */
+	public record Preview(String region, List<FileProblem> problems, List<DecisionReplay.Replay> ruleSets,
+			List<String> notes) {
+	}
+
 	/** Changed files (path → bytes) on top of the latest deployment. */
 	public Outcome deployChanges(Map<String, byte[]> changed, String userId) {
+		return deploy(merged(changed), changed.keySet(), userId);
+	}
+
+	/** Validates the changed files like a deployment and compares each changed rule set with the one in force. */
+	public Preview preview(Map<String, byte[]> changed, String region, String processInstanceId) {
+		if (jdbc.queryForObject("select count(*) from market_region where id = ?", Integer.class, region) == 0) {
+			throw new IllegalArgumentException("没有这个区域 / no region '" + region + "'");
+		}
+		ProcessFiles files = merged(changed);
+		List<FileProblem> problems = new ProcessFilesValidator(rules).validate(files);
+		if (!problems.isEmpty()) {
+			return new Preview(region, problems, List.of(), List.of());
+		}
+		List<DecisionReplay.Replay> replays = new ArrayList<>();
+		List<String> notes = new ArrayList<>();
+		for (RuleSetSource candidate : files.ruleSets().values()) {
+			Optional<RuleSetAt> current = inForce(candidate.name());
+			if (current.isPresent() && current.get().version().contentHash().equals(candidate.contentHash())) {
+				continue;
+			}
+			Optional<String> basis = replay.getObject().basis(candidate.name(), region, processInstanceId);
+			if (basis.isEmpty() || current.isEmpty()) {
+				notes.add("区域 " + region + " 还没有规则集 " + candidate.name() + " 的决策，无法比较 / no decision of rule set '"
+						+ candidate.name() + "' in region '" + region + "'" + (processInstanceId == null ? "" : " and cycle '"
+								+ processInstanceId + "'") + " yet: nothing to compare with");
+				continue;
+			}
+			replays.add(replay.getObject().whatIf(basis.get(), new RuleSetAt(
+					new RuleSetVersion(candidate.name(), null, candidate.contentHash()), rules.compile(candidate))));
+		}
+		if (replays.isEmpty() && notes.isEmpty()) {
+			notes.add("候选文件没有改变任何规则集 / the candidate files change no rule set");
+		}
+		return new Preview(region, List.of(), replays, notes);
+	}
+
+	@Override
+	public Optional<RuleSetAt> inForce(String ruleSet) {
+		return EngineCalls.withoutAuthorization(engine, () -> {
+			RepositoryService repository = engine.getRepositoryService();
+			Deployment latest = ProcessFilesDeployment.latest(repository, settings.name());
+			if (latest == null || !ProcessFiles.isDeployable("rules/" + ruleSet + "/" + RuleSetSource.PARAMETERS_FILE)) {
+				return Optional.<RuleSetAt>empty();
+			}
+			try {
+				RuleSetSource source = rules.source(repository, latest.getId(), ruleSet);
+				return Optional.of(new RuleSetAt(new RuleSetVersion(ruleSet, latest.getId(), source.contentHash()),
+						rules.compile(source)));
+			}
+			catch (IllegalArgumentException ex) {
+				return Optional.<RuleSetAt>empty();
+			}
+		});
+	}
+
+	/** The latest deployment's files with the changed ones on top; refuses a path outside the three folders. */
+	private ProcessFiles merged(Map<String, byte[]> changed) {
 		SortedMap<String, byte[]> files = new TreeMap<>(latestFiles());
 		changed.forEach((path, bytes) -> {
 			if (!ProcessFiles.isDeployable(path)) {
@@ -74,7 +152,7 @@ public class DeploymentService {
 			}
 			files.put(path, bytes);
 		});
-		return deploy(new ProcessFiles(files), changed.keySet(), userId);
+		return new ProcessFiles(files);
 	}
 
 	/** The top-level folders as they are on disk now (e.g. edited in a checkout). */
