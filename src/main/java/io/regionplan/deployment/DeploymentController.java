@@ -1,23 +1,19 @@
 package io.regionplan.deployment;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.regionplan.system.EngineCalls;
 import io.regionplan.system.RegionPlanUser;
 import io.regionplan.system.Roles;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,11 +32,11 @@ class DeploymentController {
 
 	private final DeploymentService deployments;
 
-	private final ProcessEngine engine;
+	private final ProcessVersions versions;
 
-	DeploymentController(DeploymentService deployments, ProcessEngine engine) {
+	DeploymentController(DeploymentService deployments, ProcessVersions versions) {
 		this.deployments = deployments;
-		this.engine = engine;
+		this.versions = versions;
 	}
 
 	@PostMapping(consumes = "multipart/form-data")
@@ -91,26 +87,32 @@ class DeploymentController {
 		return deployments.audits();
 	}
 
-	/** Per process: its versions, when and by which deployment, and how many instances run on each. */
+	/** Per process and rule set: the versions, when and by whom, and how many instances run on each. */
 	@GetMapping("/versions")
-	Map<String, List<Map<String, Object>>> versions(@AuthenticationPrincipal RegionPlanUser user) {
+	ProcessVersions.Versions versions(@AuthenticationPrincipal RegionPlanUser user) {
 		checkReader(user);
-		return EngineCalls.withoutAuthorization(engine, () -> {
-			Map<String, List<Map<String, Object>>> versions = new LinkedHashMap<>();
-			for (ProcessDefinition definition : engine.getRepositoryService().createProcessDefinitionQuery()
-				.orderByProcessDefinitionKey().asc().orderByProcessDefinitionVersion().desc().list()) {
-				Deployment deployment = engine.getRepositoryService().createDeploymentQuery()
-					.deploymentId(definition.getDeploymentId()).singleResult();
-				Map<String, Object> version = new LinkedHashMap<>();
-				version.put("version", definition.getVersion());
-				version.put("deploymentId", definition.getDeploymentId());
-				version.put("deployedAt", deployment.getDeploymentTime());
-				version.put("runningInstances", engine.getRuntimeService().createProcessInstanceQuery()
-					.processDefinitionId(definition.getId()).count());
-				versions.computeIfAbsent(definition.getKey(), k -> new ArrayList<>()).add(version);
-			}
-			return versions;
-		});
+		return versions.versions();
+	}
+
+	public record MigrationRequest(String processKey, Integer fromVersion, Integer toVersion) {
+	}
+
+	/**
+	 * Moves running instances of older versions of a process (or of {@code fromVersion}) to {@code toVersion}
+	 * (default the latest): 200 when moved or nothing to move, 409 with Camunda's reasons when the change
+	 * does not allow it (nothing moved).
+	 */
+	@PostMapping("/migrations")
+	ResponseEntity<ProcessVersions.Migration> migrate(@RequestBody MigrationRequest request,
+			@AuthenticationPrincipal RegionPlanUser user) {
+		checkProcessOwner(user);
+		if (request.processKey() == null || request.processKey().isBlank()) {
+			throw new IllegalArgumentException("缺少 processKey / processKey is required");
+		}
+		ProcessVersions.Migration migration = versions.migrate(request.processKey(), request.fromVersion(),
+				request.toVersion(), user.id());
+		return ResponseEntity.status(migration.outcome().equals("REFUSED") ? HttpStatus.CONFLICT : HttpStatus.OK)
+			.body(migration);
 	}
 
 	private static ResponseEntity<DeploymentService.Outcome> answer(DeploymentService.Outcome outcome) {

@@ -46,6 +46,9 @@ class DeploymentApiIntegrationTests {
 	@Autowired
 	org.camunda.bpm.engine.RuntimeService runtime;
 
+	@Autowired
+	org.camunda.bpm.engine.TaskService taskService;
+
 	/** The shipped files again, so that later tests of the shared context run on them. */
 	@AfterEach
 	void restoreTheShippedVersion() {
@@ -89,9 +92,22 @@ class DeploymentApiIntegrationTests {
 		assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		String deploymentId = deployed.getBody().get("deploymentId").asText();
 		assertThat(repository.getDeploymentResourceNames(deploymentId)).contains(PARAMETERS, "processes/regional-planning-cycle.bpmn");
-		JsonNode versions = rest.withBasicAuth("chen.owner", "demo").getForObject("/api/deployments/versions", JsonNode.class);
+		JsonNode all = rest.withBasicAuth("chen.owner", "demo").getForObject("/api/deployments/versions", JsonNode.class);
+		JsonNode versions = all.get("processes");
 		assertThat(versions.get("regional-planning-cycle").get(0).get("deploymentId").asText()).isEqualTo(deploymentId);
+		assertThat(versions.get("regional-planning-cycle").get(0).get("author").asText()).isEqualTo("chen.owner");
 		assertThat(versions.get("regional-planning-cycle").size()).isGreaterThan(1);
+		JsonNode tiers = all.get("ruleSets").get("dealer-classification");
+		assertThat(tiers.get(0).get("firstDeploymentId").asText()).as("the new rule set version").isEqualTo(deploymentId);
+		assertThat(tiers.get(0).get("author").asText()).isEqualTo("chen.owner");
+		assertThat(tiers.get(0).get("runningInstances").asLong()).isZero();
+		assertThat(tiers).as("the rule set version the running cycle evaluates").anySatisfy(v -> {
+			assertThat(v.get("deploymentIds")).extracting(JsonNode::asText)
+				.contains(repository.getProcessDefinition(running).getDeploymentId());
+			assertThat(v.get("runningInstances").asLong()).isPositive();
+		});
+		assertThat(all.get("ruleSets").get("volume-gap").get(0).get("deploymentIds")).as("unchanged: one version, many deployments")
+			.extracting(JsonNode::asText).contains(deploymentId);
 		assertThat(versions.get("regional-planning-cycle")).as("the cycle started before keeps its version")
 			.anySatisfy(v -> {
 				assertThat(v.get("deploymentId").asText()).isEqualTo(repository.getProcessDefinition(running).getDeploymentId());
@@ -146,6 +162,80 @@ class DeploymentApiIntegrationTests {
 
 		assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(deployed.getBody().get("files").has(PARAMETERS)).isTrue();
+	}
+
+	private String startCycle() {
+		return runtime.startProcessInstanceByKey("regional-planning-cycle", java.util.Map.of("region", "east", "year", 2027,
+				"hqVolumeTarget", 1000, "budget", 1000)).getId();
+	}
+
+	private String bpmn() throws IOException {
+		return Files.readString(Path.of("processes/regional-planning-cycle.bpmn"));
+	}
+
+	private ResponseEntity<JsonNode> migrate(String user, String body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return rest.withBasicAuth(user, "demo").postForEntity("/api/deployments/migrations", new HttpEntity<>(body, headers),
+				JsonNode.class);
+	}
+
+	private String definitionOf(String instance) {
+		return runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getProcessDefinitionId();
+	}
+
+	@Test
+	void runningInstancesMoveToANewProcessVersion() throws IOException {
+		String instance = startCycle();
+		String oldDefinition = definitionOf(instance);
+		String renamed = bpmn().replace("name=\"数据刷新检查 / Data refresh check\"", "name=\"数据刷新检查（新）/ Data refresh check (new)\"");
+		assertThat(renamed).contains("Data refresh check (new)");
+		String deploymentId = deploy("chen.owner", files("processes/regional-planning-cycle.bpmn", renamed)).getBody()
+			.get("deploymentId").asText();
+
+		ResponseEntity<JsonNode> migrated = migrate("chen.owner", "{\"processKey\": \"regional-planning-cycle\"}");
+
+		assertThat(migrated.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(migrated.getBody().get("outcome").asText()).isEqualTo("MIGRATED");
+		assertThat(migrated.getBody().get("migrated").asLong()).isPositive();
+		String newDefinition = definitionOf(instance);
+		assertThat(newDefinition).isNotEqualTo(oldDefinition);
+		assertThat(repository.getProcessDefinition(newDefinition).getDeploymentId()).isEqualTo(deploymentId);
+		org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+		assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_DataRefreshCheck");
+		assertThat(task.getName()).as("the task keeps its name; the new version's activity took it over")
+			.isEqualTo("数据刷新检查 / Data refresh check");
+		assertThat(runtime.createProcessInstanceQuery().processDefinitionId(oldDefinition).count()).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from deployment_audit where outcome = 'MIGRATED' and user_id = 'chen.owner'",
+				Integer.class)).isPositive();
+		assertThat(migrate("wang.east", "{\"processKey\": \"regional-planning-cycle\"}").getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void aMigrationTheChangeDoesNotAllowMovesNothingAndSaysWhy() throws IOException {
+		String instance = startCycle();
+		String oldDefinition = definitionOf(instance);
+		int oldVersion = repository.getProcessDefinition(oldDefinition).getVersion();
+		String withoutTheTask = bpmn().replace("Task_DataRefreshCheck", "Task_RefreshCheck");
+		assertThat(deploy("chen.owner", files("processes/regional-planning-cycle.bpmn", withoutTheTask)).getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+
+		ResponseEntity<JsonNode> refused = migrate("chen.owner",
+				"{\"processKey\": \"regional-planning-cycle\", \"fromVersion\": " + oldVersion + "}");
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(refused.getBody().get("outcome").asText()).isEqualTo("REFUSED");
+		assertThat(refused.getBody().get("problems")).anySatisfy(p -> assertThat(p.asText()).contains("Task_DataRefreshCheck"));
+		assertThat(definitionOf(instance)).as("nothing moved").isEqualTo(oldDefinition);
+		assertThat(runtime.createProcessInstanceQuery().processDefinitionId(oldDefinition).count())
+			.isEqualTo(refused.getBody().get("instances").get(String.valueOf(oldVersion)).asLong());
+		assertThat(jdbc.queryForObject("select count(*) from deployment_audit where outcome = 'NOT_MIGRATED'", Integer.class))
+			.isPositive();
+
+		ResponseEntity<JsonNode> unknown = migrate("chen.owner", "{\"processKey\": \"regional-planning-cycle\", \"toVersion\": 999}");
+		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(unknown.getBody().get("message").asText()).contains("has no version 999");
 	}
 
 	@Test
