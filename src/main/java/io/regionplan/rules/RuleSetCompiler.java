@@ -1,5 +1,6 @@
 package io.regionplan.rules;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.LineNumberReader;
@@ -11,6 +12,8 @@ import java.util.Map;
 
 import io.regionplan.rules.fact.Parameters;
 
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -27,6 +30,10 @@ public class RuleSetCompiler {
 
 	private static final String RESOURCES = "src/main/resources/";
 
+	private static final String DECISION_TABLE = ".xlsx";
+
+	private static final String GENERATED = ".drl";
+
 	public CompiledRuleSet compile(RuleSetSource source) {
 		List<RuleFileProblem> problems = new ArrayList<>();
 		Parameters parameters = readParameters(source, problems);
@@ -36,14 +43,20 @@ public class RuleSetCompiler {
 		KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(releaseId);
 		int ruleFiles = 0;
 		for (Map.Entry<String, byte[]> file : source.files().entrySet()) {
-			if (file.getKey().endsWith(".drl")) {
-				problems.addAll(RuleGuard.check(file.getKey(), file.getValue()));
-				files.write(RESOURCES + file.getKey(), file.getValue());
+			byte[] drl = file.getKey().endsWith(".drl") ? file.getValue()
+					: file.getKey().endsWith(DECISION_TABLE) ? decisionTable(file.getKey(), file.getValue(), problems) : null;
+			if (drl != null) {
+				String path = file.getKey().endsWith(DECISION_TABLE) ? file.getKey() + GENERATED : file.getKey();
+				for (RuleFileProblem problem : RuleGuard.check(path, drl)) {
+					problems.add(fromGenerated(problem));
+				}
+				files.write(RESOURCES + path, drl);
 				ruleFiles++;
 			}
 		}
-		if (ruleFiles == 0) {
-			problems.add(new RuleFileProblem(source.folder(), 0, 0, "没有规则文件 (.drl) / no rule file (.drl) in the folder"));
+		if (ruleFiles == 0 && problems.isEmpty()) {
+			problems.add(new RuleFileProblem(source.folder(), 0, 0,
+					"没有规则文件 (.drl 或 .xlsx 决策表) / no rule file (.drl or .xlsx decision table) in the folder"));
 		}
 		if (!problems.isEmpty()) {
 			throw new RuleSetCompilationException(source.name(), problems);
@@ -62,6 +75,37 @@ public class RuleSetCompiler {
 		return new CompiledRuleSet(source.name(), hash, kieBase, parameters);
 	}
 
+	/**
+	 * A Drools decision table turned into DRL; the DRL then goes through the guard and the executable model
+	 * like any rule file, so a spreadsheet can do no more than a rule file.
+	 */
+	private static byte[] decisionTable(String path, byte[] bytes, List<RuleFileProblem> problems) {
+		try {
+			String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), InputType.XLS);
+			if (drl == null || !drl.contains("rule ")) {
+				problems.add(new RuleFileProblem(path, 0, 0, "决策表中没有规则（缺少 RuleTable？）/ the decision table holds no rule "
+						+ "(no RuleTable?)"));
+				return null;
+			}
+			return drl.getBytes(StandardCharsets.UTF_8);
+		}
+		catch (RuntimeException ex) {
+			problems.add(new RuleFileProblem(path, 0, 0, "不是有效的 Drools 决策表 / not a valid Drools decision table: "
+					+ (ex.getMessage() != null ? ex.getMessage() : ex.toString())));
+			return null;
+		}
+	}
+
+	/** A problem in the DRL generated from a spreadsheet names the spreadsheet. */
+	private static RuleFileProblem fromGenerated(RuleFileProblem problem) {
+		if (!problem.file().endsWith(DECISION_TABLE + GENERATED)) {
+			return problem;
+		}
+		return new RuleFileProblem(problem.file().substring(0, problem.file().length() - GENERATED.length()), problem.line(),
+				problem.column(), "（由决策表生成的 DRL 第 " + problem.line() + " 行 / line " + problem.line()
+						+ " of the DRL generated from the decision table) " + problem.message());
+	}
+
 	private static RuleFileProblem problem(RuleSetSource source, Message message) {
 		String path = message.getPath();
 		if (path == null || path.isBlank()) {
@@ -70,8 +114,8 @@ public class RuleSetCompiler {
 		else if (path.startsWith(RESOURCES)) {
 			path = path.substring(RESOURCES.length());
 		}
-		return new RuleFileProblem(path, Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0),
-				message.getText().strip());
+		return fromGenerated(new RuleFileProblem(path, Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0),
+				message.getText().strip()));
 	}
 
 	private static Parameters readParameters(RuleSetSource source, List<RuleFileProblem> problems) {
