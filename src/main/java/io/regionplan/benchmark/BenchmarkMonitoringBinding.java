@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import io.regionplan.market.MarketMetrics;
 import io.regionplan.rules.RuleRun;
@@ -71,6 +72,16 @@ class BenchmarkMonitoringBinding implements RuleSetBinding {
 	private static int count(DelegateExecution execution, String name) {
 		Object value = execution.getVariable(name);
 		return value instanceof Number number ? number.intValue() : 0;
+	}
+
+	@Override
+	public Set<String> reads() {
+		return Set.of("region", "benchmarkCity", "targetMonthlyVolume");
+	}
+
+	@Override
+	public Set<String> writes() {
+		return Set.of("monitoredMonth", "lastBand", "lastBandReason", "offTrackMonths", "monitoredMonths");
 	}
 
 }

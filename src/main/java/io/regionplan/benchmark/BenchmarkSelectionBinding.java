@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.regionplan.market.ChannelMetrics;
@@ -76,6 +77,16 @@ class BenchmarkSelectionBinding implements RuleSetBinding {
 		if (!eligible.isEmpty()) {
 			execution.setVariable("benchmarkCity", eligible.get(0).cityId());
 		}
+	}
+
+	@Override
+	public Set<String> reads() {
+		return Set.of("region");
+	}
+
+	@Override
+	public Set<String> writes() {
+		return Set.of("benchmarkRanking", "benchmarkCandidates", "benchmarkCity");
 	}
 
 }

@@ -2,9 +2,11 @@ package io.regionplan.benchmark;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Set;
 
 import io.regionplan.market.ChannelMetrics;
 import io.regionplan.market.MarketMetrics;
+import io.regionplan.rules.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
  * gaps to full distribution, and its dealers.
  */
 @Component("summarizeBenchmarkCityDelegate")
-class SummarizeBenchmarkCityDelegate implements JavaDelegate {
+class SummarizeBenchmarkCityDelegate implements JavaDelegate, VariableContract {
 
 	private final MarketMetrics metrics;
 
@@ -45,6 +47,16 @@ class SummarizeBenchmarkCityDelegate implements JavaDelegate {
 
 	private static String percent(BigDecimal value) {
 		return value == null ? "—" : value.movePointRight(2).setScale(1, RoundingMode.HALF_UP) + "%";
+	}
+
+	@Override
+	public Set<String> reads() {
+		return Set.of("region", "benchmarkCity");
+	}
+
+	@Override
+	public Set<String> writes() {
+		return Set.of("benchmarkCitySummary");
 	}
 
 }

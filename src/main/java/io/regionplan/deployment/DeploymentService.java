@@ -62,8 +62,11 @@ public class DeploymentService implements RuleSetsInForce {
 
 	private final ObjectProvider<DecisionReplay> replay;
 
+	private final ObjectProvider<ProcessVariablesCheck> variables;
+
 	DeploymentService(ProcessEngine engine, RuleSetRegistry rules, DeploymentSettings settings, JdbcTemplate jdbc,
-			ObjectMapper json, ObjectProvider<DecisionReplay> replay) {
+			ObjectMapper json, ObjectProvider<DecisionReplay> replay, ObjectProvider<ProcessVariablesCheck> variables) {
+		this.variables = variables;
 		this.engine = engine;
 		this.rules = rules;
 		this.settings = settings;
@@ -96,7 +99,7 @@ public class DeploymentService implements RuleSetsInForce {
 			throw new IllegalArgumentException("没有这个区域 / no region '" + region + "'");
 		}
 		ProcessFiles files = merged(changed);
-		List<FileProblem> problems = new ProcessFilesValidator(rules).validate(files);
+		List<FileProblem> problems = validator().validate(files);
 		if (!problems.isEmpty()) {
 			return new Preview(region, problems, List.of(), List.of());
 		}
@@ -121,6 +124,10 @@ public class DeploymentService implements RuleSetsInForce {
 			notes.add("候选文件没有改变任何规则集 / the candidate files change no rule set");
 		}
 		return new Preview(region, List.of(), replays, notes);
+	}
+
+	private ProcessFilesValidator validator() {
+		return new ProcessFilesValidator(rules, variables.getObject());
 	}
 
 	@Override
@@ -164,7 +171,7 @@ public class DeploymentService implements RuleSetsInForce {
 	private synchronized Outcome deploy(ProcessFiles files, java.util.Collection<String> changed, String userId) {
 		Map<String, String> hashes = new LinkedHashMap<>();
 		changed.forEach(path -> hashes.put(path, sha256(files.files().get(path))));
-		List<FileProblem> problems = new ProcessFilesValidator(rules).validate(files);
+		List<FileProblem> problems = validator().validate(files);
 		Outcome outcome;
 		if (!problems.isEmpty()) {
 			outcome = new Outcome("REJECTED", null, hashes, problems);

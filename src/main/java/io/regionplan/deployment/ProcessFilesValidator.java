@@ -50,8 +50,16 @@ public final class ProcessFilesValidator {
 
 	private final ObjectMapper json = new ObjectMapper();
 
+	private final ProcessVariablesCheck variables;
+
+	/** Without the check of variables against the code (for tools and tests without the application). */
 	public ProcessFilesValidator(RuleSetRegistry rules) {
+		this(rules, null);
+	}
+
+	public ProcessFilesValidator(RuleSetRegistry rules, ProcessVariablesCheck variables) {
 		this.rules = rules;
+		this.variables = variables;
 	}
 
 	public List<FileProblem> validate(ProcessFiles files) {
@@ -77,6 +85,9 @@ public final class ProcessFilesValidator {
 					problems.add(new FileProblem(problem.file(), problem.line(), problem.column(), problem.message()));
 				}
 			}
+		}
+		if (variables != null) {
+			problems.addAll(variables.check(files));
 		}
 		return problems;
 	}
@@ -224,7 +235,7 @@ public final class ProcessFilesValidator {
 		}
 	}
 
-	private static String property(BaseElement element, String name) {
+	static String property(BaseElement element, String name) {
 		if (element.getExtensionElements() == null) {
 			return null;
 		}

@@ -7,13 +7,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
-
 
 import io.regionplan.market.CityMetrics;
 import io.regionplan.market.MarketMetrics;
 import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSetBinding;
+import io.regionplan.rules.VariableContract;
 import io.regionplan.rules.fact.City;
 import io.regionplan.rules.fact.CityStrategy;
 import io.regionplan.rules.fact.RangeDrop;
@@ -114,6 +115,16 @@ class CityStrategyBinding implements RuleSetBinding {
 			.append(s.reasonEn()).append(dropped.contains(s.cityId()) ? "（射程降一级 / one level lower by range）" : ""));
 		execution.setVariable("cityStrategySummary", summary.toString());
 		execution.setVariable("citiesRangeDropped", dropped.size());
+	}
+
+	@Override
+	public Set<String> reads() {
+		return VariableContract.union(Set.of("region", "newMarketCity"), PlanningCompletionRules.SEVEN_C);
+	}
+
+	@Override
+	public Set<String> writes() {
+		return Set.of("period", "cityStrategySummary", "citiesRangeDropped");
 	}
 
 }

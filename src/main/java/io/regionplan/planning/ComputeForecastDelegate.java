@@ -5,9 +5,11 @@ import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.regionplan.market.MarketMetrics;
+import io.regionplan.rules.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
  * and month; the region total and the biggest cities go to the volume plan form.
  */
 @Component("computeForecastDelegate")
-class ComputeForecastDelegate implements JavaDelegate {
+class ComputeForecastDelegate implements JavaDelegate, VariableContract {
 
 	private final MarketMetrics metrics;
 
@@ -43,6 +45,16 @@ class ComputeForecastDelegate implements JavaDelegate {
 			.sorted(Comparator.comparing((Map.Entry<String, Forecast> e) -> e.getValue().year()).reversed())
 			.map(e -> e.getKey() + " " + e.getValue().year().toPlainString() + "（趋势 / trend ×" + e.getValue().trend() + "）")
 			.collect(Collectors.joining("\n")));
+	}
+
+	@Override
+	public Set<String> reads() {
+		return Set.of("region");
+	}
+
+	@Override
+	public Set<String> writes() {
+		return Set.of("period", "forecastVolume", "forecastByCity");
 	}
 
 }

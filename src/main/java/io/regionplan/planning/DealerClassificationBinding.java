@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.regionplan.market.DealerMetrics;
@@ -75,6 +76,16 @@ class DealerClassificationBinding implements RuleSetBinding {
 			.forEach(t -> summary.append('\n').append(t.dealerId()).append(" — ").append(t.reasonZh()).append(" / ")
 				.append(t.reasonEn()));
 		execution.setVariable("dealerTierSummary", summary.toString());
+	}
+
+	@Override
+	public Set<String> reads() {
+		return Set.of("region");
+	}
+
+	@Override
+	public Set<String> writes() {
+		return Set.of("period", "dealersTierA", "dealersTierB", "dealersTierC", "dealersTierD", "dealersFlagged", "dealerTierSummary");
 	}
 
 }

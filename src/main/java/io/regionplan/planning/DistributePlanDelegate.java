@@ -1,6 +1,10 @@
 package io.regionplan.planning;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Set;
+
+import io.regionplan.rules.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,7 +15,7 @@ import org.springframework.stereotype.Component;
  * the manager committed to) spread over cities and months; the quarterly reviews compare against it.
  */
 @Component("distributePlanDelegate")
-class DistributePlanDelegate implements JavaDelegate {
+class DistributePlanDelegate implements JavaDelegate, VariableContract {
 
 	static final String[] GAP_SOURCES = { "newDealersVolume", "newStoresVolume", "newSkusVolume", "pricePromotionVolume" };
 
@@ -35,6 +39,16 @@ class DistributePlanDelegate implements JavaDelegate {
 
 	static BigDecimal number(Object value) {
 		return value instanceof Number number ? new BigDecimal(number.toString()) : BigDecimal.ZERO;
+	}
+
+	@Override
+	public Set<String> reads() {
+		return VariableContract.union(Set.of("plannedVolume", "gapBand"), Arrays.asList(GAP_SOURCES));
+	}
+
+	@Override
+	public Set<String> writes() {
+		return Set.of("finalPlanVolume");
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.regionplan.market.MarketMetrics;
 import io.regionplan.rules.RuleRun;
@@ -137,6 +138,16 @@ class QuarterlyReviewBinding implements RuleSetBinding {
 		execution.setVariable("offTrackCityCount", (int) offTrack);
 		execution.setVariable("spendSummary", spendAgainstAllocation(execution, cycle, quarter));
 		execution.setVariable("reclassifyCount", run.factsOf(Reclassification.class).size());
+	}
+
+	@Override
+	public Set<String> reads() {
+		return Set.of("region", "year", "quarter", "finalPlanVolume");
+	}
+
+	@Override
+	public Set<String> writes() {
+		return Set.of("offTrackCityCount", "spendSummary", "reclassifyCount");
 	}
 
 }

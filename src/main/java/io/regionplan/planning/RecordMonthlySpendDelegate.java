@@ -1,9 +1,11 @@
 package io.regionplan.planning;
 
 import java.time.YearMonth;
+import java.util.Set;
 
 import io.regionplan.forms.CompletionRule;
 import io.regionplan.market.MonthlySpend;
+import io.regionplan.rules.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
  * report's transaction: a wrong line refuses the whole report, naming the line).
  */
 @Component("recordMonthlySpendDelegate")
-class RecordMonthlySpendDelegate implements JavaDelegate {
+class RecordMonthlySpendDelegate implements JavaDelegate, VariableContract {
 
 	private final MonthlySpend spend;
 
@@ -34,6 +36,11 @@ class RecordMonthlySpendDelegate implements JavaDelegate {
 		catch (IllegalArgumentException ex) {
 			throw CompletionRule.invalid("spendByCity", ex.getMessage(), ex.getMessage());
 		}
+	}
+
+	@Override
+	public Set<String> reads() {
+		return Set.of("region", "year", "month", "spendByCity");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.regionplan.market.CityMetrics;
 import io.regionplan.market.MarketMetrics;
@@ -109,6 +110,16 @@ class ResourceAllocationBinding implements RuleSetBinding {
 		execution.setVariable("roiFlagCount", run.factsOf(RoiFlag.class).size());
 		execution.setVariable("roiFlags", String.join("\n", run.factsOf(RoiFlag.class).stream()
 			.map(flag -> flag.storeId() + " — " + flag.reasonZh() + " / " + flag.reasonEn()).toList()));
+	}
+
+	@Override
+	public Set<String> reads() {
+		return Set.of("region", "budget", "headcountBudget", "year");
+	}
+
+	@Override
+	public Set<String> writes() {
+		return Set.of("period", "allocationReserve", "allocationDealerCount", "roiFlagCount", "roiFlags");
 	}
 
 }

@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Set;
 
-import io.regionplan.market.CityMetrics;
 import io.regionplan.market.ChannelMetrics;
+import io.regionplan.market.CityMetrics;
 import io.regionplan.market.DealerMetrics;
 import io.regionplan.market.MarketMetrics;
+import io.regionplan.rules.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * sales, growth, share and distribution, as text for the form.
  */
 @Component("summarizeMarketDelegate")
-class SummarizeMarketDelegate implements JavaDelegate {
+class SummarizeMarketDelegate implements JavaDelegate, VariableContract {
 
 	private final MarketMetrics metrics;
 
@@ -58,6 +60,16 @@ class SummarizeMarketDelegate implements JavaDelegate {
 		execution.setVariable("marketSummary", text.toString());
 		execution.setVariable("citiesCount", cities.size());
 		execution.setVariable("dealersCount", dealers.size());
+	}
+
+	@Override
+	public Set<String> reads() {
+		return Set.of("region");
+	}
+
+	@Override
+	public Set<String> writes() {
+		return Set.of("period", "marketSummary", "citiesCount", "dealersCount");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.regionplan.market.ChannelMetrics;
 import io.regionplan.market.MarketMetrics;
@@ -80,6 +81,16 @@ class TeamSizingBinding implements RuleSetBinding {
 		execution.setVariable("currentReps", headcount);
 		execution.setVariable("teamSizeSummary", "需要 / required " + required + "，现有 / now " + headcount
 				+ "（缺人的城市渠道 / understaffed city × channel:）" + short_);
+	}
+
+	@Override
+	public Set<String> reads() {
+		return Set.of("region");
+	}
+
+	@Override
+	public Set<String> writes() {
+		return Set.of("period", "requiredReps", "currentReps", "teamSizeSummary");
 	}
 
 }

@@ -3,6 +3,7 @@ package io.regionplan.planning;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSetBinding;
@@ -60,6 +61,16 @@ class VolumeGapBinding implements RuleSetBinding {
 			return new BigDecimal(number.toString());
 		}
 		throw new ProcessEngineException("变量 " + name + " 必须是数字 / variable '" + name + "' must be a number, got: " + value);
+	}
+
+	@Override
+	public Set<String> reads() {
+		return Set.of("region", "hqVolumeTarget", "plannedVolume", "forecastVolume");
+	}
+
+	@Override
+	public Set<String> writes() {
+		return Set.of("gapRatio", "gapVolume", "gapBand", "gapReason");
 	}
 
 }

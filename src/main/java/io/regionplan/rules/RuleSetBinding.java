@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  * What a feature provides for one rule set: the facts of a process instance, and what to do with the
  * results. The generic rule-task delegate does the rest (version, compilation, firing cap, events).
  */
-public interface RuleSetBinding {
+public interface RuleSetBinding extends VariableContract {
 
 	/** The rule set's folder name under {@code rules/}. */
 	String ruleSet();

@@ -1,6 +1,9 @@
 package io.regionplan.workplan;
 
+import java.util.Set;
+
 import io.regionplan.rules.TriggeringUser;
+import io.regionplan.rules.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -13,7 +16,7 @@ import org.springframework.stereotype.Component;
  * OGSPM plan, kept as plan {@code <process instance>:<city>}.
  */
 @Component("copyWorkPlanDelegate")
-class CopyWorkPlanDelegate implements JavaDelegate, TaskListener {
+class CopyWorkPlanDelegate implements JavaDelegate, TaskListener, VariableContract {
 
 	private final WorkPlans plans;
 
@@ -35,6 +38,11 @@ class CopyWorkPlanDelegate implements JavaDelegate, TaskListener {
 				(String) execution.getVariable("region"), "推广到 / rolled out to " + city
 						+ (adjustments == null ? "" : "：" + adjustments),
 				TriggeringUser.of(execution));
+	}
+
+	@Override
+	public Set<String> reads() {
+		return Set.of("region", "city", "localAdjustments");
 	}
 
 }

@@ -1,6 +1,9 @@
 package io.regionplan.workplan;
 
+import java.util.Set;
+
 import io.regionplan.rules.TriggeringUser;
+import io.regionplan.rules.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,7 +14,7 @@ import org.springframework.stereotype.Component;
  * After the OGSPM form: the cycle's work plan and one kanban card per action.
  */
 @Component("writeWorkPlanDelegate")
-class WriteWorkPlanDelegate implements JavaDelegate {
+class WriteWorkPlanDelegate implements JavaDelegate, VariableContract {
 
 	private final WorkPlans plans;
 
@@ -30,6 +33,11 @@ class WriteWorkPlanDelegate implements JavaDelegate {
 	private static String text(DelegateExecution execution, String name) {
 		Object value = execution.getVariable(name);
 		return value == null ? "" : value.toString();
+	}
+
+	@Override
+	public Set<String> reads() {
+		return Set.of("region", "ogspmObjective", "ogspmGoals", "ogspmStrategies", "ogspmPlans", "ogspmMeasures");
 	}
 
 }
