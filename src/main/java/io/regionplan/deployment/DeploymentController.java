@@ -22,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Process owners deploy changed process, rule and form files: {@code POST /api/deployments} with the
- * files (each named by its repository path) or one zip of them; {@code POST /api/deployments/from-folders}
+ * files (each named by its repository path) or one zip of them, and {@code remove} for paths to take out; {@code POST /api/deployments/from-folders}
  * takes the edited folders. 201 with the new deployment, 200 when nothing changed, 400 with every
  * problem (nothing deployed), 403 for anybody but process owners and admins.
  */
@@ -40,10 +40,16 @@ class DeploymentController {
 	}
 
 	@PostMapping(consumes = "multipart/form-data")
-	ResponseEntity<DeploymentService.Outcome> deploy(@RequestParam("files") List<MultipartFile> files,
+	ResponseEntity<DeploymentService.Outcome> deploy(@RequestParam(name = "files", required = false) List<MultipartFile> files,
+			@RequestParam(name = "remove", required = false) List<String> remove,
 			@AuthenticationPrincipal RegionPlanUser user) throws IOException {
 		checkProcessOwner(user);
-		return answer(deployments.deployChanges(changed(files), user.id()));
+		if ((files == null || files.isEmpty()) && (remove == null || remove.isEmpty())) {
+			throw new IllegalArgumentException("没有文件 / no files: send 'files' (each named by its path) and/or 'remove' "
+					+ "(paths to take out)");
+		}
+		return answer(deployments.deployChanges(changed(files == null ? List.of() : files),
+				remove == null ? List.of() : remove, user.id()));
 	}
 
 	/**

@@ -88,9 +88,9 @@ public class DeploymentService implements RuleSetsInForce {
 			List<String> notes) {
 	}
 
-	/** Changed files (path → bytes) on top of the latest deployment. */
-	public Outcome deployChanges(Map<String, byte[]> changed, String userId) {
-		return deploy(merged(changed), changed.keySet(), userId);
+	/** Changed files (path → bytes) on top of the latest deployment, without the {@code removed} ones. */
+	public Outcome deployChanges(Map<String, byte[]> changed, java.util.Collection<String> removed, String userId) {
+		return deploy(merged(changed, removed), changed.keySet(), removed, userId);
 	}
 
 	/** Validates the changed files like a deployment and compares each changed rule set with the one in force. */
@@ -98,7 +98,7 @@ public class DeploymentService implements RuleSetsInForce {
 		if (jdbc.queryForObject("select count(*) from market_region where id = ?", Integer.class, region) == 0) {
 			throw new IllegalArgumentException("没有这个区域 / no region '" + region + "'");
 		}
-		ProcessFiles files = merged(changed);
+		ProcessFiles files = merged(changed, List.of());
 		List<FileProblem> problems = validator().validate(files);
 		if (!problems.isEmpty()) {
 			return new Preview(region, problems, List.of(), List.of());
@@ -149,28 +149,47 @@ public class DeploymentService implements RuleSetsInForce {
 		});
 	}
 
-	/** The latest deployment's files with the changed ones on top; refuses a path outside the three folders. */
-	private ProcessFiles merged(Map<String, byte[]> changed) {
+	/**
+	 * The latest deployment's files with the changed ones on top and the removed ones taken out; refuses a
+	 * path outside the three folders, and removing a file that is not deployed or is also uploaded.
+	 */
+	private ProcessFiles merged(Map<String, byte[]> changed, java.util.Collection<String> removed) {
 		SortedMap<String, byte[]> files = new TreeMap<>(latestFiles());
 		changed.forEach((path, bytes) -> {
-			if (!ProcessFiles.isDeployable(path)) {
-				throw new IllegalArgumentException("不是流程文件路径 / not a process file path: '" + path
-						+ "' (processes/<key>.bpmn, forms/<id>.form, rules/<rule-set>/<file>.drl|.properties)");
-			}
+			checkPath(path);
 			files.put(path, bytes);
 		});
+		for (String path : removed) {
+			checkPath(path);
+			if (changed.containsKey(path)) {
+				throw new IllegalArgumentException("同一文件既上传又删除 / '" + path + "' is both uploaded and removed");
+			}
+			if (files.remove(path) == null) {
+				throw new IllegalArgumentException("要删除的文件未部署 / '" + path + "' is not deployed, so it cannot be removed");
+			}
+		}
 		return new ProcessFiles(files);
+	}
+
+	private static void checkPath(String path) {
+		if (!ProcessFiles.isDeployable(path)) {
+			throw new IllegalArgumentException("不是流程文件路径 / not a process file path: '" + path
+					+ "' (processes/<key>.bpmn, forms/<id>.form, rules/<rule-set>/<file>.drl|.xlsx|.properties)");
+		}
 	}
 
 	/** The top-level folders as they are on disk now (e.g. edited in a checkout). */
 	public Outcome deployFolders(String userId) {
 		ProcessFiles files = ProcessFiles.fromFolder(java.nio.file.Path.of(settings.folders()));
-		return deploy(files, files.files().keySet(), userId);
+		return deploy(files, files.files().keySet(), List.of(), userId);
 	}
 
-	private synchronized Outcome deploy(ProcessFiles files, java.util.Collection<String> changed, String userId) {
+	/** {@code files} of the audit: each changed file with its SHA-256, each removed one as {@code removed}. */
+	private synchronized Outcome deploy(ProcessFiles files, java.util.Collection<String> changed,
+			java.util.Collection<String> removed, String userId) {
 		Map<String, String> hashes = new LinkedHashMap<>();
 		changed.forEach(path -> hashes.put(path, sha256(files.files().get(path))));
+		removed.forEach(path -> hashes.put(path, "removed"));
 		List<FileProblem> problems = validator().validate(files);
 		Outcome outcome;
 		if (!problems.isEmpty()) {

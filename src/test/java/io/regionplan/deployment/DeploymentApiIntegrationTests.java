@@ -239,6 +239,41 @@ class DeploymentApiIntegrationTests {
 	}
 
 	@Test
+	void aFileIsRemovedOnlyWhenNothingNeedsIt() {
+		String table = "rules/volume-gap-table/volume-gap.xlsx";
+		LinkedMultiValueMap<String, Object> removeTable = new LinkedMultiValueMap<>();
+		removeTable.add("remove", table);
+
+		ResponseEntity<JsonNode> removed = deploy("chen.owner", new HttpEntity<>(removeTable, multipart()));
+
+		assertThat(removed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(repository.getDeploymentResourceNames(removed.getBody().get("deploymentId").asText()))
+			.doesNotContain(table).contains("rules/volume-gap/gap-bands.drl");
+		assertThat(removed.getBody().get("files").get(table).asText()).isEqualTo("removed");
+
+		LinkedMultiValueMap<String, Object> again = new LinkedMultiValueMap<>();
+		again.add("remove", table);
+		ResponseEntity<JsonNode> notDeployed = deploy("chen.owner", new HttpEntity<>(again, multipart()));
+		assertThat(notDeployed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(notDeployed.getBody().get("message").asText()).contains("is not deployed");
+
+		long before = repository.createDeploymentQuery().count();
+		LinkedMultiValueMap<String, Object> removeUsedForm = new LinkedMultiValueMap<>();
+		removeUsedForm.add("remove", "forms/swot.form");
+		ResponseEntity<JsonNode> needed = deploy("chen.owner", new HttpEntity<>(removeUsedForm, multipart()));
+		assertThat(needed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(needed.getBody().get("problems")).anySatisfy(p -> assertThat(p.get("message").asText())
+			.contains("forms/swot.form does not exist"));
+		assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
+	}
+
+	private static HttpHeaders multipart() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return headers;
+	}
+
+	@Test
 	void badPathsAndZipBombsAreRefused() throws IOException {
 		ResponseEntity<JsonNode> badPath = deploy("chen.owner", files("../etc/passwd", "x"));
 		assertThat(badPath.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
