@@ -76,7 +76,7 @@ class BenchmarkMonitoringBinding implements RuleSetBinding {
 
 	@Override
 	public Set<String> reads() {
-		return Set.of("region", "benchmarkCity", "targetMonthlyVolume");
+		return Set.of("region", "benchmarkCity", "targetMonthlyVolume", "lastBand", "offTrackMonths", "monitoredMonths");
 	}
 
 	@Override

@@ -117,7 +117,7 @@ class DecisionQueries {
 				}
 			}
 			catch (JsonProcessingException ex) {
-				throw new IllegalStateException("决策 " + decisionId + " 的输入无法读取 / the facts of decision " + decisionId
+				throw new IllegalArgumentException("决策 " + decisionId + " 的输入无法读取 / the facts of decision " + decisionId
 						+ " cannot be read: " + ex.getOriginalMessage(), ex);
 			}
 		}, decisionId);
@@ -125,7 +125,7 @@ class DecisionQueries {
 	}
 
 	/** Only the records of the fact package: the stored type name never names any other class. */
-	private static Class<?> factType(String name) {
+	static Class<?> factType(String name) {
 		if (name.matches("[A-Z][A-Za-z0-9]*")) {
 			try {
 				Class<?> type = Class.forName(Subject.class.getPackageName() + "." + name);
@@ -137,7 +137,7 @@ class DecisionQueries {
 				// refused below
 			}
 		}
-		throw new IllegalStateException("未知的事实类型 / unknown fact type '" + name + "'");
+		throw new IllegalArgumentException("未知的事实类型 / unknown fact type '" + name + "'");
 	}
 
 	/** A LIKE pattern that finds a subject id in subject_index ("\nid\n"), wildcards escaped. */

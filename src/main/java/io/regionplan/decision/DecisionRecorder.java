@@ -71,11 +71,16 @@ class DecisionRecorder {
 	/** Every input fact with its type, in insertion order, so that the decision can be re-run exactly. */
 	void insertFacts(String decisionId, List<Object> facts) {
 		List<Object[]> chunks = new ArrayList<>();
+		java.util.Set<Class<?>> checked = new java.util.HashSet<>();
 		for (int from = 0; from < facts.size(); from += DecisionQueries.CHUNK) {
 			StringWriter text = new StringWriter();
 			try (JsonGenerator out = json.getFactory().createGenerator(text)) {
 				out.writeStartArray();
 				for (Object fact : facts.subList(from, Math.min(from + DecisionQueries.CHUNK, facts.size()))) {
+					if (checked.add(fact.getClass())) {
+						// the reader accepts only the fact package's records; a binding giving anything else is a bug
+						DecisionQueries.factType(fact.getClass().getSimpleName());
+					}
 					out.writeStartObject();
 					out.writeStringField("type", fact.getClass().getSimpleName());
 					out.writeFieldName("fact");

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.regionplan.rules.RuleEvaluationException;
+import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSetAt;
 import io.regionplan.rules.RuleSetRegistry;
 import io.regionplan.rules.RuleSetVersion;
@@ -113,7 +115,7 @@ public class DecisionReplay {
 	/**
 	 * The decision a what-if of {@code ruleSet} in a region compares on: the latest evaluation of a cycle
 	 * that has ended, or of a running one when none has; within one cycle when {@code processInstanceId} is
-	 * given.
+	 * given. Only decisions that kept their facts (recorded since V9) can be re-run.
 	 */
 	public Optional<String> basis(String ruleSet, String region, String processInstanceId) {
 		List<Object> args = new ArrayList<>(List.of(ruleSet, region));
@@ -124,6 +126,7 @@ public class DecisionReplay {
 		}
 		return jdbc.queryForList("select d.id from decision d left join ACT_HI_PROCINST p on p.ID_ = d.process_instance_id "
 				+ "where d.rule_set = ? and d.tenant_id = ? and d.kind = 'EVALUATION'" + cycle
+				+ " and exists (select 1 from decision_facts f where f.decision_id = d.id)"
 				+ " order by case when p.END_TIME_ is null then 1 else 0 end, d.evaluated_at desc, d.id fetch first 1 rows only",
 				String.class, args.toArray()).stream().findFirst();
 	}
@@ -150,15 +153,15 @@ public class DecisionReplay {
 			throw new IllegalArgumentException("决策 " + decision.id() + " 记录于保存输入事实之前，不能重放 / decision '"
 					+ decision.id() + "' was recorded before its input facts were kept: it cannot be replayed");
 		}
-		List<DecisionRecorder.Row> beforeRows = DecisionRecorder.rows(before.run(facts, settings.maxRuleFirings()));
+		List<DecisionRecorder.Row> beforeRows = DecisionRecorder.rows(run(beforeSide, before, facts));
 		Map<String, DecisionRecorder.Row> afterRows = new LinkedHashMap<>();
-		DecisionRecorder.rows(after.run(facts, settings.maxRuleFirings())).forEach(row -> afterRows.put(key(row), row));
+		DecisionRecorder.rows(run(afterSide, after, facts)).forEach(row -> afterRows.put(key(row), row));
 		Map<String, Map<String, int[]>> counts = new TreeMap<>();
 		List<Change> changes = new ArrayList<>();
 		for (DecisionRecorder.Row was : beforeRows) {
 			DecisionRecorder.Row now = afterRows.get(key(was));
-			Map<String, Object> wasResult = was.result();
-			Map<String, Object> nowResult = now == null ? Map.of() : now.result();
+			Map<String, Object> wasResult = normalized(was.result());
+			Map<String, Object> nowResult = now == null ? Map.of() : normalized(now.result());
 			count(counts, wasResult, 0);
 			count(counts, nowResult, 1);
 			if (!Objects.equals(wasResult, nowResult)) {
@@ -170,7 +173,8 @@ public class DecisionReplay {
 			Map<String, JsonNode> recorded = new LinkedHashMap<>();
 			decision.subjects().forEach(s -> recorded.put(s.subjectType() + "\u0001" + s.subjectId(), s.result()));
 			notReproduced = (int) beforeRows.stream()
-				.filter(row -> !json.valueToTree(row.result()).equals(recorded.get(key(row))))
+				.filter(row -> !json.valueToTree(normalized(row.result()))
+					.equals(json.valueToTree(normalized(json.convertValue(recorded.get(key(row)), Map.class)))))
 				.count();
 		}
 		Map<String, Map<String, Count>> countsOut = new TreeMap<>();
@@ -184,10 +188,32 @@ public class DecisionReplay {
 				beforeRows.size(), changes.size(), countsOut, changes);
 	}
 
+	/** A rule set that fails or loops on the facts is the caller's problem to fix: 400 naming the version. */
+	private RuleRun run(Side side, RuleSetAt rules, List<Object> facts) {
+		try {
+			return rules.run(facts, settings.maxRuleFirings());
+		}
+		catch (RuleEvaluationException ex) {
+			throw new IllegalArgumentException("规则版本 " + side.label() + " 在决策的事实上失败 / the " + side.label()
+					+ " rules fail on the decision's facts: " + ex.getMessage());
+		}
+	}
+
 	private boolean cycleEnded(String processInstanceId) {
 		return processInstanceId != null && !jdbc.queryForList(
 				"select ID_ from ACT_HI_PROCINST where ID_ = ? and END_TIME_ is not null", String.class, processInstanceId)
 			.isEmpty();
+	}
+
+	/** Several values of one kind (e.g. flags) in sorted order: the order rules fired in is no difference. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> normalized(Map<?, ?> result) {
+		Map<String, Object> sorted = new TreeMap<>();
+		if (result != null) {
+			result.forEach((kind, value) -> sorted.put(String.valueOf(kind), value instanceof List<?> list
+					? list.stream().map(String::valueOf).sorted().toList() : value));
+		}
+		return sorted;
 	}
 
 	private static void count(Map<String, Map<String, int[]>> counts, Map<String, Object> result, int side) {
@@ -203,8 +229,8 @@ public class DecisionReplay {
 		Set<String> rulesAfter = new LinkedHashSet<>(now == null ? List.of() : now.rules);
 		List<String> nowFiring = rulesAfter.stream().filter(rule -> !rulesBefore.contains(rule)).toList();
 		List<String> noLongerFiring = rulesBefore.stream().filter(rule -> !rulesAfter.contains(rule)).toList();
-		Map<String, Object> before = was.result();
-		Map<String, Object> after = now == null ? Map.of() : now.result();
+		Map<String, Object> before = normalized(was.result());
+		Map<String, Object> after = now == null ? Map.of() : normalized(now.result());
 		String name = name(was);
 		List<String> parts = new ArrayList<>();
 		Set<String> kinds = new LinkedHashSet<>(before.keySet());

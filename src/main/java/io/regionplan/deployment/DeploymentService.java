@@ -99,7 +99,7 @@ public class DeploymentService implements RuleSetsInForce {
 			throw new IllegalArgumentException("没有这个区域 / no region '" + region + "'");
 		}
 		ProcessFiles files = merged(changed, List.of());
-		List<FileProblem> problems = validator().validate(files);
+		List<FileProblem> problems = new ArrayList<>(validator().validate(files));
 		if (!problems.isEmpty()) {
 			return new Preview(region, problems, List.of(), List.of());
 		}
@@ -117,8 +117,16 @@ public class DeploymentService implements RuleSetsInForce {
 								+ processInstanceId + "'") + " yet: nothing to compare with");
 				continue;
 			}
-			replays.add(replay.getObject().whatIf(basis.get(), new RuleSetAt(
-					new RuleSetVersion(candidate.name(), null, candidate.contentHash()), rules.compile(candidate))));
+			try {
+				replays.add(replay.getObject().whatIf(basis.get(), new RuleSetAt(
+						new RuleSetVersion(candidate.name(), null, candidate.contentHash()), rules.compile(candidate))));
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new FileProblem(candidate.folder(), 0, 0, ex.getMessage()));
+			}
+		}
+		if (!problems.isEmpty()) {
+			return new Preview(region, problems, List.of(), notes);
 		}
 		if (replays.isEmpty() && notes.isEmpty()) {
 			notes.add("候选文件没有改变任何规则集 / the candidate files change no rule set");

@@ -30,7 +30,9 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
@@ -135,12 +137,20 @@ public final class ProcessVariablesCheck {
 			expression(reads, task, "due date", task.getCamundaDueDate());
 			expression(reads, task, "follow-up date", task.getCamundaFollowUpDate());
 		}
-		for (ModelElementInstance element : model.getModelElementsByType(BaseElement.class)) {
+		// delegates of service tasks and of task and execution listeners (whose owner is the nearest BPMN element)
+		List<ModelElementInstance> delegating = new ArrayList<>(model.getModelElementsByType(BaseElement.class));
+		delegating.addAll(model.getModelElementsByType(CamundaTaskListener.class));
+		delegating.addAll(model.getModelElementsByType(CamundaExecutionListener.class));
+		for (ModelElementInstance element : delegating) {
 			String delegate = element.getAttributeValueNs(CAMUNDA_NS, "delegateExpression");
+			if (delegate == null && !(element instanceof BaseElement)) {
+				delegate = element.getAttributeValue("delegateExpression");
+			}
 			if (delegate != null) {
 				VariableContract contract = beans.get(delegate.replaceAll("^[$#]\\{\\s*|\\s*}$", ""));
 				if (contract != null) {
-					contract.reads().forEach(variable -> read(reads, (BaseElement) element, "delegate", variable));
+					BaseElement owner = owner(element);
+					contract.reads().forEach(variable -> read(reads, owner, "delegate", variable));
 					writes.addAll(contract.writes());
 				}
 			}
@@ -197,6 +207,14 @@ public final class ProcessVariablesCheck {
 			}
 		}
 		return new Variables(file, reads, writes, passedTo);
+	}
+
+	private static BaseElement owner(ModelElementInstance element) {
+		ModelElementInstance owner = element;
+		while (!(owner instanceof BaseElement)) {
+			owner = owner.getParentElement();
+		}
+		return (BaseElement) owner;
 	}
 
 	private void expression(Map<String, List<String>> reads, BaseElement element, String where, String text) {

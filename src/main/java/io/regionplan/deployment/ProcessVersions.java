@@ -19,6 +19,7 @@ import io.regionplan.rules.RuleSetRegistry;
 import io.regionplan.system.EngineCalls;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
@@ -70,7 +71,7 @@ public class ProcessVersions {
 
 	/**
 	 * A distinct content of a rule set: the deployments that hold it (first the one that introduced it) and
-	 * the process instances running on those deployments, which evaluate exactly this content.
+	 * the cycles (root process instances) running on those deployments, which evaluate exactly this content.
 	 */
 	public record RuleSetVersion(String contentHash, String firstDeploymentId, Date deployedAt, String author,
 			List<String> deploymentIds, long runningInstances) {
@@ -116,7 +117,7 @@ public class ProcessVersions {
 				versions.forEach((hash, deployments) -> {
 					long instances = deployments.stream()
 						.mapToLong(d -> running.computeIfAbsent(d.getId(),
-								id -> runtime.createProcessInstanceQuery().deploymentId(id).count()))
+								id -> runtime.createProcessInstanceQuery().deploymentId(id).rootProcessInstances().count()))
 						.sum();
 					Deployment first = deployments.get(0);
 					list.add(0, new RuleSetVersion(hash, first.getId(), first.getDeploymentTime(),
@@ -139,6 +140,9 @@ public class ProcessVersions {
 	}
 
 	/**
+	 * A moved instance evaluates the rule sets of its new deployment from its next rule task on; the processes
+	 * it has called (a quarter, a month) keep their own version until they end.
+	 *
 	 * @param outcome {@code MIGRATED}, {@code NOTHING_TO_MIGRATE} or {@code REFUSED}
 	 * @param instances per source version: how many instances ran on it
 	 * @param problems why Camunda refuses the move (unmapped activities, instances in a state the new version
@@ -149,7 +153,7 @@ public class ProcessVersions {
 	}
 
 	/**
-	 * Moves the running instances of {@code processKey}'s older versions (or only {@code fromVersion}) to
+	 * Moves the running instances of {@code processKey}'s versions older than the target (or only {@code fromVersion}) to
 	 * {@code toVersion} (the latest when null), mapping the activities with equal ids. Each source version is
 	 * validated first; one refusal moves nothing at all.
 	 */
@@ -165,6 +169,7 @@ public class ProcessVersions {
 			}
 			catch (MigratingProcessInstanceValidationException ex) {
 				List<String> problems = new ArrayList<>();
+				// (Camunda's per-instance report: which activity instance cannot move and why)
 				ex.getValidationReport().getActivityInstanceReports().forEach(report -> report.getFailures()
 					.forEach(failure -> problems.add(ex.getValidationReport().getProcessInstanceId() + " "
 							+ report.getSourceScopeId() + ": " + failure)));
@@ -174,6 +179,11 @@ public class ProcessVersions {
 					problems.add(ex.getMessage());
 				}
 				migration = new Migration("REFUSED", processKey, planned.toVersion(), planned.instances(), 0, problems);
+			}
+			catch (ProcessEngineException ex) {
+				// e.g. an instance changed or ended meanwhile: nothing moved, say why
+				migration = new Migration("REFUSED", processKey, planned.toVersion(), planned.instances(), 0,
+						List.of(ex.getMessage()));
 			}
 		}
 		audit(migration, userId);
@@ -209,7 +219,8 @@ public class ProcessVersions {
 		Map<ProcessDefinition, MigrationPlan> plans = new LinkedHashMap<>();
 		List<String> problems = new ArrayList<>();
 		for (ProcessDefinition source : definitions) {
-			if (source.getId().equals(target.getId()) || (fromVersion != null && source.getVersion() != fromVersion)) {
+			boolean chosen = fromVersion != null ? source.getVersion() == fromVersion : source.getVersion() < target.getVersion();
+			if (!chosen) {
 				continue;
 			}
 			long count = runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).count();
@@ -247,6 +258,9 @@ public class ProcessVersions {
 		for (Map.Entry<ProcessDefinition, MigrationPlan> plan : plans.entrySet()) {
 			List<String> ids = runtime.createProcessInstanceQuery().processDefinitionId(plan.getKey().getId()).list()
 				.stream().map(instance -> instance.getId()).toList();
+			if (ids.isEmpty()) {
+				continue;
+			}
 			runtime.newMigration(plan.getValue()).processInstanceIds(ids).execute();
 			migrated += ids.size();
 		}

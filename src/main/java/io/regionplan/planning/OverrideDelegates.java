@@ -1,10 +1,12 @@
 package io.regionplan.planning;
 
 import java.util.Map;
+import java.util.Set;
 
 import io.regionplan.rules.DecisionOverridden;
 import io.regionplan.rules.RuleSetRegistry;
 import io.regionplan.rules.TriggeringUser;
+import io.regionplan.rules.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -35,7 +37,7 @@ class OverrideDelegates {
 
 	/** {@code overrideCity}, {@code overrideStrategy}: a city's development strategy. */
 	@Component("overrideCityStrategyDelegate")
-	static class CityStrategy implements JavaDelegate {
+	static class CityStrategy implements JavaDelegate, VariableContract {
 
 		private final OverrideDelegates overrides;
 
@@ -49,11 +51,21 @@ class OverrideDelegates {
 					"cycle_city_strategy", "city_id");
 		}
 
+		@Override
+		public Set<String> reads() {
+			return Set.of("overrideCity", "overrideStrategy", REASON, "overridesApplied");
+		}
+
+		@Override
+		public Set<String> writes() {
+			return Set.of("overridesApplied");
+		}
+
 	}
 
 	/** {@code overrideDealer}, {@code overrideTier}: a dealer's tier. */
 	@Component("overrideDealerTierDelegate")
-	static class DealerTier implements JavaDelegate {
+	static class DealerTier implements JavaDelegate, VariableContract {
 
 		private final OverrideDelegates overrides;
 
@@ -65,6 +77,16 @@ class OverrideDelegates {
 		public void execute(DelegateExecution execution) {
 			overrides.apply(execution, "dealer-classification", "dealer", "overrideDealer", "overrideTier", "tier",
 					"cycle_dealer_tier", "dealer_id");
+		}
+
+		@Override
+		public Set<String> reads() {
+			return Set.of("overrideDealer", "overrideTier", REASON, "overridesApplied");
+		}
+
+		@Override
+		public Set<String> writes() {
+			return Set.of("overridesApplied");
 		}
 
 	}

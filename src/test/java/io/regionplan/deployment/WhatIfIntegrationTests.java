@@ -209,6 +209,23 @@ class WhatIfIntegrationTests {
 	}
 
 	@Test
+	void aCandidateThatFailsOnTheFactsIsAProblemNotAnError() throws IOException {
+		String cycle = driver.runPlanning("east", "wang.east");
+		String tiers = Files.readString(Path.of("rules/dealer-classification/tiers.drl"))
+				+ "\nrule \"Broken\"\nwhen\n    $d : Dealer( dealerId == \"D-E-001\" )\nthen\n"
+				+ "    throw new IllegalStateException(\"boom\");\nend\n";
+
+		ResponseEntity<JsonNode> answer = preview("chen.owner", "region=east&processInstanceId=" + cycle,
+				file("rules/dealer-classification/tiers.drl", tiers));
+
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(answer.getBody().get("problems")).singleElement().satisfies(problem -> {
+			assertThat(problem.get("file").asText()).isEqualTo("rules/dealer-classification/");
+			assertThat(problem.get("message").asText()).contains("candidate rules fail").contains("boom");
+		});
+	}
+
+	@Test
 	void badCandidatesAndBadRequestsAreRefusedWithTheReason() throws IOException {
 		ResponseEntity<JsonNode> invalid = preview("chen.owner", "region=east",
 				file("rules/dealer-classification/tiers.drl", "package rules.x;\nrule \"X\" when then Runtime.getRuntime(); end\n"));
