@@ -1,0 +1,128 @@
+package io.regionplan.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The files process owners edit, opened with the tools they use: bpmnlint (recommended rules, see
+ * {@code .bpmnlintrc}), form-js 1.10 (the renderer of Camunda 7.24's Tasklist, schema version 16) and bpmn-js
+ * (Camunda Modeler's renderer), both in headless Chromium. The tools are pinned in {@code tools/package.json};
+ * without {@code npm ci} there, these tests are skipped and say so.
+ */
+class ProcessOwnerToolsTests {
+
+	static final Path TOOLS = Path.of("tools", "node_modules");
+
+	@RegisterExtension
+	final Browser browser = new Browser();
+
+	static void assumeTools() {
+		Assumptions.assumeTrue(Files.isDirectory(TOOLS.resolve("bpmnlint")) && Files.isDirectory(TOOLS.resolve("bpmn-js"))
+				&& Files.isDirectory(TOOLS.resolve("@bpmn-io/form-js")),
+				"Process-owner tool tests skipped: run 'npm ci --ignore-scripts --prefix tools' first (.ci/run does).");
+	}
+
+	static Stream<Path> files(String folder, String extension) throws IOException {
+		return Files.list(Path.of(folder)).filter(path -> path.toString().endsWith(extension)).sorted();
+	}
+
+	static Stream<Path> processes() throws IOException {
+		return files("processes", ".bpmn");
+	}
+
+	static Stream<Path> forms() throws IOException {
+		return files("forms", ".form");
+	}
+
+	@Test
+	void bpmnlintFindsNothingInTheProcesses() throws IOException, InterruptedException {
+		assumeTools();
+		List<String> command = new ArrayList<>(List.of("node", TOOLS.resolve("bpmnlint/bin/bpmnlint.js").toString()));
+		processes().forEach(path -> command.add(path.toString()));
+		Process lint;
+		try {
+			lint = new ProcessBuilder(command).redirectErrorStream(true).start();
+		}
+		catch (IOException ex) {
+			Assumptions.abort("bpmnlint skipped: no 'node' on the PATH (" + ex.getMessage() + ")");
+			return;
+		}
+		String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(lint.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(lint.exitValue()).as(output).isZero();
+		assertThat(output).as("bpmnlint's report").doesNotContain("error").doesNotContain("warning");
+	}
+
+	/** A page that loads a tool's bundle from tools/node_modules; the files go in as script arguments. */
+	private void openWith(String bundle, String global) throws IOException {
+		Path page = Files.createTempFile("regionplan-tool-", ".html");
+		page.toFile().deleteOnExit();
+		Files.writeString(page, "<!doctype html><html><head><meta charset='utf-8'></head><body>"
+				+ "<div id='canvas' style='width:1400px;height:900px'></div><script src='"
+				+ TOOLS.resolve(bundle).toAbsolutePath().toUri() + "'></script></body></html>");
+		browser.open(page.toUri().toString());
+		browser.waitUntil(d -> Boolean.TRUE.equals(browser.script("return typeof window." + global + " !== 'undefined'")),
+				global + " loaded from " + bundle);
+	}
+
+	@SuppressWarnings("unchecked")
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("forms")
+	void formJsOfTasklistImportsEveryForm(Path form) throws IOException {
+		assumeTools();
+		browser.screenshotAs("form-" + form.getFileName().toString().replace(".form", ""));
+		openWith("@bpmn-io/form-js/dist/form-viewer.umd.js", "FormViewer");
+
+		Map<String, Object> result = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			.executeAsyncScript("const done = arguments[arguments.length - 1];"
+					+ "const form = new FormViewer.Form({ container: document.getElementById('canvas') });"
+					+ "form.importSchema(JSON.parse(arguments[0]), {})"
+					+ "  .then(r => done({ warnings: r.warnings.map(w => String(w.message || w)),"
+					+ "    fields: document.querySelectorAll('.fjs-form-field').length }))"
+					+ "  .catch(e => done({ error: String(e && e.message || e) }));",
+					Files.readString(form));
+
+		assertThat(result.get("error")).as("import error").isNull();
+		assertThat((List<String>) result.get("warnings")).as("import warnings").isEmpty();
+		assertThat(((Number) result.get("fields")).intValue()).as("fields rendered").isPositive();
+	}
+
+	@SuppressWarnings("unchecked")
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("processes")
+	void bpmnJsRendersEveryProcessWithoutWarnings(Path process) throws IOException {
+		assumeTools();
+		browser.screenshotAs("bpmn-" + process.getFileName().toString().replace(".bpmn", ""));
+		openWith("bpmn-js/dist/bpmn-viewer.production.min.js", "BpmnJS");
+
+		Map<String, Object> result = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			.executeAsyncScript("const done = arguments[arguments.length - 1];"
+					+ "const viewer = new BpmnJS({ container: '#canvas' });"
+					+ "viewer.importXML(arguments[0])"
+					+ "  .then(r => { viewer.get('canvas').zoom('fit-viewport');"
+					+ "    done({ warnings: r.warnings.map(w => String(w.message)),"
+					+ "      shapes: viewer.get('elementRegistry').filter(e => e.type !== 'label').length }); })"
+					+ "  .catch(e => done({ error: String(e && e.message || e) }));",
+					Files.readString(process));
+
+		assertThat(result.get("error")).as("import error").isNull();
+		assertThat((List<String>) result.get("warnings")).as("import warnings").isEmpty();
+		assertThat(((Number) result.get("shapes")).intValue()).as("elements drawn").isGreaterThan(3);
+	}
+
+}
