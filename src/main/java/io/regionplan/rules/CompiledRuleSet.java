@@ -47,6 +47,11 @@ public final class CompiledRuleSet {
 		return parameters;
 	}
 
+	/** The knowledge base itself, for benchmarks and tools that run sessions of their own. */
+	public KieBase kieBase() {
+		return kieBase;
+	}
+
 	/**
 	 * Inserts the parameters and the facts, fires all rules once, and returns what fired and the facts
 	 * afterwards.

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -107,6 +109,12 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 		}
 	}
 
+	/** A screenshot of the moment, e.g. a filled form before it is completed: {@code <name>.png}. */
+	public void screenshot(String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+	}
+
 	/** The name of the screenshot this test leaves (default: the test method's name). */
 	public void screenshotAs(String name) {
 		shot = name;
@@ -128,11 +136,23 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 		return new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
 	}
 
-	/** Scrolled to the middle first: Tasklist's fixed footer covers buttons at the bottom edge. */
+	/**
+	 * Scrolled to the middle first (Tasklist's fixed footer covers the bottom edge), and tried again while
+	 * something still covers it or the page re-renders it (a form still laying out).
+	 */
 	public void click(By by) {
-		WebElement element = clickable(by);
-		script("arguments[0].scrollIntoView({block: 'center'})", element);
-		element.click();
+		new WebDriverWait(driver, WAIT).withMessage("click " + by)
+			.ignoring(ElementClickInterceptedException.class)
+			.ignoring(StaleElementReferenceException.class)
+			.until(d -> {
+				WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+				if (element == null) {
+					return false;
+				}
+				script("arguments[0].scrollIntoView({block: 'center'})", element);
+				element.click();
+				return true;
+			});
 	}
 
 	public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition, String what) {

@@ -59,6 +59,15 @@ class TasklistBrowserTests {
 		base = "http://localhost:" + port;
 	}
 
+	private void screenshot(String name) {
+		try {
+			browser.screenshot(name);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	/** A form-js field by its id in the .form file (form-js prefixes it per rendering). */
 	private static By field(String id) {
 		return By.cssSelector("[id$='-" + id + "']");
@@ -72,6 +81,7 @@ class TasklistBrowserTests {
 		browser.visible(field("Field_Year")).sendKeys(String.valueOf(year));
 		browser.visible(field("Field_HqVolumeTarget")).sendKeys("1000000");
 		browser.visible(field("Field_Budget")).sendKeys("2000000");
+		screenshot("tasklist-start-form");
 		browser.click(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(., 'Start')]"));
 		browser.waitUntil(d -> d.findElements(By.cssSelector(".modal-content")).isEmpty(), "the start dialog closes");
 	}
@@ -102,6 +112,7 @@ class TasklistBrowserTests {
 		WebElement confirmed = browser.visible(field("Field_DataConfirmed"));
 		browser.click(By.xpath("//a[contains(., 'Claim')] | //button[contains(., 'Claim')]"));
 		browser.script("arguments[0].click()", confirmed);
+		screenshot("tasklist-data-refresh-check");
 		browser.click(By.xpath("//button[contains(., 'Complete')]"));
 
 		browser.waitUntil(d -> tasks.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_DataRefreshCheck").count() == 0,
@@ -170,6 +181,7 @@ class TasklistBrowserTests {
 		browser.visible(field("Field_GapVolume"));
 		browser.click(By.xpath("//a[contains(., 'Claim')] | //button[contains(., 'Claim')]"));
 		browser.click(By.xpath("//label[contains(., 'Approve')]"));
+		screenshot("tasklist-director-gap-approval");
 		browser.click(By.xpath("//button[contains(., 'Complete')]"));
 
 		browser.waitUntil(d -> tasks.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_DirectorGapApproval")

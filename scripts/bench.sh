@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs the JMH benchmarks of issue 9 (not part of ./mvnw verify) and prints their table.
+#   scripts/bench.sh                          # all benchmarks
+#   scripts/bench.sh DealerClassification     # those whose name matches
+# Extra JMH options after the pattern, e.g. scripts/bench.sh Dealer -f 1 -i 3
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B test-compile
+./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+pattern="${1:-io.regionplan.bench.*Benchmark}"
+shift || true
+exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.openjdk.jmh.Main "$pattern" "$@"

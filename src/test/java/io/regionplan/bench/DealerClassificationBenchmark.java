@@ -1,0 +1,224 @@
+package io.regionplan.bench;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import io.regionplan.rules.CompiledRuleSet;
+import io.regionplan.rules.RuleRun;
+import io.regionplan.rules.RuleSetVersion;
+import io.regionplan.rules.RuleSets;
+import io.regionplan.rules.fact.Dealer;
+import io.regionplan.rules.fact.DealerFlag;
+import io.regionplan.rules.fact.DealerTier;
+import io.regionplan.rules.fact.Parameters;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.StatelessKieSession;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Issue 9, benchmark 1: one classification of {@value #DEALERS} dealers by the A/B/C/D policy in four forms,
+ * in dealers per second on one thread: the shipped Drools rule set in one session (bare, and as the rule task
+ * runs it, capturing every firing for the audit), Drools with one stateless call per dealer, the tier table as
+ * a Camunda DMN decision (tiers only: less work than the others, which also set the four flags), and plain
+ * Java {@code if} statements building the same tier and flag facts with their reasons. The setup checks that
+ * all forms give every dealer the same tier.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgs = { "-Xms2g", "-Xmx2g" })
+public class DealerClassificationBenchmark {
+
+	static final int DEALERS = 5_000;
+
+	private CompiledRuleSet rules;
+
+	private KieBase kieBase;
+
+	private Parameters parameters;
+
+	private List<Dealer> dealers;
+
+	private DmnEngine dmn;
+
+	private DmnDecision tierTable;
+
+	@Setup
+	public void setUp() throws Exception {
+		rules = RuleSets.compile("dealer-classification");
+		kieBase = rules.kieBase();
+		parameters = rules.parameters();
+		dealers = dealers(DEALERS, 42);
+		dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+		try (InputStream table = getClass().getResourceAsStream("/bench/dealer-tier.dmn")) {
+			tierTable = dmn.parseDecision("tier", table);
+		}
+		Map<String, String> drools = new HashMap<>();
+		for (DealerTier tier : rules.run(new RuleSetVersion("dealer-classification", "bench", rules.contentHash()), dealers,
+				1_000_000).factsOf(DealerTier.class)) {
+			drools.put(tier.dealerId(), tier.tier());
+		}
+		for (Dealer dealer : dealers) {
+			String java = PlainJavaTiers.classify(dealer, new ArrayList<>()).tier();
+			String table = dmnTier(dealer);
+			if (!java.equals(drools.get(dealer.dealerId())) || !table.equals(java)) {
+				throw new IllegalStateException("forms disagree on " + dealer + ": drools " + drools.get(dealer.dealerId())
+						+ ", java " + java + ", dmn " + table);
+			}
+		}
+	}
+
+	/** Deterministic dealers spread over every branch of the policy. */
+	static List<Dealer> dealers(int count, long seed) {
+		Random random = new Random(seed);
+		List<Dealer> dealers = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			BigDecimal growth = random.nextInt(10) == 0 ? null
+					: BigDecimal.valueOf(random.nextInt(90) - 40, 2);
+			int overdue = random.nextInt(10) < 8 ? random.nextInt(31) : random.nextInt(150);
+			int incidents = random.nextInt(20) == 0 ? 1 + random.nextInt(3) : 0;
+			dealers.add(new Dealer(String.format("D-%05d", i), "bench", "经销商 " + i,
+					BigDecimal.valueOf(1_000_000L + random.nextInt(50_000_000)), growth,
+					BigDecimal.valueOf(random.nextInt(101), 2), BigDecimal.valueOf(30 + random.nextInt(90), 2), overdue,
+					incidents));
+		}
+		return dealers;
+	}
+
+	private String dmnTier(Dealer dealer) {
+		VariableMap variables = Variables.createVariables()
+			.putValue("percentile", dealer.percentile().doubleValue())
+			.putValue("growth", dealer.growth() == null ? null : dealer.growth().doubleValue())
+			.putValue("overdueDays", dealer.overdueDays())
+			.putValue("crossRegionIncidents", dealer.crossRegionIncidents());
+		return dmn.evaluateDecisionTable(tierTable, variables).getSingleResult().getSingleEntry();
+	}
+
+	/** All dealers in one session, one fireAllRules: the engine alone. */
+	@Benchmark
+	@OperationsPerInvocation(DEALERS)
+	public void droolsBatch(Blackhole out) {
+		KieSession session = kieBase.newKieSession();
+		try {
+			session.insert(parameters);
+			for (Dealer dealer : dealers) {
+				session.insert(dealer);
+			}
+			out.consume(session.fireAllRules());
+		}
+		finally {
+			session.dispose();
+		}
+	}
+
+	/** The same, as the rule task runs it: listeners capture every firing and its facts for the audit. */
+	@Benchmark
+	@OperationsPerInvocation(DEALERS)
+	public void droolsBatchAsTheRuleTask(Blackhole out) {
+		RuleRun run = rules.run(new RuleSetVersion("dealer-classification", "bench", rules.contentHash()), dealers, 1_000_000);
+		out.consume(run.firings().size());
+	}
+
+	/** One stateless session call per dealer. */
+	@Benchmark
+	@OperationsPerInvocation(DEALERS)
+	public void droolsStatelessPerDealer(Blackhole out) {
+		StatelessKieSession session = kieBase.newStatelessKieSession();
+		for (Dealer dealer : dealers) {
+			session.execute(List.of(parameters, dealer));
+		}
+		out.consume(session);
+	}
+
+	/** The tier table in Camunda's DMN engine, one evaluation per dealer. */
+	@Benchmark
+	@OperationsPerInvocation(DEALERS)
+	public void camundaDmn(Blackhole out) {
+		for (Dealer dealer : dealers) {
+			out.consume(dmnTier(dealer));
+		}
+	}
+
+	/** Hand-written Java: the floor. */
+	@Benchmark
+	@OperationsPerInvocation(DEALERS)
+	public void plainJava(Blackhole out) {
+		List<DealerFlag> flags = new ArrayList<>();
+		for (Dealer dealer : dealers) {
+			out.consume(PlainJavaTiers.classify(dealer, flags));
+		}
+		out.consume(flags);
+	}
+
+	/** The policy of rules/dealer-classification with its default parameters, written as Java. */
+	static final class PlainJavaTiers {
+
+		static DealerTier classify(Dealer d, List<DealerFlag> flags) {
+			BigDecimal growth = d.growth();
+			if (d.overdueDays() > 30) {
+				flags.add(new DealerFlag(d.dealerId(), "OVERDUE", "逾期 " + d.overdueDays() + " 天 > 30",
+						"overdue " + d.overdueDays() + " days > 30"));
+			}
+			if (growth != null && growth.signum() < 0) {
+				flags.add(new DealerFlag(d.dealerId(), "DECLINING", "销售同比 " + d.growthPercent(),
+						"sales " + d.growthPercent() + " YoY"));
+			}
+			if (d.crossRegionIncidents() > 0) {
+				flags.add(new DealerFlag(d.dealerId(), "CROSS_REGION", "窜货 " + d.crossRegionIncidents() + " 次",
+						d.crossRegionIncidents() + " cross-region incidents"));
+			}
+			if (d.coverage() != null && d.coverage().compareTo(new BigDecimal("0.60")) < 0) {
+				flags.add(new DealerFlag(d.dealerId(), "LOW_COVERAGE", "覆盖率 " + d.coveragePercent(),
+						"coverage " + d.coveragePercent()));
+			}
+			if (growth != null && growth.compareTo(new BigDecimal("-0.20")) < 0) {
+				return new DealerTier(d.dealerId(), "D", "D：销售同比 " + d.growthPercent(), "D: sales " + d.growthPercent());
+			}
+			if (d.overdueDays() > 90) {
+				return new DealerTier(d.dealerId(), "D", "D：逾期 " + d.overdueDays() + " 天", "D: overdue " + d.overdueDays());
+			}
+			if (d.crossRegionIncidents() >= 2) {
+				return new DealerTier(d.dealerId(), "D", "D：窜货", "D: cross-region selling");
+			}
+			if (d.percentile().compareTo(new BigDecimal("0.80")) >= 0 && growth != null && growth.signum() >= 0
+					&& d.overdueDays() <= 30 && d.crossRegionIncidents() == 0) {
+				return new DealerTier(d.dealerId(), "A", "A：百分位 " + d.percentileText(), "A: percentile " + d.percentileText());
+			}
+			if (growth != null && growth.compareTo(new BigDecimal("0.15")) >= 0 && d.overdueDays() <= 60) {
+				return new DealerTier(d.dealerId(), "B", "B：增长 " + d.growthPercent(), "B: growth " + d.growthPercent());
+			}
+			if (d.percentile().compareTo(new BigDecimal("0.50")) >= 0 && d.overdueDays() <= 60) {
+				return new DealerTier(d.dealerId(), "B", "B：百分位 " + d.percentileText(), "B: percentile " + d.percentileText());
+			}
+			return new DealerTier(d.dealerId(), "C", "C：其他", "C: other");
+		}
+
+	}
+
+}
