@@ -2,11 +2,18 @@
 # Runs the JMH benchmarks of issue 9 (not part of ./mvnw verify) and prints their table.
 #   scripts/bench.sh                          # all benchmarks
 #   scripts/bench.sh DealerClassification     # those whose name matches
+#   scripts/bench.sh engine [cycles completions clients]   # cycles/s and REST completions (not JMH)
 # Extra JMH options after the pattern, e.g. scripts/bench.sh Dealer -f 1 -i 3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+if [ "${1:-}" = "engine" ]; then
+  # the whole application: planning cycles per second and REST completions by 16 clients
+  shift
+  exec java -Xmx2g -cp "$CP" io.regionplan.bench.EngineBenchmark "$@"
+fi
 pattern="${1:-io.regionplan.bench.*Benchmark}"
 shift || true
-exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.openjdk.jmh.Main "$pattern" "$@"
+exec java -cp "$CP" org.openjdk.jmh.Main "$pattern" "$@"
