@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,27 +20,37 @@ public class RegionTenants {
 
 	private final IdentityService identity;
 
-	public RegionTenants(IdentityService identity) {
+	private final ApplicationEventPublisher events;
+
+	public RegionTenants(IdentityService identity, ApplicationEventPublisher events) {
 		this.identity = identity;
+		this.events = events;
 	}
 
 	public void ensure(String regionId, String name) {
-		ensure(identity, regionId, name);
+		if (ensure(identity, regionId, name)) {
+			events.publishEvent(new IdentityChanged("region " + regionId));
+		}
 	}
 
-	static void ensure(IdentityService identity, String regionId, String name) {
+	/** @return whether the tenant or a membership was created */
+	static boolean ensure(IdentityService identity, String regionId, String name) {
+		boolean changed = false;
 		Tenant tenant = identity.createTenantQuery().tenantId(regionId).singleResult();
 		if (tenant == null) {
 			tenant = identity.newTenant(regionId);
 			tenant.setName(name);
 			identity.saveTenant(tenant);
+			changed = true;
 		}
 		for (String group : ALL_REGION_GROUPS) {
 			if (identity.createGroupQuery().groupId(group).singleResult() != null
 					&& identity.createTenantQuery().tenantId(regionId).groupMember(group).count() == 0) {
 				identity.createTenantGroupMembership(regionId, group);
+				changed = true;
 			}
 		}
+		return changed;
 	}
 
 }
