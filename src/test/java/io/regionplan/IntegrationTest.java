@@ -6,11 +6,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one Spring context the integration tests share: the demo profile on a random port, an
- * in-memory database, and no job executor (tests run jobs themselves, deterministically).
+ * in-memory database, and no job executor (tests run jobs themselves, deterministically), with a
+ * {@link io.regionplan.planning.CycleDriver} to inject.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,5 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
 		"spring.datasource.url=jdbc:h2:mem:regionplan-it;DB_CLOSE_DELAY=-1",
 		"camunda.bpm.job-execution.enabled=false" })
 @ActiveProfiles("demo")
+@Import(IntegrationTestBeans.class)
 public @interface IntegrationTest {
 }

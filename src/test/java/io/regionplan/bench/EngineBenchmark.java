@@ -96,7 +96,7 @@ public final class EngineBenchmark {
 					percentile(latencies, 99), latencies.get(latencies.size() - 1) / 1e6);
 			System.out.println("statements by database time during the completions:");
 			jdbc.queryForList("select CUMULATIVE_EXECUTION_TIME, EXECUTION_COUNT, SQL_STATEMENT from "
-					+ "INFORMATION_SCHEMA.QUERY_STATISTICS order by CUMULATIVE_EXECUTION_TIME desc fetch first 6 rows only")
+					+ "INFORMATION_SCHEMA.QUERY_STATISTICS order by CUMULATIVE_EXECUTION_TIME desc fetch first 10 rows only")
 				.forEach(row -> System.out.printf("  %8.0f ms %6s x  %s%n", ((Number) row.get("CUMULATIVE_EXECUTION_TIME")).doubleValue(),
 						row.get("EXECUTION_COUNT"), String.valueOf(row.get("SQL_STATEMENT")).replaceAll("\\s+", " ")
 							.substring(0, Math.min(220, String.valueOf(row.get("SQL_STATEMENT")).replaceAll("\\s+", " ").length()))));

@@ -12,7 +12,6 @@ import io.regionplan.IntegrationTest;
 import io.regionplan.planning.CycleDriver;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -33,13 +32,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class BenchmarkMarketIntegrationTests {
 
 	@Autowired
+	CycleDriver driver;
+
+	@Autowired
 	RuntimeService runtime;
 
 	@Autowired
 	TaskService tasks;
-
-	@Autowired
-	ManagementService management;
 
 	@Autowired
 	HistoryService history;
@@ -64,7 +63,6 @@ class BenchmarkMarketIntegrationTests {
 
 	@Test
 	void benchmarkFromSelectionToRollout() {
-		CycleDriver driver = new CycleDriver(runtime, tasks, management, rest);
 		String cycle = driver.start("east");
 		driver.readMarketAndChooseStrategy(cycle, "wang.east");
 

@@ -7,9 +7,6 @@ import java.util.List;
 import io.regionplan.IntegrationTest;
 import io.regionplan.planning.CycleDriver;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,27 +30,15 @@ class PagesBrowserTests {
 	int port;
 
 	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	TaskService tasks;
-
-	@Autowired
-	ManagementService management;
-
-	@Autowired
-	TestRestTemplate rest;
-
-	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
 	CycleDriver driver;
 
 	String base;
 
 	@BeforeEach
 	void setUp() {
-		driver = new CycleDriver(runtime, tasks, management, rest);
 		base = "http://localhost:" + port;
 	}
 

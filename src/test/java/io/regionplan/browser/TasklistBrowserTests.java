@@ -8,8 +8,6 @@ import io.regionplan.IntegrationTest;
 import io.regionplan.planning.CycleDriver;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -35,27 +32,18 @@ class TasklistBrowserTests {
 	int port;
 
 	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
 	TaskService tasks;
-
-	@Autowired
-	ManagementService management;
 
 	@Autowired
 	HistoryService history;
 
 	@Autowired
-	TestRestTemplate rest;
-
 	CycleDriver driver;
 
 	String base;
 
 	@BeforeEach
 	void setUp() {
-		driver = new CycleDriver(runtime, tasks, management, rest);
 		base = "http://localhost:" + port;
 	}
 

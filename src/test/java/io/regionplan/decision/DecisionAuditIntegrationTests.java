@@ -14,10 +14,7 @@ import io.regionplan.market.demo.DemoMarket;
 import io.regionplan.planning.CycleDriver;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,13 +29,7 @@ import org.springframework.http.ResponseEntity;
 class DecisionAuditIntegrationTests {
 
 	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	TaskService tasks;
-
-	@Autowired
-	ManagementService management;
+	CycleDriver driver;
 
 	@Autowired
 	RepositoryService repository;
@@ -56,8 +47,7 @@ class DecisionAuditIntegrationTests {
 	@BeforeEach
 	void runCycles() {
 		if (eastCycle == null) {
-			CycleDriver driver = new CycleDriver(runtime, tasks, management, rest);
-			eastCycle = driver.runPlanning("east", "wang.east");
+				eastCycle = driver.runPlanning("east", "wang.east");
 			southCycle = driver.runPlanning("south", "li.south");
 		}
 	}
@@ -165,7 +155,7 @@ class DecisionAuditIntegrationTests {
 
 	@Test
 	void dealerHistoryShowsItsTierInEveryCycle() {
-		new CycleDriver(runtime, tasks, management, rest).runPlanning("east", "wang.east");
+		driver.runPlanning("east", "wang.east");
 
 		JsonNode history = get("sun.auditor",
 				"/api/decisions/subjects/dealer/" + DemoMarket.OVERDUE_DEALER + "/history?ruleSet=dealer-classification");

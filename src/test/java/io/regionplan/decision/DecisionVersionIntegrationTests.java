@@ -19,7 +19,6 @@ import io.regionplan.planning.CycleDriver;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,9 +42,6 @@ class DecisionVersionIntegrationTests {
 	RuntimeService runtime;
 
 	@Autowired
-	TaskService tasks;
-
-	@Autowired
 	ManagementService management;
 
 	@Autowired
@@ -60,11 +56,11 @@ class DecisionVersionIntegrationTests {
 	@TempDir
 	Path checkout;
 
+	@Autowired
 	CycleDriver driver;
 
 	@BeforeEach
 	void copyTheRepositoryFolders() throws IOException {
-		driver = new CycleDriver(runtime, tasks, management, rest);
 		for (String folder : new String[] { "processes", "rules", "forms" }) {
 			FileSystemUtils.copyRecursively(Path.of(folder), checkout.resolve(folder));
 		}

@@ -17,12 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.regionplan.IntegrationTest;
 import io.regionplan.planning.CycleDriver;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -48,26 +44,13 @@ class WhatIfIntegrationTests {
 	TestRestTemplate rest;
 
 	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	TaskService tasks;
-
-	@Autowired
-	ManagementService management;
-
-	@Autowired
 	RepositoryService repository;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
 	CycleDriver driver;
-
-	@BeforeEach
-	void driver() {
-		driver = new CycleDriver(runtime, tasks, management, rest);
-	}
 
 	@AfterEach
 	void restoreTheShippedVersion() {

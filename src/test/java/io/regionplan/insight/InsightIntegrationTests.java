@@ -12,9 +12,7 @@ import io.regionplan.IntegrationTest;
 import io.regionplan.market.demo.DemoMarket;
 import io.regionplan.planning.CycleDriver;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,13 +29,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class InsightIntegrationTests {
 
 	@Autowired
+	CycleDriver driver;
+
+	@Autowired
 	RuntimeService runtime;
-
-	@Autowired
-	TaskService tasks;
-
-	@Autowired
-	ManagementService management;
 
 	@Autowired
 	TestRestTemplate rest;
@@ -50,7 +45,7 @@ class InsightIntegrationTests {
 	@BeforeEach
 	void planEast() {
 		if (cycle == null) {
-			cycle = new CycleDriver(runtime, tasks, management, rest).runPlanning("east", "wang.east");
+			cycle = driver.runPlanning("east", "wang.east");
 		}
 	}
 
@@ -91,7 +86,6 @@ class InsightIntegrationTests {
 
 	@Test
 	void tierMixComparesTwoCyclesAndListsTheMoves() {
-		CycleDriver driver = new CycleDriver(runtime, tasks, management, rest);
 		String second = driver.start("east");
 		driver.readMarketAndChooseStrategy(second, "wang.east");
 		driver.complete(second, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 5_000_000));

@@ -10,13 +10,10 @@ import io.regionplan.IntegrationTest;
 import io.regionplan.market.demo.DemoMarket;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,20 +27,12 @@ class CycleRuleTasksIntegrationTests {
 	RuntimeService runtime;
 
 	@Autowired
-	TaskService tasks;
-
-	@Autowired
-	ManagementService management;
-
-	@Autowired
 	HistoryService history;
-
-	@Autowired
-	TestRestTemplate rest;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
 	CycleDriver driver;
 
 	private static String eastCycle;
@@ -52,7 +41,6 @@ class CycleRuleTasksIntegrationTests {
 
 	@BeforeEach
 	void runOneCyclePerRegion() {
-		driver = new CycleDriver(runtime, tasks, management, rest);
 		if (eastCycle == null) {
 			eastCycle = driver.runPlanning("east", "wang.east");
 			southCycle = driver.runPlanning("south", "li.south");

@@ -11,14 +11,11 @@ import io.regionplan.market.ImportReport;
 import io.regionplan.market.Importer;
 import io.regionplan.market.MarketImports;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,19 +26,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ExpenseTrackingIntegrationTests {
 
 	@Autowired
+	CycleDriver driver;
+
+	@Autowired
 	MarketImports imports;
 
 	@Autowired
 	RuntimeService runtime;
-
-	@Autowired
-	TaskService tasks;
-
-	@Autowired
-	ManagementService management;
-
-	@Autowired
-	TestRestTemplate rest;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -69,7 +60,7 @@ class ExpenseTrackingIntegrationTests {
 				+ "SP-TEST-3,2026-05,suzhou,,,50000,\n");
 		assertThat(report.status()).as(report.errors().toString()).isEqualTo("SUCCEEDED");
 
-		String cycle = new CycleDriver(runtime, tasks, management, rest).runPlanning("east", "wang.east");
+		String cycle = driver.runPlanning("east", "wang.east");
 
 		assertThat(runtime.getVariable(cycle, "roiFlagCount")).isEqualTo(1);
 		assertThat((String) runtime.getVariable(cycle, "roiFlags")).startsWith(stores[0])

@@ -16,7 +16,6 @@ import io.regionplan.market.Importer;
 import io.regionplan.market.MarketImports;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -38,6 +36,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class PlanningYearEndToEndTests {
 
+	@Autowired
+	CycleDriver driver;
+
 	static final Set<String> WEAK_CITIES = Set.of("wenzhou", "nanjing");
 
 	@Autowired
@@ -47,13 +48,7 @@ class PlanningYearEndToEndTests {
 	TaskService tasks;
 
 	@Autowired
-	ManagementService management;
-
-	@Autowired
 	HistoryService history;
-
-	@Autowired
-	TestRestTemplate rest;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -75,7 +70,6 @@ class PlanningYearEndToEndTests {
 	@Test
 	void wholeYearOfTheEastRegion() throws Exception {
 		long started = System.nanoTime();
-		CycleDriver driver = new CycleDriver(runtime, tasks, management, rest);
 		String cycle = driver.runPlanning("east", "wang.east");
 		// the year's sales come in after planning (imported before, they would move the forecast's data period)
 		importFirstQuarterSales();

@@ -12,16 +12,13 @@ import java.util.Map;
 import io.regionplan.IntegrationTest;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,23 +36,13 @@ class RegionalPlanningCycleIntegrationTests {
 	TaskService tasks;
 
 	@Autowired
-	ManagementService management;
-
-	@Autowired
 	HistoryService history;
-
-	@Autowired
-	TestRestTemplate rest;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
 	CycleDriver driver;
-
-	@BeforeEach
-	void driver() {
-		driver = new CycleDriver(runtime, tasks, management, rest);
-	}
 
 	@AfterEach
 	void resetTheEngineClock() {

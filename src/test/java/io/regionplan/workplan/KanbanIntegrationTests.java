@@ -10,9 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.regionplan.IntegrationTest;
 import io.regionplan.planning.CycleDriver;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,13 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class KanbanIntegrationTests {
 
 	@Autowired
-	RuntimeService runtime;
-
-	@Autowired
-	TaskService tasks;
-
-	@Autowired
-	ManagementService management;
+	CycleDriver driver;
 
 	@Autowired
 	TestRestTemplate rest;
@@ -48,7 +39,7 @@ class KanbanIntegrationTests {
 	@BeforeEach
 	void planEast() {
 		if (cycle == null) {
-			cycle = new CycleDriver(runtime, tasks, management, rest).runPlanning("east", "wang.east");
+			cycle = driver.runPlanning("east", "wang.east");
 		}
 	}
 
@@ -118,7 +109,6 @@ class KanbanIntegrationTests {
 
 	@Test
 	void actionLinesThatAreNotDatedActionsAreRefusedNamingTheLine() {
-		CycleDriver driver = new CycleDriver(runtime, tasks, management, rest);
 		String other = driver.start("east");
 		driver.readMarketAndChooseStrategy(other, "wang.east");
 		driver.complete(other, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 5_000_000));
