@@ -70,31 +70,45 @@ class DecisionRecorder {
 
 	/** Every input fact with its type, in insertion order, so that the decision can be re-run exactly. */
 	void insertFacts(String decisionId, List<Object> facts) {
-		List<Object[]> chunks = new ArrayList<>();
 		java.util.Set<Class<?>> checked = new java.util.HashSet<>();
-		for (int from = 0; from < facts.size(); from += DecisionQueries.CHUNK) {
+		insertChunks("decision_facts", "facts", decisionId, facts, (out, fact) -> {
+			if (checked.add(fact.getClass())) {
+				// the reader accepts only the fact package's records; a binding giving anything else is a bug
+				DecisionQueries.factType(fact.getClass().getSimpleName());
+			}
+			out.writeStartObject();
+			out.writeStringField("type", fact.getClass().getSimpleName());
+			out.writeFieldName("fact");
+			json.writeValue(out, fact);
+			out.writeEndObject();
+		});
+	}
+
+	/** One JSON element of a chunk. */
+	private interface ElementWriter<T> {
+
+		void write(JsonGenerator out, T element) throws IOException;
+
+	}
+
+	/** Items as JSON arrays of {@value DecisionQueries#CHUNK}, one row per chunk, in one JDBC batch. */
+	private <T> void insertChunks(String table, String column, String decisionId, List<T> items, ElementWriter<T> writer) {
+		List<Object[]> chunks = new ArrayList<>();
+		for (int from = 0; from < items.size(); from += DecisionQueries.CHUNK) {
 			StringWriter text = new StringWriter();
 			try (JsonGenerator out = json.getFactory().createGenerator(text)) {
 				out.writeStartArray();
-				for (Object fact : facts.subList(from, Math.min(from + DecisionQueries.CHUNK, facts.size()))) {
-					if (checked.add(fact.getClass())) {
-						// the reader accepts only the fact package's records; a binding giving anything else is a bug
-						DecisionQueries.factType(fact.getClass().getSimpleName());
-					}
-					out.writeStartObject();
-					out.writeStringField("type", fact.getClass().getSimpleName());
-					out.writeFieldName("fact");
-					json.writeValue(out, fact);
-					out.writeEndObject();
+				for (T item : items.subList(from, Math.min(from + DecisionQueries.CHUNK, items.size()))) {
+					writer.write(out, item);
 				}
 				out.writeEndArray();
 			}
 			catch (IOException ex) {
-				throw new IllegalStateException("Cannot write decision facts JSON", ex);
+				throw new IllegalStateException("Cannot write the JSON of " + table, ex);
 			}
 			chunks.add(new Object[] { decisionId, from / DecisionQueries.CHUNK, text.toString() });
 		}
-		jdbc.batchUpdate("insert into decision_facts (decision_id, chunk, facts) values (?, ?, ?)", chunks);
+		jdbc.batchUpdate("insert into " + table + " (decision_id, chunk, " + column + ") values (?, ?, ?)", chunks);
 	}
 
 	void insertDecision(String id, RuleSetVersion version, String processInstanceId, String activityId, String tenantId,
@@ -110,35 +124,22 @@ class DecisionRecorder {
 
 	/** The subjects as JSON arrays of {@value DecisionQueries#CHUNK} (the API's DecisionSubject shape). */
 	void insertSubjects(String decisionId, List<Row> rows) {
-		List<Object[]> chunks = new ArrayList<>();
-		for (int from = 0; from < rows.size(); from += DecisionQueries.CHUNK) {
-			StringWriter text = new StringWriter();
-			try (JsonGenerator out = json.getFactory().createGenerator(text)) {
-				out.writeStartArray();
-				for (Row row : rows.subList(from, Math.min(from + DecisionQueries.CHUNK, rows.size()))) {
-					out.writeStartObject();
-					out.writeStringField("subjectType", row.type);
-					out.writeStringField("subjectId", row.id);
-					out.writeFieldName("inputs");
-					json.writeValue(out, row.inputs.size() == 1 ? row.inputs.get(0) : row.inputs);
-					out.writeFieldName("firedRules");
-					json.writeValue(out, row.rules);
-					out.writeFieldName("result");
-					json.writeValue(out, row.result());
-					out.writeObjectFieldStart("reason");
-					out.writeStringField("zh", row.reasonZh());
-					out.writeStringField("en", row.reasonEn());
-					out.writeEndObject();
-					out.writeEndObject();
-				}
-				out.writeEndArray();
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException("Cannot write decision audit JSON", ex);
-			}
-			chunks.add(new Object[] { decisionId, from / DecisionQueries.CHUNK, text.toString() });
-		}
-		jdbc.batchUpdate("insert into decision_subjects (decision_id, chunk, subjects) values (?, ?, ?)", chunks);
+		insertChunks("decision_subjects", "subjects", decisionId, rows, (out, row) -> {
+			out.writeStartObject();
+			out.writeStringField("subjectType", row.type);
+			out.writeStringField("subjectId", row.id);
+			out.writeFieldName("inputs");
+			json.writeValue(out, row.inputs.size() == 1 ? row.inputs.get(0) : row.inputs);
+			out.writeFieldName("firedRules");
+			json.writeValue(out, row.rules);
+			out.writeFieldName("result");
+			json.writeValue(out, row.result());
+			out.writeObjectFieldStart("reason");
+			out.writeStringField("zh", row.reasonZh());
+			out.writeStringField("en", row.reasonEn());
+			out.writeEndObject();
+			out.writeEndObject();
+		});
 	}
 
 	/** One subject's inputs, the rules that touched it in firing order, and its outcomes. */

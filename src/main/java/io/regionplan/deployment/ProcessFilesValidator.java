@@ -16,6 +16,7 @@ import javax.xml.datatype.DatatypeFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.regionplan.rules.EvaluateRuleSetDelegate;
 import io.regionplan.rules.RuleSetCompilationException;
 import io.regionplan.rules.RuleSetRegistry;
 import io.regionplan.rules.RuleSetSource;
@@ -32,8 +33,6 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 
 /**
  * The one check of the files process owners edit, used by the build (a test), at startup and before a
@@ -135,7 +134,7 @@ public final class ProcessFilesValidator {
 			}
 		}
 		for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
-			String ruleSet = property(task, "ruleSet");
+			String ruleSet = EvaluateRuleSetDelegate.property(task, EvaluateRuleSetDelegate.RULE_SET_PROPERTY);
 			if (ruleSet == null) {
 				problems.add(problem(name, task, "业务规则任务缺少扩展属性 ruleSet / the business rule task has no extension property 'ruleSet'"));
 			}
@@ -242,21 +241,6 @@ public final class ProcessFilesValidator {
 				collectKeys(name, component.get("components"), keys, problems);
 			}
 		}
-	}
-
-	static String property(BaseElement element, String name) {
-		if (element.getExtensionElements() == null) {
-			return null;
-		}
-		for (CamundaProperties properties : element.getExtensionElements().getElementsQuery()
-			.filterByType(CamundaProperties.class).list()) {
-			for (CamundaProperty property : properties.getCamundaProperties()) {
-				if (name.equals(property.getCamundaName())) {
-					return property.getCamundaValue();
-				}
-			}
-		}
-		return null;
 	}
 
 	private static FileProblem problem(String file, BaseElement element, String message) {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.regionplan.rules.EvaluateRuleSetDelegate;
 import io.regionplan.rules.RuleSetBinding;
 import io.regionplan.rules.VariableContract;
 
@@ -156,8 +157,7 @@ public final class ProcessVariablesCheck {
 			}
 		}
 		for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
-			String binding = ProcessFilesValidator.property(task, "binding");
-			VariableContract contract = bindings.get(binding != null ? binding : ProcessFilesValidator.property(task, "ruleSet"));
+			VariableContract contract = bindings.get(EvaluateRuleSetDelegate.bindingName(task));
 			if (contract != null) {
 				contract.reads().forEach(variable -> read(reads, task, "rule set", variable));
 				writes.addAll(contract.writes());

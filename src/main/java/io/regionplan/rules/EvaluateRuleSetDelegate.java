@@ -49,8 +49,7 @@ public class EvaluateRuleSetDelegate implements JavaDelegate {
 			throw new ProcessEngineException("业务规则任务缺少扩展属性 ruleSet / business rule task "
 					+ execution.getCurrentActivityId() + " has no extension property 'ruleSet'");
 		}
-		String bindingName = property(execution.getBpmnModelElementInstance(), "binding");
-		RuleSetBinding binding = bindings.get(bindingName != null ? bindingName : ruleSet);
+		RuleSetBinding binding = bindings.get(bindingName(execution.getBpmnModelElementInstance()));
 		if (binding == null || !binding.ruleSet().equals(ruleSet)) {
 			throw new ProcessEngineException("规则集 " + ruleSet + " 没有绑定 / no binding for rule set '" + ruleSet
 					+ "' (activity " + execution.getCurrentActivityId() + ")");
@@ -67,7 +66,14 @@ public class EvaluateRuleSetDelegate implements JavaDelegate {
 				execution.getCurrentActivityId(), execution.getTenantId(), TriggeringUser.of(execution)));
 	}
 
-	static String property(FlowElement element, String name) {
+	/** The binding a rule task uses: its extension property {@code binding}, else its rule set's name. */
+	public static String bindingName(FlowElement task) {
+		String binding = property(task, "binding");
+		return binding != null ? binding : property(task, RULE_SET_PROPERTY);
+	}
+
+	/** A Camunda extension property of a BPMN element, stripped; {@code null} when absent. */
+	public static String property(FlowElement element, String name) {
 		if (element != null && element.getExtensionElements() != null) {
 			for (CamundaProperty property : element.getExtensionElements().getElementsQuery()
 				.filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
