@@ -65,6 +65,8 @@ public class DealerClassificationBenchmark {
 
 	private List<Dealer> dealers;
 
+	private KieBase exclusive;
+
 	private DmnEngine dmn;
 
 	private DmnDecision tierTable;
@@ -79,10 +81,22 @@ public class DealerClassificationBenchmark {
 		try (InputStream table = getClass().getResourceAsStream("/bench/dealer-tier.dmn")) {
 			tierTable = dmn.parseDecision("tier", table);
 		}
+		exclusive = exclusiveTiers().kieBase();
 		Map<String, String> drools = new HashMap<>();
 		for (DealerTier tier : rules.run(new RuleSetVersion("dealer-classification", "bench", rules.contentHash()), dealers,
 				1_000_000).factsOf(DealerTier.class)) {
 			drools.put(tier.dealerId(), tier.tier());
+		}
+		Map<String, String> exclusiveTiers = new HashMap<>();
+		KieSession check = exclusive.newKieSession();
+		check.insert(parameters);
+		dealers.forEach(check::insert);
+		check.fireAllRules();
+		check.getObjects(o -> o instanceof DealerTier).forEach(o -> exclusiveTiers.merge(((DealerTier) o).dealerId(),
+				((DealerTier) o).tier(), (a, b) -> a + b));
+		check.dispose();
+		if (!exclusiveTiers.equals(drools)) {
+			throw new IllegalStateException("the exclusive variant decides differently");
 		}
 		for (Dealer dealer : dealers) {
 			String java = PlainJavaTiers.classify(dealer, new ArrayList<>()).tier();
@@ -135,6 +149,36 @@ public class DealerClassificationBenchmark {
 		finally {
 			session.dispose();
 		}
+	}
+
+	/**
+	 * The benchmark variant {@code bench/exclusive/tiers.drl}: the same policy with conditions that exclude
+	 * each other instead of first-match guards ({@code not DealerTier(...)}) — what the fix of the miss would be.
+	 */
+	@Benchmark
+	@OperationsPerInvocation(DEALERS)
+	public void droolsBatchExclusiveConditions(Blackhole out) {
+		KieSession session = exclusive.newKieSession();
+		try {
+			session.insert(parameters);
+			for (Dealer dealer : dealers) {
+				session.insert(dealer);
+			}
+			out.consume(session.fireAllRules());
+		}
+		finally {
+			session.dispose();
+		}
+	}
+
+	static CompiledRuleSet exclusiveTiers() throws java.io.IOException {
+		java.util.SortedMap<String, byte[]> files = new java.util.TreeMap<>();
+		for (String name : List.of("tiers.drl", "flags.drl", "parameters.properties")) {
+			try (InputStream in = DealerClassificationBenchmark.class.getResourceAsStream("/bench/exclusive/" + name)) {
+				files.put("rules/dealer-classification/" + name, in.readAllBytes());
+			}
+		}
+		return new io.regionplan.rules.RuleSetCompiler().compile(new io.regionplan.rules.RuleSetSource("dealer-classification", files));
 	}
 
 	/** The same, as the rule task runs it: listeners capture every firing and its facts for the audit. */
