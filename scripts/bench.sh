@@ -3,12 +3,17 @@
 #   scripts/bench.sh                          # all benchmarks
 #   scripts/bench.sh DealerClassification     # those whose name matches
 #   scripts/bench.sh engine [cycles completions clients]   # cycles/s and REST completions (not JMH)
+#   scripts/bench.sh national                 # national import, then a decision pass over all regions
 # Extra JMH options after the pattern, e.g. scripts/bench.sh Dealer -f 1 -i 3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+if [ "${1:-}" = "national" ]; then
+  # generates the national market, imports it in-process, then times decision passes over every region
+  exec java -Xmx2g -cp "$CP" io.regionplan.bench.NationalDecisionPass
+fi
 if [ "${1:-}" = "engine" ]; then
   # the whole application: planning cycles per second and REST completions by 16 clients
   shift
