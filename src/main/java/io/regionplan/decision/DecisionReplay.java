@@ -97,9 +97,8 @@ public class DecisionReplay {
 	/** The decision as made then, re-run with the version in force then and with today's. */
 	public Replay replay(String decisionId, Set<String> regions) {
 		Decision decision = replayable(decisionId, regions);
-		RuleSetAt then = EngineCalls.withoutAuthorization(engine, () -> new RuleSetAt(
-				new RuleSetVersion(decision.ruleSet(), decision.deploymentId(), decision.contentHash()),
-				registry.forDeployment(engine.getRepositoryService(), decision.deploymentId(), decision.ruleSet())));
+		RuleSetAt then = EngineCalls.withoutAuthorization(engine,
+				() -> registry.at(engine.getRepositoryService(), decision.deploymentId(), decision.ruleSet()));
 		RuleSetAt today = inForce(decision.ruleSet());
 		return compare(decision, Side.of("then", then.version()), then, Side.of("inForce", today.version()), today, true);
 	}

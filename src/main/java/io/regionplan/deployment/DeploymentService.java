@@ -143,13 +143,11 @@ public class DeploymentService implements RuleSetsInForce {
 		return EngineCalls.withoutAuthorization(engine, () -> {
 			RepositoryService repository = engine.getRepositoryService();
 			Deployment latest = ProcessFilesDeployment.latest(repository, settings.name());
-			if (latest == null || !ProcessFiles.isDeployable("rules/" + ruleSet + "/" + RuleSetSource.PARAMETERS_FILE)) {
+			if (latest == null) {
 				return Optional.<RuleSetAt>empty();
 			}
 			try {
-				RuleSetSource source = rules.source(repository, latest.getId(), ruleSet);
-				return Optional.of(new RuleSetAt(new RuleSetVersion(ruleSet, latest.getId(), source.contentHash()),
-						rules.compile(source)));
+				return Optional.of(rules.at(repository, latest.getId(), ruleSet));
 			}
 			catch (IllegalArgumentException ex) {
 				return Optional.<RuleSetAt>empty();

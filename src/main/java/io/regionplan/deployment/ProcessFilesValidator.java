@@ -66,9 +66,13 @@ public final class ProcessFilesValidator {
 		files.files().keySet().stream().filter(name -> name.startsWith("processes/"))
 			.forEach(name -> processKeys.add(name.substring("processes/".length(), name.length() - ".bpmn".length())));
 		Map<String, RuleSetSource> ruleSets = files.ruleSets();
+		Map<String, BpmnModelInstance> models = new java.util.LinkedHashMap<>();
 		files.files().forEach((name, bytes) -> {
 			if (name.startsWith("processes/")) {
-				checkBpmn(name, bytes, files, ruleSets.keySet(), processKeys, problems);
+				BpmnModelInstance model = checkBpmn(name, bytes, files, ruleSets.keySet(), processKeys, problems);
+				if (model != null) {
+					models.put(name, model);
+				}
 			}
 			else if (name.startsWith("forms/")) {
 				checkForm(name, bytes, problems);
@@ -95,20 +99,21 @@ public final class ProcessFilesValidator {
 			}
 		}).toList().forEach(problems::addAll);
 		if (variables != null) {
-			problems.addAll(variables.check(files));
+			problems.addAll(variables.check(files, models));
 		}
 		return problems;
 	}
 
-	private void checkBpmn(String name, byte[] bytes, ProcessFiles files, Set<String> ruleSets, Set<String> processKeys,
-			List<FileProblem> problems) {
+	/** @return the parsed model, or {@code null} when the file is no BPMN */
+	private BpmnModelInstance checkBpmn(String name, byte[] bytes, ProcessFiles files, Set<String> ruleSets,
+			Set<String> processKeys, List<FileProblem> problems) {
 		BpmnModelInstance model;
 		try {
 			model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
 		}
 		catch (RuntimeException ex) {
 			problems.add(new FileProblem(name, 0, 0, "不是有效的 BPMN / not valid BPMN: " + rootMessage(ex)));
-			return;
+			return null;
 		}
 		String key = name.substring("processes/".length(), name.length() - ".bpmn".length());
 		List<Process> processes = List.copyOf(model.getModelElementsByType(Process.class));
@@ -160,6 +165,7 @@ public final class ProcessFilesValidator {
 						+ "cannot lay it out"));
 			}
 		}
+		return model;
 	}
 
 	private static void checkFormRef(String name, BaseElement element, String formRef, ProcessFiles files,

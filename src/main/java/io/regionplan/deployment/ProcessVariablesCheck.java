@@ -91,19 +91,25 @@ public final class ProcessVariablesCheck {
 	}
 
 	public List<FileProblem> check(ProcessFiles files) {
-		Map<String, Variables> processes = new LinkedHashMap<>();
+		Map<String, BpmnModelInstance> models = new LinkedHashMap<>();
 		files.files().forEach((name, bytes) -> {
 			if (name.startsWith("processes/")) {
 				try {
-					BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
-					String key = name.substring("processes/".length(), name.length() - ".bpmn".length());
-					processes.put(key, variables(name, model, files));
+					models.put(name, Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)));
 				}
 				catch (RuntimeException ex) {
 					// the validator reports the file as invalid BPMN
 				}
 			}
 		});
+		return check(files, models);
+	}
+
+	/** With the BPMN files already parsed (by the validator), by their path. */
+	public List<FileProblem> check(ProcessFiles files, Map<String, BpmnModelInstance> models) {
+		Map<String, Variables> processes = new LinkedHashMap<>();
+		models.forEach((name, model) -> processes.put(
+				name.substring("processes/".length(), name.length() - ".bpmn".length()), variables(name, model, files)));
 		// A called process sees what its caller passes: everything with variables="all", or the mapped targets.
 		Map<String, Set<String>> available = new LinkedHashMap<>();
 		processes.forEach((key, variables) -> available.put(key, new HashSet<>(variables.writes())));

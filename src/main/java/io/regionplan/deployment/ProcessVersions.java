@@ -86,10 +86,12 @@ public class ProcessVersions {
 			RepositoryService repository = engine.getRepositoryService();
 			RuntimeService runtime = engine.getRuntimeService();
 			Map<String, String> authors = authors();
+			Map<String, Deployment> byId = new HashMap<>();
+			repository.createDeploymentQuery().list().forEach(d -> byId.put(d.getId(), d));
 			Map<String, List<ProcessVersion>> processes = new TreeMap<>();
 			for (ProcessDefinition definition : repository.createProcessDefinitionQuery()
 				.orderByProcessDefinitionKey().asc().orderByProcessDefinitionVersion().desc().list()) {
-				Deployment deployment = repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult();
+				Deployment deployment = byId.get(definition.getDeploymentId());
 				processes.computeIfAbsent(definition.getKey(), k -> new ArrayList<>()).add(new ProcessVersion(
 						definition.getVersion(), definition.getId(), definition.getDeploymentId(), deployment.getDeploymentTime(),
 						authors.getOrDefault(definition.getDeploymentId(), STARTUP),

@@ -52,6 +52,12 @@ public class RuleSetRegistry {
 		return compile(source(repository, deploymentId, ruleSet));
 	}
 
+	/** The rule set as a deployment holds it, compiled, with its version (deployment and content hash). */
+	public RuleSetAt at(RepositoryService repository, String deploymentId, String ruleSet) {
+		RuleSetSource source = source(repository, deploymentId, ruleSet);
+		return new RuleSetAt(new RuleSetVersion(ruleSet, deploymentId, source.contentHash()), compile(source));
+	}
+
 	/**
 	 * The rule set of an execution's own deployment, compiled. Inside a command, without the current user's
 	 * authorization: the rule files belong to the deployment, not to the user working on the instance.

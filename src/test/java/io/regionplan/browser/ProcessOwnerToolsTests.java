@@ -57,48 +57,52 @@ class ProcessOwnerToolsTests {
 				global + " loaded from " + bundle);
 	}
 
+	/**
+	 * Opens the tool and runs {@code importing} (a block returning a promise of {@code {warnings, …}}) on the
+	 * file's text, given as {@code arguments[0]}; any error comes back as {@code error}.
+	 */
 	@SuppressWarnings("unchecked")
+	private Map<String, Object> imported(String bundle, String global, String importing, Path file) throws IOException {
+		openWith(bundle, global);
+		Map<String, Object> result = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			.executeAsyncScript("const done = arguments[arguments.length - 1];"
+					+ "Promise.resolve().then(() => { " + importing + " })"
+					+ "  .then(done).catch(e => done({ error: String(e && e.message || e) }));", Files.readString(file));
+		assertThat(result.get("error")).as("import error").isNull();
+		assertThat((List<String>) result.get("warnings")).as("import warnings").isEmpty();
+		return result;
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("forms")
 	void formJsOfTasklistImportsEveryForm(Path form) throws IOException {
 		assumeTools();
 		browser.screenshotAs("form-" + form.getFileName().toString().replace(".form", ""));
-		openWith("@bpmn-io/form-js/dist/form-viewer.umd.js", "FormViewer");
 
-		Map<String, Object> result = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-			.executeAsyncScript("const done = arguments[arguments.length - 1];"
-					+ "const form = new FormViewer.Form({ container: document.getElementById('canvas') });"
-					+ "form.importSchema(JSON.parse(arguments[0]), {})"
-					+ "  .then(r => done({ warnings: r.warnings.map(w => String(w.message || w)),"
-					+ "    fields: document.querySelectorAll('.fjs-form-field').length }))"
-					+ "  .catch(e => done({ error: String(e && e.message || e) }));",
-					Files.readString(form));
+		Map<String, Object> result = imported("@bpmn-io/form-js/dist/form-viewer.umd.js", "FormViewer",
+				"const form = new FormViewer.Form({ container: document.getElementById('canvas') });"
+						+ "return form.importSchema(JSON.parse(arguments[0]), {})"
+						+ "  .then(r => ({ warnings: r.warnings.map(w => String(w.message || w)),"
+						+ "    fields: document.querySelectorAll('.fjs-form-field').length }));",
+				form);
 
-		assertThat(result.get("error")).as("import error").isNull();
-		assertThat((List<String>) result.get("warnings")).as("import warnings").isEmpty();
 		assertThat(((Number) result.get("fields")).intValue()).as("fields rendered").isPositive();
 	}
 
-	@SuppressWarnings("unchecked")
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("processes")
 	void bpmnJsRendersEveryProcessWithoutWarnings(Path process) throws IOException {
 		assumeTools();
 		browser.screenshotAs("bpmn-" + process.getFileName().toString().replace(".bpmn", ""));
-		openWith("bpmn-js/dist/bpmn-viewer.production.min.js", "BpmnJS");
 
-		Map<String, Object> result = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-			.executeAsyncScript("const done = arguments[arguments.length - 1];"
-					+ "const viewer = new BpmnJS({ container: '#canvas' });"
-					+ "viewer.importXML(arguments[0])"
-					+ "  .then(r => { viewer.get('canvas').zoom('fit-viewport');"
-					+ "    done({ warnings: r.warnings.map(w => String(w.message)),"
-					+ "      shapes: viewer.get('elementRegistry').filter(e => e.type !== 'label').length }); })"
-					+ "  .catch(e => done({ error: String(e && e.message || e) }));",
-					Files.readString(process));
+		Map<String, Object> result = imported("bpmn-js/dist/bpmn-viewer.production.min.js", "BpmnJS",
+				"const viewer = new BpmnJS({ container: '#canvas' });"
+						+ "return viewer.importXML(arguments[0])"
+						+ "  .then(r => { viewer.get('canvas').zoom('fit-viewport');"
+						+ "    return { warnings: r.warnings.map(w => String(w.message)),"
+						+ "      shapes: viewer.get('elementRegistry').filter(e => e.type !== 'label').length }; });",
+				process);
 
-		assertThat(result.get("error")).as("import error").isNull();
-		assertThat((List<String>) result.get("warnings")).as("import warnings").isEmpty();
 		assertThat(((Number) result.get("shapes")).intValue()).as("elements drawn").isGreaterThan(3);
 	}
 

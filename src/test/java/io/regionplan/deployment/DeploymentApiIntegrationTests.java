@@ -55,7 +55,7 @@ class DeploymentApiIntegrationTests {
 		ProcessFilesDeployment.deploy(repository, "regionplan", ProcessFiles.fromFolder(Path.of(".")));
 	}
 
-	private static HttpEntity<LinkedMultiValueMap<String, Object>> files(Object... pathsAndContents) {
+	static HttpEntity<LinkedMultiValueMap<String, Object>> files(Object... pathsAndContents) {
 		LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
 		for (int i = 0; i < pathsAndContents.length; i += 2) {
 			String path = (String) pathsAndContents[i];

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,11 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
@@ -64,16 +60,7 @@ class WhatIfIntegrationTests {
 	}
 
 	private static HttpEntity<LinkedMultiValueMap<String, Object>> file(String path, String content) {
-		LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-		form.add("files", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-			@Override
-			public String getFilename() {
-				return path;
-			}
-		});
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		return new HttpEntity<>(form, headers);
+		return DeploymentApiIntegrationTests.files(path, content);
 	}
 
 	private ResponseEntity<JsonNode> preview(String user, String query, HttpEntity<?> files) {
