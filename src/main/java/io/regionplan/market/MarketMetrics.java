@@ -27,8 +27,10 @@ public class MarketMetrics {
 
 	/** The last month with sales in the region, the default period. */
 	public Optional<YearMonth> latestMonth(String region) {
-		String month = jdbc.queryForObject("select max(s.sales_month) from market_sales s join market_dealer d on d.id = s.dealer_id "
-				+ "where d.region_id = ?", String.class, region);
+		// each dealer's last month from the end of the (dealer, month) index, not a scan of the region's sales
+		String month = jdbc.queryForObject("select max(m) from (select (select s.sales_month from market_sales s "
+				+ "where s.dealer_id = d.id order by s.dealer_id desc, s.sales_month desc fetch first row only) m "
+				+ "from market_dealer d where d.region_id = ?) last_months", String.class, region);
 		return Optional.ofNullable(month).map(YearMonth::parse);
 	}
 
@@ -187,10 +189,11 @@ public class MarketMetrics {
 		jdbc.query("select s.dealer_id, "
 				+ "sum(case when s.sales_month between ? and ? then s.amount else 0 end), "
 				+ "sum(case when s.sales_month between ? and ? then s.amount else 0 end) "
-				+ "from market_sales s join market_dealer d on d.id = s.dealer_id where d.region_id = ? group by s.dealer_id",
+				+ "from market_sales s join market_dealer d on d.id = s.dealer_id "
+				+ "where d.region_id = ? and s.sales_month between ? and ? group by s.dealer_id",
 				rs -> {
 					sales.put(rs.getString(1), new BigDecimal[] { rs.getBigDecimal(2), rs.getBigDecimal(3) });
-				}, window.from, window.to, window.previousFrom, window.previousTo, region);
+				}, window.from, window.to, window.previousFrom, window.previousTo, region, window.previousFrom, window.to);
 		Map<String, Long> served = new HashMap<>();
 		jdbc.query("select s.dealer_id, count(*) from market_store s join market_dealer d on d.id = s.dealer_id "
 				+ "where d.region_id = ? group by s.dealer_id", rs -> {

@@ -45,14 +45,18 @@ public final class EngineBenchmark {
 		int cycles = args.length > 0 ? Integer.parseInt(args[0]) : 30;
 		int completions = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
 		int clients = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-		// "file" (default, the application's own setting: commits written at once) or "mem" to see the database's share
-		boolean memory = args.length > 3 && args[3].equals("mem");
+		// then any of: "mem" (an in-memory H2 instead of the file with commits written at once, to see the database's
+		// share) and "audit" (history level AUDIT instead of the shipped FULL)
+		List<String> options = List.of(args).subList(Math.min(3, args.length), args.length);
+		boolean memory = options.contains("mem");
+		String history = options.contains("audit") ? "audit" : "full";
 		Path data = Files.createTempDirectory("regionplan-bench-");
 		// as command-line arguments: they override application.yaml (builder properties would not)
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(RegionPlanApplication.class).profiles("demo")
 			.run("--server.port=" + PORT, "--spring.datasource.url=" + (memory ? "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1"
 					: "jdbc:h2:file:" + data.resolve("db") + ";WRITE_DELAY=0"),
-					"--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN");
+					"--camunda.bpm.history-level=" + history, "--camunda.bpm.job-execution.enabled=false",
+					"--logging.level.root=WARN");
 		try {
 			RuntimeService runtime = app.getBean(RuntimeService.class);
 			TaskService tasks = app.getBean(TaskService.class);
@@ -69,7 +73,7 @@ public final class EngineBenchmark {
 				driver.runPlanning(i % 2 == 0 ? "east" : "south", i % 2 == 0 ? "wang.east" : "li.south");
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
-			System.out.printf("planning cycles: %d in %.1f s = %.2f cycles/s (%.0f ms each)%n", cycles, seconds,
+			System.out.printf("planning cycles (history %s): %d in %.1f s = %.2f cycles/s (%.0f ms each)%n", history, cycles, seconds,
 					cycles / seconds, seconds * 1000 / cycles);
 
 			// 5. REST completions: open data-refresh-check tasks, claimed, completed by concurrent clients

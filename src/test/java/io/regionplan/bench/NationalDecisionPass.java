@@ -11,9 +11,6 @@ import java.util.Objects;
 import io.regionplan.RegionPlanApplication;
 import io.regionplan.market.CityMetrics;
 import io.regionplan.market.DealerMetrics;
-import io.regionplan.market.Importer;
-import io.regionplan.market.ImportReport;
-import io.regionplan.market.MarketImports;
 import io.regionplan.market.MarketMetrics;
 import io.regionplan.market.demo.DemoMarketCli;
 import io.regionplan.rules.CompiledRuleSet;
@@ -47,16 +44,8 @@ public final class NationalDecisionPass {
 			.run("--server.port=18081", "--regionplan.data-dir=" + work.resolve("data"), "--regionplan.demo.market=false",
 					"--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN");
 		try {
-			MarketImports imports = app.getBean(MarketImports.class);
 			long started = System.nanoTime();
-			for (String kind : List.of("regions", "channels", "cities", "adjacency", "dealers", "dealer-coverage", "stores",
-					"sales", "competitors", "price-tiers", "headcount", "targets")) {
-				ImportReport report = imports.importNow(kind, work.resolve("csv").resolve(kind + ".csv"), kind + ".csv",
-						Importer.system());
-				if (!"DONE".equals(String.valueOf(report.status())) && !String.valueOf(report.status()).startsWith("SUCC")) {
-					System.out.println(kind + ": " + report.status());
-				}
-			}
+			BenchMarket.importAll(app, work.resolve("csv"));
 			System.out.printf("national import in-process: %.1f s%n", (System.nanoTime() - started) / 1e9);
 
 			MarketMetrics metrics = app.getBean(MarketMetrics.class);
