@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -67,6 +68,10 @@ public class DealerClassificationBenchmark {
 
 	private KieBase exclusive;
 
+	private KieBase inlined;
+
+	private KieBase exclusiveInlined;
+
 	private DmnEngine dmn;
 
 	private DmnDecision tierTable;
@@ -81,22 +86,18 @@ public class DealerClassificationBenchmark {
 		try (InputStream table = getClass().getResourceAsStream("/bench/dealer-tier.dmn")) {
 			tierTable = dmn.parseDecision("tier", table);
 		}
-		exclusive = exclusiveTiers().kieBase();
+		exclusive = variant("/bench/exclusive/", false).kieBase();
+		inlined = variant("/rules/dealer-classification/", true).kieBase();
+		exclusiveInlined = variant("/bench/exclusive/", true).kieBase();
 		Map<String, String> drools = new HashMap<>();
 		for (DealerTier tier : rules.run(new RuleSetVersion("dealer-classification", "bench", rules.contentHash()), dealers,
 				1_000_000).factsOf(DealerTier.class)) {
 			drools.put(tier.dealerId(), tier.tier());
 		}
-		Map<String, String> exclusiveTiers = new HashMap<>();
-		KieSession check = exclusive.newKieSession();
-		check.insert(parameters);
-		dealers.forEach(check::insert);
-		check.fireAllRules();
-		check.getObjects(o -> o instanceof DealerTier).forEach(o -> exclusiveTiers.merge(((DealerTier) o).dealerId(),
-				((DealerTier) o).tier(), (a, b) -> a + b));
-		check.dispose();
-		if (!exclusiveTiers.equals(drools)) {
-			throw new IllegalStateException("the exclusive variant decides differently");
+		for (KieBase variant : List.of(exclusive, inlined, exclusiveInlined)) {
+			if (!tiers(variant).equals(drools)) {
+				throw new IllegalStateException("a benchmark variant decides differently");
+			}
 		}
 		for (Dealer dealer : dealers) {
 			String java = PlainJavaTiers.classify(dealer, new ArrayList<>()).tier();
@@ -166,14 +167,72 @@ public class DealerClassificationBenchmark {
 		out.consume(batch(exclusive));
 	}
 
-	static CompiledRuleSet exclusiveTiers() throws java.io.IOException {
+	/**
+	 * The shipped rules with the thresholds of {@code parameters.properties} written into the rule text as
+	 * constants before compiling, the fix proposed for the miss: no {@code Parameters} pattern to join with, so
+	 * every threshold is an alpha constraint.
+	 */
+	@Benchmark
+	@OperationsPerInvocation(DEALERS)
+	public void droolsBatchParametersInlined(Blackhole out) {
+		out.consume(batch(inlined));
+	}
+
+	/** Both: exclusive conditions and inlined thresholds. */
+	@Benchmark
+	@OperationsPerInvocation(DEALERS)
+	public void droolsBatchExclusiveAndInlined(Blackhole out) {
+		out.consume(batch(exclusiveInlined));
+	}
+
+	/** Each dealer's tier (several tiers of one dealer joined, so that a double decision shows). */
+	private Map<String, String> tiers(KieBase rules) {
+		Map<String, String> tiers = new HashMap<>();
+		KieSession check = rules.newKieSession();
+		check.insert(parameters);
+		dealers.forEach(check::insert);
+		check.fireAllRules();
+		check.getObjects(o -> o instanceof DealerTier).forEach(o -> tiers.merge(((DealerTier) o).dealerId(),
+				((DealerTier) o).tier(), (a, b) -> a + b));
+		check.dispose();
+		return tiers;
+	}
+
+	/** The rule set's three files from a folder (classpath or the repository), parameters inlined or not. */
+	static CompiledRuleSet variant(String folder, boolean inline) throws java.io.IOException {
 		java.util.SortedMap<String, byte[]> files = new java.util.TreeMap<>();
 		for (String name : List.of("tiers.drl", "flags.drl", "parameters.properties")) {
-			try (InputStream in = DealerClassificationBenchmark.class.getResourceAsStream("/bench/exclusive/" + name)) {
+			try (InputStream in = folder.startsWith("/bench/") ? DealerClassificationBenchmark.class.getResourceAsStream(folder + name)
+					: java.nio.file.Files.newInputStream(java.nio.file.Path.of(folder.substring(1) + name))) {
 				files.put("rules/dealer-classification/" + name, in.readAllBytes());
 			}
 		}
+		if (inline) {
+			Properties values = new Properties();
+			values.load(new java.io.StringReader(new String(files.get("rules/dealer-classification/parameters.properties"),
+					java.nio.charset.StandardCharsets.UTF_8)));
+			Parameters parameters = new Parameters("dealer-classification", (Map) values);
+			for (String name : List.of("tiers.drl", "flags.drl")) {
+				String drl = new String(files.get("rules/dealer-classification/" + name), java.nio.charset.StandardCharsets.UTF_8);
+				files.put("rules/dealer-classification/" + name, inline(drl, parameters).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			}
+		}
 		return new io.regionplan.rules.RuleSetCompiler().compile(new io.regionplan.rules.RuleSetSource("dealer-classification", files));
+	}
+
+	/** Every {@code $p.decimal/percent/text("key")} replaced by its value as a literal; the Parameters pattern dropped. */
+	static String inline(String drl, Parameters parameters) {
+		String text = replace(drl, "\\$p\\.decimal\\(\"([^\"]+)\"\\)\\.intValue\\(\\)",
+				key -> String.valueOf(parameters.decimal(key).intValue()));
+		text = replace(text, "\\$p\\.decimal\\(\"([^\"]+)\"\\)", key -> parameters.decimal(key).toPlainString() + "B");
+		text = replace(text, "\\$p\\.percent\\(\"([^\"]+)\"\\)", key -> '"' + parameters.percent(key) + '"');
+		text = replace(text, "\\$p\\.text\\(\"([^\"]+)\"\\)", key -> '"' + parameters.text(key) + '"');
+		return text.replaceAll("(?m)^\\s*\\$p : Parameters\\(\\)\\s*$", "");
+	}
+
+	private static String replace(String text, String regex, java.util.function.Function<String, String> value) {
+		return java.util.regex.Pattern.compile(regex).matcher(text)
+			.replaceAll(match -> java.util.regex.Matcher.quoteReplacement(value.apply(match.group(1))));
 	}
 
 	/** The same, as the rule task runs it: listeners capture every firing and its facts for the audit. */
