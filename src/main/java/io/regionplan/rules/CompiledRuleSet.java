@@ -88,8 +88,10 @@ public final class CompiledRuleSet {
 			}
 			int fired = session.fireAllRules(maxFirings + 1);
 			if (fired > maxFirings) {
-				throw new RuleEvaluationException("规则集 " + name + " 触发超过 " + maxFirings + " 次（可能循环）/ rule set '"
-						+ name + "' fired more than " + maxFirings + " rules (a loop?)", null);
+				String loop = mostFired(firings);
+				throw new RuleEvaluationException("规则集 " + name + " 触发超过 " + maxFirings + " 次（可能循环），最多的规则 "
+						+ loop + " / rule set '" + name + "' fired more than " + maxFirings + " rules (a loop?), most often rule "
+						+ loop, null);
 			}
 			return new RuleRun(version, List.copyOf(facts), List.copyOf(firings), List.copyOf(session.getObjects()));
 		}
@@ -103,6 +105,14 @@ public final class CompiledRuleSet {
 		finally {
 			session.dispose();
 		}
+	}
+
+	/** The rule that fired most often, with its count: the one that loops. */
+	private static String mostFired(List<RuleRun.Firing> firings) {
+		java.util.Map<String, Long> counts = firings.stream()
+			.collect(java.util.stream.Collectors.groupingBy(RuleRun.Firing::rule, java.util.stream.Collectors.counting()));
+		return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+			.map(most -> "'" + most.getKey() + "' (" + most.getValue() + "×)").orElse("-");
 	}
 
 	private static String rootMessage(Throwable ex) {

@@ -5,7 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine REST API of the starter, plus the mapping of other-region refusals to 404.
+ * The engine REST API of the starter, plus the mapping of other-region refusals to 404 and of lost task
+ * completions to 409.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestConfiguration {
@@ -17,6 +18,7 @@ class EngineRestConfiguration {
 			protected void registerAdditionalResources() {
 				register(OtherRegionExceptionMapper.ForEngine.class);
 				register(OtherRegionExceptionMapper.ForRest.class);
+				register(OtherRegionExceptionMapper.ForOther.class);
 			}
 		};
 	}

@@ -4,18 +4,22 @@ import java.util.Map;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 
 /**
  * Answers 404 (as if the object did not exist) when the engine's tenant check refuses to work on an
- * object of another region, or the object does not exist; and 400 naming the field for bad input. Camunda reports both as plain engine
+ * object of another region, or the object does not exist; 409 when a task completion lost to another
+ * completion of the same task ({@link TaskCompletionConflict}); and 400 naming the field for bad input. Camunda reports both as plain engine
  * errors, which its REST API turns into 500; every other exception keeps Camunda's own mapping.
  * Camunda maps these exception types too; the priority makes these mappers win.
  */
@@ -29,7 +33,14 @@ final class OtherRegionExceptionMapper {
 	private OtherRegionExceptionMapper() {
 	}
 
-	static Response toResponse(Throwable exception) {
+	static Response toResponse(Throwable exception, UriInfo request) {
+		String conflict = request == null ? null
+				: TaskCompletionConflict.message(EngineUtil.lookupProcessEngine(null), request.getPath(), exception);
+		if (conflict != null) {
+			return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+				.entity(Map.of("type", "TaskAlreadyCompleted", "message", conflict, "cause", engineFailure(exception)))
+				.build();
+		}
 		for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
 			if (cause instanceof InvalidInput invalid) {
 				java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
@@ -50,12 +61,38 @@ final class OtherRegionExceptionMapper {
 		return CAMUNDA.toResponse(exception);
 	}
 
+	/** What the engine ran into, for whoever reads the logs: the innermost cause's type. */
+	private static String engineFailure(Throwable exception) {
+		Throwable cause = exception;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause.getClass().getSimpleName();
+	}
+
 	@Priority(Priorities.USER - 1)
 	static final class ForEngine implements ExceptionMapper<ProcessEngineException> {
 
+		@Context
+		UriInfo request;
+
 		@Override
 		public Response toResponse(ProcessEngineException exception) {
-			return OtherRegionExceptionMapper.toResponse(exception);
+			return OtherRegionExceptionMapper.toResponse(exception, request);
+		}
+
+	}
+
+	/** Any other failure, which may be a lost completion too (see {@link TaskCompletionConflict}). */
+	@Priority(Priorities.USER - 1)
+	static final class ForOther implements ExceptionMapper<RuntimeException> {
+
+		@Context
+		UriInfo request;
+
+		@Override
+		public Response toResponse(RuntimeException exception) {
+			return OtherRegionExceptionMapper.toResponse(exception, request);
 		}
 
 	}
@@ -63,9 +100,12 @@ final class OtherRegionExceptionMapper {
 	@Priority(Priorities.USER - 1)
 	static final class ForRest implements ExceptionMapper<RestException> {
 
+		@Context
+		UriInfo request;
+
 		@Override
 		public Response toResponse(RestException exception) {
-			return OtherRegionExceptionMapper.toResponse(exception);
+			return OtherRegionExceptionMapper.toResponse(exception, request);
 		}
 
 	}
