@@ -90,6 +90,10 @@ class RegionIsolationIntegrationTests {
 		refused.add(expectRefused("PUT", task + "/variables/dataConfirmed", Map.of("value", true)));
 		refused.add(expectRefused("POST", task + "/variables", Map.of("modifications", Map.of("budget", Map.of("value", 1)))));
 		refused.add(expectRefused("GET", instance, null));
+		// Camunda's comment resource looks the task up first and answers 400 "No task found" (state() shows no comment)
+		assertThat(rest.withBasicAuth("wang.east", "demo").postForEntity(task + "/comment/create",
+				Map.of("message", "east was here"), String.class).getStatusCode().value()).isIn(400, 403, 404);
+		refused.add("POST " + task + "/comment/create");
 		refused.add(expectRefused("GET", instance + "/variables", null));
 		refused.add(expectRefused("GET", instance + "/variables/budget", null));
 		refused.add(expectRefused("PUT", instance + "/variables/budget", Map.of("value", 1)));
@@ -178,6 +182,7 @@ class RegionIsolationIntegrationTests {
 			HttpResponse<String> answer = wang.send(parts[0], parts[1], parts.length > 2 ? parts[2] : null, true);
 			assertThat(answer.statusCode()).as(call + " " + answer.body()).isIn(403, 404);
 		}
+		assertThat(wang.send("POST", task + "/comment/create", "{\"message\":\"east\"}", true).statusCode()).isIn(400, 403, 404);
 		for (String list : List.of(engine + "/task?processInstanceId=" + openSouth, engine + "/task?tenantIdIn=south",
 				engine + "/history/task?processInstanceId=" + plannedSouth,
 				engine + "/history/variable-instance?processInstanceId=" + plannedSouth)) {
@@ -187,7 +192,7 @@ class RegionIsolationIntegrationTests {
 		}
 		HttpResponse<String> own = wang.get(engine + "/task?tenantIdIn=east");
 		assertThat(own.body()).as("the session does work: east's tasks are listed").contains(eastTask);
-		System.out.printf("webapps API, south by id as wang.east: %d calls refused, 4 lists empty%n", calls.size());
+		System.out.printf("webapps API, south by id as wang.east: %d calls refused, 4 lists empty%n", calls.size() + 1);
 
 		assertThat(state()).as("nothing of south changed").isEqualTo(before);
 	}
@@ -216,13 +221,14 @@ class RegionIsolationIntegrationTests {
 	}
 
 	/** What an attack on south could change: the open task, the variables, the instances, the decisions, the cards. */
-	private record State(String assignee, long southVariables, long southInstances, long decisions, String cards) {
+	private record State(String assignee, long southVariables, long comments, long southInstances, long decisions, String cards) {
 	}
 
 	private State state() {
 		Task task = tasks.createTaskQuery().taskId(southTask.getId()).singleResult();
 		return new State(task == null ? "<gone>" : task.getAssignee(),
 				runtime.createVariableInstanceQuery().processInstanceIdIn(openSouth).count(),
+				tasks.getTaskComments(southTask.getId()).size(),
 				runtime.createProcessInstanceQuery().tenantIdIn("south").count(),
 				jdbc.queryForObject("select count(*) from decision", Long.class),
 				jdbc.queryForList("select id || ':' || status || ':' || version from work_plan_item order by id", String.class)
