@@ -8,18 +8,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.regionplan.RegionPlanApplication;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The prod profile refuses to start without a real admin password, before anything is created; with
@@ -27,27 +28,38 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ProdProfileTests {
 
-	private static ConfigurableApplicationContext startProd(String... environment) {
+	private static void startProd(String... environment) {
 		SpringApplication application = new SpringApplication(RegionPlanApplication.class);
 		application.setAdditionalProfiles("prod");
 		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:prod-check", "--server.port=0"));
 		for (String variable : environment) {
 			args.add("--" + variable);
 		}
-		return application.run(args.toArray(String[]::new));
+		application.run(args.toArray(String[]::new));
 	}
 
 	/**
-	 * A prod context of its own (the shared integration context is the demo profile): only health is open,
-	 * the H2 console is off, no demo user exists, and the webapp session cookie is Secure.
+	 * The prod profile with an admin password, in a JVM of its own: Camunda keeps the process engine and the
+	 * webapps' runtime in static registries, which a second engine in the test JVM would take away from the
+	 * shared integration context when it stops. Only health is open, the H2 console is off, no demo user
+	 * exists, and the session cookie is Secure.
 	 */
 	@Test
 	void prodStartsWithAnAdminPasswordAndKeepsEverythingButHealthClosed() throws Exception {
-		try (ConfigurableApplicationContext prod = startProd("REGIONPLAN_ADMIN_USER=boss", "REGIONPLAN_ADMIN_PASSWORD=Long-Random-Secret-42",
-				"camunda.bpm.job-execution.enabled=false")) {
-			String root = "http://localhost:" + ((WebServerApplicationContext) prod).getWebServer().getPort();
+		Path log = Files.createTempFile(Files.createDirectories(Path.of("target")), "prod-profile-", ".log");
+		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), RegionPlanApplication.class.getName(),
+				"--spring.profiles.active=prod", "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:prod-open",
+				"--camunda.bpm.job-execution.enabled=false", "--regionplan.data-dir=target/prod-data")
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().put("REGIONPLAN_ADMIN_USER", "boss");
+		builder.environment().put("REGIONPLAN_ADMIN_PASSWORD", "Long-Random-Secret-42");
+		Process prod = builder.start();
+		try {
+			String root = "http://localhost:" + port(prod, log);
 			HttpClient http = HttpClient.newHttpClient();
-			String basicAdmin = "Basic " + Base64.getEncoder().encodeToString("boss:Long-Random-Secret-42".getBytes());
+			String admin = basic("boss", "Long-Random-Secret-42");
 
 			assertThat(status(http, root + "/actuator/health", null)).isEqualTo(200);
 			List<String> closed = List.of("/actuator", "/actuator/env", "/actuator/beans", "/actuator/heapdump",
@@ -55,17 +67,17 @@ class ProdProfileTests {
 					"/actuator/metrics", "/actuator/health/db", "/h2-console", "/h2-console/login.do");
 			for (String path : closed) {
 				assertThat(status(http, root + path, null)).as(path).isIn(401, 404);
-				assertThat(status(http, root + path, basicAdmin)).as(path + " even for the admin").isIn(401, 404);
+				assertThat(status(http, root + path, admin)).as(path + " even for the admin").isIn(401, 404);
 			}
-			assertThat(http.send(HttpRequest.newBuilder(URI.create(root + "/actuator/health")).build(),
-					HttpResponse.BodyHandlers.ofString()).body()).as("no details").isEqualTo("{\"status\":\"UP\"}");
+			assertThat(get(http, root + "/actuator/health", null)).as("no details").isEqualTo("{\"status\":\"UP\"}");
 
-			IdentityService identity = prod.getBean(IdentityService.class);
-			assertThat(identity.createUserQuery().list()).extracting(User::getId).containsExactly("boss");
-			assertThat(identity.createTenantQuery().tenantIdIn("east", "south").count()).as("no demo regions").isZero();
-			assertThat(identity.checkPassword("boss", "Long-Random-Secret-42")).isTrue();
-			assertThat(status(http, root + "/engine-rest/user", "Basic " + Base64.getEncoder()
-				.encodeToString("demo:demo".getBytes()))).as("no demo admin").isEqualTo(401);
+			assertThat(get(http, root + "/engine-rest/user", admin)).as("the admin is the only user")
+				.matches("\\[\\{\"id\":\"boss\",.*\\}\\]").doesNotContain("wang.east");
+			assertThat(get(http, root + "/engine-rest/tenant", admin)).as("no demo regions").isEqualTo("[]");
+			for (String demoUser : List.of("demo", "wang.east", "zhao.director", "sun.auditor")) {
+				assertThat(status(http, root + "/engine-rest/engine/default/task", basic(demoUser, "demo")))
+					.as(demoUser).isEqualTo(401);
+			}
 
 			// the first webapp page opens the session (for its CSRF token)
 			HttpResponse<String> page = new WebappSession(root).get("/camunda/app/tasklist/default/");
@@ -75,6 +87,41 @@ class ProdProfileTests {
 			System.out.printf("prod profile: %d closed paths tried with and without admin credentials, all 401/404%n",
 					closed.size());
 		}
+		finally {
+			prod.destroy();
+			if (!prod.waitFor(30, TimeUnit.SECONDS)) {
+				prod.destroyForcibly();
+			}
+		}
+	}
+
+	/** The port Tomcat reports in the log of the started application. */
+	private static int port(Process prod, Path log) throws Exception {
+		Pattern started = Pattern.compile("Tomcat started on port (\\d+)");
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+		while (System.nanoTime() < deadline) {
+			Matcher matcher = started.matcher(Files.readString(log));
+			if (matcher.find()) {
+				return Integer.parseInt(matcher.group(1));
+			}
+			if (!prod.isAlive()) {
+				throw new AssertionError("prod profile did not start:\n" + Files.readString(log));
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("prod profile not up after 180 s, see " + log);
+	}
+
+	private static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+	}
+
+	private static String get(HttpClient http, String url, String authorization) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
 	}
 
 	private static int status(HttpClient http, String url, String authorization) throws Exception {

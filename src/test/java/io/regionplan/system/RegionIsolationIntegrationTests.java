@@ -153,9 +153,16 @@ class RegionIsolationIntegrationTests {
 		String csv = rest.withBasicAuth("wang.east", "demo").exchange("/api/decisions?processInstanceId=" + plannedSouth,
 				HttpMethod.GET, accept(MediaType.parseMediaType("text/csv")), String.class).getBody();
 		assertThat(csv).as("south's decisions in east's CSV").doesNotContain(plannedSouth);
+		JsonNode subject = rest.withBasicAuth("li.south", "demo").getForObject("/api/decisions/" + decision, JsonNode.class)
+			.get("subjects").get(0);
+		String subjectHistory = "/api/decisions/subjects/" + subject.get("subjectType").asText() + "/"
+				+ subject.get("subjectId").asText() + "/history";
+		assertThat(rest.withBasicAuth("li.south", "demo").getForObject(subjectHistory, JsonNode.class)).isNotEmpty();
+		assertThat(rest.withBasicAuth("wang.east", "demo").getForObject(subjectHistory, JsonNode.class))
+			.as("a south subject's history for east").isEmpty();
 		JsonNode cards = rest.withBasicAuth("wang.east", "demo").getForObject("/api/workplan/cards", JsonNode.class);
 		assertThat(cards).as("east's kanban").noneSatisfy(card -> assertThat(card.get("regionId").asText()).isEqualTo("south"));
-		System.out.printf("application API, south data as wang.east: %d calls refused, 3 lists without south%n", refused.size());
+		System.out.printf("application API, south data as wang.east: %d calls refused, 4 lists without south%n", refused.size());
 
 		assertThat(state()).as("nothing of south changed").isEqualTo(before);
 		assertThat(jdbc.queryForObject("select status from work_plan_item where id = ?", String.class,
