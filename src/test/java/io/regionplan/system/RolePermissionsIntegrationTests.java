@@ -164,7 +164,8 @@ class RolePermissionsIntegrationTests {
 		ResponseEntity<String> deployed = rest.withBasicAuth("sun.auditor", "demo")
 			.postForEntity("/engine-rest/deployment/create", engineDeployment(), String.class);
 		assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(403);
-		System.out.printf("auditor, engine REST writes: %d calls, all 403%n", writes.size() + 1);
+		System.out.printf("auditor, engine REST writes: %d calls, all refused (403; the password change 404)%n",
+				writes.size() + 1);
 
 		assertThat(snapshot()).as("nothing changed").isEqualTo(before);
 		Task untouched = tasks.createTaskQuery().taskId(eastTask.getId()).singleResult();

@@ -87,8 +87,8 @@ class UnauthenticatedAccessIntegrationTests {
 
 		List<String> answered = callAll(calls);
 
-		System.out.printf("/api without credentials: %d calls (from %d handler mappings), %d not 401%n", calls.size(),
-				mappings.getHandlerMethods().size(), answered.size());
+		System.out.printf("/api without credentials: %d calls (every path and method of the handler mapping, and 2 "
+				+ "unmapped), %d not 401%n", calls.size(), answered.size());
 		assertThat(calls).as("the enumeration found the application's endpoints")
 			.contains("POST /api/deployments", "POST /api/market/imports", "POST /api/workplan/cards/dummy/move",
 					"GET /api/decisions/dummy/replay", "GET /api/insight/regions/dummy/quadrant")
