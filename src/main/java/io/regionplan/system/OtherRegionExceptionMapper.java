@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
@@ -48,6 +49,10 @@ final class OtherRegionExceptionMapper {
 				body.put("message", invalid.getMessage());
 				body.put("field", invalid.field());
 				return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+			}
+			if (cause instanceof AuthorizationException refused && cause != exception) {
+				// some engine REST resources wrap every engine error in a 400; a refusal stays a 403
+				return CAMUNDA.toResponse(refused);
 			}
 			boolean otherRegion = cause.getMessage() != null && cause.getMessage().contains(TENANT_CHECK_FAILED);
 			if (otherRegion || cause instanceof NullValueException) {

@@ -7,9 +7,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -49,8 +51,32 @@ class SecurityConfiguration {
 			// Stateless Basic auth carries no cookie, so there is no session for a forged request to ride on.
 			.csrf(csrf -> csrf.disable())
 			.addFilterBefore(new WebappSessionAuthenticationFilter("default"), BasicAuthenticationFilter.class)
-			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
+			.headers(SecurityConfiguration::headers);
 		return http.build();
+	}
+
+	/**
+	 * Everything else (the webapps, the chart pages, static files) logs in through Camunda's webapp login and
+	 * checks Camunda's CSRF token; here it only gets the security headers.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain pageHeaders(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers(headers.cacheControl(cache -> cache.disable())));
+		return http.build();
+	}
+
+	/**
+	 * Spring Security's defaults (nosniff, no framing by another site) plus a Referrer-Policy, so that ids in
+	 * a page's address (tasks, cycles) are not sent to other sites. The webapps set their own CSP.
+	 */
+	private static HeadersConfigurer<HttpSecurity> headers(HeadersConfigurer<HttpSecurity> headers) {
+		return headers.frameOptions(frame -> frame.sameOrigin())
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
 	}
 
 }
