@@ -2,7 +2,8 @@
 # Runs the JMH benchmarks of issue 9 (not part of ./mvnw verify) and prints their table.
 #   scripts/bench.sh                          # all benchmarks
 #   scripts/bench.sh DealerClassification     # those whose name matches
-#   scripts/bench.sh engine [cycles completions clients] [mem] [audit]   # cycles/s and REST completions (not JMH)
+#   scripts/bench.sh engine [cycles completions clients] [mem|postgres] [audit]   # cycles/s and REST completions (not JMH);
+#                                             # postgres: on a throwaway local PostgreSQL (Debian's postgresql package)
 #   scripts/bench.sh audit [rounds]               # a rule task over 5,000 dealers in a process, audit on vs off
 #   scripts/bench.sh national                 # national import, then a decision pass over all regions
 # Extra JMH options after the pattern, e.g. scripts/bench.sh Dealer -f 1 -i 3

@@ -17,7 +17,10 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:regionplan-it;DB_CLOSE_DELAY=-1",
+		// -Dregionplan.it.db-url=jdbc:postgresql://… -Dregionplan.it.db-user=… runs them on PostgreSQL (README)
+		"spring.datasource.url=${regionplan.it.db-url:jdbc:h2:mem:regionplan-it;DB_CLOSE_DELAY=-1}",
+		"spring.datasource.username=${regionplan.it.db-user:sa}",
+		"spring.datasource.password=${regionplan.it.db-password:}",
 		"camunda.bpm.job-execution.enabled=false" })
 @ActiveProfiles("demo")
 @Import(IntegrationTestBeans.class)

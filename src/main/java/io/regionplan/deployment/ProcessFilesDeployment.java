@@ -26,9 +26,10 @@ public final class ProcessFilesDeployment {
 		Deployment latest = latest(repository, name);
 		DeploymentBuilder builder = repository.createDeployment().name(name).source(SOURCE);
 		files.files().forEach((path, bytes) -> builder.addInputStream(path, new ByteArrayInputStream(bytes)));
-		if (latest != null && sameNames(repository, latest, files)) {
+		if (latest == null || sameNames(repository, latest, files)) {
 			// Camunda compares the contents under its deployment lock, so two nodes starting together
-			// still create one version; false = redeploy every file when any one changed.
+			// still create one version (also the first one, on an empty database); false = redeploy every
+			// file when any one changed. Not when a file was removed: the rest would all be duplicates.
 			builder.enableDuplicateFiltering(false);
 		}
 		Deployment deployed = builder.deploy();

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.regionplan.RegionPlanApplication;
 import io.regionplan.planning.CycleDriver;
+import io.regionplan.system.LocalPostgres;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -46,15 +47,18 @@ public final class EngineBenchmark {
 		int completions = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
 		int clients = args.length > 2 ? Integer.parseInt(args[2]) : 16;
 		// then any of: "mem" (an in-memory H2 instead of the file with commits written at once, to see the database's
-		// share) and "audit" (history level AUDIT instead of the shipped FULL)
+		// share), "postgres" (a throwaway local PostgreSQL server, see LocalPostgres) and "audit" (history level AUDIT
+		// instead of the shipped FULL)
 		List<String> options = List.of(args).subList(Math.min(3, args.length), args.length);
 		boolean memory = options.contains("mem");
+		LocalPostgres postgres = options.contains("postgres") ? LocalPostgres.start() : null;
 		String history = options.contains("audit") ? "audit" : "full";
 		Path data = Files.createTempDirectory("regionplan-bench-");
 		// as command-line arguments: they override application.yaml (builder properties would not)
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(RegionPlanApplication.class).profiles("demo")
-			.run("--server.port=" + PORT, "--spring.datasource.url=" + (memory ? "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1"
-					: "jdbc:h2:file:" + data.resolve("db") + ";WRITE_DELAY=0"),
+			.run("--server.port=" + PORT, "--spring.datasource.url=" + (postgres != null ? postgres.jdbcUrl()
+					: memory ? "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" : "jdbc:h2:file:" + data.resolve("db") + ";WRITE_DELAY=0"),
+					"--spring.datasource.username=" + (postgres != null ? LocalPostgres.USER : "sa"),
 					"--camunda.bpm.history-level=" + history, "--camunda.bpm.job-execution.enabled=false",
 					"--logging.level.root=WARN");
 		try {
@@ -89,8 +93,10 @@ public final class EngineBenchmark {
 			// warm-up: 200 completions
 			run(auth, body, open, 200, clients);
 			org.springframework.jdbc.core.JdbcTemplate jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
-			jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 10000");
-			jdbc.execute("SET QUERY_STATISTICS TRUE");
+			if (postgres == null) {
+				jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 10000");
+				jdbc.execute("SET QUERY_STATISTICS TRUE");
+			}
 			long wall = System.nanoTime();
 			List<Long> latencies = run(auth, body, open, completions, clients);
 			double restSeconds = (System.nanoTime() - wall) / 1e9;
@@ -98,6 +104,9 @@ public final class EngineBenchmark {
 			System.out.printf("REST completions: %d by %d clients in %.1f s = %.0f/s; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
 					latencies.size(), clients, restSeconds, latencies.size() / restSeconds, percentile(latencies, 50),
 					percentile(latencies, 99), latencies.get(latencies.size() - 1) / 1e6);
+			if (postgres != null) {
+				return;
+			}
 			System.out.println("statements by database time during the completions:");
 			jdbc.queryForList("select CUMULATIVE_EXECUTION_TIME, EXECUTION_COUNT, SQL_STATEMENT from "
 					+ "INFORMATION_SCHEMA.QUERY_STATISTICS order by CUMULATIVE_EXECUTION_TIME desc fetch first 10 rows only")
@@ -107,6 +116,9 @@ public final class EngineBenchmark {
 		}
 		finally {
 			app.close();
+			if (postgres != null) {
+				postgres.close();
+			}
 		}
 	}
 

@@ -36,6 +36,9 @@ class PlanningSqlStatementsTests {
 
 	@Test
 	void onePlanningCycleStaysUnderItsStatementCeiling() {
+		// H2 counts the statements (QUERY_STATISTICS); the suite also runs on PostgreSQL (-Dregionplan.it.db-url)
+		org.junit.jupiter.api.Assumptions.assumeTrue(jdbc.execute((java.sql.Connection connection) -> connection
+			.getMetaData().getDatabaseProductName().equals("H2")), "statement counts are measured on H2 only");
 		driver.runPlanning("east", "wang.east");
 		jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 100000");
 		jdbc.execute("SET QUERY_STATISTICS TRUE");
