@@ -50,6 +50,9 @@ public class DeploymentService implements RuleSetsInForce {
 	/** The most a zip of process files may unpack to (a zip bomb is refused). */
 	static final long MAX_UNPACKED_BYTES = 20L * 1024 * 1024;
 
+	/** The advisory lock key of deployments on PostgreSQL; "RPDeploy" in ASCII. */
+	private static final long DEPLOYMENT_LOCK = 0x52504465706c6f79L;
+
 	private final ProcessEngine engine;
 
 	private final RuleSetRegistry rules;
@@ -64,9 +67,16 @@ public class DeploymentService implements RuleSetsInForce {
 
 	private final ObjectProvider<ProcessVariablesCheck> variables;
 
+	private final TransactionTemplate transactions;
+
+	/** PostgreSQL: several nodes may share the database (README, Cluster on PostgreSQL). */
+	private volatile Boolean shared;
+
 	DeploymentService(ProcessEngine engine, RuleSetRegistry rules, DeploymentSettings settings, JdbcTemplate jdbc,
-			ObjectMapper json, ObjectProvider<DecisionReplay> replay, ObjectProvider<ProcessVariablesCheck> variables) {
+			ObjectMapper json, ObjectProvider<DecisionReplay> replay, ObjectProvider<ProcessVariablesCheck> variables,
+			PlatformTransactionManager transactionManager) {
 		this.variables = variables;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.engine = engine;
 		this.rules = rules;
 		this.settings = settings;
@@ -90,7 +100,31 @@ public class DeploymentService implements RuleSetsInForce {
 
 	/** Changed files (path → bytes) on top of the latest deployment, without the {@code removed} ones. */
 	public Outcome deployChanges(Map<String, byte[]> changed, java.util.Collection<String> removed, String userId) {
-		return deploy(merged(changed, removed), changed.keySet(), removed, userId);
+		return oneAtATime(() -> deploy(merged(changed, removed), changed.keySet(), removed, userId));
+	}
+
+	/**
+	 * One deployment at a time, from reading the latest files to the audit, in one transaction: on this node
+	 * (the monitor) and, on PostgreSQL, across the nodes sharing the database (a transaction advisory lock,
+	 * released by the commit or rollback, or by the database when a node dies). Otherwise two process owners
+	 * deploying at once would each build on the files before the other's change, and the later deployment
+	 * would silently undo the earlier.
+	 */
+	private synchronized Outcome oneAtATime(java.util.function.Supplier<Outcome> deployment) {
+		return transactions.execute(status -> {
+			if (shared() && Boolean.getBoolean("experiment.lock")) {
+				jdbc.execute("select pg_advisory_xact_lock(" + DEPLOYMENT_LOCK + ")");
+			}
+			return deployment.get();
+		});
+	}
+
+	private boolean shared() {
+		if (shared == null) {
+			shared = "PostgreSQL".equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) connection -> connection
+				.getMetaData().getDatabaseProductName()));
+		}
+		return shared;
 	}
 
 	/** Validates the changed files like a deployment and compares each changed rule set with the one in force. */
@@ -187,11 +221,11 @@ public class DeploymentService implements RuleSetsInForce {
 	/** The top-level folders as they are on disk now (e.g. edited in a checkout). */
 	public Outcome deployFolders(String userId) {
 		ProcessFiles files = ProcessFiles.fromFolder(java.nio.file.Path.of(settings.folders()));
-		return deploy(files, files.files().keySet(), List.of(), userId);
+		return oneAtATime(() -> deploy(files, files.files().keySet(), List.of(), userId));
 	}
 
 	/** {@code files} of the audit: each changed file with its SHA-256, each removed one as {@code removed}. */
-	private synchronized Outcome deploy(ProcessFiles files, java.util.Collection<String> changed,
+	private Outcome deploy(ProcessFiles files, java.util.Collection<String> changed,
 			java.util.Collection<String> removed, String userId) {
 		Map<String, String> hashes = new LinkedHashMap<>();
 		changed.forEach(path -> hashes.put(path, sha256(files.files().get(path))));

@@ -123,6 +123,28 @@ final class ClusterNode {
 		return call("PUT", user, path, body);
 	}
 
+	/** A multipart upload: each file as a part {@code files} named by its path (the deployment API's form). */
+	Answer upload(String user, String path, Map<String, byte[]> files) throws IOException, InterruptedException {
+		String boundary = "----regionplan" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		for (Map.Entry<String, byte[]> file : files.entrySet()) {
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + file.getKey()
+					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			body.write(file.getValue());
+			body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(120))
+			.header("Accept", "application/json")
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build();
+		HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+		return new Answer(response.statusCode(), response.body().isBlank() ? null : parse(response.body()));
+	}
+
 	private Answer call(String method, String user, String path, Object body) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(60))

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -151,9 +154,52 @@ class PostgresClusterTests {
 
 	@Test
 	@Order(4)
+	void twoOwnersDeployingAtOnceOnTheTwoNodesKeepBothChanges() throws Exception {
+		// given: two changes to different rule sets, one sent to each node at the same moment
+		String volumeGap = "rules/volume-gap/parameters.properties";
+		String teamSizing = "rules/team-sizing/parameters.properties";
+		byte[] changeA = (Files.readString(Path.of(volumeGap)) + "\n# cluster change A\n").getBytes(StandardCharsets.UTF_8);
+		byte[] changeB = (Files.readString(Path.of(teamSizing)) + "\n# cluster change B\n").getBytes(StandardCharsets.UTF_8);
+		long deploymentsBefore = count("select count(*) from act_re_deployment where name_ = 'regionplan'");
+		java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+		java.util.concurrent.ExecutorService owners = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.Future<ClusterNode.Answer> onA = owners.submit(() -> {
+				together.await();
+				return a.upload("chen.owner", "/api/deployments", Map.of(volumeGap, changeA));
+			});
+			java.util.concurrent.Future<ClusterNode.Answer> onB = owners.submit(() -> {
+				together.await();
+				return b.upload("chen.owner", "/api/deployments", Map.of(teamSizing, changeB));
+			});
+			// when both are answered
+			assertThat(onA.get(2, java.util.concurrent.TimeUnit.MINUTES).status()).isEqualTo(201);
+			assertThat(onB.get(2, java.util.concurrent.TimeUnit.MINUTES).status()).isEqualTo(201);
+		}
+		finally {
+			owners.shutdownNow();
+		}
+
+		// then: two new deployments, and the later one holds both changes (it was built on the earlier)
+		assertThat(count("select count(*) from act_re_deployment where name_ = 'regionplan'")).isEqualTo(deploymentsBefore + 2);
+		String latest = db.queryForObject("select id_ from act_re_deployment where name_ = 'regionplan' "
+				+ "order by deploy_time_ desc, id_ desc fetch first row only", String.class);
+		assertThat(resource(latest, volumeGap)).contains("# cluster change A");
+		assertThat(resource(latest, teamSizing)).contains("# cluster change B");
+		assertThat(count("select count(*) from deployment_audit where outcome = 'DEPLOYED'")).isEqualTo(2);
+	}
+
+	private String resource(String deployment, String name) {
+		return new String(db.queryForObject("select bytes_ from act_ge_bytearray where deployment_id_ = ? and name_ = ?",
+				byte[].class, deployment, name), StandardCharsets.UTF_8);
+	}
+
+	@Test
+	@Order(5)
 	void aTimerFiresOnceAndTheSurvivorRunsTheJobOfAKilledNode() throws Exception {
 		// given: a month whose start timer is due at once (January 2020), its job held suspended for now
-		JsonNode definition = a.get("demo", "/engine-rest/job-definition?processDefinitionKey=monthly-execution"
+		String monthly = a.get("demo", "/engine-rest/process-definition/key/monthly-execution").body().get("id").asText();
+		JsonNode definition = a.get("demo", "/engine-rest/job-definition?processDefinitionId=" + monthly
 				+ "&activityIdIn=Timer_MonthStart").body().get(0);
 		assertThat(a.put("demo", "/engine-rest/job-definition/" + definition.get("id").asText() + "/suspended",
 				Map.of("suspended", true, "includeJobs", false)).status()).isEqualTo(204);
