@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.Resource;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -64,9 +65,13 @@ public class DeploymentService implements RuleSetsInForce {
 
 	private final ObjectProvider<ProcessVariablesCheck> variables;
 
+	private final ListableBeanFactory beans;
+
 	DeploymentService(ProcessEngine engine, RuleSetRegistry rules, DeploymentSettings settings, JdbcTemplate jdbc,
-			ObjectMapper json, ObjectProvider<DecisionReplay> replay, ObjectProvider<ProcessVariablesCheck> variables) {
+			ObjectMapper json, ObjectProvider<DecisionReplay> replay, ObjectProvider<ProcessVariablesCheck> variables,
+			ListableBeanFactory beans) {
 		this.variables = variables;
+		this.beans = beans;
 		this.engine = engine;
 		this.rules = rules;
 		this.settings = settings;
@@ -135,7 +140,7 @@ public class DeploymentService implements RuleSetsInForce {
 	}
 
 	private ProcessFilesValidator validator() {
-		return new ProcessFilesValidator(rules, variables.getObject());
+		return new ProcessFilesValidator(rules, variables.getObject(), beans::containsBean);
 	}
 
 	@Override
