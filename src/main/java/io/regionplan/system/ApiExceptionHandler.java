@@ -1,8 +1,13 @@
 package io.regionplan.system;
 
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -18,6 +23,21 @@ class ApiExceptionHandler {
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException ex) {
 		return body(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	/** A body that is no JSON, or a field of the wrong type: the field is named. */
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			String field = mapping.getPath().stream()
+				.map(step -> step.getFieldName() != null ? step.getFieldName() : "[" + step.getIndex() + "]")
+				.collect(Collectors.joining("."));
+			String detail = mapping instanceof InvalidFormatException format
+					? ": '" + format.getValue() + "' is not " + format.getTargetType().getSimpleName() : "";
+			return body(HttpStatus.BAD_REQUEST, "字段 " + field + " 的值类型不对 / field '" + field + "' has a value of the wrong type"
+					+ detail);
+		}
+		return body(HttpStatus.BAD_REQUEST, "请求体不是有效的 JSON / the request body is not valid JSON");
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
