@@ -11,7 +11,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Bad input to the application API is answered with 400 (or 413) and a message that names what is
@@ -40,12 +39,7 @@ class ApiExceptionHandler {
 		return body(HttpStatus.BAD_REQUEST, "请求体不是有效的 JSON / the request body is not valid JSON");
 	}
 
-	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException ex) {
-		return body(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大 / the file is larger than the upload limit");
-	}
-
-	private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {
+	static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {
 		return ResponseEntity.status(status)
 			.body(Map.of("status", status.value(), "error", status.getReasonPhrase(), "message", message));
 	}

@@ -57,12 +57,16 @@ class RequestSizeLimit extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static void refuse(HttpServletResponse response, DataSize limit) throws IOException {
+	static String tooLarge(DataSize limit) {
 		String size = limit.toMegabytes() > 0 ? limit.toMegabytes() + " MB" : limit.toKilobytes() + " KB";
+		return "请求体超过 " + size + " / the request body is larger than " + size + " (" + limit.toBytes() + " bytes)";
+	}
+
+	private static void refuse(HttpServletResponse response, DataSize limit) throws IOException {
 		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
 		response.setContentType("application/json;charset=UTF-8");
-		response.getWriter().write("{\"status\":413,\"type\":\"RequestTooLarge\",\"error\":\"Payload Too Large\",\"message\":\"请求体超过 "
-				+ size + " / the request body is larger than " + size + " (" + limit.toBytes() + " bytes)\"}");
+		response.getWriter().write("{\"status\":413,\"type\":\"RequestTooLarge\",\"error\":\"Payload Too Large\",\"message\":\""
+				+ tooLarge(limit) + "\"}");
 	}
 
 	/** A request whose body was already read. */
