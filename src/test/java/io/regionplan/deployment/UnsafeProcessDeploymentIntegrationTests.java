@@ -52,6 +52,9 @@ class UnsafeProcessDeploymentIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	private static String cycle() throws IOException {
 		return Files.readString(Path.of(CYCLE));
 	}
@@ -160,6 +163,14 @@ class UnsafeProcessDeploymentIntegrationTests {
 		finally {
 			repository.deleteDeployment(deployment, true);
 		}
+	}
+
+	@Test
+	void everyAllowListedBeanExistsAndNothingElseOfTheContextIsOnTheList() {
+		assertThat(io.regionplan.system.ExpressionBeans.ALLOWED).allSatisfy(name -> assertThat(context.containsBean(name))
+			.as(name).isTrue());
+		assertThat(io.regionplan.system.ExpressionBeans.ALLOWED).doesNotContain("jdbcTemplate", "repositoryService",
+				"environment", "processEngine", "runtimeService", "identityService");
 	}
 
 	@Test
