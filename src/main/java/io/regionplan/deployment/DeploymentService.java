@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.Resource;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -72,10 +73,13 @@ public class DeploymentService implements RuleSetsInForce {
 	/** PostgreSQL: several nodes may share the database (README, Cluster on PostgreSQL). */
 	private volatile Boolean shared;
 
+	private final ListableBeanFactory beans;
+
 	DeploymentService(ProcessEngine engine, RuleSetRegistry rules, DeploymentSettings settings, JdbcTemplate jdbc,
 			ObjectMapper json, ObjectProvider<DecisionReplay> replay, ObjectProvider<ProcessVariablesCheck> variables,
-			PlatformTransactionManager transactionManager) {
+			ListableBeanFactory beans, PlatformTransactionManager transactionManager) {
 		this.variables = variables;
+		this.beans = beans;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.engine = engine;
 		this.rules = rules;
@@ -169,7 +173,7 @@ public class DeploymentService implements RuleSetsInForce {
 	}
 
 	private ProcessFilesValidator validator() {
-		return new ProcessFilesValidator(rules, variables.getObject());
+		return new ProcessFilesValidator(rules, variables.getObject(), beans::containsBean);
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -32,8 +33,11 @@ class ProcessFilesDeployer extends AbstractProcessEnginePlugin {
 
 	private final ObjectProvider<ProcessVariablesCheck> variables;
 
+	private final ListableBeanFactory beans;
+
 	ProcessFilesDeployer(DeploymentSettings settings, RuleSetRegistry rules, ResourcePatternResolver resolver,
-			ObjectProvider<ProcessVariablesCheck> variables) {
+			ObjectProvider<ProcessVariablesCheck> variables, ListableBeanFactory beans) {
+		this.beans = beans;
 		this.settings = settings;
 		this.variables = variables;
 		this.rules = rules;
@@ -48,7 +52,8 @@ class ProcessFilesDeployer extends AbstractProcessEnginePlugin {
 			throw new IllegalStateException("No process files found in " + settings.source()
 					+ " (expected processes/*.bpmn, forms/*.form, rules/<rule-set>/*.drl)");
 		}
-		java.util.List<FileProblem> problems = new ProcessFilesValidator(rules, variables.getIfAvailable()).validate(files);
+		java.util.List<FileProblem> problems = new ProcessFilesValidator(rules, variables.getIfAvailable(),
+				beans::containsBean).validate(files);
 		if (!problems.isEmpty()) {
 			// The engine is built and registered by now; closing it leaves no half-started engine behind.
 			engine.close();

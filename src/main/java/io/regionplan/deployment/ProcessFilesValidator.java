@@ -37,8 +37,9 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 /**
  * The one check of the files process owners edit, used by the build (a test), at startup and before a
  * deployment: BPMN that Camunda, Modeler and Tasklist can use (forms that exist, candidate groups, rule
- * sets that exist, valid timers, history time to live, a diagram for every element), rule sets that
- * compile and pass the guard, and valid Camunda Forms with unique keys.
+ * sets that exist, valid timers, history time to live, a diagram for every element, no scripts and only
+ * allow-listed beans in expressions), rule sets that compile and pass the guard, and valid Camunda Forms
+ * with unique keys.
  */
 public final class ProcessFilesValidator {
 
@@ -50,14 +51,27 @@ public final class ProcessFilesValidator {
 
 	private final ProcessVariablesCheck variables;
 
-	/** Without the check of variables against the code (for tools and tests without the application). */
+	private final BpmnExpressionCheck expressions;
+
+	/** Without the checks against the code (for tools and tests without the application). */
 	public ProcessFilesValidator(RuleSetRegistry rules) {
-		this(rules, null);
+		this(rules, null, name -> false);
 	}
 
+	/** With the check of variables against the code but without the application's bean names. */
 	public ProcessFilesValidator(RuleSetRegistry rules, ProcessVariablesCheck variables) {
+		this(rules, variables, name -> false);
+	}
+
+	/**
+	 * @param variables the check of variables against the code, or {@code null}
+	 * @param springBean whether a name is a bean of the application: expressions may name only allow-listed ones
+	 */
+	public ProcessFilesValidator(RuleSetRegistry rules, ProcessVariablesCheck variables,
+			java.util.function.Predicate<String> springBean) {
 		this.rules = rules;
 		this.variables = variables;
+		this.expressions = new BpmnExpressionCheck(springBean);
 	}
 
 	public List<FileProblem> validate(ProcessFiles files) {
@@ -107,6 +121,7 @@ public final class ProcessFilesValidator {
 	/** @return the parsed model, or {@code null} when the file is no BPMN */
 	private BpmnModelInstance checkBpmn(String name, byte[] bytes, ProcessFiles files, Set<String> ruleSets,
 			Set<String> processKeys, List<FileProblem> problems) {
+		problems.addAll(expressions.check(name, bytes));
 		BpmnModelInstance model;
 		try {
 			model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));

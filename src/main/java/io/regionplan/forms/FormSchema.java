@@ -18,6 +18,16 @@ record FormSchema(String id, List<Field> fields) {
 	static final List<String> INPUT_TYPES = List.of("textfield", "textarea", "number", "select", "radio", "checkbox",
 			"datetime", "checklist", "taglist");
 
+	/** Every key of a form, inputs or not: the variables a completion may write. */
+	record Keys(String id, java.util.Set<String> keys) {
+	}
+
+	static Keys keys(JsonNode form) {
+		java.util.Set<String> keys = new java.util.HashSet<>();
+		form.findValues("key").forEach(key -> keys.add(key.asText()));
+		return new Keys(form.path("id").asText(), java.util.Set.copyOf(keys));
+	}
+
 	static FormSchema parse(JsonNode form) {
 		List<Field> fields = new ArrayList<>();
 		collect(form.path("components"), fields);

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.regionplan.system.InputLimits;
+
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -47,8 +49,11 @@ class FormValidation extends AbstractProcessEnginePlugin {
 
 	private final ObjectMapper json;
 
-	FormValidation(List<CompletionRule> completionRules, ObjectMapper json) {
+	private final int maxTextLength;
+
+	FormValidation(List<CompletionRule> completionRules, ObjectMapper json, InputLimits limits) {
 		this.json = json;
+		this.maxTextLength = limits.maxTextLength();
 		for (CompletionRule rule : completionRules) {
 			rule.taskIds().forEach(id -> rules.computeIfAbsent(id, k -> new ArrayList<>()).add(rule));
 		}
@@ -96,10 +101,10 @@ class FormValidation extends AbstractProcessEnginePlugin {
 		}
 	}
 
-	private static void check(DelegateTask task, FormSchema.Field field) {
+	private void check(DelegateTask task, FormSchema.Field field) {
 		Object value = task.getVariable(field.key());
 		boolean missing = value == null || value instanceof String text && text.isBlank()
-				|| field.type().equals("checkbox") && field.required() && !Boolean.TRUE.equals(value);
+				|| field.type().equals("checkbox") && field.required() && Boolean.FALSE.equals(value);
 		if (missing) {
 			if (field.required()) {
 				throw invalid(field, "必填", "is required");
@@ -123,9 +128,9 @@ class FormValidation extends AbstractProcessEnginePlugin {
 				if (!(value instanceof String text)) {
 					throw invalid(field, "必须是文本", "must be text");
 				}
-				if (field.maxLength() != null && text.length() > field.maxLength()) {
-					throw invalid(field, "最多 " + field.maxLength() + " 个字符", "must be at most " + field.maxLength()
-							+ " characters");
+				int maxLength = field.maxLength() == null ? maxTextLength : field.maxLength();
+				if (text.length() > maxLength) {
+					throw invalid(field, "最多 " + maxLength + " 个字符", "must be at most " + maxLength + " characters");
 				}
 			}
 			case "select", "radio" -> {

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -50,6 +51,15 @@ final class TabularFile {
 			this.row = row;
 		}
 
+	}
+
+	/** The most one part of a workbook may unpack to; a workbook is read into memory whole. */
+	static final long MAX_XLSX_ENTRY_BYTES = 256L * 1024 * 1024;
+
+	static {
+		// A part that unpacks to more than 100 times its packed size is a zip bomb: POI stops reading it early.
+		ZipSecureFile.setMinInflateRatio(0.01);
+		ZipSecureFile.setMaxEntrySize(MAX_XLSX_ENTRY_BYTES);
 	}
 
 	private TabularFile() {
@@ -202,6 +212,10 @@ final class TabularFile {
 			workbook = WorkbookFactory.create(file.toFile(), null, true);
 		}
 		catch (IOException | RuntimeException ex) {
+			if (String.valueOf(ex.getMessage()).contains("Zip bomb") || String.valueOf(ex.getMessage()).contains("max entry size")) {
+				throw new Unreadable(1, "XLSX 文件解压后过大（疑似 zip 炸弹），已拒绝 / the XLSX file unpacks to far more than its size "
+						+ "(a zip bomb?): refused without unpacking it");
+			}
 			throw new Unreadable(1, "不是有效的 XLSX 文件 / not a valid XLSX file: " + ex.getMessage());
 		}
 		try (workbook) {

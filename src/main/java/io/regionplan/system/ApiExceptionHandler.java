@@ -1,12 +1,16 @@
 package io.regionplan.system;
 
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Bad input to the application API is answered with 400 (or 413) and a message that names what is
@@ -20,12 +24,22 @@ class ApiExceptionHandler {
 		return body(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
-	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException ex) {
-		return body(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大 / the file is larger than the upload limit");
+	/** A body that is no JSON, or a field of the wrong type: the field is named. */
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			String field = mapping.getPath().stream()
+				.map(step -> step.getFieldName() != null ? step.getFieldName() : "[" + step.getIndex() + "]")
+				.collect(Collectors.joining("."));
+			String detail = mapping instanceof InvalidFormatException format
+					? ": '" + format.getValue() + "' is not " + format.getTargetType().getSimpleName() : "";
+			return body(HttpStatus.BAD_REQUEST, "字段 " + field + " 的值类型不对 / field '" + field + "' has a value of the wrong type"
+					+ detail);
+		}
+		return body(HttpStatus.BAD_REQUEST, "请求体不是有效的 JSON / the request body is not valid JSON");
 	}
 
-	private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {
+	static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {
 		return ResponseEntity.status(status)
 			.body(Map.of("status", status.value(), "error", status.getReasonPhrase(), "message", message));
 	}

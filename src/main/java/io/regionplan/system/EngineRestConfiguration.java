@@ -1,6 +1,9 @@
 package io.regionplan.system;
 
+import java.util.List;
+
 import jakarta.servlet.ServletRegistration;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -14,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The engine REST API of the starter, plus the mapping of other-region refusals to 404 and of lost task
  * completions to 409, for that API and for the webapps' own copy of it (Tasklist and Cockpit call
- * /camunda/api/engine).
+ * /camunda/api/engine), and the features' request filters.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestConfiguration {
@@ -22,14 +25,16 @@ class EngineRestConfiguration {
 	/** The name under which Camunda's webapp initializer registers the webapps' engine API. */
 	static final String WEBAPP_ENGINE_API = "Engine Api";
 
+	/** @param requestFilters the features' checks of engine REST requests (e.g. completions against forms) */
 	@Bean
-	CamundaJerseyResourceConfig camundaJerseyResourceConfig() {
+	CamundaJerseyResourceConfig camundaJerseyResourceConfig(List<ContainerRequestFilter> requestFilters) {
 		return new CamundaJerseyResourceConfig() {
 			@Override
 			protected void registerAdditionalResources() {
 				register(OtherRegionExceptionMapper.ForEngine.class);
 				register(OtherRegionExceptionMapper.ForRest.class);
 				register(OtherRegionExceptionMapper.ForOther.class);
+				requestFilters.forEach(this::register);
 			}
 		};
 	}

