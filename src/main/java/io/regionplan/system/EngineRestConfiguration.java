@@ -41,7 +41,8 @@ class EngineRestConfiguration {
 
 	/**
 	 * Without the mappers the webapps' engine API answers an other-region refusal with 500 and Camunda's
-	 * message, which tells that the object exists in another region.
+	 * message, which tells that the object exists in another region; without the request filters Tasklist's
+	 * completions would skip the checks the engine REST API makes (unknown variables, types).
 	 */
 	@Bean
 	ServletContextInitializer webappEngineApiMappers(CamundaBpmProperties camunda) {
@@ -56,7 +57,8 @@ class EngineRestConfiguration {
 			}
 			engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
 					String.join(",", OtherRegionExceptionMapper.ForEngine.class.getName(),
-							OtherRegionExceptionMapper.ForRest.class.getName(), OtherRegionExceptionMapper.ForOther.class.getName()));
+							OtherRegionExceptionMapper.ForRest.class.getName(), OtherRegionExceptionMapper.ForOther.class.getName(),
+							WebappRequestFilters.class.getName()));
 		};
 	}
 

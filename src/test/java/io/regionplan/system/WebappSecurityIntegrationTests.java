@@ -39,6 +39,9 @@ class WebappSecurityIntegrationTests {
 	@Autowired
 	IdentityService identity;
 
+	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtime;
+
 	@Test
 	void aChangeWithTheSessionCookieButWithoutTheCsrfTokenIsRefused() {
 		Task task = driver.task(driver.start("east"), "Task_DataRefreshCheck");
@@ -71,6 +74,31 @@ class WebappSecurityIntegrationTests {
 		assertThat(genuine.statusCode()).as("the same change with the token").isEqualTo(204);
 		assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("wang.east");
 		System.out.printf("webapp requests without CSRF token: %d tried, all 403, nothing changed%n", forgeries.size());
+	}
+
+	@Test
+	void tasklistCompletionsAreCheckedAgainstTheFormLikeTheRestApi() {
+		String cycle = driver.start("east");
+		Task task = driver.task(cycle, "Task_DataRefreshCheck");
+		WebappSession wang = new WebappSession(rest.getRootUri());
+		wang.logIn("wang.east", "demo");
+		assertThat(wang.send("POST", ENGINE + "/task/" + task.getId() + "/claim", "{\"userId\":\"wang.east\"}", true)
+			.statusCode()).isEqualTo(204);
+		java.util.Map<String, Object> before = runtime.getVariables(cycle);
+
+		// the cycle's region is not a field of the form: overwriting it would point the rule tasks at south's data
+		HttpResponse<String> refused = wang.send("POST", ENGINE + "/task/" + task.getId() + "/submit-form",
+				"{\"variables\":{\"dataConfirmed\":{\"value\":true},\"region\":{\"value\":\"south\"}}}", true);
+
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.body()).contains("region").contains(" / ");
+		assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isOne();
+		assertThat(runtime.getVariables(cycle)).as("nothing written").isEqualTo(before);
+
+		HttpResponse<String> good = wang.send("POST", ENGINE + "/task/" + task.getId() + "/submit-form",
+				"{\"variables\":{\"dataConfirmed\":{\"value\":true}}}", true);
+		assertThat(good.statusCode()).as(good.body()).isEqualTo(204);
+		assertThat(runtime.getVariable(cycle, "region")).isEqualTo("east");
 	}
 
 	@Test
