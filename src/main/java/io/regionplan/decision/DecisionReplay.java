@@ -190,7 +190,7 @@ public class DecisionReplay {
 	/** A rule set that fails or loops on the facts is the caller's problem to fix: 400 naming the version. */
 	private RuleRun run(Side side, RuleSetAt rules, List<Object> facts) {
 		try {
-			return rules.run(facts, settings.maxRuleFirings());
+			return rules.run(facts, settings.maxRuleFirings(), settings.maxEvaluationTime());
 		}
 		catch (RuleEvaluationException ex) {
 			throw new IllegalArgumentException("规则版本 " + side.label() + " 在决策的事实上失败 / the " + side.label()

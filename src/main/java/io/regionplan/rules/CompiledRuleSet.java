@@ -58,7 +58,17 @@ public final class CompiledRuleSet {
 	 * @param maxFirings the most rule firings one run may take; more means a loop and fails the run
 	 */
 	public RuleRun run(RuleSetVersion version, Collection<?> facts, int maxFirings) {
+		return run(version, facts, maxFirings, null);
+	}
+
+	/**
+	 * As {@link #run(RuleSetVersion, Collection, int)}, and stopped after {@code maxTime} (checked after each
+	 * firing; {@code null} for no limit).
+	 */
+	public RuleRun run(RuleSetVersion version, Collection<?> facts, int maxFirings, java.time.Duration maxTime) {
 		KieSession session = kieBase.newKieSession();
+		long deadline = maxTime == null ? Long.MAX_VALUE : System.nanoTime() + maxTime.toNanos();
+		boolean[] overtime = { false };
 		List<RuleRun.Firing> firings = new ArrayList<>();
 		List<Object> inserted = new ArrayList<>();
 		try {
@@ -72,6 +82,10 @@ public final class CompiledRuleSet {
 				public void afterMatchFired(AfterMatchFiredEvent event) {
 					firings.add(new RuleRun.Firing(event.getMatch().getRule().getName(),
 							List.copyOf(event.getMatch().getObjects()), List.copyOf(inserted)));
+					if (System.nanoTime() > deadline && !overtime[0]) {
+						overtime[0] = true;
+						event.getKieRuntime().halt();
+					}
 				}
 			});
 			session.addEventListener(new DefaultRuleRuntimeEventListener() {
@@ -87,6 +101,12 @@ public final class CompiledRuleSet {
 				session.insert(fact);
 			}
 			int fired = session.fireAllRules(maxFirings + 1);
+			if (overtime[0]) {
+				String loop = mostFired(firings);
+				throw new RuleEvaluationException("规则集 " + name + " 运行超过 " + maxTime.toSeconds() + " 秒（" + fired
+						+ " 次触发，可能循环），最多的规则 " + loop + " / rule set '" + name + "' ran longer than " + maxTime
+							.toMillis() + " ms (" + fired + " firings, a loop?), most often rule " + loop, null);
+			}
 			if (fired > maxFirings) {
 				String loop = mostFired(firings);
 				throw new RuleEvaluationException("规则集 " + name + " 触发超过 " + maxFirings + " 次（可能循环），最多的规则 "

@@ -58,7 +58,7 @@ public class EvaluateRuleSetDelegate implements JavaDelegate {
 		RuleSetVersion version = new RuleSetVersion(ruleSet,
 				((ExecutionEntity) execution).getProcessDefinition().getDeploymentId(), compiled.contentHash());
 		Collection<?> facts = binding.facts(execution);
-		RuleRun run = compiled.run(version, facts, settings.maxRuleFirings());
+		RuleRun run = compiled.run(version, facts, settings.maxRuleFirings(), settings.maxEvaluationTime());
 		binding.apply(execution, run);
 		// Decisions belong to the cycle: the root instance (monthly and quarterly work run as called processes).
 		String root = ((ExecutionEntity) execution).getRootProcessInstanceId();

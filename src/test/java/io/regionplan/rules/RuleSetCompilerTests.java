@@ -121,6 +121,27 @@ class RuleSetCompilerTests {
 	}
 
 	@Test
+	void aLoopIsStoppedByTheTimeLimitBeforeTheFiringCap() {
+		CompiledRuleSet rules = new RuleSetCompiler().compile(ruleSet(Map.of("loop.drl", HEADER + """
+				rule "Loops"
+				when
+				    $g : VolumeGap()
+				then
+				    insert(new VolumeGap($g.subjectId(), $g.target().add(java.math.BigDecimal.ONE), $g.forecast()));
+				end
+				""")));
+		RuleSetVersion version = new RuleSetVersion(rules.name(), "test", rules.contentHash());
+
+		// a cap of 100 million firings would take minutes; the time limit ends it after 200 ms
+		long started = System.nanoTime();
+		assertThatThrownBy(() -> rules.run(version, List.of(GAP), 100_000_000, java.time.Duration.ofMillis(200)))
+			.isInstanceOf(RuleEvaluationException.class)
+			.hasMessageContaining("ran longer than 200 ms")
+			.hasMessageContaining("most often rule 'Loops'");
+		assertThat((System.nanoTime() - started) / 1_000_000).as("stopped soon after the limit, ms").isLessThan(20_000);
+	}
+
+	@Test
 	void sameContentGivesTheSameVersionHash() {
 		Map<String, String> files = Map.of("a.drl", HEADER, "parameters.properties", "a = 1\n");
 
