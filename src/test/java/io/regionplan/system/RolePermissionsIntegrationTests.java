@@ -205,9 +205,22 @@ class RolePermissionsIntegrationTests {
 			assertThat(empty.getStatusCode().value()).as(user + " " + empty.getBody()).isEqualTo(400);
 			assertThat(empty.getBody()).contains("no files");
 		}
-		// deploying through the engine bypasses the validation of the deployment API: owners cannot either
-		assertThat(rest.withBasicAuth("chen.owner", "demo").postForEntity("/engine-rest/deployment/create",
-				engineDeployment(), String.class).getStatusCode().value()).isEqualTo(403);
+		// deploying through the engine bypasses the validation of the deployment API: owners and admins cannot either
+		for (String user : List.of("chen.owner", "demo")) {
+			ResponseEntity<String> engine = rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/deployment/create",
+					engineDeployment(), String.class);
+			assertThat(engine.getStatusCode().value()).as(user + " /engine-rest/deployment/create").isEqualTo(403);
+			assertThat(engine.getBody()).as(user).contains("/api/deployments");
+		}
+		String anyDeployment = repository.createDeploymentQuery().list().get(0).getId();
+		assertThat(rest.withBasicAuth("demo", "demo").postForEntity("/engine-rest/deployment/" + anyDeployment + "/redeploy",
+				Map.of(), String.class).getStatusCode().value()).as("redeploy as admin").isEqualTo(403);
+		WebappSession admin = new WebappSession(rest.getRootUri());
+		admin.logIn("demo", "demo");
+		java.net.http.HttpResponse<String> viaWebapps = admin.send("POST",
+				"/camunda/api/engine/engine/default/deployment/create", "{}", true);
+		assertThat(viaWebapps.statusCode()).as("the webapps' engine API " + viaWebapps.body()).isEqualTo(403);
+		assertThat(viaWebapps.body()).contains("/api/deployments");
 		assertThat(snapshot()).isEqualTo(before);
 	}
 
