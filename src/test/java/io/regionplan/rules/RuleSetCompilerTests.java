@@ -103,16 +103,19 @@ class RuleSetCompilerTests {
 			.hasMessageContaining("missing.key");
 	}
 
+	/** A rule that inserts a new fact for every fact it matches: it never ends by itself. */
+	static final String LOOP = HEADER + """
+			rule "Loops"
+			when
+			    $g : VolumeGap()
+			then
+			    insert(new VolumeGap($g.subjectId(), $g.target().add(java.math.BigDecimal.ONE), $g.forecast()));
+			end
+			""";
+
 	@Test
 	void loopPastTheFiringCapFails() {
-		CompiledRuleSet rules = new RuleSetCompiler().compile(ruleSet(Map.of("loop.drl", HEADER + """
-				rule "Loops"
-				when
-				    $g : VolumeGap()
-				then
-				    insert(new VolumeGap($g.subjectId(), $g.target().add(java.math.BigDecimal.ONE), $g.forecast()));
-				end
-				""")));
+		CompiledRuleSet rules = new RuleSetCompiler().compile(ruleSet(Map.of("loop.drl", LOOP)));
 
 		assertThatThrownBy(() -> RuleSets.run(rules, List.of(GAP)))
 			.isInstanceOf(RuleEvaluationException.class)
@@ -122,14 +125,7 @@ class RuleSetCompilerTests {
 
 	@Test
 	void aLoopIsStoppedByTheTimeLimitBeforeTheFiringCap() {
-		CompiledRuleSet rules = new RuleSetCompiler().compile(ruleSet(Map.of("loop.drl", HEADER + """
-				rule "Loops"
-				when
-				    $g : VolumeGap()
-				then
-				    insert(new VolumeGap($g.subjectId(), $g.target().add(java.math.BigDecimal.ONE), $g.forecast()));
-				end
-				""")));
+		CompiledRuleSet rules = new RuleSetCompiler().compile(ruleSet(Map.of("loop.drl", LOOP)));
 		RuleSetVersion version = new RuleSetVersion(rules.name(), "test", rules.contentHash());
 
 		// a cap of 100 million firings would take minutes; the time limit ends it after 200 ms
