@@ -39,8 +39,6 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deploys changed process files while the application runs: the changed files on top of the latest
@@ -70,8 +68,6 @@ public class DeploymentService implements RuleSetsInForce {
 
 	private final ObjectProvider<ProcessVariablesCheck> variables;
 
-	private final TransactionTemplate transactions;
-
 	/** PostgreSQL: several nodes may share the database (README, Cluster on PostgreSQL). */
 	private volatile Boolean shared;
 
@@ -79,10 +75,9 @@ public class DeploymentService implements RuleSetsInForce {
 
 	DeploymentService(ProcessEngine engine, RuleSetRegistry rules, DeploymentSettings settings, JdbcTemplate jdbc,
 			ObjectMapper json, ObjectProvider<DecisionReplay> replay, ObjectProvider<ProcessVariablesCheck> variables,
-			ListableBeanFactory beans, PlatformTransactionManager transactionManager) {
+			ListableBeanFactory beans) {
 		this.variables = variables;
 		this.beans = beans;
-		this.transactions = new TransactionTemplate(transactionManager);
 		this.engine = engine;
 		this.rules = rules;
 		this.settings = settings;
@@ -110,18 +105,28 @@ public class DeploymentService implements RuleSetsInForce {
 	}
 
 	/**
-	 * One deployment at a time, from reading the latest files to the audit, in one transaction: on this node
-	 * (the monitor) and, on PostgreSQL, across the nodes sharing the database (a transaction advisory lock,
-	 * released by the commit or rollback, or by the database when a node dies). Otherwise two process owners
-	 * deploying at once would each build on the files before the other's change, and the later deployment
-	 * would silently undo the earlier.
+	 * One deployment at a time, from reading the latest files to the audit: on this node (the monitor) and,
+	 * on PostgreSQL, across the nodes sharing the database (an advisory lock held on a connection of its own
+	 * while the engine deploys and commits; a node that dies releases it with its connection). Otherwise two
+	 * process owners deploying at once would each build on the files before the other's change, and the
+	 * later deployment would silently undo the earlier.
 	 */
 	private synchronized Outcome oneAtATime(java.util.function.Supplier<Outcome> deployment) {
-		return transactions.execute(status -> {
-			if (shared() && Boolean.getBoolean("experiment.lock")) {
-				jdbc.execute("select pg_advisory_xact_lock(" + DEPLOYMENT_LOCK + ")");
-			}
+		if (!shared()) {
 			return deployment.get();
+		}
+		return jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Outcome>) connection -> {
+			try (java.sql.Statement lock = connection.createStatement()) {
+				lock.execute("select pg_advisory_lock(" + DEPLOYMENT_LOCK + ")");
+			}
+			try {
+				return deployment.get();
+			}
+			finally {
+				try (java.sql.Statement unlock = connection.createStatement()) {
+					unlock.execute("select pg_advisory_unlock(" + DEPLOYMENT_LOCK + ")");
+				}
+			}
 		});
 	}
 
