@@ -87,6 +87,9 @@ final class BpmnExpressionCheck {
 		}
 	}
 
+	/** Attributes that name a Java class for the engine to instantiate. */
+	private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "formHandlerClass", "variableMappingClass");
+
 	private void checkAttribute(Element element, Attr attribute, String id, Set<String> problems) {
 		String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
 		boolean camunda = CAMUNDA_NS.equals(attribute.getNamespaceURI());
@@ -94,9 +97,12 @@ final class BpmnExpressionCheck {
 				|| name.equals("language") && element.getLocalName().equals("conditionExpression")) {
 			problems.add(id + ": 不允许脚本（" + attribute.getName() + "）/ scripts are not allowed (" + attribute.getName() + ")");
 		}
-		else if (camunda && name.equals("class")) {
-			problems.add(id + ": 不允许按类名调用 Java（camunda:class=" + attribute.getValue() + "）/ camunda:class is not allowed ('"
-					+ attribute.getValue() + "'): use camunda:delegateExpression with an allow-listed bean");
+		else if (CLASS_ATTRIBUTES.contains(name) && (camunda || attribute.getNamespaceURI() == null)) {
+			// camunda:class on tasks, plain class on camunda:executionListener / taskListener, form handlers and
+			// variable mappings: each makes the engine instantiate a class the file names
+			problems.add(id + ": 不允许按类名调用 Java（" + attribute.getName() + "=" + attribute.getValue() + "）/ "
+					+ attribute.getName() + " is not allowed ('" + attribute.getValue()
+					+ "'): use camunda:delegateExpression with an allow-listed bean");
 		}
 		else if (camunda && name.equals("delegateExpression")) {
 			String bean = attribute.getValue().strip().replaceAll("^[$#]\\{\\s*(\\w+)\\s*}$", "$1");

@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class EngineDeploymentsRefused {
 
 	static final Pattern ENGINE_DEPLOYMENT = Pattern
-		.compile("/(?:engine-rest|camunda/api/engine/engine/[^/]+)/deployment/(?:create|[^/]+/redeploy)/?");
+		.compile("/(?:engine-rest(?:/engine/[^/]+)?|camunda/api/engine/engine/[^/]+)/deployment/(?:create|[^/]+/redeploy)/?");
 
 	static final String MESSAGE = "{\"type\":\"Forbidden\",\"message\":\"请通过 /api/deployments 部署（会先校验文件）"
 			+ " / deploy through /api/deployments, which validates the files; the engine's deployment endpoints are off\"}";

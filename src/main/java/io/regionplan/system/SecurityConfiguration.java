@@ -65,6 +65,9 @@ class SecurityConfiguration {
 	SecurityFilterChain pageHeaders(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
+			// the webapps log out through Camunda's own endpoint (with the CSRF token); Spring Security's /logout
+			// here would let any other site end a user's session
+			.logout(logout -> logout.disable())
 			.requestCache(cache -> cache.disable())
 			.headers(headers -> headers(headers.cacheControl(cache -> cache.disable())));
 		return http.build();

@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  */
 final class TaskCompletionConflict {
 
-	private static final Pattern COMPLETION = Pattern.compile("/?task/([^/]+)/(complete|submit-form|resolve)/?");
+	private static final Pattern COMPLETION = Pattern.compile("(?:^|.*/)task/([^/]+)/(complete|submit-form|resolve)/?");
 
 	private TaskCompletionConflict() {
 	}

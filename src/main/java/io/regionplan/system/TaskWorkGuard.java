@@ -71,7 +71,12 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 					String taskId = get(COMMENT_TASK, command);
 					String instanceId = get(COMMENT_INSTANCE, command);
 					if (taskId != null) {
-						check(context, context.getTaskManager().findTaskById(taskId), checker -> checker::checkTaskWork);
+						TaskEntity task = context.getTaskManager().findTaskById(taskId);
+						check(context, task, checker -> checker::checkTaskWork);
+						if (task != null && instanceId != null && !instanceId.equals(task.getProcessInstanceId())) {
+							// the comment would be stored under that other instance, maybe of another region
+							throw new ForeignInstance();
+						}
 					}
 					else if (instanceId != null) {
 						check(context, context.getExecutionManager().findExecutionById(instanceId),
@@ -100,6 +105,20 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 		Field field = ReflectionUtils.findField(type, name);
 		ReflectionUtils.makeAccessible(field);
 		return field;
+	}
+
+	/** A comment on a task that names another process instance than the task's. */
+	static final class ForeignInstance extends org.camunda.bpm.engine.ProcessEngineException implements InvalidInput {
+
+		ForeignInstance() {
+			super("评论的流程实例须为该任务的流程实例 / the comment's processInstanceId must be the task's own process instance");
+		}
+
+		@Override
+		public String field() {
+			return "processInstanceId";
+		}
+
 	}
 
 }

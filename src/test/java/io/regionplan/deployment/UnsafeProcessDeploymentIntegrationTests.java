@@ -101,6 +101,10 @@ class UnsafeProcessDeploymentIntegrationTests {
 		cases.put(changed(SUMMARY_TASK, SUMMARY_TASK.replace("delegateExpression=\"${summarizeMarketDelegate}\"",
 				"class=\"org.camunda.bpm.engine.impl.bpmn.behavior.NoneEndEventActivityBehavior\"")),
 				List.of("Task_SummarizeMarket", "camunda:class is not allowed"));
+		// listeners name their class without the camunda prefix
+		cases.put(changed(SUMMARY_TASK, SUMMARY_TASK + "<bpmn:extensionElements><camunda:executionListener event=\"start\" "
+				+ "class=\"org.camunda.bpm.engine.impl.bpmn.listener.ClassDelegateExecutionListener\"/></bpmn:extensionElements>"),
+				List.of("Task_SummarizeMarket", "class is not allowed"));
 		return cases;
 	}
 
@@ -119,7 +123,7 @@ class UnsafeProcessDeploymentIntegrationTests {
 			unsafe.getValue().forEach(expected -> assertThat(problems).as(unsafe.getValue().get(0)).contains(expected));
 		}
 
-		assertThat(cases).hasSize(12);
+		assertThat(cases).hasSize(13);
 		assertThat(repository.createDeploymentQuery().count()).as("nothing deployed").isEqualTo(deployments);
 		assertThat(repository.createProcessDefinitionQuery().count()).isEqualTo(definitions);
 	}

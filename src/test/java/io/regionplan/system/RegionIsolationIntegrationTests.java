@@ -24,6 +24,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -67,6 +68,22 @@ class RegionIsolationIntegrationTests {
 			openSouth = driver.start("south");
 		}
 		southTask = driver.task(openSouth, "Task_DataRefreshCheck");
+	}
+
+	@Test
+	void aCommentOnAnOwnTaskCannotBeFiledUnderASouthCycle() {
+		String eastCycle = driver.start("east");
+		Task eastTask = driver.task(eastCycle, "Task_DataRefreshCheck");
+		int southComments = tasks.getProcessInstanceComments(openSouth).size();
+
+		ResponseEntity<String> answer = rest.withBasicAuth("wang.east", "demo").postForEntity("/engine-rest/task/"
+				+ eastTask.getId() + "/comment/create", Map.of("message", "east was here", "processInstanceId", openSouth),
+				String.class);
+
+		assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+		assertThat(answer.getBody()).contains("processInstanceId");
+		assertThat(tasks.getProcessInstanceComments(openSouth)).hasSize(southComments);
+		assertThat(tasks.getTaskComments(eastTask.getId())).isEmpty();
 	}
 
 	@Test

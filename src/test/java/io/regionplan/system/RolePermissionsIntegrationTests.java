@@ -212,6 +212,9 @@ class RolePermissionsIntegrationTests {
 			assertThat(engine.getStatusCode().value()).as(user + " /engine-rest/deployment/create").isEqualTo(403);
 			assertThat(engine.getBody()).as(user).contains("/api/deployments");
 		}
+		ResponseEntity<String> named = rest.withBasicAuth("demo", "demo").postForEntity(
+				"/engine-rest/engine/default/deployment/create", engineDeployment(), String.class);
+		assertThat(named.getStatusCode().value()).as("the named engine's path " + named.getBody()).isEqualTo(403);
 		String anyDeployment = repository.createDeploymentQuery().list().get(0).getId();
 		assertThat(rest.withBasicAuth("demo", "demo").postForEntity("/engine-rest/deployment/" + anyDeployment + "/redeploy",
 				Map.of(), String.class).getStatusCode().value()).as("redeploy as admin").isEqualTo(403);
