@@ -248,7 +248,7 @@ public class DeploymentService implements RuleSetsInForce {
 		}
 		else {
 			ProcessFilesDeployment.Result result = EngineCalls.withoutAuthorization(engine,
-					() -> ProcessFilesDeployment.deploy(engine.getRepositoryService(), settings.name(), files));
+					() -> ProcessFilesDeployment.deployChange(engine.getRepositoryService(), settings.name(), files));
 			outcome = new Outcome(result.created() ? "DEPLOYED" : "UNCHANGED", result.deployment().getId(), hashes, List.of());
 		}
 		audit(outcome, userId);

@@ -69,7 +69,7 @@ class DecisionVersionIntegrationTests {
 	/** Deploys the repository's own files again, so that later tests see the shipped rules as the latest. */
 	@AfterEach
 	void restoreTheShippedVersion() {
-		ProcessFilesDeployment.deploy(repository, "regionplan", ProcessFiles.fromFolder(Path.of(".")));
+		ProcessFilesDeployment.deployChange(repository, "regionplan", ProcessFiles.fromFolder(Path.of(".")));
 	}
 
 	private void deployChanged(String file, UnaryOperator<String> change) throws IOException {

@@ -52,7 +52,7 @@ class DeploymentApiIntegrationTests {
 	/** The shipped files again, so that later tests of the shared context run on them. */
 	@AfterEach
 	void restoreTheShippedVersion() {
-		ProcessFilesDeployment.deploy(repository, "regionplan", ProcessFiles.fromFolder(Path.of(".")));
+		ProcessFilesDeployment.deployChange(repository, "regionplan", ProcessFiles.fromFolder(Path.of(".")));
 	}
 
 	static HttpEntity<LinkedMultiValueMap<String, Object>> files(Object... pathsAndContents) {

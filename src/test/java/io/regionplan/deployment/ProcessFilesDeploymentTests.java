@@ -68,6 +68,46 @@ class ProcessFilesDeploymentTests {
 	}
 
 	@Test
+	void aRestartKeepsAProcessOwnersChangeAndANewReleaseReplacesIt() throws IOException {
+		restart(repository -> deploy(repository));
+		// a process owner's change through the deployment API, on top of the files the application started with
+		ProcessFiles started = ProcessFiles.fromFolder(checkout);
+		java.util.SortedMap<String, byte[]> changed = new java.util.TreeMap<>(started.files());
+		changed.put("rules/volume-gap/parameters.properties", new String(changed.get("rules/volume-gap/parameters.properties"),
+				StandardCharsets.UTF_8).replace("gap.plan.max = 0.15", "gap.plan.max = 0.20").getBytes(StandardCharsets.UTF_8));
+		restart(repository -> assertThat(ProcessFilesDeployment.deployChange(repository, "regionplan", new ProcessFiles(changed))
+			.created()).isTrue());
+
+		// the application restarts with the same files: the change stays in force
+		restart(repository -> {
+			ProcessFilesDeployment.Result result = deploy(repository);
+			assertThat(result.created()).isFalse();
+			assertThat(repository.createDeploymentQuery().count()).isEqualTo(2);
+			assertThat(parameters(repository, result.deployment().getId())).contains("gap.plan.max = 0.20");
+			assertThat(parameters(repository, ProcessFilesDeployment.latest(repository, "regionplan").getId()))
+				.contains("gap.plan.max = 0.20");
+		});
+
+		// a release with changed files replaces it
+		Path rule = checkout.resolve("rules/volume-gap/parameters.properties");
+		Files.writeString(rule, Files.readString(rule).replace("gap.accepted.max = 0.05", "gap.accepted.max = 0.04"));
+		restart(repository -> {
+			assertThat(deploy(repository).created()).isTrue();
+			assertThat(parameters(repository, ProcessFilesDeployment.latest(repository, "regionplan").getId()))
+				.contains("gap.accepted.max = 0.04").contains("gap.plan.max = 0.15");
+		});
+	}
+
+	private static String parameters(RepositoryService repository, String deploymentId) {
+		try (java.io.InputStream in = repository.getResourceAsStream(deploymentId, "rules/volume-gap/parameters.properties")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	@Test
 	void removingAFileCreatesANewVersion() throws IOException {
 		restart(repository -> deploy(repository));
 		Files.writeString(checkout.resolve("rules/volume-gap/extra.drl"), "package rules.volumegap;\n",

@@ -50,7 +50,7 @@ class WhatIfIntegrationTests {
 
 	@AfterEach
 	void restoreTheShippedVersion() {
-		ProcessFilesDeployment.deploy(repository, "regionplan", ProcessFiles.fromFolder(Path.of(".")));
+		ProcessFilesDeployment.deployChange(repository, "regionplan", ProcessFiles.fromFolder(Path.of(".")));
 	}
 
 	private static String loweredThreshold() throws IOException {

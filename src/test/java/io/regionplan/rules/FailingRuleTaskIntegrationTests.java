@@ -109,7 +109,7 @@ class FailingRuleTaskIntegrationTests {
 	void restoreTheShippedVersion() {
 		cycles.stream().filter(id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0)
 			.forEach(id -> runtime.deleteProcessInstance(id, "test done"));
-		ProcessFilesDeployment.deploy(repository, "regionplan", ProcessFiles.fromFolder(Path.of(".")));
+		ProcessFilesDeployment.deployChange(repository, "regionplan", ProcessFiles.fromFolder(Path.of(".")));
 	}
 
 	@Test
