@@ -3,22 +3,19 @@ package io.regionplan.forms;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.regionplan.system.EngineCalls;
+import io.regionplan.system.InvalidInput;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.form.CamundaFormRef;
@@ -72,12 +69,7 @@ class CompletionVariablesFilter implements ContainerRequestFilter {
 		for (Map.Entry<String, JsonNode> variable : variables.properties()) {
 			String refusal = refusal(variable.getKey(), variable.getValue(), form);
 			if (refusal != null) {
-				Map<String, Object> answer = new LinkedHashMap<>();
-				answer.put("type", "InvalidInput");
-				answer.put("message", refusal);
-				answer.put("field", variable.getKey());
-				request.abortWith(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-					.entity(answer).build());
+				request.abortWith(InvalidInput.response(refusal, variable.getKey()));
 				return;
 			}
 		}

@@ -11,4 +11,16 @@ public interface InvalidInput {
 
 	String getMessage();
 
+	/** The engine REST APIs' answer to bad input: 400 with the message and the field it names. */
+	static jakarta.ws.rs.core.Response response(String message, String field) {
+		java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("type", "InvalidInput");
+		body.put("message", message);
+		body.put("field", field);
+		return jakarta.ws.rs.core.Response.status(jakarta.ws.rs.core.Response.Status.BAD_REQUEST)
+			.type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+			.entity(body)
+			.build();
+	}
+
 }

@@ -48,21 +48,13 @@ final class OtherRegionExceptionMapper {
 		}
 		for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
 			if (cause instanceof InvalidInput invalid) {
-				java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-				body.put("type", "InvalidInput");
-				body.put("message", invalid.getMessage());
-				body.put("field", invalid.field());
-				return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+				return InvalidInput.response(invalid.getMessage(), invalid.field());
 			}
 			java.util.regex.Matcher serialized = cause.getMessage() == null ? null
 					: JAVA_SERIALIZATION_PROHIBITED.matcher(cause.getMessage());
 			if (serialized != null && serialized.find()) {
-				java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-				body.put("type", "InvalidInput");
-				body.put("message", "字段 " + serialized.group(1) + "：不接受 Java 序列化对象 / field '" + serialized.group(1)
-						+ "': Java-serialized objects are not accepted");
-				body.put("field", serialized.group(1));
-				return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+				return InvalidInput.response("字段 " + serialized.group(1) + "：不接受 Java 序列化对象 / field '" + serialized.group(1)
+						+ "': Java-serialized objects are not accepted", serialized.group(1));
 			}
 			if (cause instanceof AuthorizationException refused && cause != exception) {
 				// some engine REST resources wrap every engine error in a 400; a refusal stays a 403

@@ -1,6 +1,7 @@
 package io.regionplan.system;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -20,12 +21,18 @@ public final class WebappRequestFilters implements ContainerRequestFilter {
 	@Context
 	ServletContext servletContext;
 
+	/** The filter beans, found at the first request (the application context is complete by then). */
+	private volatile List<ContainerRequestFilter> filters;
+
 	@Override
 	public void filter(ContainerRequestContext request) throws IOException {
-		for (ContainerRequestFilter filter : WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext)
-			.getBeanProvider(ContainerRequestFilter.class)
-			.orderedStream()
-			.toList()) {
+		if (filters == null) {
+			filters = WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext)
+				.getBeanProvider(ContainerRequestFilter.class)
+				.orderedStream()
+				.toList();
+		}
+		for (ContainerRequestFilter filter : filters) {
 			filter.filter(request);
 			if (request instanceof ContainerRequest jersey && jersey.getAbortResponse() != null) {
 				return; // refused: the answer is set
