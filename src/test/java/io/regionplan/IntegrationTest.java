@@ -11,7 +11,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one Spring context the integration tests share: the demo profile on a random port, an
- * in-memory database, and no job executor (tests run jobs themselves, deterministically), with a
+ * in-memory database, no job executor (tests run jobs themselves, deterministically) and a lower memory limit
+ * of rule evaluations, with a
  * {@link io.regionplan.planning.CycleDriver} to inject.
  */
 @Target(ElementType.TYPE)
@@ -21,7 +22,9 @@ import org.springframework.test.context.ActiveProfiles;
 		"spring.datasource.url=${regionplan.it.db-url:jdbc:h2:mem:regionplan-it;DB_CLOSE_DELAY=-1}",
 		"spring.datasource.username=${regionplan.it.db-user:sa}",
 		"spring.datasource.password=${regionplan.it.db-password:}",
-		"camunda.bpm.job-execution.enabled=false" })
+		"camunda.bpm.job-execution.enabled=false",
+		// the demo regions' evaluations allocate a few MB; a low memory limit lets a test reach it quickly
+		"regionplan.rules.max-evaluation-memory=256MB" })
 @ActiveProfiles("demo")
 @Import(IntegrationTestBeans.class)
 public @interface IntegrationTest {

@@ -144,7 +144,7 @@ class DecisionController {
 	@GetMapping("/{id}/replay")
 	DecisionReplay.Replay replay(@PathVariable String id, @AuthenticationPrincipal RegionPlanUser user) {
 		try {
-			return replay.replay(id, readableRegions(user));
+			return replay.replay(id, readableRegions(user), user.id());
 		}
 		catch (DecisionReplay.NoSuchDecisionException ex) {
 			throw notFound(id);

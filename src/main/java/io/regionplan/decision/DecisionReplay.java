@@ -24,6 +24,7 @@ import io.regionplan.rules.RulesSettings;
 import io.regionplan.system.EngineCalls;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -50,8 +51,11 @@ public class DecisionReplay {
 
 	private final ObjectMapper json;
 
+	private final ApplicationEventPublisher events;
+
 	DecisionReplay(DecisionQueries queries, RuleSetRegistry registry, RuleSetsInForce rulesInForce, ProcessEngine engine,
-			RulesSettings settings, JdbcTemplate jdbc, ObjectMapper json) {
+			RulesSettings settings, JdbcTemplate jdbc, ObjectMapper json, ApplicationEventPublisher events) {
+		this.events = events;
 		this.queries = queries;
 		this.registry = registry;
 		this.rulesInForce = rulesInForce;
@@ -94,13 +98,37 @@ public class DecisionReplay {
 			int changed, Map<String, Map<String, Count>> counts, List<Change> changes) {
 	}
 
-	/** The decision as made then, re-run with the version in force then and with today's. */
-	public Replay replay(String decisionId, Set<String> regions) {
+	/**
+	 * The decision as made then, re-run with the version in force then and with today's; audited
+	 * ({@link DecisionReplayed}) whether it compares or fails.
+	 */
+	public Replay replay(String decisionId, Set<String> regions, String userId) {
 		Decision decision = replayable(decisionId, regions);
 		RuleSetAt then = EngineCalls.withoutAuthorization(engine,
 				() -> registry.at(engine.getRepositoryService(), decision.deploymentId(), decision.ruleSet()));
 		RuleSetAt today = inForce(decision.ruleSet());
-		return compare(decision, Side.of("then", then.version()), then, Side.of("inForce", today.version()), today, true);
+		Map<String, String> versions = Map.of("then", then.version().label(), "thenSha256", then.version().contentHash(),
+				"inForce", today.version().label(), "inForceSha256", today.version().contentHash());
+		try {
+			Replay replay = compare(decision, Side.of("then", then.version()), then, Side.of("inForce", today.version()),
+					today, true);
+			events.publishEvent(new DecisionReplayed(userId, decisionId, decision.ruleSet(), versions, "COMPARED", null));
+			return replay;
+		}
+		catch (IllegalArgumentException ex) {
+			events.publishEvent(new DecisionReplayed(userId, decisionId, decision.ruleSet(), versions, "FAILED", ex.getMessage()));
+			throw ex;
+		}
+	}
+
+	/**
+	 * Runs a candidate rule set on the facts of a recorded decision, for nothing but to see that it does not
+	 * fail there.
+	 * @throws IllegalArgumentException with the fixed message of the failure
+	 */
+	public void runOn(String decisionId, RuleSetAt candidate) {
+		Decision decision = replayable(decisionId, null);
+		run(Side.of("candidate", candidate.version()), candidate, queries.facts(decision.id()));
 	}
 
 	/** The decision re-run with the rules in force and with candidate rules (not deployed). */
@@ -190,7 +218,7 @@ public class DecisionReplay {
 	/** A rule set that fails or loops on the facts is the caller's problem to fix: 400 naming the version. */
 	private RuleRun run(Side side, RuleSetAt rules, List<Object> facts) {
 		try {
-			return rules.run(facts, settings.maxRuleFirings(), settings.maxEvaluationTime());
+			return rules.run(facts, settings.limits());
 		}
 		catch (RuleEvaluationException ex) {
 			throw new IllegalArgumentException("规则版本 " + side.label() + " 在决策的事实上失败 / the " + side.label()

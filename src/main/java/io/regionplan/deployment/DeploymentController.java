@@ -24,7 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
  * Process owners deploy changed process, rule and form files: {@code POST /api/deployments} with the
  * files (each named by its repository path) or one zip of them, and {@code remove} for paths to take out; {@code POST /api/deployments/from-folders}
  * takes the edited folders. 201 with the new deployment, 200 when nothing changed, 400 with every
- * problem (nothing deployed), 403 for anybody but process owners and admins.
+ * problem (nothing deployed), 403 for anybody but process owners and admins. A changed rule set that fails
+ * on the latest facts of a region is refused like an invalid file, unless {@code force=true} (audited).
  */
 @RestController
 @RequestMapping("/api/deployments")
@@ -42,6 +43,7 @@ class DeploymentController {
 	@PostMapping(consumes = "multipart/form-data")
 	ResponseEntity<DeploymentService.Outcome> deploy(@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@RequestParam(name = "remove", required = false) List<String> remove,
+			@RequestParam(name = "force", defaultValue = "false") boolean force,
 			@AuthenticationPrincipal RegionPlanUser user) throws IOException {
 		checkProcessOwner(user);
 		if ((files == null || files.isEmpty()) && (remove == null || remove.isEmpty())) {
@@ -49,7 +51,7 @@ class DeploymentController {
 					+ "(paths to take out)");
 		}
 		return answer(deployments.deployChanges(changed(files == null ? List.of() : files),
-				remove == null ? List.of() : remove, user.id()));
+				remove == null ? List.of() : remove, user.id(), force));
 	}
 
 	/**
@@ -62,7 +64,7 @@ class DeploymentController {
 			@RequestParam String region, @RequestParam(required = false) String processInstanceId,
 			@AuthenticationPrincipal RegionPlanUser user) throws IOException {
 		checkProcessOwner(user);
-		DeploymentService.Preview preview = deployments.preview(changed(files), region, processInstanceId);
+		DeploymentService.Preview preview = deployments.preview(changed(files), region, processInstanceId, user.id());
 		return ResponseEntity.status(preview.problems().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(preview);
 	}
 
@@ -82,9 +84,10 @@ class DeploymentController {
 	}
 
 	@PostMapping("/from-folders")
-	ResponseEntity<DeploymentService.Outcome> fromFolders(@AuthenticationPrincipal RegionPlanUser user) {
+	ResponseEntity<DeploymentService.Outcome> fromFolders(@RequestParam(name = "force", defaultValue = "false") boolean force,
+			@AuthenticationPrincipal RegionPlanUser user) {
 		checkProcessOwner(user);
-		return answer(deployments.deployFolders(user.id()));
+		return answer(deployments.deployFolders(user.id(), force));
 	}
 
 	@GetMapping("/audit")

@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -16,12 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.regionplan.decision.DecisionReplay;
 import io.regionplan.rules.RuleSetAt;
@@ -62,8 +56,6 @@ public class DeploymentService implements RuleSetsInForce {
 
 	private final JdbcTemplate jdbc;
 
-	private final ObjectMapper json;
-
 	private final ObjectProvider<DecisionReplay> replay;
 
 	private final ObjectProvider<ProcessVariablesCheck> variables;
@@ -73,20 +65,28 @@ public class DeploymentService implements RuleSetsInForce {
 
 	private final ListableBeanFactory beans;
 
+	private final DeploymentAudit audit;
+
 	DeploymentService(ProcessEngine engine, RuleSetRegistry rules, DeploymentSettings settings, JdbcTemplate jdbc,
-			ObjectMapper json, ObjectProvider<DecisionReplay> replay, ObjectProvider<ProcessVariablesCheck> variables,
-			ListableBeanFactory beans) {
+			ObjectProvider<DecisionReplay> replay, ObjectProvider<ProcessVariablesCheck> variables,
+			ListableBeanFactory beans, DeploymentAudit audit) {
+		this.audit = audit;
 		this.variables = variables;
 		this.beans = beans;
 		this.engine = engine;
 		this.rules = rules;
 		this.settings = settings;
 		this.jdbc = jdbc;
-		this.json = json;
 		this.replay = replay;
 	}
 
-	public record Outcome(String outcome, String deploymentId, Map<String, String> files, List<FileProblem> problems) {
+	/**
+	 * @param problems why it was refused; for a deployment forced past rules that fail on the latest facts, those
+	 *        failures
+	 * @param forced whether the owner sent {@code force=true} and the rules' failures were deployed anyway
+	 */
+	public record Outcome(String outcome, String deploymentId, Map<String, String> files, List<FileProblem> problems,
+			boolean forced) {
 	}
 
 	/**
@@ -99,9 +99,13 @@ public class DeploymentService implements RuleSetsInForce {
 			List<String> notes) {
 	}
 
-	/** Changed files (path → bytes) on top of the latest deployment, without the {@code removed} ones. */
-	public Outcome deployChanges(Map<String, byte[]> changed, java.util.Collection<String> removed, String userId) {
-		return oneAtATime(() -> deploy(merged(changed, removed), changed.keySet(), removed, userId));
+	/**
+	 * Changed files (path → bytes) on top of the latest deployment, without the {@code removed} ones.
+	 * @param force deploy even when a changed rule set fails on the latest facts of a region (audited as forced)
+	 */
+	public Outcome deployChanges(Map<String, byte[]> changed, java.util.Collection<String> removed, String userId,
+			boolean force) {
+		return oneAtATime(() -> deploy(merged(changed, removed), changed.keySet(), removed, userId, force));
 	}
 
 	/**
@@ -138,16 +142,36 @@ public class DeploymentService implements RuleSetsInForce {
 		return shared;
 	}
 
-	/** Validates the changed files like a deployment and compares each changed rule set with the one in force. */
-	public Preview preview(Map<String, byte[]> changed, String region, String processInstanceId) {
+	/**
+	 * Validates the changed files like a deployment and compares each changed rule set with the one in force;
+	 * audited like a deployment (action {@code PREVIEW}).
+	 */
+	public Preview preview(Map<String, byte[]> changed, String region, String processInstanceId, String userId) {
 		if (jdbc.queryForObject("select count(*) from market_region where id = ?", Integer.class, region) == 0) {
 			throw new IllegalArgumentException("没有这个区域 / no region '" + region + "'");
 		}
-		ProcessFiles files = merged(changed, List.of());
-		List<FileProblem> problems = new ArrayList<>(validator().validate(files));
-		if (!problems.isEmpty()) {
-			return new Preview(region, problems, List.of(), List.of());
+		Map<String, String> hashes = new LinkedHashMap<>();
+		changed.forEach((path, bytes) -> hashes.put(path, sha256(bytes)));
+		ProcessFiles files;
+		try {
+			files = merged(changed, List.of());
 		}
+		catch (RuntimeException ex) {
+			audit.record(DeploymentAudit.Action.PREVIEW, "REJECTED", null, userId, hashes,
+					List.of(String.valueOf(ex.getMessage())), false);
+			throw ex;
+		}
+		List<FileProblem> invalid = validator().validate(files);
+		Preview preview = invalid.isEmpty() ? compare(files, region, processInstanceId)
+				: new Preview(region, invalid, List.of(), List.of());
+		String outcome = !invalid.isEmpty() ? "REJECTED" : preview.problems().isEmpty() ? "COMPARED" : "FAILED";
+		audit.record(DeploymentAudit.Action.PREVIEW, outcome, null, userId, hashes, preview.problems(), false);
+		return preview;
+	}
+
+	/** Each changed rule set re-run beside the one in force; a rule set that fails on the facts is a problem. */
+	private Preview compare(ProcessFiles files, String region, String processInstanceId) {
+		List<FileProblem> problems = new ArrayList<>();
 		List<DecisionReplay.Replay> replays = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
 		for (RuleSetSource candidate : files.ruleSets().values()) {
@@ -177,6 +201,38 @@ public class DeploymentService implements RuleSetsInForce {
 			notes.add("候选文件没有改变任何规则集 / the candidate files change no rule set");
 		}
 		return new Preview(region, List.of(), replays, notes);
+	}
+
+	/**
+	 * Each changed rule set run on the facts of the latest decision of it in every region (as a what-if
+	 * would): the failures, each naming the rule set, the region and the decision. Regions without a
+	 * decision of the rule set are not checked.
+	 */
+	private List<FileProblem> failuresOnLatestFacts(ProcessFiles files) {
+		List<FileProblem> failures = new ArrayList<>();
+		List<String> regions = jdbc.queryForList("select id from market_region order by id", String.class);
+		for (RuleSetSource candidate : files.ruleSets().values()) {
+			Optional<RuleSetAt> current = inForce(candidate.name());
+			if (current.isPresent() && current.get().version().contentHash().equals(candidate.contentHash())) {
+				continue;
+			}
+			RuleSetAt compiled = new RuleSetAt(new RuleSetVersion(candidate.name(), null, candidate.contentHash()),
+					rules.compile(candidate));
+			for (String region : regions) {
+				Optional<String> basis = replay.getObject().basis(candidate.name(), region, null);
+				if (basis.isEmpty()) {
+					continue;
+				}
+				try {
+					replay.getObject().runOn(basis.get(), compiled);
+				}
+				catch (IllegalArgumentException ex) {
+					failures.add(new FileProblem(candidate.folder(), 0, 0, "区域 " + region + "（决策 " + basis.get() + "）：" + ex
+						.getMessage() + " / in region '" + region + "' (decision " + basis.get() + ")"));
+				}
+			}
+		}
+		return failures;
 	}
 
 	private ProcessFilesValidator validator() {
@@ -230,28 +286,35 @@ public class DeploymentService implements RuleSetsInForce {
 	}
 
 	/** The top-level folders as they are on disk now (e.g. edited in a checkout). */
-	public Outcome deployFolders(String userId) {
+	public Outcome deployFolders(String userId, boolean force) {
 		ProcessFiles files = ProcessFiles.fromFolder(java.nio.file.Path.of(settings.folders()));
-		return oneAtATime(() -> deploy(files, files.files().keySet(), List.of(), userId));
+		return oneAtATime(() -> deploy(files, files.files().keySet(), List.of(), userId, force));
 	}
 
-	/** {@code files} of the audit: each changed file with its SHA-256, each removed one as {@code removed}. */
+	/**
+	 * Validates, then runs each changed rule set on the latest facts of every region; refuses when anything
+	 * fails, unless {@code force}. {@code files} of the audit: each changed file with its SHA-256, each removed
+	 * one as {@code removed}.
+	 */
 	private Outcome deploy(ProcessFiles files, java.util.Collection<String> changed,
-			java.util.Collection<String> removed, String userId) {
+			java.util.Collection<String> removed, String userId, boolean force) {
 		Map<String, String> hashes = new LinkedHashMap<>();
 		changed.forEach(path -> hashes.put(path, sha256(files.files().get(path))));
 		removed.forEach(path -> hashes.put(path, "removed"));
 		List<FileProblem> problems = validator().validate(files);
+		List<FileProblem> failures = problems.isEmpty() ? failuresOnLatestFacts(files) : List.of();
 		Outcome outcome;
-		if (!problems.isEmpty()) {
-			outcome = new Outcome("REJECTED", null, hashes, problems);
+		if (!problems.isEmpty() || !failures.isEmpty() && !force) {
+			outcome = new Outcome("REJECTED", null, hashes, problems.isEmpty() ? failures : problems, false);
 		}
 		else {
 			ProcessFilesDeployment.Result result = EngineCalls.withoutAuthorization(engine,
 					() -> ProcessFilesDeployment.deployChange(engine.getRepositoryService(), settings.name(), files));
-			outcome = new Outcome(result.created() ? "DEPLOYED" : "UNCHANGED", result.deployment().getId(), hashes, List.of());
+			outcome = new Outcome(result.created() ? "DEPLOYED" : "UNCHANGED", result.deployment().getId(), hashes, failures,
+					!failures.isEmpty());
 		}
-		audit(outcome, userId);
+		audit.record(DeploymentAudit.Action.DEPLOY, outcome.outcome(), outcome.deploymentId(), userId, outcome.files(),
+				outcome.problems(), outcome.forced());
 		return outcome;
 	}
 
@@ -298,21 +361,8 @@ public class DeploymentService implements RuleSetsInForce {
 		return files;
 	}
 
-	private void audit(Outcome outcome, String userId) {
-		try {
-			jdbc.update("insert into deployment_audit (id, deployment_id, user_id, attempted_at, outcome, files, problems) "
-					+ "values (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), outcome.deploymentId(), userId,
-					Timestamp.from(Instant.now()), outcome.outcome(), json.writeValueAsString(outcome.files()),
-					json.writeValueAsString(outcome.problems()));
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	public List<Map<String, Object>> audits() {
-		return jdbc.queryForList("select id, deployment_id, user_id, attempted_at, outcome, files, problems "
-				+ "from deployment_audit order by attempted_at desc");
+		return audit.all();
 	}
 
 	static String sha256(byte[] bytes) {

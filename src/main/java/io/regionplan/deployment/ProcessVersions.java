@@ -1,7 +1,5 @@
 package io.regionplan.deployment;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -10,10 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.regionplan.rules.RuleSetRegistry;
 import io.regionplan.system.EngineCalls;
@@ -51,18 +46,18 @@ public class ProcessVersions {
 
 	private final JdbcTemplate jdbc;
 
-	private final ObjectMapper json;
+	private final DeploymentAudit audit;
 
 	private final TransactionTemplate transactions;
 
 	ProcessVersions(ProcessEngine engine, RuleSetRegistry rules, DeploymentSettings settings, JdbcTemplate jdbc,
-			ObjectMapper json, PlatformTransactionManager transactionManager) {
+			DeploymentAudit audit, PlatformTransactionManager transactionManager) {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.engine = engine;
 		this.rules = rules;
 		this.settings = settings;
 		this.jdbc = jdbc;
-		this.json = json;
+		this.audit = audit;
 	}
 
 	public record ProcessVersion(int version, String definitionId, String deploymentId, Date deployedAt, String author,
@@ -274,17 +269,9 @@ public class ProcessVersions {
 		if (migration.outcome().equals("NOTHING_TO_MIGRATE")) {
 			return;
 		}
-		try {
-			jdbc.update("insert into deployment_audit (id, deployment_id, user_id, attempted_at, outcome, files, problems) "
-					+ "values (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), null, userId, Timestamp.from(Instant.now()),
-					migration.outcome().equals("MIGRATED") ? "MIGRATED" : "NOT_MIGRATED",
-					json.writeValueAsString(Map.of("process", migration.processKey(), "toVersion", migration.toVersion(),
-							"instancesByVersion", migration.instances())),
-					json.writeValueAsString(migration.problems()));
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		audit.record(DeploymentAudit.Action.MIGRATE, migration.outcome().equals("MIGRATED") ? "MIGRATED" : "NOT_MIGRATED",
+				null, userId, Map.of("process", migration.processKey(), "toVersion", migration.toVersion(),
+						"instancesByVersion", migration.instances()), migration.problems(), false);
 	}
 
 }

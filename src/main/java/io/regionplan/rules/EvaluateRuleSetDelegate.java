@@ -58,7 +58,14 @@ public class EvaluateRuleSetDelegate implements JavaDelegate {
 		RuleSetVersion version = new RuleSetVersion(ruleSet,
 				((ExecutionEntity) execution).getProcessDefinition().getDeploymentId(), compiled.contentHash());
 		Collection<?> facts = binding.facts(execution);
-		RuleRun run = compiled.run(version, facts, settings.maxRuleFirings(), settings.maxEvaluationTime());
+		RuleRun run;
+		try {
+			run = compiled.run(version, facts, settings.limits());
+		}
+		catch (RuleEvaluationException ex) {
+			// the incident is for the operators of a deployed rule set: it keeps what the failing code said
+			throw new RuleEvaluationException(ex.withDetail(), null);
+		}
 		binding.apply(execution, run);
 		// Decisions belong to the cycle: the root instance (monthly and quarterly work run as called processes).
 		String root = ((ExecutionEntity) execution).getRootProcessInstanceId();

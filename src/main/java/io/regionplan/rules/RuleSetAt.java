@@ -5,8 +5,8 @@ package io.regionplan.rules;
  */
 public record RuleSetAt(RuleSetVersion version, CompiledRuleSet compiled) {
 
-	public RuleRun run(java.util.Collection<?> facts, int maxFirings, java.time.Duration maxTime) {
-		return compiled.run(version, facts, maxFirings, maxTime);
+	public RuleRun run(java.util.Collection<?> facts, RuleLimits limits) {
+		return compiled.run(version, facts, limits);
 	}
 
 }

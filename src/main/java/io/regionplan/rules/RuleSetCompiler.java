@@ -12,6 +12,7 @@ import java.util.Map;
 
 import io.regionplan.rules.fact.Parameters;
 
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -23,8 +24,11 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
 /**
- * Compiles one rule set with the Drools executable model, after {@link RuleGuard} has checked its text. Plain Java: rule tests use it without
- * Spring. (The classic {@code buildAll()} would need drools-mvel and fails inside Spring Boot.)
+ * Compiles one rule set with the Drools executable model inside the rule sandbox: the DRL is checked on
+ * Drools' parse of it ({@link RuleLanguageCheck}), the classes the executable model generates are checked
+ * before anything is loaded ({@link RuleBytecodeCheck}), and they are loaded by a class loader that refuses
+ * every type off the list ({@link RuleClassLoader}). Plain Java: rule tests use it without Spring. (The
+ * classic {@code buildAll()} would need drools-mvel and fails inside Spring Boot.)
  */
 public class RuleSetCompiler {
 
@@ -34,24 +38,81 @@ public class RuleSetCompiler {
 
 	private static final String GENERATED = ".drl";
 
+	/** The largest rule file (a decision table: the DRL made of it). */
+	static final int MAX_RULE_FILE = 1 << 20;
+
+	/** The stack the compiler gets: deeply nested expressions are refused, not a crash of the caller. */
+	private static final long COMPILER_STACK = 64L << 20;
+
 	public CompiledRuleSet compile(RuleSetSource source) {
+		Object[] result = new Object[1];
+		Throwable[] failure = new Throwable[1];
+		Thread compiler = new Thread(null, () -> {
+			try {
+				result[0] = compileHere(source);
+			}
+			catch (Throwable ex) { // handed to the caller, errors too
+				failure[0] = ex;
+			}
+		}, "rules-compile-" + source.name(), COMPILER_STACK);
+		compiler.start();
+		try {
+			compiler.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("编译被中断 / compilation interrupted", ex);
+		}
+		if (failure[0] instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (failure[0] instanceof StackOverflowError || failure[0] instanceof OutOfMemoryError) {
+			List<String> ruleFiles = source.files().keySet().stream().filter(RuleSetCompiler::isRuleFile).toList();
+			throw new RuleSetCompilationException(source.name(), List.of(new RuleFileProblem(
+					ruleFiles.size() == 1 ? ruleFiles.get(0) : source.folder(), 0, 0,
+					"规则集太复杂，无法编译（" + failure[0].getClass().getSimpleName() + "）/ the rule set is too complex to compile ("
+							+ failure[0].getClass().getSimpleName() + "): nest less deeply, split long rules")));
+		}
+		if (failure[0] != null) {
+			throw new IllegalStateException(failure[0]);
+		}
+		return (CompiledRuleSet) result[0];
+	}
+
+	private static boolean isRuleFile(String path) {
+		return path.endsWith(".drl") || path.endsWith(DECISION_TABLE);
+	}
+
+	private CompiledRuleSet compileHere(RuleSetSource source) {
 		List<RuleFileProblem> problems = new ArrayList<>();
 		Parameters parameters = readParameters(source, problems);
 		KieServices services = KieServices.get();
 		String hash = source.contentHash();
 		ReleaseId releaseId = services.newReleaseId("io.regionplan.rules", source.name(), "1.0.0-" + hash.substring(0, 16));
 		KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(releaseId);
+		List<RuleLanguageCheck.RuleSpan> spans = new ArrayList<>();
+		Map<String, String> texts = new LinkedHashMap<>();
+		java.util.Set<String> packages = new java.util.HashSet<>();
 		int ruleFiles = 0;
 		for (Map.Entry<String, byte[]> file : source.files().entrySet()) {
 			byte[] drl = file.getKey().endsWith(".drl") ? file.getValue()
 					: file.getKey().endsWith(DECISION_TABLE) ? decisionTable(file.getKey(), file.getValue(), problems) : null;
 			if (drl != null) {
 				String path = file.getKey().endsWith(DECISION_TABLE) ? file.getKey() + GENERATED : file.getKey();
-				for (RuleFileProblem problem : RuleGuard.check(path, drl)) {
-					problems.add(fromGenerated(problem));
+				ruleFiles++;
+				if (drl.length > MAX_RULE_FILE) {
+					problems.add(fromGenerated(new RuleFileProblem(path, 0, 0, "规则文件超过 1 MB / a rule file may hold at most 1 MB")));
+					continue;
+				}
+				String text = new String(drl, StandardCharsets.UTF_8);
+				RuleLanguageCheck.Result checked = RuleLanguageCheck.check(path, text);
+				checked.problems().forEach(problem -> problems.add(fromGenerated(problem)));
+				spans.addAll(checked.rules());
+				texts.put(path, text);
+				if (checked.packageName() != null) {
+					packages.add(checked.packageName());
 				}
 				files.write(RESOURCES + path, drl);
-				ruleFiles++;
 			}
 		}
 		if (ruleFiles == 0 && problems.isEmpty()) {
@@ -66,13 +127,28 @@ public class RuleSetCompiler {
 			problems.add(problem(source, message));
 		}
 		if (!problems.isEmpty()) {
+			services.getRepository().removeKieModule(releaseId);
 			throw new RuleSetCompilationException(source.name(), problems);
 		}
-		KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
+		InternalKieModule module = (InternalKieModule) builder.getKieModule();
+		Map<String, byte[]> classes = new LinkedHashMap<>();
+		for (String name : module.getFileNames()) {
+			if (name.endsWith(".class")) {
+				classes.put(name, module.getBytes(name));
+			}
+		}
+		RuleBytecodeCheck.Result checked = RuleBytecodeCheck.check(classes, spans, texts, packages);
+		checked.problems().forEach(problem -> problems.add(fromGenerated(problem)));
+		if (!problems.isEmpty()) {
+			services.getRepository().removeKieModule(releaseId);
+			throw new RuleSetCompilationException(source.name(), problems);
+		}
+		KieBase kieBase = services.newKieContainer(releaseId, new RuleClassLoader(RuleSetCompiler.class.getClassLoader()))
+			.getKieBase();
 		// The compiled module is held by the KieBase; keeping it in the global repository too would grow
 		// memory with every deployment.
 		services.getRepository().removeKieModule(releaseId);
-		return new CompiledRuleSet(source.name(), hash, kieBase, parameters);
+		return new CompiledRuleSet(source.name(), hash, kieBase, parameters, checked.rulesByClass());
 	}
 
 	/**

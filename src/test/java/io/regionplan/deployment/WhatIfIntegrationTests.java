@@ -138,7 +138,17 @@ class WhatIfIntegrationTests {
 
 		assertThat(repository.createDeploymentQuery().count()).as("nothing deployed").isEqualTo(deployments);
 		assertThat(jdbc.queryForObject("select count(*) from decision", Integer.class)).isEqualTo(decisions);
-		assertThat(jdbc.queryForObject("select count(*) from deployment_audit", Integer.class)).isEqualTo(audits);
+		assertThat(jdbc.queryForObject("select count(*) from deployment_audit", Integer.class)).as("the what-if, audited")
+			.isEqualTo(audits + 1);
+		assertThat(latestAudit()).containsExactly("PREVIEW", "COMPARED", "chen.owner",
+				"{\"" + PARAMETERS + "\":\"" + DeploymentService.sha256(loweredThreshold().getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\"}");
+	}
+
+	/** Action, outcome, user and files of the latest audit row. */
+	private List<String> latestAudit() {
+		return jdbc.queryForObject("select action, outcome, user_id, files from deployment_audit order by attempted_at desc "
+				+ "fetch first 1 rows only", (row, n) -> List.of(row.getString(1), row.getString(2), row.getString(3),
+						row.getString(4)));
 	}
 
 	@Test
@@ -174,16 +184,27 @@ class WhatIfIntegrationTests {
 		assertThat(replay.get("before").get("deploymentId").asText()).isEqualTo(decision.get("deploymentId").asText());
 		assertThat(replay.get("after").get("deploymentId").asText()).isEqualTo(deployed.getBody().get("deploymentId").asText());
 		assertThat(changedSubjects(replay)).isEqualTo(dealersMovingToA(decision));
+		List<String> audited = latestAudit();
+		assertThat(audited.subList(0, 3)).containsExactly("REPLAY", "COMPARED", "sun.auditor");
+		assertThat(audited.get(3)).contains(id).contains(decision.get("contentHash").asText())
+			.contains(deployed.getBody().get("deploymentId").asText());
 		assertThat(rest.withBasicAuth("li.south", "demo").getForEntity("/api/decisions/" + id + "/replay", String.class)
 			.getStatusCode()).as("another region's decision").isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
+	/**
+	 * A candidate that fails on the facts is a problem (400) naming the rule set and the rule in fixed words:
+	 * what the failing code computed (here a dealer's name, of which the number format error's own message
+	 * quotes a character) is not in the answer, so a what-if cannot read data out. The attempt is audited.
+	 */
 	@Test
 	void aCandidateThatFailsOnTheFactsIsAProblemNotAnError() throws IOException {
 		String cycle = driver.runPlanning("east", "wang.east");
 		String tiers = Files.readString(Path.of("rules/dealer-classification/tiers.drl"))
 				+ "\nrule \"Broken\"\nwhen\n    $d : Dealer( dealerId == \"D-E-001\" )\nthen\n"
-				+ "    throw new IllegalStateException(\"boom\");\nend\n";
+				+ "    insert(new DealerTier($d.dealerId(), new java.math.BigDecimal($d.name()).toPlainString(), \"\", \"\"));\nend\n";
+		String name = dealerDecision(cycle).get("subjects").findValues("inputs").stream()
+			.filter(in -> in.get("dealerId").asText().equals("D-E-001")).findFirst().orElseThrow().get("name").asText();
 
 		ResponseEntity<JsonNode> answer = preview("chen.owner", "region=east&processInstanceId=" + cycle,
 				file("rules/dealer-classification/tiers.drl", tiers));
@@ -191,8 +212,35 @@ class WhatIfIntegrationTests {
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(answer.getBody().get("problems")).singleElement().satisfies(problem -> {
 			assertThat(problem.get("file").asText()).isEqualTo("rules/dealer-classification/");
-			assertThat(problem.get("message").asText()).contains("candidate rules fail").contains("boom");
+			assertThat(problem.get("message").asText()).contains("candidate rules fail")
+				.contains("rule set 'dealer-classification' failed in rule 'Broken'")
+				.contains("NumberFormatException");
 		});
+		assertThat(answer.getBody().toString()).doesNotContain(name).doesNotContain("neither a decimal digit");
+		assertThat(latestAudit().subList(0, 3)).containsExactly("PREVIEW", "FAILED", "chen.owner");
+	}
+
+	/**
+	 * A candidate that allocates past the memory limit inside one firing (a number with 300 million digits
+	 * written out, past the tests' limit of 256 MB) is stopped and answered with 400 naming the rule and the
+	 * limit; the server keeps serving.
+	 */
+	@Test
+	void aCandidatePastALimitIsAProblemAndTheServerKeepsServing() throws IOException {
+		String cycle = driver.runPlanning("east", "wang.east");
+		String tiers = Files.readString(Path.of("rules/dealer-classification/tiers.drl"))
+				+ "\nrule \"Huge\"\nwhen\n    $d : Dealer( dealerId == \"D-E-001\" )\nthen\n"
+				+ "    insert(new DealerTier($d.dealerId(), new java.math.BigDecimal(\"1E300000000\").toPlainString(), \"\", \"\"));\nend\n";
+
+		ResponseEntity<JsonNode> answer = preview("chen.owner", "region=east&processInstanceId=" + cycle,
+				file("rules/dealer-classification/tiers.drl", tiers));
+
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(answer.getBody().get("problems")).singleElement()
+			.satisfies(problem -> assertThat(problem.get("message").asText()).contains("rule set 'dealer-classification'")
+				.contains("in rule 'Huge'")
+				.contains("allocated more than 256 MB (the memory limit)"));
+		assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
 	@Test

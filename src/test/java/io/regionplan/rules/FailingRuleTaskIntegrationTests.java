@@ -62,22 +62,18 @@ class FailingRuleTaskIntegrationTests {
 	/** A loop of its own (re-firing the shipped rules instead would take minutes: see the report). */
 	static final String LOOPS = """
 
-			declare Tick
-			    count : int
-			end
-
 			rule "Tick_Start"
 			when
-			    not Tick()
+			    not GapBand( subjectId == "tick" )
 			then
-			    insert(new Tick(0));
+			    insert(new GapBand("tick", "0", "", ""));
 			end
 
 			rule "Tick_Again"
 			when
-			    $t : Tick( count >= 0 )
+			    $t : GapBand( subjectId == "tick" )
 			then
-			    modify($t) { setCount($t.getCount() + 1) };
+			    update($t);
 			end
 			""";
 
@@ -172,6 +168,43 @@ class FailingRuleTaskIntegrationTests {
 		assertThat(tasks.createTaskQuery().processInstanceId(cycle).count()).as("no task after the rule task").isZero();
 	}
 
+	/**
+	 * A changed rule set is run on the facts of the latest decision of it in every region before it is
+	 * deployed: one that fails there is refused with the rule set, the region and the rule, in fixed words
+	 * (not what the failing code said), and nothing is deployed; {@code force=true} deploys it, and the audit
+	 * says it was forced past which failures.
+	 */
+	@Test
+	void rulesThatFailOnTheLatestFactsAreRefusedUnlessForcedAndTheForcingIsAudited() throws IOException {
+		String cycle = cycleAtTheCityStrategyRuleTask();
+		driver.runJobs(cycle);
+		long deployments = repository.createDeploymentQuery().count();
+
+		ResponseEntity<JsonNode> refused = post(shipped() + DIVIDES_BY_ZERO, false);
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getBody().get("outcome").asText()).isEqualTo("REJECTED");
+		assertThat(refused.getBody().get("problems")).anySatisfy(problem -> {
+			assertThat(problem.get("file").asText()).isEqualTo("rules/city-strategy/");
+			assertThat(problem.get("message").asText()).contains("in region 'east'")
+				.contains("rule set 'city-strategy' failed in rule 'Share_PerDealerWithoutDealers'")
+				.contains("ArithmeticException")
+				.doesNotContain("/ by zero");
+		});
+		assertThat(repository.createDeploymentQuery().count()).as("nothing deployed").isEqualTo(deployments);
+
+		ResponseEntity<JsonNode> forced = post(shipped() + DIVIDES_BY_ZERO, true);
+
+		assertThat(forced.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(forced.getBody().get("forced").asBoolean()).isTrue();
+		assertThat(forced.getBody().get("problems")).isNotEmpty();
+		List<Object> audit = jdbc.queryForObject("select action, outcome, forced, user_id, problems from deployment_audit "
+				+ "where deployment_id = ?", (row, n) -> List.of(row.getString(1), row.getString(2), row.getBoolean(3),
+						row.getString(4), row.getString(5)), forced.getBody().get("deploymentId").asText());
+		assertThat(audit.subList(0, 4)).containsExactly("DEPLOY", "DEPLOYED", true, "chen.owner");
+		assertThat((String) audit.get(4)).contains("Share_PerDealerWithoutDealers");
+	}
+
 	/** Runs the rule-task job until its retries are used up, checking each failure; the job afterwards. */
 	private Job failThreeTimes(String cycle, String rule) {
 		Job job = management.createJobQuery().processInstanceId(cycle).singleResult();
@@ -204,10 +237,21 @@ class FailingRuleTaskIntegrationTests {
 	}
 
 	private static String shipped() throws IOException {
-		return Files.readString(Path.of(QUADRANT));
+		return Files.readString(Path.of(QUADRANT)).replace("import io.regionplan.rules.fact.Amounts;",
+				"import io.regionplan.rules.fact.Amounts;\nimport io.regionplan.rules.fact.GapBand;");
 	}
 
+	/**
+	 * Deployed with {@code force=true}: a deployment whose rules fail on the latest facts is refused otherwise
+	 * (see {@link #rulesThatFailOnTheLatestFactsAreRefusedUnlessForcedAndTheForcingIsAudited}).
+	 */
 	private String deploy(String quadrant) {
+		ResponseEntity<JsonNode> deployed = post(quadrant, true);
+		assertThat(deployed.getStatusCode()).as(String.valueOf(deployed.getBody())).isEqualTo(HttpStatus.CREATED);
+		return deployed.getBody().get("deploymentId").asText();
+	}
+
+	private ResponseEntity<JsonNode> post(String quadrant, boolean force) {
 		LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
 		form.add("files", new ByteArrayResource(quadrant.getBytes(StandardCharsets.UTF_8)) {
 			@Override
@@ -217,10 +261,8 @@ class FailingRuleTaskIntegrationTests {
 		});
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		ResponseEntity<JsonNode> deployed = rest.withBasicAuth("chen.owner", "demo")
-			.postForEntity("/api/deployments", new HttpEntity<>(form, headers), JsonNode.class);
-		assertThat(deployed.getStatusCode()).as(String.valueOf(deployed.getBody())).isEqualTo(HttpStatus.CREATED);
-		return deployed.getBody().get("deploymentId").asText();
+		return rest.withBasicAuth("chen.owner", "demo")
+			.postForEntity("/api/deployments" + (force ? "?force=true" : ""), new HttpEntity<>(form, headers), JsonNode.class);
 	}
 
 	private ResponseEntity<JsonNode> migrate(String body) {

@@ -3,7 +3,6 @@ package io.regionplan.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,6 @@ import java.util.TreeMap;
 import io.regionplan.rules.fact.GapBand;
 import io.regionplan.rules.fact.VolumeGap;
 
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +90,7 @@ class VolumeGapDecisionTableTests {
 
 	@Test
 	void aSpreadsheetWithoutARuleTableIsRefused() throws IOException {
-		assertThatThrownBy(() -> new RuleSetCompiler().compile(withTable(workbook("Notes", "nothing here"))))
+		assertThatThrownBy(() -> new RuleSetCompiler().compile(withTable(Workbooks.workbook("Notes", "nothing here"))))
 			.isInstanceOf(RuleSetCompilationException.class)
 			.isInstanceOfSatisfying(RuleSetCompilationException.class, ex -> assertThat(ex.problems()).singleElement()
 				.satisfies(problem -> {
@@ -103,7 +101,7 @@ class VolumeGapDecisionTableTests {
 
 	@Test
 	void theGuardReadsTheRulesASpreadsheetGenerates() throws IOException {
-		byte[] sneaky = workbook("RuleSet", "rules.x", "Import", "io.regionplan.rules.fact.VolumeGap", "", "",
+		byte[] sneaky = Workbooks.workbook("RuleSet", "rules.x", "Import", "io.regionplan.rules.fact.VolumeGap", "", "",
 				"RuleTable X", "", "NAME", "CONDITION|ACTION", "", "$g : VolumeGap|", "",
 				"gapRatio > new java.math.BigDecimal(\"$param\")|System.exit($param);", "rule", "gap over|then", "R1", "0|0");
 
@@ -113,27 +111,6 @@ class VolumeGapDecisionTableTests {
 					assertThat(problem.file()).isEqualTo("rules/volume-gap-table/volume-gap.xlsx");
 					assertThat(problem.message()).contains("generated from the decision table").contains("System");
 				}));
-	}
-
-	/** Pairs of (first column, second column); a '|' in the second splits it over further columns. */
-	private static byte[] workbook(String... cells) throws IOException {
-		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			var sheet = workbook.createSheet("rules");
-			for (int i = 0; i < cells.length; i += 2) {
-				var row = sheet.createRow(i / 2);
-				if (!cells[i].isEmpty()) {
-					row.createCell(0).setCellValue(cells[i]);
-				}
-				String[] rest = cells[i + 1].split("\\|", -1);
-				for (int c = 0; c < rest.length; c++) {
-					if (!rest[c].isEmpty()) {
-						row.createCell(1 + c).setCellValue(rest[c]);
-					}
-				}
-			}
-			workbook.write(out);
-			return out.toByteArray();
-		}
 	}
 
 }

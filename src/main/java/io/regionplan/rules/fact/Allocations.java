@@ -25,6 +25,12 @@ public final class Allocations {
 	private Allocations() {
 	}
 
+	/** The allocations of {@link #split} as one fact: a consequence inserts them with one {@code insert}. */
+	public static AllocationPlan plan(Budget budget, BigDecimal reserveRate, BigDecimal dealerCap,
+			Collection<?> weightFacts) {
+		return new AllocationPlan(split(budget, reserveRate, dealerCap, weightFacts));
+	}
+
 	public static List<Allocation> split(Budget budget, BigDecimal reserveRate, BigDecimal dealerCap,
 			Collection<?> weightFacts) {
 		Map<String, Weight> cities = new TreeMap<>();

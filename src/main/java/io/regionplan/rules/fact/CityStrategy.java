@@ -11,6 +11,15 @@ public record CityStrategy(String cityId, String cityName, String strategy, int 
 
 	public static final String BASE_CAMP = "BASE_CAMP";
 
+	/** The city names of several strategies, as a reason lists them: "苏州, 无锡". */
+	public static String names(java.util.List<?> strategies) {
+		String names = "";
+		for (Object strategy : strategies) {
+			names = names + (names.isEmpty() ? "" : ", ") + ((CityStrategy) strategy).cityName();
+		}
+		return names;
+	}
+
 	@Override
 	public String subjectId() {
 		return cityId;
