@@ -33,13 +33,14 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.springframework.beans.factory.BeanFactory;
 
 /**
  * The one check of the files process owners edit, used by the build (a test), at startup and before a
  * deployment: BPMN that Camunda, Modeler and Tasklist can use (forms that exist, candidate groups, rule
- * sets that exist, valid timers, history time to live, a diagram for every element, no scripts and only
- * allow-listed beans in expressions), rule sets that compile and pass the guard, and valid Camunda Forms
- * with unique keys.
+ * sets that exist, valid timers, history time to live, a diagram for every element, no scripts and
+ * expressions within the {@link io.regionplan.system.ExpressionAllowList}), rule sets that compile and pass
+ * the guard, and valid Camunda Forms with unique keys.
  */
 public final class ProcessFilesValidator {
 
@@ -55,23 +56,23 @@ public final class ProcessFilesValidator {
 
 	/** Without the checks against the code (for tools and tests without the application). */
 	public ProcessFilesValidator(RuleSetRegistry rules) {
-		this(rules, null, name -> false);
+		this(rules, null, null);
 	}
 
 	/** With the check of variables against the code but without the application's bean names. */
 	public ProcessFilesValidator(RuleSetRegistry rules, ProcessVariablesCheck variables) {
-		this(rules, variables, name -> false);
+		this(rules, variables, null);
 	}
 
 	/**
 	 * @param variables the check of variables against the code, or {@code null}
-	 * @param springBean whether a name is a bean of the application: expressions may name only allow-listed ones
+	 * @param beans the application's beans (expressions may name only allow-listed ones, and call only their own
+	 *        methods), or {@code null}
 	 */
-	public ProcessFilesValidator(RuleSetRegistry rules, ProcessVariablesCheck variables,
-			java.util.function.Predicate<String> springBean) {
+	public ProcessFilesValidator(RuleSetRegistry rules, ProcessVariablesCheck variables, BeanFactory beans) {
 		this.rules = rules;
 		this.variables = variables;
-		this.expressions = new BpmnExpressionCheck(springBean);
+		this.expressions = new BpmnExpressionCheck(beans);
 	}
 
 	public List<FileProblem> validate(ProcessFiles files) {
