@@ -236,7 +236,7 @@ public class DeploymentService implements RuleSetsInForce {
 	}
 
 	private ProcessFilesValidator validator() {
-		return new ProcessFilesValidator(rules, variables.getObject(), beans::containsBean);
+		return new ProcessFilesValidator(rules, variables.getObject(), beans);
 	}
 
 	@Override

@@ -53,7 +53,7 @@ class ProcessFilesDeployer extends AbstractProcessEnginePlugin {
 					+ " (expected processes/*.bpmn, forms/*.form, rules/<rule-set>/*.drl)");
 		}
 		java.util.List<FileProblem> problems = new ProcessFilesValidator(rules, variables.getIfAvailable(),
-				beans::containsBean).validate(files);
+				beans).validate(files);
 		if (!problems.isEmpty()) {
 			// The engine is built and registered by now; closing it leaves no half-started engine behind.
 			engine.close();

@@ -33,13 +33,15 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.springframework.beans.factory.BeanFactory;
 
 /**
  * The one check of the files process owners edit, used by the build (a test), at startup and before a
  * deployment: BPMN that Camunda, Modeler and Tasklist can use (forms that exist, candidate groups, rule
- * sets that exist, valid timers, history time to live, a diagram for every element, no scripts and only
- * allow-listed beans in expressions), rule sets that compile and pass the guard, and valid Camunda Forms
- * with unique keys.
+ * sets that exist, valid timers within {@link TimerBounds}, history time to live, a diagram for every element,
+ * no scripts and expressions within the {@link io.regionplan.system.ExpressionAllowList}), rule sets that
+ * compile and pass the guard, and valid Camunda Forms with unique keys.
  */
 public final class ProcessFilesValidator {
 
@@ -55,23 +57,23 @@ public final class ProcessFilesValidator {
 
 	/** Without the checks against the code (for tools and tests without the application). */
 	public ProcessFilesValidator(RuleSetRegistry rules) {
-		this(rules, null, name -> false);
+		this(rules, null, null);
 	}
 
 	/** With the check of variables against the code but without the application's bean names. */
 	public ProcessFilesValidator(RuleSetRegistry rules, ProcessVariablesCheck variables) {
-		this(rules, variables, name -> false);
+		this(rules, variables, null);
 	}
 
 	/**
 	 * @param variables the check of variables against the code, or {@code null}
-	 * @param springBean whether a name is a bean of the application: expressions may name only allow-listed ones
+	 * @param beans the application's beans (expressions may name only allow-listed ones, and call only their own
+	 *        methods), or {@code null}
 	 */
-	public ProcessFilesValidator(RuleSetRegistry rules, ProcessVariablesCheck variables,
-			java.util.function.Predicate<String> springBean) {
+	public ProcessFilesValidator(RuleSetRegistry rules, ProcessVariablesCheck variables, BeanFactory beans) {
 		this.rules = rules;
 		this.variables = variables;
-		this.expressions = new BpmnExpressionCheck(springBean);
+		this.expressions = new BpmnExpressionCheck(beans);
 	}
 
 	public List<FileProblem> validate(ProcessFiles files) {
@@ -171,6 +173,13 @@ public final class ProcessFilesValidator {
 		for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
 			checkTimer(name, timer, problems);
 		}
+		for (CamundaFailedJobRetryTimeCycle retries : model.getModelElementsByType(CamundaFailedJobRetryTimeCycle.class)) {
+			String refused = TimerBounds.retryCycle(retries.getTextContent().strip());
+			if (refused != null) {
+				// the cycle sits in the extension elements of the task, event or process it is for
+				problems.add(problem(name, (BaseElement) retries.getParentElement().getParentElement(), refused));
+			}
+		}
 		Set<String> drawn = new HashSet<>();
 		model.getModelElementsByType(BpmnShape.class).forEach(shape -> drawn.add(shape.getBpmnElement().getId()));
 		model.getModelElementsByType(BpmnEdge.class).forEach(edge -> drawn.add(edge.getBpmnElement().getId()));
@@ -213,18 +222,22 @@ public final class ProcessFilesValidator {
 		}
 		String[] kindAndValue = given.get(0).split(":", 2);
 		String value = kindAndValue[1];
+		if (kindAndValue[0].equals("cycle")) {
+			String refused = TimerBounds.cycle(value);
+			if (refused != null) {
+				problems.add(problem(name, event, refused));
+			}
+			return;
+		}
 		if (value.contains("${") || value.contains("#{")) {
 			return;
 		}
 		try {
-			switch (kindAndValue[0]) {
-				case "date" -> OffsetDateTime.parse(value);
-				case "duration" -> DatatypeFactory.newInstance().newDuration(value);
-				default -> {
-					if (!value.startsWith("R") && !value.contains(" ")) {
-						throw new IllegalArgumentException(value);
-					}
-				}
+			if (kindAndValue[0].equals("date")) {
+				OffsetDateTime.parse(value);
+			}
+			else {
+				DatatypeFactory.newInstance().newDuration(value);
 			}
 		}
 		catch (DateTimeParseException | IllegalArgumentException | DatatypeConfigurationException ex) {

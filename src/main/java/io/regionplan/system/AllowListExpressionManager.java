@@ -1,35 +1,39 @@
 package io.regionplan.system;
 
-import java.beans.FeatureDescriptor;
 import java.util.AbstractMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
-import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
-import org.camunda.bpm.impl.juel.jakarta.el.ELException;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.springframework.context.ApplicationContext;
 
 /**
  * The engine's expression manager with Camunda's beans map instead of the whole application context: an
- * expression resolves only the {@link ExpressionBeans#ALLOWED} beans (besides variables), and no
- * expression may call {@link ExpressionBeans#REFLECTIVE} members on any object. The second line of defence
- * behind the deployment validator, for files that reach the engine another way.
+ * expression resolves only the {@link ExpressionBeans#ALLOWED} beans (besides variables), and an
+ * {@link AllowListElResolver} in front of the resolver chain holds every method call and property read to the
+ * {@link ExpressionAllowList}. The second line of defence behind the deployment validator, for files that
+ * reach the engine another way.
  */
 final class AllowListExpressionManager extends SpringExpressionManager {
 
+	private final AllowedBeans allowed;
+
 	AllowListExpressionManager(ApplicationContext context) {
-		super(context, new AllowedBeans(context));
+		this(context, new AllowedBeans(context));
+	}
+
+	private AllowListExpressionManager(ApplicationContext context, AllowedBeans allowed) {
+		super(context, allowed);
+		this.allowed = allowed;
 	}
 
 	@Override
 	protected ELResolver createElResolver() {
 		CompositeELResolver resolver = new CompositeELResolver();
-		resolver.add(new NoReflection());
+		resolver.add(new AllowListElResolver(allowed::nameOf));
 		resolver.add(super.createElResolver());
 		return resolver;
 	}
@@ -60,51 +64,16 @@ final class AllowListExpressionManager extends SpringExpressionManager {
 			return beans.entrySet();
 		}
 
-	}
-
-	private static final class NoReflection extends ELResolver {
-
-		private static ELException refused(Object member) {
-			return new ELException("表达式不得使用 " + member + " / expressions may not use '" + member + "'");
-		}
-
-		@Override
-		public Object getValue(ELContext context, Object base, Object property) {
-			if (base != null && ExpressionBeans.REFLECTIVE.contains(String.valueOf(property))) {
-				throw refused(property);
+		/** The name under which this very object is an allowed bean, or {@code null}. */
+		String nameOf(Object object) {
+			if (object == null || object instanceof String || object instanceof Number) {
+				return null;
 			}
-			return null;
-		}
-
-		@Override
-		public Object invoke(ELContext context, Object base, Object method, Class<?>[] types, Object[] params) {
-			if (base != null && ExpressionBeans.REFLECTIVE.contains(String.valueOf(method))) {
-				throw refused(method);
+			for (String name : ExpressionBeans.ALLOWED) {
+				if (containsKey(name) && context.getBean(name) == object) {
+					return name;
+				}
 			}
-			return null;
-		}
-
-		@Override
-		public Class<?> getType(ELContext context, Object base, Object property) {
-			return null;
-		}
-
-		@Override
-		public void setValue(ELContext context, Object base, Object property, Object value) {
-		}
-
-		@Override
-		public boolean isReadOnly(ELContext context, Object base, Object property) {
-			return false;
-		}
-
-		@Override
-		public Iterator<FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
-			return null;
-		}
-
-		@Override
-		public Class<?> getCommonPropertyType(ELContext context, Object base) {
 			return null;
 		}
 

@@ -6,7 +6,8 @@ import java.util.Set;
  * The only Spring beans BPMN expressions may name ({@code ${cycleCalendar.inDays(7)}},
  * {@code ${evaluateRuleSetDelegate}}): the delegates and helpers the shipped processes use. The engine
  * resolves no other bean, and the deployment validator refuses a file that names another one, so that a
- * process file can never reach {@code jdbcTemplate}, {@code repositoryService} or {@code environment}.
+ * process file can never reach {@code jdbcTemplate}, {@code repositoryService} or {@code environment}. What an
+ * expression may do with them is the {@link ExpressionAllowList}.
  */
 public final class ExpressionBeans {
 
@@ -15,12 +16,6 @@ public final class ExpressionBeans {
 			"overrideCityStrategyDelegate", "overrideDealerTierDelegate", "quarterlyReviews",
 			"recordMonthlySpendDelegate", "summarizeBenchmarkCityDelegate", "summarizeMarketDelegate",
 			"writeWorkPlanDelegate");
-
-	/** Members that lead from any object to classes, class loaders or the engine's services. */
-	public static final Set<String> REFLECTIVE = Set.of("class", "getClass", "forName", "classLoader", "getClassLoader",
-			"newInstance", "invoke", "getMethod", "getDeclaredMethod", "getRuntime", "exec", "processEngine",
-			"getProcessEngine", "processEngineServices", "getProcessEngineServices", "getBean", "applicationContext",
-			"getApplicationContext");
 
 	private ExpressionBeans() {
 	}
