@@ -24,7 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 		"spring.datasource.password=${regionplan.it.db-password:}",
 		"camunda.bpm.job-execution.enabled=false",
 		// the demo regions' evaluations allocate a few MB; a low memory limit lets a test reach it quickly
-		"regionplan.rules.max-evaluation-memory=256MB" })
+		"regionplan.rules.max-evaluation-memory=768MB" })
 @ActiveProfiles("demo")
 @Import(IntegrationTestBeans.class)
 public @interface IntegrationTest {

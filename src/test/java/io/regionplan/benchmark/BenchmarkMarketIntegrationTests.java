@@ -119,6 +119,9 @@ class BenchmarkMarketIntegrationTests {
 			.isNotNull();
 		assertThat(jdbc.queryForObject("select count(*) from decision where process_instance_id = ? and rule_set = "
 				+ "'quarterly-review'", Integer.class, benchmark)).as("every month's monitoring is a decision").isEqualTo(3);
+		assertThat(jdbc.queryForList("select distinct user_id from decision where process_instance_id = ? and rule_set = "
+				+ "'quarterly-review'", String.class, benchmark)).as("each set going by the next month's timer")
+			.containsExactly("system");
 	}
 
 }

@@ -221,8 +221,8 @@ class WhatIfIntegrationTests {
 	}
 
 	/**
-	 * A candidate that allocates past the memory limit inside one firing (a number with 300 million digits
-	 * written out, past the tests' limit of 256 MB) is stopped and answered with 400 naming the rule and the
+	 * A candidate that allocates past the memory limit inside one firing (a number with a billion digits
+	 * written out, past the tests' limit of 768 MB) is stopped and answered with 400 naming the rule and the
 	 * limit; the server keeps serving.
 	 */
 	@Test
@@ -230,7 +230,7 @@ class WhatIfIntegrationTests {
 		String cycle = driver.runPlanning("east", "wang.east");
 		String tiers = Files.readString(Path.of("rules/dealer-classification/tiers.drl"))
 				+ "\nrule \"Huge\"\nwhen\n    $d : Dealer( dealerId == \"D-E-001\" )\nthen\n"
-				+ "    insert(new DealerTier($d.dealerId(), new java.math.BigDecimal(\"1E300000000\").toPlainString(), \"\", \"\"));\nend\n";
+				+ "    insert(new DealerTier($d.dealerId(), new java.math.BigDecimal(\"1E1000000000\").toPlainString(), \"\", \"\"));\nend\n";
 
 		ResponseEntity<JsonNode> answer = preview("chen.owner", "region=east&processInstanceId=" + cycle,
 				file("rules/dealer-classification/tiers.drl", tiers));
@@ -239,7 +239,7 @@ class WhatIfIntegrationTests {
 		assertThat(answer.getBody().get("problems")).singleElement()
 			.satisfies(problem -> assertThat(problem.get("message").asText()).contains("rule set 'dealer-classification'")
 				.contains("in rule 'Huge'")
-				.contains("allocated more than 256 MB (the memory limit)"));
+				.contains("allocated more than 768 MB (the memory limit)"));
 		assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 

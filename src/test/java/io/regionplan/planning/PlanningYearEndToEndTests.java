@@ -134,6 +134,10 @@ class PlanningYearEndToEndTests {
 			.containsEntry("resource-allocation", 1L).containsEntry("quarterly-review", 4L);
 		assertThat(decisions.get("dealer-classification")).as("once, plus re-classifications after two OFF_TRACK quarters")
 			.isGreaterThan(1L);
+		// each quarterly review (and re-classification) follows the manager's monthly report that ended the quarter,
+		// not the director's approval, the cycle's last task before the year
+		assertThat(jdbc.queryForList("select distinct user_id from decision where process_instance_id = ? and activity_id in "
+				+ "('Task_QuarterlyReview', 'Task_Reclassification')", String.class, cycle)).containsExactly("wang.east");
 		assertThat(jdbc.queryForObject("select count(*) from market_spend where id like 'MR-east-2027-%'", Integer.class))
 			.as("the spending of 12 monthly reports, 2 cities each").isEqualTo(24);
 		assertThat(jdbc.queryForObject("select count(distinct quarter) from cycle_review where process_instance_id = ?",
