@@ -192,6 +192,13 @@ class WhatIfIntegrationTests {
 			.getStatusCode()).as("another region's decision").isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
+	/** The shipped tiers with one more rule giving dealer D-E-001 the tier {@code tier} (Java) computes. */
+	private static String tiersDecidingD001(String rule, String tier) throws IOException {
+		return Files.readString(Path.of("rules/dealer-classification/tiers.drl")) + "\nrule \"" + rule + "\"\nwhen\n"
+				+ "    $d : Dealer( dealerId == \"D-E-001\" )\nthen\n    insert(new DealerTier($d.dealerId(), " + tier
+				+ ", \"\", \"\"));\nend\n";
+	}
+
 	/**
 	 * A candidate that fails on the facts is a problem (400) naming the rule set and the rule in fixed words:
 	 * what the failing code computed (here a dealer's name, of which the number format error's own message
@@ -200,9 +207,7 @@ class WhatIfIntegrationTests {
 	@Test
 	void aCandidateThatFailsOnTheFactsIsAProblemNotAnError() throws IOException {
 		String cycle = driver.runPlanning("east", "wang.east");
-		String tiers = Files.readString(Path.of("rules/dealer-classification/tiers.drl"))
-				+ "\nrule \"Broken\"\nwhen\n    $d : Dealer( dealerId == \"D-E-001\" )\nthen\n"
-				+ "    insert(new DealerTier($d.dealerId(), new java.math.BigDecimal($d.name()).toPlainString(), \"\", \"\"));\nend\n";
+		String tiers = tiersDecidingD001("Broken", "new java.math.BigDecimal($d.name()).toPlainString()");
 		String name = dealerDecision(cycle).get("subjects").findValues("inputs").stream()
 			.filter(in -> in.get("dealerId").asText().equals("D-E-001")).findFirst().orElseThrow().get("name").asText();
 
@@ -228,9 +233,7 @@ class WhatIfIntegrationTests {
 	@Test
 	void aCandidatePastALimitIsAProblemAndTheServerKeepsServing() throws IOException {
 		String cycle = driver.runPlanning("east", "wang.east");
-		String tiers = Files.readString(Path.of("rules/dealer-classification/tiers.drl"))
-				+ "\nrule \"Huge\"\nwhen\n    $d : Dealer( dealerId == \"D-E-001\" )\nthen\n"
-				+ "    insert(new DealerTier($d.dealerId(), new java.math.BigDecimal(\"1E1000000000\").toPlainString(), \"\", \"\"));\nend\n";
+		String tiers = tiersDecidingD001("Huge", "new java.math.BigDecimal(\"1E1000000000\").toPlainString()");
 
 		ResponseEntity<JsonNode> answer = preview("chen.owner", "region=east&processInstanceId=" + cycle,
 				file("rules/dealer-classification/tiers.drl", tiers));
