@@ -40,6 +40,8 @@ final class RuleBytecodeCheck {
 	private static final Pattern RULES_CLASS = Pattern.compile(
 			"(rules/[a-z0-9_/]+)/(Rules[0-9A-F]{32}(RuleMethods\\d+)?|DomainClassesMetadata[0-9A-F]{32}(\\$\\w+)?)");
 
+	private static final String PARAMETERS = RuleTypes.FACTS + "Parameters";
+
 	private static final Pattern MODULE_CLASS = Pattern.compile("org/drools/project/model/ProjectModel\\w*");
 
 	/** The methods of a generated lambda class that Drools writes itself; the others hold rule code. */
@@ -56,6 +58,9 @@ final class RuleBytecodeCheck {
 
 	private final Map<String, Set<String>> rulesByClass = new LinkedHashMap<>();
 
+	/** The keys of the rule set's {@code parameters.properties}. */
+	private final Set<String> parameters;
+
 	private final Set<String> problems = new LinkedHashSet<>();
 
 	private final List<RuleFileProblem> found = new ArrayList<>();
@@ -64,15 +69,20 @@ final class RuleBytecodeCheck {
 	 * @param spans where each rule is, from {@link RuleLanguageCheck}
 	 * @param texts the text of each rule file, to find the line of a problem within its rule
 	 */
-	private RuleBytecodeCheck(List<RuleLanguageCheck.RuleSpan> spans, Map<String, String> texts) {
+	private RuleBytecodeCheck(List<RuleLanguageCheck.RuleSpan> spans, Map<String, String> texts, Set<String> parameters) {
 		spans.forEach(span -> this.spans.putIfAbsent(span.rule(), span));
 		this.texts = texts;
+		this.parameters = parameters;
 	}
 
-	/** @param classes the compiled classes by resource path ({@code rules/x/Foo.class}); other files are ignored */
+	/**
+	 * @param classes the compiled classes by resource path ({@code rules/x/Foo.class}); other files are ignored
+	 * @param parameters the keys of the rule set's parameters: a rule that reads another by its literal name is
+	 *        refused (a key it builds at run time is checked when it runs)
+	 */
 	static Result check(Map<String, byte[]> classes, List<RuleLanguageCheck.RuleSpan> spans, Map<String, String> texts,
-			Set<String> packages) {
-		RuleBytecodeCheck check = new RuleBytecodeCheck(spans, texts);
+			Set<String> packages, Set<String> parameters) {
+		RuleBytecodeCheck check = new RuleBytecodeCheck(spans, texts, parameters);
 		Map<String, ClassReader> readers = new LinkedHashMap<>();
 		classes.forEach((path, bytes) -> {
 			if (path.endsWith(".class")) {
@@ -150,12 +160,20 @@ final class RuleBytecodeCheck {
 		/** The int constant pushed by the instruction just before, if it was one. */
 		private Integer constant;
 
+		/** The string constant pushed by the instruction just before, if it was one. */
+		private String text;
+
 		Code(String owner, String method, Scope scope, Set<String> generated) {
 			super(Opcodes.ASM9);
 			this.owner = owner;
 			this.method = method;
 			this.scope = scope;
 			this.generated = generated;
+		}
+
+		private void reset() {
+			constant = null;
+			text = null;
 		}
 
 		private boolean rule() {
@@ -173,6 +191,7 @@ final class RuleBytecodeCheck {
 				problem(owner, method, "synchronized", "规则代码不能同步（synchronized）", "rule code may not synchronize");
 			}
 			constant = opcode >= Opcodes.ICONST_M1 && opcode <= Opcodes.ICONST_5 ? opcode - Opcodes.ICONST_0 : null;
+			text = null;
 		}
 
 		@Override
@@ -181,6 +200,7 @@ final class RuleBytecodeCheck {
 				array();
 			}
 			constant = opcode == Opcodes.BIPUSH || opcode == Opcodes.SIPUSH ? operand : null;
+			text = null;
 		}
 
 		@Override
@@ -195,6 +215,7 @@ final class RuleBytecodeCheck {
 				problem(owner, null, "规则代码不能使用动态常量", "rule code may not use dynamic constants");
 			}
 			constant = value instanceof Integer number ? number : null;
+			text = value instanceof String string ? string : null;
 		}
 
 		@Override
@@ -203,19 +224,24 @@ final class RuleBytecodeCheck {
 			if (opcode == Opcodes.ANEWARRAY) {
 				array();
 			}
-			constant = null;
+			reset();
 		}
 
 		@Override
 		public void visitFieldInsn(int opcode, String fieldOwner, String name, String descriptor) {
 			memberUse(owner, fieldOwner, name, descriptor, scope, generated);
-			constant = null;
+			reset();
 		}
 
 		@Override
 		public void visitMethodInsn(int opcode, String methodOwner, String name, String descriptor, boolean isInterface) {
 			memberUse(owner, methodOwner, name, descriptor, scope, generated);
-			constant = null;
+			if (text != null && methodOwner.equals(PARAMETERS) && descriptor.startsWith("(Ljava/lang/String;)")
+					&& !name.equals("keyFor") && !parameters.contains(text)) {
+				problem(owner, method, Pattern.quote("\"" + text + "\""), "读取的参数 " + text + " 不在 parameters.properties 中",
+						"reads the parameter '" + text + "', which parameters.properties does not have");
+			}
+			reset();
 		}
 
 		@Override
@@ -236,13 +262,13 @@ final class RuleBytecodeCheck {
 					}
 				}
 			}
-			constant = null;
+			reset();
 		}
 
 		@Override
 		public void visitJumpInsn(int opcode, Label label) {
 			loop(label);
-			constant = null;
+			reset();
 		}
 
 		@Override
@@ -251,7 +277,7 @@ final class RuleBytecodeCheck {
 			for (Label label : labels) {
 				loop(label);
 			}
-			constant = null;
+			reset();
 		}
 
 		@Override
@@ -265,7 +291,7 @@ final class RuleBytecodeCheck {
 			if (rule()) {
 				problem(owner, method, "new", "规则代码不能创建多维数组", "rule code may not create multi-dimensional arrays");
 			}
-			constant = null;
+			reset();
 		}
 
 		@Override
@@ -283,12 +309,12 @@ final class RuleBytecodeCheck {
 
 		@Override
 		public void visitVarInsn(int opcode, int var) {
-			constant = null;
+			reset();
 		}
 
 		@Override
 		public void visitIincInsn(int var, int increment) {
-			constant = null;
+			reset();
 		}
 
 		private void loop(Label target) {

@@ -137,7 +137,8 @@ public class RuleSetCompiler {
 				classes.put(name, module.getBytes(name));
 			}
 		}
-		RuleBytecodeCheck.Result checked = RuleBytecodeCheck.check(classes, spans, texts, packages);
+		RuleBytecodeCheck.Result checked = RuleBytecodeCheck.check(classes, spans, texts, packages,
+				parameters.values().keySet());
 		checked.problems().forEach(problem -> problems.add(fromGenerated(problem)));
 		if (!problems.isEmpty()) {
 			services.getRepository().removeKieModule(releaseId);

@@ -124,7 +124,8 @@ class DecisionVersionIntegrationTests {
 
 	@Test
 	void ruleSetThatThrowsLeavesNoDecisionAndNoResultsAndRaisesAnIncident() throws IOException {
-		deployChanged(TIERS_PARAMETERS, text -> text.replace("tierD.declineBelow = -0.20", ""));
+		// a missing key is refused when the rule set compiles; a value that is no number fails when the rule runs
+		deployChanged(TIERS_PARAMETERS, text -> text.replace("tierD.declineBelow = -0.20", "tierD.declineBelow = minus 20%"));
 		String cycle = driver.start("east");
 		driver.readMarketAndChooseStrategy(cycle, "wang.east");
 		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 1_000_000));

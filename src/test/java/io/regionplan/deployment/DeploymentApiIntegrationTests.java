@@ -242,8 +242,18 @@ class DeploymentApiIntegrationTests {
 	}
 
 	@Test
-	void aFileIsRemovedOnlyWhenNothingNeedsIt() {
+	void aFileIsRemovedOnlyWhenNothingNeedsIt() throws java.io.IOException {
 		String table = "rules/volume-gap-table/volume-gap.xlsx";
+		LinkedMultiValueMap<String, Object> addTable = new LinkedMultiValueMap<>();
+		addTable.add("files", new org.springframework.core.io.ByteArrayResource(
+				java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/examples/volume-gap-table/volume-gap.xlsx"))) {
+			@Override
+			public String getFilename() {
+				return table;
+			}
+		});
+		assertThat(deploy("chen.owner", new HttpEntity<>(addTable, multipart())).getStatusCode())
+			.as("a rule set nothing uses, added").isEqualTo(HttpStatus.CREATED);
 		LinkedMultiValueMap<String, Object> removeTable = new LinkedMultiValueMap<>();
 		removeTable.add("remove", table);
 

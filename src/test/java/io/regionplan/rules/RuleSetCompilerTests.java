@@ -78,6 +78,29 @@ class RuleSetCompilerTests {
 				}));
 	}
 
+	/** A misspelt parameter is refused when the rule set is compiled, not when the rule first fires. */
+	@Test
+	void aRuleReadingAParameterTheFileLacksIsRefusedWithFileLineAndKey() {
+		RuleSetSource misspelt = ruleSet(Map.of("parameters.properties", "gap.accepted.max = 0.05\n", "bands.drl", HEADER + """
+				rule "Accepted"
+				when
+				    $p : Parameters()
+				    $g : VolumeGap( gapRatio <= $p.decimal("gap.accepted.max") )
+				then
+				    insert(new GapBand($g.subjectId(), "ACCEPTED", $p.text("gap.acepted.max"), ""));
+				end
+				"""));
+
+		assertThatThrownBy(() -> new RuleSetCompiler().compile(misspelt))
+			.isInstanceOfSatisfying(RuleSetCompilationException.class, ex -> assertThat(ex.problems()).singleElement()
+				.satisfies(problem -> {
+					assertThat(problem.file()).isEqualTo("rules/test/bands.drl");
+					assertThat(problem.line()).isEqualTo(10);
+					assertThat(problem.message()).contains("rule 'Accepted'")
+						.contains("reads the parameter 'gap.acepted.max', which parameters.properties does not have");
+				}));
+	}
+
 	@Test
 	void folderWithoutRuleFileIsAnError() {
 		assertThatThrownBy(() -> new RuleSetCompiler().compile(ruleSet(Map.of("parameters.properties", "a = 1\n"))))
@@ -97,16 +120,16 @@ class RuleSetCompilerTests {
 				    $p : Parameters()
 				    $g : VolumeGap()
 				then
-				    insert(new GapBand($g.subjectId(), $p.text("missing.key"), "", ""));
+				    insert(new GapBand($g.subjectId(), "" + (100 / ($g.target().intValue() - 10)), "", ""));
 				end
 				""")));
 
 		assertThatThrownBy(() -> RuleSets.run(rules, List.of(GAP)))
 			.isInstanceOf(RuleEvaluationException.class)
 			.hasMessageContaining("rule set 'test' failed in rule 'Throws'")
-			.hasMessageContaining("IllegalArgumentException")
-			.hasMessageNotContaining("missing.key")
-			.satisfies(ex -> assertThat(((RuleEvaluationException) ex).detail()).contains("missing.key"));
+			.hasMessageContaining("ArithmeticException")
+			.hasMessageNotContaining("/ by zero")
+			.satisfies(ex -> assertThat(((RuleEvaluationException) ex).detail()).isEqualTo("/ by zero"));
 	}
 
 	/** A rule that inserts a new fact for every fact it matches: it never ends by itself. */

@@ -1,7 +1,12 @@
 package io.regionplan.rules;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import io.regionplan.deployment.ProcessFiles;
 
@@ -19,6 +24,20 @@ public final class RuleSets {
 			throw new IllegalArgumentException("No rule set rules/" + ruleSet);
 		}
 		return source;
+	}
+
+	/** An example rule set of {@code docs/examples/<rule-set>/}, named as if it were deployed under {@code rules/}. */
+	public static RuleSetSource example(String ruleSet) {
+		SortedMap<String, byte[]> files = new TreeMap<>();
+		try (var paths = Files.list(Path.of("docs/examples", ruleSet))) {
+			for (Path file : paths.sorted().toList()) {
+				files.put("rules/" + ruleSet + "/" + file.getFileName(), Files.readAllBytes(file));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new RuleSetSource(ruleSet, files);
 	}
 
 	public static CompiledRuleSet compile(String ruleSet) {

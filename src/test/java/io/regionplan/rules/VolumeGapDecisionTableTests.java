@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The volume-gap policy is shipped twice: as DRL ({@code rules/volume-gap}) and as a Drools decision
- * table ({@code rules/volume-gap-table/volume-gap.xlsx}). Both must decide every gap alike.
+ * table, the example of a rule set as a spreadsheet in {@code docs/examples/volume-gap-table/volume-gap.xlsx}
+ * (not deployed). Both must decide every gap alike.
  */
 class VolumeGapDecisionTableTests {
 
@@ -31,7 +32,7 @@ class VolumeGapDecisionTableTests {
 	@BeforeAll
 	static void compile() {
 		drl = RuleSets.compile("volume-gap");
-		table = RuleSets.compile("volume-gap-table");
+		table = new RuleSetCompiler().compile(RuleSets.example("volume-gap-table"));
 	}
 
 	private static List<GapBand> bands(CompiledRuleSet rules, List<VolumeGap> gaps) {

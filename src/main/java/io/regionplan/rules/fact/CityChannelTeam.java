@@ -1,6 +1,7 @@
 package io.regionplan.rules.fact;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * The sales team of one city × channel, for the {@code team-sizing} rules.
@@ -11,6 +12,24 @@ import java.math.BigDecimal;
  */
 public record CityChannelTeam(String cityId, String channelId, long stores, int headcount, BigDecimal sales)
 		implements Subject {
+
+	/** The stores the team should reach: the universe × the channel's coverage target, whole stores. */
+	public BigDecimal targetStores(BigDecimal coverageTarget) {
+		return BigDecimal.valueOf(stores).multiply(coverageTarget).setScale(0, RoundingMode.HALF_UP);
+	}
+
+	/** Reps needed for the visits a month, rounded up: target stores × visits a store ÷ (visits a rep a day × days). */
+	public int requiredReps(BigDecimal targetStores, BigDecimal visitsPerStorePerMonth, BigDecimal visitsPerRepPerDay,
+			BigDecimal workingDays) {
+		return targetStores.multiply(visitsPerStorePerMonth)
+			.divide(visitsPerRepPerDay.multiply(workingDays), 0, RoundingMode.CEILING)
+			.intValue();
+	}
+
+	/** Sales per rep now, whole yuan; {@code null} without reps. */
+	public BigDecimal salesPerRep() {
+		return headcount == 0 ? null : sales.divide(BigDecimal.valueOf(headcount), 0, RoundingMode.HALF_UP);
+	}
 
 	@Override
 	public String subjectType() {

@@ -40,6 +40,23 @@ public final class Parameters {
 		return decimal(key).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
 	}
 
+	/**
+	 * The share above a percentile threshold, for reasons: 0.80 (from the 80th percentile up) gives "20%", the
+	 * top fifth.
+	 */
+	public String topPercent(String key) {
+		return BigDecimal.ONE.subtract(decimal(key)).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+	}
+
+	/**
+	 * The key of a value given per kind with a default: {@code keyFor("coverageTarget", "KA")} is
+	 * {@code coverageTarget.KA} when the parameters have it, else {@code coverageTarget.default}.
+	 */
+	public String keyFor(String prefix, String kind) {
+		String specific = prefix + "." + kind;
+		return values.containsKey(specific) ? specific : prefix + ".default";
+	}
+
 	public String text(String key) {
 		String value = values.get(key);
 		if (value == null) {
