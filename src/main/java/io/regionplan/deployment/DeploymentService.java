@@ -152,19 +152,21 @@ public class DeploymentService implements RuleSetsInForce {
 		}
 		Map<String, String> hashes = new LinkedHashMap<>();
 		changed.forEach((path, bytes) -> hashes.put(path, sha256(bytes)));
-		ProcessFiles files;
+		Preview preview;
+		String outcome;
 		try {
-			files = merged(changed, List.of());
+			ProcessFiles files = merged(changed, List.of());
+			List<FileProblem> invalid = validator().validate(files);
+			preview = invalid.isEmpty() ? compare(files, region, processInstanceId)
+					: new Preview(region, invalid, List.of(), List.of());
+			outcome = !invalid.isEmpty() ? "REJECTED" : preview.problems().isEmpty() ? "COMPARED" : "FAILED";
 		}
 		catch (RuntimeException ex) {
+			// audited whatever ends it; the message of a refusal is the application's own
 			audit.record(DeploymentAudit.Action.PREVIEW, "REJECTED", null, userId, hashes,
-					List.of(String.valueOf(ex.getMessage())), false);
+					List.of(ex instanceof IllegalArgumentException ? ex.getMessage() : ex.getClass().getSimpleName()), false);
 			throw ex;
 		}
-		List<FileProblem> invalid = validator().validate(files);
-		Preview preview = invalid.isEmpty() ? compare(files, region, processInstanceId)
-				: new Preview(region, invalid, List.of(), List.of());
-		String outcome = !invalid.isEmpty() ? "REJECTED" : preview.problems().isEmpty() ? "COMPARED" : "FAILED";
 		audit.record(DeploymentAudit.Action.PREVIEW, outcome, null, userId, hashes, preview.problems(), false);
 		return preview;
 	}
@@ -301,8 +303,17 @@ public class DeploymentService implements RuleSetsInForce {
 		Map<String, String> hashes = new LinkedHashMap<>();
 		changed.forEach(path -> hashes.put(path, sha256(files.files().get(path))));
 		removed.forEach(path -> hashes.put(path, "removed"));
-		List<FileProblem> problems = validator().validate(files);
-		List<FileProblem> failures = problems.isEmpty() ? failuresOnLatestFacts(files) : List.of();
+		List<FileProblem> problems;
+		List<FileProblem> failures;
+		try {
+			problems = validator().validate(files);
+			failures = problems.isEmpty() ? failuresOnLatestFacts(files) : List.of();
+		}
+		catch (RuntimeException ex) {
+			audit.record(DeploymentAudit.Action.DEPLOY, "REJECTED", null, userId, hashes,
+					List.of(ex instanceof IllegalArgumentException ? ex.getMessage() : ex.getClass().getSimpleName()), false);
+			throw ex;
+		}
 		Outcome outcome;
 		if (!problems.isEmpty() || !failures.isEmpty() && !force) {
 			outcome = new Outcome("REJECTED", null, hashes, problems.isEmpty() ? failures : problems, false);

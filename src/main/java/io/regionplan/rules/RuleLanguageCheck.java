@@ -44,6 +44,16 @@ final class RuleLanguageCheck {
 	private static final Set<String> ATTRIBUTES = Set.of("salience", "no-loop", "lock-on-active", "agenda-group",
 			"activation-group", "auto-focus", "ruleflow-group", "enabled", "dialect");
 
+	/**
+	 * What a rule name and a text attribute (agenda-group, …) may hold: the executable model writes them into
+	 * the Java it generates, so quotes, backslashes (a {@code \\u} escape), comment marks and line breaks are
+	 * refused; letters of any script, digits, spaces and a little punctuation are enough for a name.
+	 */
+	private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} _\\-.:()（）·、，,/+&%#]{1,200}");
+
+	/** The most sub-rules one rule may become: every {@code or} multiplies them when the knowledge base is built. */
+	static final int MAX_SUB_RULES = 64;
+
 	/** The accumulate functions Drools has built in (no {@code import accumulate}). */
 	private static final Set<String> ACCUMULATE_FUNCTIONS = Set.of("count", "sum", "min", "max", "average",
 			"collectList", "collectSet");
@@ -68,10 +78,10 @@ final class RuleLanguageCheck {
 			parsed = parser.parse(false, new StringReader(drl));
 		}
 		catch (DroolsParserException | RuntimeException | StackOverflowError ex) {
-			// the compiler reports the syntax error with its position; a parser that overflows is reported here
-			if (ex instanceof StackOverflowError) {
-				problems.add(new RuleFileProblem(file, 0, 0, "规则文件嵌套太深 / the rule file is nested too deeply to read"));
-			}
+			// what the check cannot read is not compiled either
+			problems.add(new RuleFileProblem(file, 0, 0, ex instanceof StackOverflowError
+					? "规则文件嵌套太深 / the rule file is nested too deeply to read"
+					: "无法读取规则文件 / the rule file cannot be read (" + ex.getClass().getSimpleName() + ")"));
 			return new Result(problems, spans, null);
 		}
 		if (parser.hasErrors() || parsed == null) {
@@ -158,12 +168,26 @@ final class RuleLanguageCheck {
 			else if (attribute.getType() == AttributeDescr.Type.EXPRESSION && !name.equals("salience")) {
 				refuse(attribute, "属性 " + name + " 须为常量", "the attribute '" + name + "' must be a literal, not an expression");
 			}
+			else if (!name.equals("salience") && !NAME.matcher(value.replaceAll("^[\"']|[\"']$", "")).matches()) {
+				refuse(attribute, "属性 " + name + " 只能含字母、数字、空格和 _-.:()/+&%#", "the attribute '" + name
+						+ "' may hold only letters, digits, spaces and _-.:()/+&%# (no quotes, backslashes or comment marks)");
+			}
 		}
 
 		void rule(RuleDescr rule) {
 			if (rule.isQuery()) {
 				refuse(rule, "不允许 query（" + rule.getName() + "）", "a query is not allowed ('" + rule.getName() + "')");
 				return;
+			}
+			if (!NAME.matcher(rule.getName()).matches()) {
+				refuse(rule, "规则名只能含字母、数字、空格和 _-.:()/+&%#，最长 200 个字符", "a rule name may hold only letters, "
+						+ "digits, spaces and _-.:()/+&%#, at most 200 characters (no quotes, backslashes or comment marks)");
+			}
+			if (!rule.getAnnotations().isEmpty()) {
+				refuse(rule, "规则 " + rule.getName() + " 不允许注解（@…）", "rule '" + rule.getName() + "': annotations (@…) are not allowed");
+			}
+			if (rule.getParentName() != null) {
+				refuse(rule, "规则 " + rule.getName() + " 不允许 extends", "rule '" + rule.getName() + "': extends is not allowed");
 			}
 			rule.getAttributes().values().forEach(this::attribute);
 			if (!rule.getNamedConsequences().isEmpty()) {
@@ -172,6 +196,12 @@ final class RuleLanguageCheck {
 			}
 			if (rule.getLhs() != null) {
 				element(rule.getLhs(), rule);
+				long subRules = subRules(rule.getLhs());
+				if (subRules > MAX_SUB_RULES) {
+					refuse(rule, "规则 " + rule.getName() + " 的 or 组合成 " + subRules + " 个子规则，最多 " + MAX_SUB_RULES + " 个",
+							"rule '" + rule.getName() + "': its or-conditions combine into " + subRules + " sub-rules, more than "
+									+ MAX_SUB_RULES + ": split it into several rules");
+				}
 			}
 		}
 
@@ -195,7 +225,37 @@ final class RuleLanguageCheck {
 			}
 		}
 
+		/** How many rules Drools makes of a condition: an {@code or} adds its branches, everything else multiplies. */
+		static long subRules(BaseDescr element) {
+			if (element instanceof OrDescr or) {
+				long sum = 0;
+				for (BaseDescr branch : or.getDescrs()) {
+					sum = Math.min(Long.MAX_VALUE / 2, sum + subRules(branch));
+				}
+				return Math.max(sum, 1);
+			}
+			long product = 1;
+			List<? extends BaseDescr> nested = List.of();
+			if (element instanceof org.drools.drl.ast.descr.ConditionalElementDescr conditional) {
+				nested = conditional.getDescrs();
+			}
+			else if (element instanceof PatternDescr pattern && pattern.getSource() instanceof CollectDescr collect) {
+				nested = List.of(collect.getInputPattern());
+			}
+			else if (element instanceof PatternDescr pattern && pattern.getSource() instanceof AccumulateDescr accumulate) {
+				nested = accumulate.getDescrs();
+			}
+			for (BaseDescr inner : nested) {
+				product = Math.min(Long.MAX_VALUE / 2, product * subRules(inner));
+			}
+			return product;
+		}
+
 		void pattern(PatternDescr pattern, RuleDescr rule) {
+			if (!pattern.getAnnotations().isEmpty()) {
+				refuse(pattern, "规则 " + rule.getName() + " 的模式不允许注解（@…）", "rule '" + rule.getName()
+						+ "': annotations (@…) on patterns are not allowed");
+			}
 			if (pattern.isQuery()) {
 				refuse(pattern, "规则 " + rule.getName() + " 不能调用 query", "rule '" + rule.getName() + "' may not call a query");
 			}

@@ -14,7 +14,7 @@ import java.time.Duration;
 public record RuleLimits(int maxFirings, Duration maxTime, long maxMemoryBytes, long stackBytes) {
 
 	/** The defaults of {@link RulesSettings}. */
-	public static final RuleLimits DEFAULT = new RuleLimits(1_000_000, Duration.ofSeconds(60), 2L << 30, 4L << 20);
+	public static final RuleLimits DEFAULT = new RuleLimits(1_000_000, Duration.ofSeconds(60), 512L << 20, 4L << 20);
 
 	public RuleLimits {
 		if (maxFirings < 1 || maxTime.isNegative() || maxTime.isZero() || maxMemoryBytes < 1 << 20

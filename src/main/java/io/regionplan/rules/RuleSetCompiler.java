@@ -41,9 +41,32 @@ public class RuleSetCompiler {
 	/** The largest rule file (a decision table: the DRL made of it). */
 	static final int MAX_RULE_FILE = 1 << 20;
 
+	/** The largest decision table, before it is unpacked. */
+	static final int MAX_DECISION_TABLE = 5 << 20;
+
 	/** The stack the compiler gets: deeply nested expressions are refused, not a crash of the caller. */
 	private static final long COMPILER_STACK = 64L << 20;
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RuleSetCompiler.class);
+
+	private final java.time.Duration maxTime;
+
+	/** With the longest a compilation may take, two minutes. */
+	public RuleSetCompiler() {
+		this(java.time.Duration.ofMinutes(2));
+	}
+
+	/** @param maxTime the longest a compilation may take: it runs on a thread of its own, stopped past it */
+	public RuleSetCompiler(java.time.Duration maxTime) {
+		this.maxTime = maxTime;
+	}
+
+	/**
+	 * Compiles on a thread of its own with a large stack and a time limit. Every way it can fail ends in a
+	 * {@link RuleSetCompilationException} with positions, or with a fixed text: never the message of an
+	 * exception thrown inside the compiler, which could carry what code running there computed.
+	 */
+	@SuppressWarnings({ "deprecation", "removal" })
 	public CompiledRuleSet compile(RuleSetSource source) {
 		Object[] result = new Object[1];
 		Throwable[] failure = new Throwable[1];
@@ -55,28 +78,49 @@ public class RuleSetCompiler {
 				failure[0] = ex;
 			}
 		}, "rules-compile-" + source.name(), COMPILER_STACK);
+		compiler.setDaemon(true);
 		compiler.start();
 		try {
-			compiler.join();
+			compiler.join(maxTime.toMillis());
+			if (compiler.isAlive()) {
+				compiler.interrupt();
+				compiler.join(1000);
+				if (compiler.isAlive()) {
+					try {
+						compiler.stop();
+					}
+					catch (UnsupportedOperationException ex) {
+						log.error("Compiling rule set '{}' went past its time limit and this JVM cannot stop it", source.name());
+					}
+				}
+				throw refused(source, "编译超过 " + maxTime.toSeconds() + " 秒", "took longer than " + maxTime.toSeconds()
+						+ " s to compile: fewer or simpler rules");
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("编译被中断 / compilation interrupted", ex);
+			throw refused(source, "编译被中断", "compilation was interrupted");
 		}
-		if (failure[0] instanceof RuntimeException runtime) {
-			throw runtime;
+		if (failure[0] instanceof RuleSetCompilationException refused) {
+			throw refused;
 		}
 		if (failure[0] instanceof StackOverflowError || failure[0] instanceof OutOfMemoryError) {
-			List<String> ruleFiles = source.files().keySet().stream().filter(RuleSetCompiler::isRuleFile).toList();
-			throw new RuleSetCompilationException(source.name(), List.of(new RuleFileProblem(
-					ruleFiles.size() == 1 ? ruleFiles.get(0) : source.folder(), 0, 0,
-					"规则集太复杂，无法编译（" + failure[0].getClass().getSimpleName() + "）/ the rule set is too complex to compile ("
-							+ failure[0].getClass().getSimpleName() + "): nest less deeply, split long rules")));
+			throw refused(source, "太复杂，无法编译（" + failure[0].getClass().getSimpleName() + "）", "is too complex to compile ("
+					+ failure[0].getClass().getSimpleName() + "): nest less deeply, split long rules");
 		}
 		if (failure[0] != null) {
-			throw new IllegalStateException(failure[0]);
+			log.warn("Rule set '{}' could not be compiled", source.name(), failure[0]);
+			throw refused(source, "无法编译（" + failure[0].getClass().getSimpleName() + "）", "does not compile ("
+					+ failure[0].getClass().getSimpleName() + ")");
 		}
 		return (CompiledRuleSet) result[0];
+	}
+
+	/** A refusal of the whole rule set, at its only rule file or at its folder, with fixed text. */
+	private static RuleSetCompilationException refused(RuleSetSource source, String zh, String en) {
+		List<String> ruleFiles = source.files().keySet().stream().filter(RuleSetCompiler::isRuleFile).toList();
+		return new RuleSetCompilationException(source.name(), List.of(new RuleFileProblem(
+				ruleFiles.size() == 1 ? ruleFiles.get(0) : source.folder(), 0, 0, "规则集" + zh + " / the rule set " + en)));
 	}
 
 	private static boolean isRuleFile(String path) {
@@ -124,7 +168,9 @@ public class RuleSetCompiler {
 		}
 		KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
 		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-			problems.add(problem(source, message));
+			if (!message.getText().startsWith("Java source of ")) {
+				problems.add(problem(source, message));
+			}
 		}
 		if (!problems.isEmpty()) {
 			services.getRepository().removeKieModule(releaseId);
@@ -157,6 +203,10 @@ public class RuleSetCompiler {
 	 * like any rule file, so a spreadsheet can do no more than a rule file.
 	 */
 	private static byte[] decisionTable(String path, byte[] bytes, List<RuleFileProblem> problems) {
+		if (bytes.length > MAX_DECISION_TABLE) {
+			problems.add(new RuleFileProblem(path, 0, 0, "决策表超过 5 MB / a decision table may hold at most 5 MB"));
+			return null;
+		}
 		try {
 			String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), InputType.XLS);
 			if (drl == null || !drl.contains("rule ")) {
@@ -183,16 +233,26 @@ public class RuleSetCompiler {
 						+ " of the DRL generated from the decision table) " + problem.message());
 	}
 
+	/** The longest message of the compiler passed on (a few lines; never the whole generated source). */
+	private static final int MAX_MESSAGE = 500;
+
+	/**
+	 * A message of the compiler at its rule file; one about the Java the executable model generated (its own
+	 * positions mean nothing to the owner) at the rule set's folder.
+	 */
 	private static RuleFileProblem problem(RuleSetSource source, Message message) {
 		String path = message.getPath();
-		if (path == null || path.isBlank()) {
-			path = source.folder();
+		String text = message.getText().strip();
+		text = text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text;
+		if (path == null || path.isBlank() || path.startsWith("src/main/java/")) {
+			return new RuleFileProblem(source.folder(), 0, 0, path == null || path.isBlank() ? text
+					: "规则代码无法编译 / the rule code does not compile: " + text);
 		}
-		else if (path.startsWith(RESOURCES)) {
+		if (path.startsWith(RESOURCES)) {
 			path = path.substring(RESOURCES.length());
 		}
 		return fromGenerated(new RuleFileProblem(path, Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0),
-				message.getText().strip()));
+				text));
 	}
 
 	private static Parameters readParameters(RuleSetSource source, List<RuleFileProblem> problems) {

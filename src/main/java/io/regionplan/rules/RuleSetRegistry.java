@@ -24,13 +24,32 @@ public class RuleSetRegistry {
 
 	private final RuleSetCompiler compiler = new RuleSetCompiler();
 
-	private final Map<String, CompiledRuleSet> byContentHash = new ConcurrentHashMap<>();
+	/** The compiled rule sets most recently used, by content: what-ifs of many candidates do not pile up. */
+	private final Map<String, CompiledRuleSet> byContentHash = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, CompiledRuleSet> eldest) {
+			return size() > MAX_COMPILED;
+		}
+	};
+
+	/** How many compiled rule sets are kept; one evicted is compiled again when it is needed. */
+	static final int MAX_COMPILED = 64;
 
 	private final Map<String, RuleSetSource> byDeployment = new ConcurrentHashMap<>();
 
 	/** Compiles (or finds the compiled) rule set; throws {@link RuleSetCompilationException} with positions. */
 	public CompiledRuleSet compile(RuleSetSource source) {
-		return byContentHash.computeIfAbsent(source.contentHash(), hash -> compiler.compile(source));
+		synchronized (byContentHash) {
+			CompiledRuleSet compiled = byContentHash.get(source.contentHash());
+			if (compiled != null) {
+				return compiled;
+			}
+		}
+		// outside the lock: another rule set compiles meanwhile; two threads compiling the same one are alike
+		CompiledRuleSet compiled = compiler.compile(source);
+		synchronized (byContentHash) {
+			return byContentHash.merge(source.contentHash(), compiled, (kept, same) -> kept);
+		}
 	}
 
 	/**

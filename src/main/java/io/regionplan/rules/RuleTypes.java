@@ -37,11 +37,13 @@ final class RuleTypes {
 	/** JDK members rule code may use, by owner; {@link #ALL} for every member of a type. */
 	private static final Map<String, Set<String>> RULE_MEMBERS = Map.ofEntries(
 			Map.entry("java/lang/Object", Set.of("equals", "hashCode", "toString")),
+			// work in proportion to the text at most: no search (indexOf, contains, replace of a text: their cost is
+			// the product of two lengths, in a loop of the JVM's that a time limit cannot interrupt), no regex
 			Map.entry("java/lang/String",
 					Set.of("length", "isEmpty", "isBlank", "charAt", "equals", "equalsIgnoreCase", "compareTo",
-							"compareToIgnoreCase", "contains", "startsWith", "endsWith", "indexOf", "lastIndexOf", "substring",
-							"toLowerCase", "toUpperCase", "trim", "strip", "stripLeading", "stripTrailing", "concat", "replace",
-							"valueOf", "hashCode", "toString", "join")),
+							"compareToIgnoreCase", "startsWith", "endsWith", "substring", "toLowerCase", "toUpperCase", "trim",
+							"strip", "stripLeading", "stripTrailing", "concat", "replace(CC)Ljava/lang/String;", "valueOf",
+							"hashCode", "toString", "join")),
 			// what string concatenation compiles to; no capacity constructor (a size chosen by the rule)
 			Map.entry("java/lang/StringBuilder", Set.of("<init>()V", "<init>(Ljava/lang/String;)V",
 					"<init>(Ljava/lang/CharSequence;)V", "append", "toString", "length")),
@@ -82,9 +84,7 @@ final class RuleTypes {
 			Map.entry("org/drools/modelcompiler/dsl/pattern/D",
 					Set.of("eval(Lorg/drools/model/functions/Operator;Ljava/lang/Object;[Ljava/lang/Object;)Z")),
 			Map.entry("org/drools/model/functions/Operator", Set.of("eval")),
-			Map.entry("org/drools/model/operators/MemberOfOperator", Set.of("INSTANCE")),
-			Map.entry("org/drools/model/operators/ContainsOperator", Set.of("INSTANCE")),
-			Map.entry("org/drools/model/operators/ExcludesOperator", Set.of("INSTANCE")),
+			// not contains, excludes or memberOf: on two texts they search one in the other (see String)
 			Map.entry("org/drools/model/operators/StringStartsWithOperator", Set.of("INSTANCE")),
 			Map.entry("org/drools/model/operators/StringEndsWithOperator", Set.of("INSTANCE")),
 			Map.entry("org/drools/model/operators/StringLengthWithOperator", Set.of("INSTANCE")),

@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("regionplan.rules")
 public record RulesSettings(@DefaultValue("1000000") int maxRuleFirings,
-		@DefaultValue("60s") java.time.Duration maxEvaluationTime, @DefaultValue("2GB") DataSize maxEvaluationMemory,
+		@DefaultValue("60s") java.time.Duration maxEvaluationTime, @DefaultValue("512MB") DataSize maxEvaluationMemory,
 		@DefaultValue("4MB") DataSize evaluationStack) {
 
 	public RuleLimits limits() {

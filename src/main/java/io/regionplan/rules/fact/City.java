@@ -20,6 +20,11 @@ public record City(String cityId, String regionId, String name, BigDecimal share
 		neighbours = List.copyOf(neighbours);
 	}
 
+	/** Whether another city is adjacent to this one. */
+	public boolean isNeighbour(String cityId) {
+		return neighbours.contains(cityId);
+	}
+
 	@Override
 	public String subjectType() {
 		return "city";

@@ -40,6 +40,11 @@ public final class Parameters {
 		return decimal(key).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
 	}
 
+	/** A fraction parameter as a percentage without its sign, for reasons: -0.20 gives "20%". */
+	public String percentMagnitude(String key) {
+		return decimal(key).abs().movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+	}
+
 	/**
 	 * The share above a percentile threshold, for reasons: 0.80 (from the 80th percentile up) gives "20%", the
 	 * top fifth.
