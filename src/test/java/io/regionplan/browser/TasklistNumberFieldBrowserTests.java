@@ -53,7 +53,7 @@ class TasklistNumberFieldBrowserTests {
 		for (String[] typed : new String[][] { { "2.5", "got 2.5" }, { "1,230万", "got 1.23" } }) {
 			WebElement planned = browser.visible(By.cssSelector("[id$='-Field_PlannedVolume']"));
 			planned.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-			planned.sendKeys(typed[0]);
+			planned.sendKeys(typed[0], Keys.TAB); // leaving the field hands its value to the form at once
 			assertThat(planned.getAttribute("value")).as("form-js keeps the decimal point of " + typed[0]).contains(".");
 			// the notification of the previous refusal lies over the button
 			browser.script("arguments[0].click()", browser.visible(By.xpath("//button[contains(., 'Complete')]")));
