@@ -13,6 +13,15 @@ public interface CompletionRule {
 
 	void check(DelegateTask task);
 
+	/**
+	 * The variables that belong to this step alone (an override's subject, value and reason; a decision and
+	 * its comment): removed when the task is created, so that a value of an earlier pass cannot stand for
+	 * this one.
+	 */
+	default java.util.Set<String> ownVariables() {
+		return java.util.Set.of();
+	}
+
 	static FormValidationException invalid(String field, String zh, String en) {
 		return new FormValidationException(field, "字段 " + field + "：" + zh + " / field '" + field + "': " + en);
 	}

@@ -17,8 +17,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.regionplan.system.InputLimits;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
@@ -26,18 +29,23 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Adds to every user task with a {@code camunda:formRef} a completion check against the form of the
- * task's own deployment ({@code forms/<formRef>.form}), then the features' {@link CompletionRule}s.
- * Dates from date fields are stored as dates.
+ * task's own deployment ({@code forms/<formRef>.form}), then the features' {@link CompletionRule}s, and to
+ * every process's start event with a form the same check of the start. When a task is created, the
+ * variables its rules name as the step's own are removed, so that no value of an earlier pass stands for
+ * this one. Dates from date fields are stored as dates.
  */
 @Component
 @Order(50)
@@ -68,8 +76,18 @@ class FormValidation extends AbstractProcessEnginePlugin {
 			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
 				String formRef = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
 				if (formRef != null && !formRef.isBlank()) {
-					((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-						.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> check(task, formRef.strip()));
+					TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+					definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, FormValidation.this::clearOwnVariables);
+					definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> check(task, formRef.strip()));
+				}
+			}
+
+			@Override
+			public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+				String formRef = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+				if (formRef != null && !formRef.isBlank() && scope instanceof ProcessDefinitionEntity) {
+					ExecutionListener start = execution -> check(execution, formRef.strip());
+					activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, start);
 				}
 			}
 		});
@@ -77,12 +95,29 @@ class FormValidation extends AbstractProcessEnginePlugin {
 	}
 
 	void check(DelegateTask task, String formKey) {
-		String deploymentId = ((TaskEntity) task).getProcessDefinition().getDeploymentId();
-		FormSchema schema = schemas.computeIfAbsent(deploymentId + "/" + formKey, key -> load(deploymentId, formKey));
-		for (FormSchema.Field field : schema.fields()) {
-			check(task, field);
-		}
+		check(task, schema(((TaskEntity) task).getProcessDefinition().getDeploymentId(), formKey));
 		rules.getOrDefault(task.getTaskDefinitionKey(), List.of()).forEach(rule -> rule.check(task));
+	}
+
+	/** A process started with its start form: the variables it was started with, against the form. */
+	void check(DelegateExecution start, String formKey) {
+		check(start, schema(((ExecutionEntity) start).getProcessDefinition().getDeploymentId(), formKey));
+	}
+
+	private void check(VariableScope variables, FormSchema schema) {
+		for (FormSchema.Field field : schema.fields()) {
+			check(variables, field);
+		}
+	}
+
+	private void clearOwnVariables(DelegateTask task) {
+		for (CompletionRule rule : rules.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
+			rule.ownVariables().forEach(task.getExecution()::removeVariable);
+		}
+	}
+
+	private FormSchema schema(String deploymentId, String formKey) {
+		return schemas.computeIfAbsent(deploymentId + "/" + formKey, key -> load(deploymentId, formKey));
 	}
 
 	private FormSchema load(String deploymentId, String formKey) {
@@ -101,7 +136,7 @@ class FormValidation extends AbstractProcessEnginePlugin {
 		}
 	}
 
-	private void check(DelegateTask task, FormSchema.Field field) {
+	private void check(VariableScope task, FormSchema.Field field) {
 		Object value = task.getVariable(field.key());
 		boolean missing = value == null || value instanceof String text && text.isBlank()
 				|| field.type().equals("checkbox") && field.required() && Boolean.FALSE.equals(value);
@@ -113,10 +148,15 @@ class FormValidation extends AbstractProcessEnginePlugin {
 		}
 		switch (field.type()) {
 			case "number" -> {
-				if (!(value instanceof Number number)) {
+				if (!(value instanceof Number number) || value instanceof Double real && !Double.isFinite(real)
+						|| value instanceof Float single && !Float.isFinite(single)) {
 					throw invalid(field, "必须是数字，收到 " + value, "must be a number, got '" + value + "'");
 				}
 				BigDecimal decimal = new BigDecimal(number.toString());
+				if (!field.takes(decimal)) {
+					throw invalid(field, field.decimalsZh() + "，收到 " + decimal.toPlainString(),
+							field.decimalsEn() + ", got " + decimal.toPlainString());
+				}
 				if (field.min() != null && decimal.compareTo(field.min()) < 0) {
 					throw invalid(field, "不能小于 " + field.min(), "must be at least " + field.min());
 				}

@@ -1,5 +1,6 @@
 package io.regionplan.planning;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,12 +17,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * A manager's override of a rule result, with a mandatory written reason (checked when the review task
- * is completed): the cycle's result changes and the override is recorded as a decision.
+ * is completed): the cycle's result changes and the override is recorded as a decision. Each review has
+ * its own subject, value and reason variables, removed once applied, so that one step's reason can never
+ * stand for another's.
  */
 @Component
 class OverrideDelegates {
 
-	static final String REASON = "overrideReason";
+	/** The subject, new value and reason of the strategy review. */
+	static final List<String> STRATEGY = List.of("overrideCity", "overrideStrategy", "strategyOverrideReason");
+
+	/** The subject, new value and reason of the tier review. */
+	static final List<String> TIER = List.of("overrideDealer", "overrideTier", "tierOverrideReason");
 
 	private final JdbcTemplate jdbc;
 
@@ -47,13 +54,12 @@ class OverrideDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			overrides.apply(execution, "city-strategy", "city", "overrideCity", "overrideStrategy", "strategy",
-					"cycle_city_strategy", "city_id");
+			overrides.apply(execution, "city-strategy", "city", STRATEGY, "strategy", "cycle_city_strategy", "city_id");
 		}
 
 		@Override
 		public Set<String> reads() {
-			return Set.of("overrideCity", "overrideStrategy", REASON, "overridesApplied");
+			return VariableContract.union(Set.of("overridesApplied"), STRATEGY);
 		}
 
 		@Override
@@ -75,13 +81,12 @@ class OverrideDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			overrides.apply(execution, "dealer-classification", "dealer", "overrideDealer", "overrideTier", "tier",
-					"cycle_dealer_tier", "dealer_id");
+			overrides.apply(execution, "dealer-classification", "dealer", TIER, "tier", "cycle_dealer_tier", "dealer_id");
 		}
 
 		@Override
 		public Set<String> reads() {
-			return Set.of("overrideDealer", "overrideTier", REASON, "overridesApplied");
+			return VariableContract.union(Set.of("overridesApplied"), TIER);
 		}
 
 		@Override
@@ -91,15 +96,18 @@ class OverrideDelegates {
 
 	}
 
-	void apply(DelegateExecution execution, String ruleSet, String subjectType, String subjectVariable,
-			String valueVariable, String column, String table, String idColumn) {
-		Object subject = execution.getVariable(subjectVariable);
-		if (!(subject instanceof String id) || id.isBlank()) {
+	/** {@code variables}: the review's subject, new value and reason (checked by the review's completion rule). */
+	void apply(DelegateExecution execution, String ruleSet, String subjectType, List<String> variables, String column,
+			String table, String idColumn) {
+		Object subject = execution.getVariable(variables.get(0));
+		if (!(subject instanceof String text) || text.isBlank()) {
+			variables.forEach(execution::removeVariable);
 			return;
 		}
+		String id = text.strip();
 		String cycle = CycleContext.cycleId(execution);
-		String after = String.valueOf(execution.getVariable(valueVariable));
-		String reason = String.valueOf(execution.getVariable(REASON)).strip();
+		String after = String.valueOf(execution.getVariable(variables.get(1)));
+		String reason = String.valueOf(execution.getVariable(variables.get(2))).strip();
 		String before = jdbc.queryForObject("select " + column + " from " + table + " where process_instance_id = ? and "
 				+ idColumn + " = ?", String.class, cycle, id);
 		jdbc.update("update " + table + " set " + column + " = ?, reason_zh = ?, reason_en = ? where process_instance_id = ? and "
@@ -108,9 +116,7 @@ class OverrideDelegates {
 				execution.getCurrentActivityId(), execution.getTenantId(), TriggeringUser.of(execution), subjectType, id,
 				Map.of(column, before), Map.of(column, after), reason));
 		execution.setVariable("overridesApplied", intValue(execution.getVariable("overridesApplied")) + 1);
-		execution.removeVariable(subjectVariable);
-		execution.removeVariable(valueVariable);
-		execution.removeVariable(REASON);
+		variables.forEach(execution::removeVariable);
 	}
 
 	private static int intValue(Object value) {

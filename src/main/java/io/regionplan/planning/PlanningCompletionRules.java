@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The planning cycle's checks beyond its forms: the gap-closing sources must cover the gap, a return
- * needs a comment (and a step), an override needs a known subject, a valid value and a reason, and a
- * new market scored by 7C needs all seven scores.
+ * needs a comment (and a step), an override needs a known subject, a valid value and a reason (and a
+ * value or reason needs its subject), and a new market scored by 7C needs all seven scores. A review's
+ * override and a director's decision are the step's own variables, cleared when its task is created.
  */
 @Configuration(proxyBeanMethods = false)
 class PlanningCompletionRules {
@@ -30,10 +31,20 @@ class PlanningCompletionRules {
 			"scoreCustomer", "scoreCompetitor", "scoreOwnCompany");
 
 	private static CompletionRule rule(Set<String> taskIds, java.util.function.Consumer<DelegateTask> check) {
+		return rule(taskIds, List.of(), check);
+	}
+
+	private static CompletionRule rule(Set<String> taskIds, List<String> ownVariables,
+			java.util.function.Consumer<DelegateTask> check) {
 		return new CompletionRule() {
 			@Override
 			public Set<String> taskIds() {
 				return taskIds;
+			}
+
+			@Override
+			public Set<String> ownVariables() {
+				return Set.copyOf(ownVariables);
 			}
 
 			@Override
@@ -60,30 +71,36 @@ class PlanningCompletionRules {
 	}
 
 	@Bean
-	CompletionRule returnNeedsAComment() {
-		return rule(Set.of("Task_DirectorGapApproval", "Task_DirectorPlanApproval"), task -> {
-			String decision = String.valueOf(task.getVariable(task.getTaskDefinitionKey().equals("Task_DirectorGapApproval")
-					? "gapDecision" : "planDecision"));
-			if ("return".equals(decision) && blank(task.getVariable("directorComment"))) {
-				throw invalid("directorComment", "退回时必须填写意见", "a comment is required when sending back");
+	CompletionRule gapReturnNeedsAComment() {
+		return rule(Set.of("Task_DirectorGapApproval"), List.of("gapDecision", "gapDirectorComment"), task -> {
+			if ("return".equals(task.getVariable("gapDecision")) && blank(task.getVariable("gapDirectorComment"))) {
+				throw invalid("gapDirectorComment", "退回时必须填写意见", "a comment is required when sending back");
 			}
-			if ("return".equals(decision) && task.getTaskDefinitionKey().equals("Task_DirectorPlanApproval")
-					&& blank(task.getVariable("returnTo"))) {
+		});
+	}
+
+	@Bean
+	CompletionRule planReturnNeedsACommentAndAStep() {
+		return rule(Set.of("Task_DirectorPlanApproval"), List.of("planDecision", "returnTo", "planDirectorComment"), task -> {
+			if ("return".equals(task.getVariable("planDecision")) && blank(task.getVariable("planDirectorComment"))) {
+				throw invalid("planDirectorComment", "退回时必须填写意见", "a comment is required when sending back");
+			}
+			if ("return".equals(task.getVariable("planDecision")) && blank(task.getVariable("returnTo"))) {
 				throw invalid("returnTo", "退回时必须选择退回到哪一步", "choose the step to send the plan back to");
 			}
 		});
 	}
 
 	@Bean
-	CompletionRule strategyOverrideNeedsAReason(JdbcTemplate jdbc) {
-		return rule(Set.of("Task_ReviewStrategy"), task -> checkOverride(task, jdbc, "overrideCity", "overrideStrategy",
-				STRATEGIES, "cycle_city_strategy", "city_id"));
+	CompletionRule strategyOverrideNeedsACityAndAReason(JdbcTemplate jdbc) {
+		return rule(Set.of("Task_ReviewStrategy"), OverrideDelegates.STRATEGY, task -> checkOverride(task, jdbc,
+				OverrideDelegates.STRATEGY, STRATEGIES, "cycle_city_strategy", "city_id"));
 	}
 
 	@Bean
-	CompletionRule tierOverrideNeedsAReason(JdbcTemplate jdbc) {
-		return rule(Set.of("Task_ReviewDealersAndResources"), task -> checkOverride(task, jdbc, "overrideDealer",
-				"overrideTier", TIERS, "cycle_dealer_tier", "dealer_id"));
+	CompletionRule tierOverrideNeedsADealerAndAReason(JdbcTemplate jdbc) {
+		return rule(Set.of("Task_ReviewDealersAndResources"), OverrideDelegates.TIER, task -> checkOverride(task, jdbc,
+				OverrideDelegates.TIER, TIERS, "cycle_dealer_tier", "dealer_id"));
 	}
 
 	@Bean
@@ -101,10 +118,19 @@ class PlanningCompletionRules {
 		});
 	}
 
-	private static void checkOverride(DelegateTask task, JdbcTemplate jdbc, String subjectField, String valueField,
-			List<String> allowed, String table, String idColumn) {
+	/** {@code variables}: the review's subject, new value and reason; all three, or none. */
+	private static void checkOverride(DelegateTask task, JdbcTemplate jdbc, List<String> variables, List<String> allowed,
+			String table, String idColumn) {
+		String subjectField = variables.get(0);
+		String valueField = variables.get(1);
+		String reasonField = variables.get(2);
 		Object subject = task.getVariable(subjectField);
 		if (blank(subject)) {
+			for (String given : List.of(valueField, reasonField)) {
+				if (!blank(task.getVariable(given))) {
+					throw invalid(subjectField, "填写了 " + given + "，但没有写调整的对象", given + " is given, but not what it overrides");
+				}
+			}
 			return;
 		}
 		Integer known = jdbc.queryForObject("select count(*) from " + table + " where process_instance_id = ? and "
@@ -115,8 +141,8 @@ class PlanningCompletionRules {
 		if (!allowed.contains(String.valueOf(task.getVariable(valueField)))) {
 			throw invalid(valueField, "必须是 " + allowed + " 之一", "must be one of " + allowed);
 		}
-		if (blank(task.getVariable(OverrideDelegates.REASON))) {
-			throw invalid(OverrideDelegates.REASON, "调整结果必须写明理由", "an override needs a written reason");
+		if (blank(task.getVariable(reasonField))) {
+			throw invalid(reasonField, "调整结果必须写明理由", "an override needs a written reason");
 		}
 	}
 

@@ -11,8 +11,9 @@ public interface InvalidInput {
 
 	String getMessage();
 
-	/** The engine REST APIs' answer to bad input: 400 with the message and the field it names. */
+	/** The engine REST APIs' answer to bad input: 400 with the message and the field it names, logged in one line. */
 	static jakarta.ws.rs.core.Response response(String message, String field) {
+		RefusedInputLog.refused(message);
 		java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
 		body.put("type", "InvalidInput");
 		body.put("message", message);

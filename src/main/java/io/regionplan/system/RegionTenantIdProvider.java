@@ -31,7 +31,7 @@ public class RegionTenantIdProvider implements TenantIdProvider {
 			return null;
 		}
 		if (!(region instanceof String regionId) || regionId.isBlank()) {
-			throw new ProcessEngineException("变量 region 必须是区域编号 / variable 'region' must be a region id, got: " + region);
+			throw new NotARegion(region);
 		}
 		Authentication authentication = Context.getCommandContext().getAuthentication();
 		if (authentication != null && !isMember(authentication.getTenantIds(), regionId)
@@ -40,6 +40,20 @@ public class RegionTenantIdProvider implements TenantIdProvider {
 					+ authentication.getUserId() + "' does not belong to region '" + regionId + "'");
 		}
 		return regionId;
+	}
+
+	/** A start whose {@code region} is no region id: the caller's mistake, answered with 400. */
+	static final class NotARegion extends ProcessEngineException implements InvalidInput {
+
+		NotARegion(Object region) {
+			super("字段 region：必须是区域编号 / field 'region' must be a region id, got: " + region);
+		}
+
+		@Override
+		public String field() {
+			return REGION_VARIABLE;
+		}
+
 	}
 
 	private static boolean isMember(List<String> tenantIds, String regionId) {

@@ -91,7 +91,7 @@ class InsightIntegrationTests {
 		driver.complete(second, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 5_000_000));
 		driver.reviewTeam(second, "wang.east");
 		driver.complete(second, "Task_ReviewDealersAndResources", "wang.east", Map.of("overrideDealer", DemoMarket.OVERDUE_DEALER,
-				"overrideTier", "C", "overrideReason", "已还款 / paid back"));
+				"overrideTier", "C", "tierOverrideReason", "已还款 / paid back"));
 
 		JsonNode mix = get("/api/insight/regions/east/tier-mix?cycle=" + second + "&compareTo=" + cycle);
 

@@ -124,12 +124,12 @@ class RegionalPlanningCycleIntegrationTests {
 		ResponseEntity<String> noComment = driver.tryComplete(driver.task(cycle, "Task_DirectorGapApproval"), "zhao.director",
 				Map.of("gapDecision", "return"));
 		assertThat(noComment.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(noComment.getBody()).contains("directorComment");
+		assertThat(noComment.getBody()).contains("gapDirectorComment");
 
 		driver.complete(cycle, "Task_DirectorGapApproval", "zhao.director",
-				Map.of("gapDecision", "return", "directorComment", "新品来源不够具体 / be specific about new SKUs"));
+				Map.of("gapDecision", "return", "gapDirectorComment", "新品来源不够具体 / be specific about new SKUs"));
 		assertThat(openTask(cycle)).isEqualTo("Task_GapClosingPlan");
-		assertThat(variable(cycle, "directorComment")).isEqualTo("新品来源不够具体 / be specific about new SKUs");
+		assertThat(variable(cycle, "gapDirectorComment")).isEqualTo("新品来源不够具体 / be specific about new SKUs");
 
 		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources(100_000, 40_000, 40_000, 20_000));
 		driver.complete(cycle, "Task_DirectorGapApproval", "zhao.director", Map.of("gapDecision", "approve"));
@@ -147,12 +147,12 @@ class RegionalPlanningCycleIntegrationTests {
 		driver.writeWorkPlan(cycle, "wang.east");
 
 		ResponseEntity<String> noStep = driver.tryComplete(driver.task(cycle, "Task_DirectorPlanApproval"), "zhao.director",
-				Map.of("planDecision", "return", "directorComment", "再看一下"));
+				Map.of("planDecision", "return", "planDirectorComment", "再看一下"));
 		assertThat(noStep.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(noStep.getBody()).contains("returnTo");
 
 		driver.complete(cycle, "Task_DirectorPlanApproval", "zhao.director",
-				Map.of("planDecision", "return", "returnTo", "VOLUME_PLAN", "directorComment", "目标偏保守 / plan too cautious"));
+				Map.of("planDecision", "return", "returnTo", "VOLUME_PLAN", "planDirectorComment", "目标偏保守 / plan too cautious"));
 		assertThat(openTask(cycle)).isEqualTo("Task_VolumePlan");
 
 		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 1_000_000));
@@ -160,7 +160,7 @@ class RegionalPlanningCycleIntegrationTests {
 		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of());
 		driver.writeWorkPlan(cycle, "wang.east");
 		driver.complete(cycle, "Task_DirectorPlanApproval", "zhao.director",
-				Map.of("planDecision", "return", "returnTo", "STRATEGY", "directorComment", "重新看 SWOT"));
+				Map.of("planDecision", "return", "returnTo", "STRATEGY", "planDirectorComment", "重新看 SWOT"));
 		assertThat(openTask(cycle)).isEqualTo("Task_Swot");
 	}
 
@@ -175,15 +175,15 @@ class RegionalPlanningCycleIntegrationTests {
 		ResponseEntity<String> noReason = driver.tryComplete(driver.task(cycle, "Task_ReviewStrategy"), "wang.east",
 				Map.of("overrideCity", "wenzhou", "overrideStrategy", "BREAKTHROUGH"));
 		assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(noReason.getBody()).contains("overrideReason");
+		assertThat(noReason.getBody()).contains("strategyOverrideReason");
 		ResponseEntity<String> unknownCity = driver.tryComplete(driver.task(cycle, "Task_ReviewStrategy"), "wang.east",
-				Map.of("overrideCity", "paris", "overrideStrategy", "BREAKTHROUGH", "overrideReason", "x"));
+				Map.of("overrideCity", "paris", "overrideStrategy", "BREAKTHROUGH", "strategyOverrideReason", "x"));
 		assertThat(unknownCity.getBody()).contains("no 'paris' in this cycle");
 
 		String before = jdbc.queryForObject("select strategy from cycle_city_strategy where process_instance_id = ? "
 				+ "and city_id = 'wenzhou'", String.class, cycle);
 		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideCity", "wenzhou", "overrideStrategy",
-				"BREAKTHROUGH", "overrideReason", "温州新开发了两个大经销商 / two new large dealers in Wenzhou"));
+				"BREAKTHROUGH", "strategyOverrideReason", "温州新开发了两个大经销商 / two new large dealers in Wenzhou"));
 
 		assertThat(jdbc.queryForObject("select strategy from cycle_city_strategy where process_instance_id = ? "
 				+ "and city_id = 'wenzhou'", String.class, cycle)).isEqualTo("BREAKTHROUGH");
@@ -202,7 +202,7 @@ class RegionalPlanningCycleIntegrationTests {
 		driver.reviewTeam(cycle, "wang.east");
 
 		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of("overrideDealer", "D-E-003",
-				"overrideTier", "C", "overrideReason", "已签还款计划 / repayment plan signed"));
+				"overrideTier", "C", "tierOverrideReason", "已签还款计划 / repayment plan signed"));
 		driver.runJobs(cycle);
 
 		assertThat(openTask(cycle)).isEqualTo("Task_ReviewDealersAndResources");

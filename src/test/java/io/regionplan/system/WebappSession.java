@@ -14,7 +14,7 @@ import java.util.Optional;
  * A browser-like client of the Camunda webapps: a cookie jar, the Tasklist login form with the CSRF
  * token Camunda hands out in the {@code XSRF-TOKEN} cookie, and requests with or without that token.
  */
-final class WebappSession {
+public final class WebappSession {
 
 	private final String rootUri;
 
@@ -22,12 +22,12 @@ final class WebappSession {
 
 	private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
-	WebappSession(String rootUri) {
+	public WebappSession(String rootUri) {
 		this.rootUri = rootUri;
 	}
 
 	/** Opens Tasklist and logs in; the answer of the login request. */
-	HttpResponse<String> logIn(String user, String password) {
+	public HttpResponse<String> logIn(String user, String password) {
 		send("GET", "/camunda/app/tasklist/default/", null, false);
 		HttpResponse<String> login = send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
 				"username=" + user + "&password=" + password, true, "application/x-www-form-urlencoded");
@@ -36,12 +36,12 @@ final class WebappSession {
 		return login;
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		return send("GET", path, null, false);
 	}
 
 	/** A JSON request; {@code withCsrfToken} false plays a forged request from another site. */
-	HttpResponse<String> send(String method, String path, String json, boolean withCsrfToken) {
+	public HttpResponse<String> send(String method, String path, String json, boolean withCsrfToken) {
 		return send(method, path, json, withCsrfToken, "application/json");
 	}
 
