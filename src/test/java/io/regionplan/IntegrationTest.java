@@ -24,7 +24,9 @@ import org.springframework.test.context.ActiveProfiles;
 		"spring.datasource.password=${regionplan.it.db-password:}",
 		"camunda.bpm.job-execution.enabled=false",
 		// the demo regions' evaluations allocate a few MB; a low memory limit lets a test reach it quickly
-		"regionplan.rules.max-evaluation-memory=256MB" })
+		"regionplan.rules.max-evaluation-memory=256MB",
+		// a file of more rows is refused: a test reaches the limit in seconds (the default allows the national scale)
+		"regionplan.market.max-import-rows=100000" })
 @ActiveProfiles("demo")
 @Import(IntegrationTestBeans.class)
 public @interface IntegrationTest {

@@ -34,10 +34,13 @@ class MarketImporter {
 
 	private final RegionTenants tenants;
 
-	MarketImporter(JdbcTemplate jdbc, TransactionTemplate transaction, RegionTenants tenants) {
+	private final MarketSettings settings;
+
+	MarketImporter(JdbcTemplate jdbc, TransactionTemplate transaction, RegionTenants tenants, MarketSettings settings) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.tenants = tenants;
+		this.settings = settings;
 	}
 
 	record Outcome(int rows, int inserted, int updated, int unchanged) {
@@ -74,7 +77,7 @@ class MarketImporter {
 			}
 		};
 		try {
-			TabularFile.read(file, fileName, headerCells -> layout[0] = layout(kind, headerCells, sink), line -> {
+			TabularFile.read(file, fileName, settings.maxImportRows(), headerCells -> layout[0] = layout(kind, headerCells, sink), line -> {
 				if (layout[0] == null) {
 					return;
 				}
