@@ -22,8 +22,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code POST /api/market/imports} (multipart {@code kind}, {@code file}) answers 202 with the import's
- * id; {@code GET /api/market/imports/{id}} shows its progress and, when done, its report.
+ * {@code POST /api/market/imports} (multipart {@code kind}, {@code file}, and {@code moveBetweenRegions=true} for
+ * a director who moves rows to another region on purpose) answers 202 with the import's id;
+ * {@code GET /api/market/imports/{id}} shows its progress and, when done, its report.
  */
 @RestController
 @RequestMapping("/api/market/imports")
@@ -37,11 +38,15 @@ class MarketImportController {
 
 	@PostMapping(consumes = "multipart/form-data")
 	ResponseEntity<ImportReport> upload(@RequestParam("kind") String kind, @RequestParam("file") MultipartFile file,
+			@RequestParam(name = "moveBetweenRegions", defaultValue = "false") String move,
 			@AuthenticationPrincipal RegionPlanUser user) throws IOException {
-		Importer importer = MarketAccess.importer(user);
+		Importer importer = MarketAccess.importer(user, moves(move));
 		if (!MarketImports.isKind(kind)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "未知数据类型 / unknown kind '" + kind
 					+ "', see docs/data-formats.md");
+		}
+		if (MarketImports.isShared(kind) && !importer.privileged()) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, MarketAccess.sharedByEveryRegion(kind));
 		}
 		if (file.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "文件为空 / the file is empty");
@@ -53,6 +58,14 @@ class MarketImportController {
 		String name = file.getOriginalFilename() == null ? "upload" : Path.of(file.getOriginalFilename()).getFileName().toString();
 		ImportReport report = imports.submit(kind, copy, name, importer);
 		return ResponseEntity.accepted().location(URI.create("/api/market/imports/" + report.id())).body(report);
+	}
+
+	private static boolean moves(String move) {
+		if (!move.equals("true") && !move.equals("false")) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"moveBetweenRegions 须为 true 或 false / moveBetweenRegions must be true or false");
+		}
+		return move.equals("true");
 	}
 
 	@GetMapping("/{id}")

@@ -54,7 +54,7 @@ public class MarketImports {
 		ImportKind kind = kind(kindName);
 		String id = UUID.randomUUID().toString();
 		ImportReport queued = new ImportReport(id, kind.name(), fileName, who.userId(), "QUEUED", "READING", -1, 0, 0, 0,
-				0, 0, List.of(), null, Instant.now(), null);
+				0, 0, List.of(), List.of(), null, Instant.now(), null);
 		running.put(id, queued);
 		worker.submit(() -> run(queued, kind, file, who));
 		return queued;
@@ -64,7 +64,7 @@ public class MarketImports {
 	public ImportReport importNow(String kindName, Path file, String fileName, Importer who) {
 		ImportKind kind = kind(kindName);
 		ImportReport queued = new ImportReport(UUID.randomUUID().toString(), kind.name(), fileName, who.userId(), "RUNNING",
-				"READING", -1, 0, 0, 0, 0, 0, List.of(), null, Instant.now(), null);
+				"READING", -1, 0, 0, 0, 0, 0, List.of(), List.of(), null, Instant.now(), null);
 		return execute(queued, kind, file, who);
 	}
 
@@ -79,6 +79,11 @@ public class MarketImports {
 
 	public static boolean isKind(String name) {
 		return ImportKinds.find(name).isPresent();
+	}
+
+	/** Whether a kind is reference data that every region shares (channels, price tiers). */
+	public static boolean isShared(String name) {
+		return ImportKinds.find(name).map(kind -> kind.scope() == null).orElse(false);
 	}
 
 	/** The columns and key columns of one kind, as in docs/data-formats.md. */
@@ -129,15 +134,21 @@ public class MarketImports {
 		try {
 			MarketImporter.Outcome outcome = importer.importFile(kind, file, start.fileName(), who, progress);
 			done = finish(current[0], "SUCCEEDED", outcome.rows(), outcome.inserted(), outcome.updated(),
-					outcome.unchanged(), 0, List.of(), "导入成功 / imported");
+					outcome.unchanged(), 0, List.of(), outcome.moves(), outcome.moves().isEmpty() ? "导入成功 / imported"
+							: "导入成功，" + outcome.moves().size() + " 行移到了另一区域 / imported; " + outcome.moves().size()
+									+ " rows moved to another region");
+			if (!outcome.moves().isEmpty()) {
+				log.info("Import {} of {} ({}) by {} moved {} rows between regions: {}", id, start.fileName(), kind.name(),
+						who.userId(), outcome.moves().size(), outcome.moves());
+			}
 		}
 		catch (ImportRejected rejected) {
-			done = finish(current[0], "REJECTED", 0, 0, 0, 0, rejected.errorCount, rejected.errors,
+			done = finish(current[0], "REJECTED", 0, 0, 0, 0, rejected.errorCount, rejected.errors, List.of(),
 					"文件有错误，未写入任何数据 / the file has errors: nothing was written");
 		}
 		catch (RuntimeException ex) {
 			log.error("Import {} of {} failed", id, start.fileName(), ex);
-			done = finish(current[0], "FAILED", 0, 0, 0, 0, 0, List.of(),
+			done = finish(current[0], "FAILED", 0, 0, 0, 0, 0, List.of(), List.of(),
 					"导入失败，未写入任何数据 / the import failed: nothing was written (" + ex.getMessage() + ")");
 		}
 		save(done);
@@ -147,13 +158,14 @@ public class MarketImports {
 
 	private static ImportReport with(ImportReport r, String status, String phase, int total, int done) {
 		return new ImportReport(r.id(), r.kind(), r.fileName(), r.userId(), status, phase, total, done, 0, 0, 0, 0,
-				List.of(), null, r.startedAt(), null);
+				List.of(), List.of(), null, r.startedAt(), null);
 	}
 
 	private static ImportReport finish(ImportReport r, String status, int rows, int inserted, int updated, int unchanged,
-			int errorCount, List<ImportReport.RowError> errors, String message) {
+			int errorCount, List<ImportReport.RowError> errors, List<ImportReport.Move> moved, String message) {
 		return new ImportReport(r.id(), r.kind(), r.fileName(), r.userId(), status, "DONE", rows, rows, inserted, updated,
-				unchanged, errorCount, List.copyOf(errors), message, r.startedAt(), Instant.now());
+				unchanged, errorCount, errors, moved.subList(0, Math.min(moved.size(), ImportReport.MAX_LISTED_ERRORS)), message,
+				r.startedAt(), Instant.now());
 	}
 
 	private void save(ImportReport report) {
