@@ -20,6 +20,9 @@ final class XlsxLimits {
 	/** A tag or a run of text: a cell of 32,767 characters written as character references is under 300 KB. */
 	static final int MAX_TOKEN_BYTES = 1024 * 1024;
 
+	/** A sheet nests about 8 deep (worksheet, sheetData, row, c, is, r, rPr, b); the XML parser keeps the path. */
+	static final int MAX_DEPTH = 64;
+
 	private XlsxLimits() {
 	}
 
@@ -113,7 +116,7 @@ final class XlsxLimits {
 			}
 		}
 
-		private static TabularFile.Unreadable refused(String why) {
+		static TabularFile.Unreadable refused(String why) {
 			return new TabularFile.Unreadable(1, "工作表的 XML 不是电子表格软件写出的格式，" + why.substring(0, why.indexOf(" / "))
 					+ " / the sheet's XML is not what a spreadsheet writes: " + why.substring(why.indexOf(" / ") + 3));
 		}
@@ -122,7 +125,8 @@ final class XlsxLimits {
 
 	/**
 	 * Passes a sheet's events on to POI's handler and refuses a cell (a value, a formula, an inline string of
-	 * several runs, a header or footer) of more text than Excel allows, before POI has gathered it.
+	 * several runs, a header or footer) of more text than Excel allows, before POI has gathered it, and elements
+	 * nested deeper than {@link #MAX_DEPTH}.
 	 */
 	static final class CellText extends DefaultHandler {
 
@@ -142,6 +146,8 @@ final class XlsxLimits {
 
 		private boolean inText;
 
+		private int depth;
+
 		CellText(ContentHandler handler, IntSupplier row) {
 			this.handler = handler;
 			this.row = row;
@@ -154,6 +160,9 @@ final class XlsxLimits {
 
 		@Override
 		public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+			if (++depth > MAX_DEPTH) {
+				throw Tokens.refused("元素嵌套超过 " + MAX_DEPTH + " 层 / it nests elements more than " + MAX_DEPTH + " deep");
+			}
 			if (ANEW.contains(localName)) {
 				chars = 0;
 			}
@@ -163,6 +172,7 @@ final class XlsxLimits {
 
 		@Override
 		public void endElement(String uri, String localName, String qName) throws SAXException {
+			depth--;
 			inText = false;
 			handler.endElement(uri, localName, qName);
 		}

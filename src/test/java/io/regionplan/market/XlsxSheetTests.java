@@ -147,6 +147,17 @@ class XlsxSheetTests {
 	}
 
 	@Test
+	void elementsNestedDeeperThanASheetNeedsAreRefused() {
+		Path file = LargeWorkbook.write(dir.resolve("deep.xlsx"), List.of(), sheet -> {
+			sheet.write(LargeWorkbook.row("dealer"));
+			sheet.write("<row><c t=\"inlineStr\"><is><t>d1</t></is></c>" + "<x>".repeat(100) + "</x>".repeat(100) + "</row>");
+		});
+
+		assertThatThrownBy(() -> read(file, 100)).isInstanceOfSatisfying(TabularFile.Unreadable.class,
+				refused -> assertThat(refused.getMessage()).contains("it nests elements more than 64 deep"));
+	}
+
+	@Test
 	void aTokenOfMoreThanAMegabyteIsRefused() {
 		Path file = LargeWorkbook.write(dir.resolve("attribute.xlsx"), List.of(), sheet -> {
 			sheet.write(LargeWorkbook.row("dealer"));
