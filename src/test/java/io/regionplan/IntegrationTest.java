@@ -23,8 +23,11 @@ import org.springframework.test.context.ActiveProfiles;
 		"spring.datasource.username=${regionplan.it.db-user:sa}",
 		"spring.datasource.password=${regionplan.it.db-password:}",
 		"camunda.bpm.job-execution.enabled=false",
-		// the demo regions' evaluations allocate a few MB; a low memory limit lets a test reach it quickly
-		"regionplan.rules.max-evaluation-memory=768MB" })
+		// the demo regions' evaluations allocate a few MB, a million firings of a loop about 420 MB: a test reaches
+		// either limit of an evaluation in seconds
+		"regionplan.rules.max-evaluation-memory=768MB",
+		// a file of more rows is refused: a test reaches the limit in seconds (the default allows the national scale)
+		"regionplan.market.max-import-rows=100000" })
 @ActiveProfiles("demo")
 @Import(IntegrationTestBeans.class)
 public @interface IntegrationTest {

@@ -11,11 +11,14 @@ import java.util.Optional;
  * @param table the table it is stored in
  * @param keys the names of the key columns (an upsert matches rows by them)
  * @param scope the column that tells which region a row belongs to ({@code region}, {@code city}
- * or {@code dealer}), or {@code null} for data of no region (channels, price tiers)
+ * or {@code dealer}), or {@code null} for reference data every region shares (channels, price tiers)
  */
 record ImportKind(String name, String nameZh, String table, List<Column> columns, List<String> keys, String scope) {
 
 	/**
+	 * @param min the smallest number allowed, or {@code null}
+	 * @param max the largest number allowed: the business's limit or what the table's column holds, whichever
+	 * is smaller ({@code null} for a column that is no number)
 	 * @param references the kind whose ids the value must be one of, or {@code null}
 	 * @param scale the most decimals a number may have (what the table keeps)
 	 */
@@ -38,14 +41,30 @@ record ImportKind(String name, String nameZh, String table, List<Column> columns
 			return new Column(name, zh, db, ValueType.TEXT, true, null, null, 0, null);
 		}
 
+		/** A whole number stored in an {@code integer} column (at most 2,147,483,647), or up to {@code max}. */
 		static Column integer(String name, String zh, String db, long min, Long max) {
 			return new Column(name, zh, db, ValueType.INTEGER, true, BigDecimal.valueOf(min),
-					max == null ? null : BigDecimal.valueOf(max), 0, null);
+					BigDecimal.valueOf(max == null ? Integer.MAX_VALUE : max), 0, null);
 		}
 
-		static Column decimal(String name, String zh, String db, String min, String max, int scale) {
+		/** A whole number stored in a {@code bigint} column. */
+		static Column bigint(String name, String zh, String db, long min) {
+			return new Column(name, zh, db, ValueType.INTEGER, true, BigDecimal.valueOf(min),
+					BigDecimal.valueOf(Long.MAX_VALUE), 0, null);
+		}
+
+		/**
+		 * A number stored in a {@code numeric(precision, scale)} column, up to {@code max} or what the column holds
+		 * (99999999999999999.99 for {@code numeric(19, 2)}).
+		 */
+		static Column decimal(String name, String zh, String db, String min, String max, int precision, int scale) {
+			BigDecimal holds = BigDecimal.TEN.pow(precision - scale).subtract(BigDecimal.ONE.movePointLeft(scale));
 			return new Column(name, zh, db, ValueType.DECIMAL, true, new BigDecimal(min),
-					max == null ? null : new BigDecimal(max), scale, null);
+					max == null ? holds : new BigDecimal(max).min(holds), scale, null);
+		}
+
+		Column optional() {
+			return new Column(name, nameZh, dbColumn, type, false, min, max, scale, references);
 		}
 
 		static Column of(String name, String zh, String db, ValueType type) {

@@ -6,13 +6,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.SimpleDateFormat;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,18 +20,11 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
  * Reads an uploaded CSV (UTF-8, with or without BOM) or XLSX (first sheet) file row by row, with the
- * row numbers a person sees (the header is row 1). Commons CSV and Apache POI do the parsing.
+ * row numbers a person sees (the header is row 1), and refuses a file of more data rows than the limit.
+ * Commons CSV and Apache POI's streaming reader ({@link XlsxSheet}) do the parsing.
  */
 final class TabularFile {
 
@@ -51,15 +42,6 @@ final class TabularFile {
 			this.row = row;
 		}
 
-	}
-
-	/** The most one part of a workbook may unpack to; a workbook is read into memory whole. */
-	static final long MAX_XLSX_ENTRY_BYTES = 256L * 1024 * 1024;
-
-	static {
-		// A part that unpacks to more than 100 times its packed size is a zip bomb: POI stops reading it early.
-		ZipSecureFile.setMinInflateRatio(0.01);
-		ZipSecureFile.setMaxEntrySize(MAX_XLSX_ENTRY_BYTES);
 	}
 
 	private TabularFile() {
@@ -102,14 +84,18 @@ final class TabularFile {
 		}
 	}
 
-	/** Hands the header row to {@code header}, then every non-blank data row to {@code rows}. */
-	static void read(Path file, String fileName, Consumer<List<String>> header, Consumer<Line> rows) {
+	/**
+	 * Hands the header row to {@code header}, then every non-blank data row to {@code rows}; a file with a row
+	 * beyond {@code maxRows} data rows stops there as {@link Unreadable}.
+	 */
+	static void read(Path file, String fileName, int maxRows, Consumer<List<String>> header, Consumer<Line> rows) {
+		Sink sink = new Sink(maxRows, header, rows);
 		try {
 			if (isXlsx(file, fileName)) {
-				readXlsx(file, header, rows);
+				XlsxSheet.read(file, sink);
 			}
 			else {
-				readCsv(file, header, rows);
+				readCsv(file, sink);
 			}
 		}
 		catch (IOException ex) {
@@ -117,7 +103,50 @@ final class TabularFile {
 		}
 	}
 
-	private static void readCsv(Path file, Consumer<List<String>> headerSink, Consumer<Line> rows) throws IOException {
+	/** Where both readers put their rows: the header first, then the data rows, within the row limit. */
+	static final class Sink {
+
+		private final int maxRows;
+
+		private final Consumer<List<String>> header;
+
+		private final Consumer<Line> rows;
+
+		private boolean headerSeen;
+
+		Sink(int maxRows, Consumer<List<String>> header, Consumer<Line> rows) {
+			this.maxRows = maxRows;
+			this.header = header;
+			this.rows = rows;
+		}
+
+		/** Refuses a row past the limit before its cells are read. */
+		void starting(int number) {
+			if (number - 1 > maxRows) {
+				throw new Unreadable(number, "文件超过 " + maxRows + " 行数据，请拆分后分批导入 / the file has more than " + maxRows
+						+ " data rows: split it and import the parts one after another");
+			}
+		}
+
+		/** @param blank a row with nothing in it, skipped */
+		void accept(int number, List<String> cells, boolean blank) {
+			starting(number);
+			if (!headerSeen) {
+				headerSeen = true;
+				header.accept(cells);
+			}
+			else if (!blank) {
+				rows.accept(new Line(number, cells));
+			}
+		}
+
+		boolean headerSeen() {
+			return headerSeen;
+		}
+
+	}
+
+	private static void readCsv(Path file, Sink sink) throws IOException {
 		try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
 			raw.mark(4);
 			byte[] start = raw.readNBytes(3);
@@ -136,7 +165,6 @@ final class TabularFile {
 			CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
 			try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
 				Iterator<CSVRecord> records = parser.iterator();
-				List<String> header = null;
 				int number = 0;
 				while (true) {
 					CSVRecord record;
@@ -159,15 +187,9 @@ final class TabularFile {
 					number++;
 					List<String> cells = new ArrayList<>(record.size());
 					record.forEach(cell -> cells.add(cell.strip()));
-					if (header == null) {
-						header = cells;
-						headerSink.accept(cells);
-					}
-					else if (!(cells.size() == 1 && cells.get(0).isEmpty())) {
-						rows.accept(new Line(number, cells));
-					}
+					sink.accept(number, cells, cells.size() == 1 && cells.get(0).isEmpty());
 				}
-				if (header == null) {
+				if (!sink.headerSeen()) {
 					throw new Unreadable(1, "文件为空 / the file is empty");
 				}
 			}
@@ -204,59 +226,6 @@ final class TabularFile {
 		catch (CharacterCodingException ex) {
 			return false;
 		}
-	}
-
-	private static void readXlsx(Path file, Consumer<List<String>> headerSink, Consumer<Line> rows) throws IOException {
-		Workbook workbook;
-		try {
-			workbook = WorkbookFactory.create(file.toFile(), null, true);
-		}
-		catch (IOException | RuntimeException ex) {
-			if (String.valueOf(ex.getMessage()).contains("Zip bomb") || String.valueOf(ex.getMessage()).contains("max entry size")) {
-				throw new Unreadable(1, "XLSX 文件解压后过大（疑似 zip 炸弹），已拒绝 / the XLSX file unpacks to far more than its size "
-						+ "(a zip bomb?): refused without unpacking it");
-			}
-			throw new Unreadable(1, "不是有效的 XLSX 文件 / not a valid XLSX file: " + ex.getMessage());
-		}
-		try (workbook) {
-			if (workbook.getNumberOfSheets() == 0) {
-				throw new Unreadable(1, "工作簿没有工作表 / the workbook has no sheet");
-			}
-			Sheet sheet = workbook.getSheetAt(0);
-			List<String> header = null;
-			for (Row row : sheet) {
-				List<String> cells = new ArrayList<>();
-				for (int i = 0; i < Math.max(row.getLastCellNum(), 0); i++) {
-					cells.add(text(row.getCell(i)));
-				}
-				boolean blank = cells.stream().allMatch(String::isEmpty);
-				if (header == null) {
-					header = cells;
-					headerSink.accept(cells);
-				}
-				else if (!blank) {
-					rows.accept(new Line(row.getRowNum() + 1, cells));
-				}
-			}
-			if (header == null) {
-				throw new Unreadable(1, "第一个工作表为空 / the first sheet is empty");
-			}
-		}
-	}
-
-	private static String text(Cell cell) {
-		if (cell == null) {
-			return "";
-		}
-		CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-		return switch (type) {
-			case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-					? new SimpleDateFormat("yyyy-MM").format(cell.getDateCellValue())
-					: BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-			case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
-			case STRING -> cell.getStringCellValue().strip();
-			default -> "";
-		};
 	}
 
 }

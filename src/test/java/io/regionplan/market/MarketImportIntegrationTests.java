@@ -102,6 +102,9 @@ class MarketImportIntegrationTests {
 			text in a number  | t3-d1,t3-a,V-KA,2026-01,lots,1       | amount  | lots    | not a number
 			too many decimals | t3-d1,t3-a,V-KA,2026-01,1.005,1      | amount  | 1.005   | at most 2 decimals
 			unknown dealer    | nobody,t3-a,V-KA,2026-01,100,1       | dealer  | nobody  | unknown dealer
+			full-width number | t3-d1,t3-a,V-KA,2026-01,１２３,1       | amount  | １２３     | use ASCII digits 0-9, not full-width
+			full-width month  | t3-d1,t3-a,V-KA,２０２６-０１,100,1      | month   | ２０２６-０１ | use ASCII digits 0-9, not full-width
+			beyond numeric(19,2) | t3-d1,t3-a,V-KA,2026-01,100000000000000000000,1 | amount | 100000000000000000000 | must be at most 99999999999999999.99
 			""")
 	void badCellIsReportedWithRowColumnValueAndReasonAndNothingIsWritten(String name, String badRow, String column,
 			String value, String reason) {
@@ -118,6 +121,50 @@ class MarketImportIntegrationTests {
 			assertThat(error.reason()).contains(reason);
 		});
 		assertThat(rows("market_sales", "dealer_id = 't3-d1'")).isZero();
+	}
+
+	@ParameterizedTest(name = "{0}.{3}")
+	@CsvSource(delimiter = '|', textBlock = """
+			cities      | city,region,name_zh,name_en,tier,population,market_size,distance_km | t3-x,t3,X,X,3,1,1,1000000000 | distance_km | 999999999.9
+			cities      | city,region,name_zh,name_en,tier,population,market_size,distance_km | t3-x,t3,X,X,3,9223372036854775808,1,1 | population | 9223372036854775807
+			dealers     | dealer,region,name,receivables,overdue_days,cross_region_incidents,compliance_score,target_stores | t3-x,t3,X,0,0,0,90,2147483648 | target_stores | 2147483647
+			competitors | city,competitor,share,price_index | t3-a,X,0.1,10000 | price_index | 9999.9999
+			""")
+	void aNumberBeyondWhatItsColumnHoldsIsARowErrorNamingTheLimit(String kind, String header, String row, String column,
+			String limit) {
+		ImportReport report = importCsv(kind, header + "\n" + row + "\n");
+
+		assertThat(report.status()).as(report.message()).isEqualTo("REJECTED");
+		assertThat(report.errors()).singleElement().satisfies(error -> {
+			assertThat(error.row()).isEqualTo(2);
+			assertThat(error.column()).isEqualTo(column);
+			assertThat(error.reason()).isEqualTo("不能大于 " + limit + " / must be at most " + limit);
+		});
+	}
+
+	/** What {@link ImportKinds} allows, the table holds: no number reaches the database to overflow there. */
+	@Test
+	void everyNumberColumnAllowsAtMostWhatItsTableHolds() {
+		ImportKinds.ALL.values().forEach(kind -> kind.columns().stream()
+			.filter(c -> c.type() == ValueType.INTEGER || c.type() == ValueType.DECIMAL)
+			.forEach(column -> {
+				Map<String, Object> db = jdbc.queryForMap("select data_type, numeric_precision, numeric_scale from "
+						+ "information_schema.columns where lower(table_name) = ? and lower(column_name) = ?", kind.table(),
+						column.dbColumn());
+				String type = db.get("data_type").toString().toLowerCase(java.util.Locale.ROOT);
+				java.math.BigDecimal holds = switch (type) {
+					case "integer" -> java.math.BigDecimal.valueOf(Integer.MAX_VALUE);
+					case "bigint" -> java.math.BigDecimal.valueOf(Long.MAX_VALUE);
+					default -> {
+						int precision = ((Number) db.get("numeric_precision")).intValue();
+						int scale = ((Number) db.get("numeric_scale")).intValue();
+						assertThat(column.scale()).as(kind.name() + "." + column.name() + " decimals").isEqualTo(scale);
+						yield java.math.BigDecimal.TEN.pow(precision - scale)
+							.subtract(java.math.BigDecimal.ONE.movePointLeft(scale));
+					}
+				};
+				assertThat(column.max()).as(kind.name() + "." + column.name() + " (" + type + ")").isLessThanOrEqualTo(holds);
+			}));
 	}
 
 	@Test
