@@ -139,6 +139,30 @@ class WebappSecurityIntegrationTests {
 	}
 
 	@Test
+	void everythingOutsideTheWebappsCarriesTheStrictContentSecurityPolicy() {
+		WebappSession browser = new WebappSession(rest.getRootUri());
+		List<String> paths = List.of("/insight/quadrant.html", "/insight/plan-vs-actual.html", "/insight/tier-mix.html",
+				"/insight/kanban.html", "/insight/insight.js", "/insight/quadrant.js", "/insight/insight.css",
+				"/_static/echarts/5.6.0/dist/echarts.min.js", "/insight/no-such-page.html", "/", "/actuator/health",
+				"/api/decisions", "/api/session/csrf", "/engine-rest/engine", "/engine-rest/task");
+
+		for (String path : paths) {
+			String csp = browser.get(path).headers().firstValue("Content-Security-Policy").orElse("(none)");
+
+			assertThat(csp).as(path).isEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY)
+				.contains("script-src 'self';", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'self'")
+				.doesNotContain("unsafe");
+		}
+		for (String app : List.of("tasklist", "cockpit", "admin")) {
+			List<String> csp = browser.get("/camunda/app/" + app + "/default/").headers().allValues("Content-Security-Policy");
+			assertThat(csp).as(app + " keeps Camunda's policy alone").hasSize(1)
+				.allSatisfy(policy -> assertThat(policy).isNotEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY));
+		}
+		System.out.printf("Content-Security-Policy: %d addresses outside the webapps, 3 webapps with Camunda's own%n",
+				paths.size());
+	}
+
+	@Test
 	void wrongPasswordsLockTheWebappLogin() {
 		// a user of its own: Camunda throttles a user's logins after a wrong password
 		if (identity.createUserQuery().userId("throttled.web").count() == 0) {
