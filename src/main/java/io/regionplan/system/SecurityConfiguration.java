@@ -7,6 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -39,6 +40,13 @@ class SecurityConfiguration {
 	@Bean
 	CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService) {
 		return new CamundaIdentityAuthenticationProvider(identityService);
+	}
+
+	/** Every request, webapps included: {@link RequestFirewall}. */
+	@Bean
+	WebSecurityCustomizer firewall() {
+		RequestFirewall firewall = new RequestFirewall();
+		return web -> web.httpFirewall(firewall).requestRejectedHandler(firewall);
 	}
 
 	@Bean
