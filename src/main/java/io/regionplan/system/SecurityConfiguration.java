@@ -1,6 +1,9 @@
 package io.regionplan.system;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,6 +45,15 @@ class SecurityConfiguration {
 		return new CamundaIdentityAuthenticationProvider(identityService);
 	}
 
+	private static final RequestMatcher APIS = new OrRequestMatcher(
+			PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
+			PathPatternRequestMatcher.withDefaults().matcher("/api/**"));
+
+	/** The engine REST API and the application API, which take HTTP Basic credentials. */
+	static boolean isApi(HttpServletRequest request) {
+		return APIS.matches(request);
+	}
+
 	/** Every request, webapps included: {@link RequestFirewall}. */
 	@Bean
 	WebSecurityCustomizer firewall() {
@@ -52,10 +64,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-			IdentityService identityService) throws Exception {
+			IdentityService identityService, InputLimits limits, MultipartProperties multipart) throws Exception {
 		// Path patterns on the whole request path: the engine REST API is a Jersey servlet, not Spring MVC.
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**")))
+		http.securityMatcher(APIS)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(paths.matcher(HttpMethod.GET, "/engine-rest/engine")).permitAll()
 				.requestMatchers(paths.matcher(HttpMethod.GET, "/api/**"), paths.matcher(HttpMethod.HEAD, "/api/**"))
@@ -71,6 +83,9 @@ class SecurityConfiguration {
 			// Stateless Basic auth carries no cookie, so there is no session for a forged request to ride on.
 			.csrf(csrf -> csrf.disable())
 			.addFilterBefore(new WebappSessionAuthenticationFilter("default"), BasicAuthenticationFilter.class)
+			// nothing reads a body before here (RequestBodyConfiguration)
+			.addFilterAfter(UnreadBodies.markAuthenticated(), AuthorizationFilter.class)
+			.addFilterAfter(RequestSizeLimit.afterAuthentication(limits, multipart), AuthorizationFilter.class)
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
 			.headers(SecurityConfiguration::headers);
 		return http.build();
