@@ -1,14 +1,16 @@
 package io.regionplan.system;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -41,8 +43,19 @@ class SecurityConfiguration {
 			+ "frame-ancestors 'self'";
 
 	@Bean
-	CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService) {
-		return new CamundaIdentityAuthenticationProvider(identityService);
+	LoginThrottle loginThrottle(LoginThrottle.Settings settings) {
+		return new LoginThrottle(settings);
+	}
+
+	@Bean
+	FilterRegistrationBean<Filter> clientAddresses() {
+		return LoginThrottle.clientAddresses();
+	}
+
+	@Bean
+	CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService,
+			LoginThrottle throttle) {
+		return new CamundaIdentityAuthenticationProvider(identityService, throttle);
 	}
 
 	private static final RequestMatcher APIS = new OrRequestMatcher(
@@ -77,8 +90,9 @@ class SecurityConfiguration {
 				.requestMatchers(paths.matcher("/api/**"))
 				.hasAnyAuthority(Roles.REGIONAL_MANAGER, Roles.SALES_DIRECTOR, Roles.PROCESS_OWNER, Roles.ADMIN)
 				.anyRequest().authenticated())
-			.httpBasic(Customizer.withDefaults())
-			.authenticationProvider(provider)
+			.httpBasic(basic -> basic.authenticationEntryPoint(LoginThrottled.entryPoint()))
+			// this provider alone: with the global manager as parent, a failed login was checked twice
+			.authenticationManager(new ProviderManager(provider))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Stateless Basic auth carries no cookie, so there is no session for a forged request to ride on.
 			.csrf(csrf -> csrf.disable())
