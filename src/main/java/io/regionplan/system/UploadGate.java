@@ -53,7 +53,8 @@ final class UploadGate extends OncePerRequestFilter {
 		PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
 		RequestMethod method = RequestMethod.resolve(request.getMethod());
 		for (Upload upload : uploads()) {
-			if (upload.methods().contains(method) && upload.paths().stream().anyMatch(pattern -> pattern.matches(path))) {
+			boolean methodMatches = upload.methods().isEmpty() || upload.methods().contains(method);
+			if (methodMatches && upload.paths().stream().anyMatch(pattern -> pattern.matches(path))) {
 				chain.doFilter(request, response);
 				return;
 			}
