@@ -186,7 +186,7 @@ class DecisionAuditIntegrationTests {
 		for (ResponseEntity<String> other : List.of(csv("wang.east", "?region=south"),
 				rest.withBasicAuth("wang.east", "demo").getForEntity("/api/decisions?region=south", String.class))) {
 			assertThat(other.getStatusCode()).as("a manager asking for another region").isEqualTo(HttpStatus.NOT_FOUND);
-			assertThat(other.getBody()).contains("no region 'south'").doesNotContain(southCycle);
+			assertThat(other.getBody()).contains("no region").doesNotContain(southCycle);
 		}
 	}
 
