@@ -19,9 +19,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -42,6 +42,15 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'self'";
 
+	private static final RequestMatcher APIS = new OrRequestMatcher(
+			PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
+			PathPatternRequestMatcher.withDefaults().matcher("/api/**"));
+
+	/** The engine REST API and the application API, which take HTTP Basic credentials. */
+	static boolean isApi(HttpServletRequest request) {
+		return APIS.matches(request);
+	}
+
 	@Bean
 	LoginThrottle loginThrottle(LoginThrottle.Settings settings) {
 		return new LoginThrottle(settings);
@@ -56,15 +65,6 @@ class SecurityConfiguration {
 	CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService,
 			LoginThrottle throttle) {
 		return new CamundaIdentityAuthenticationProvider(identityService, throttle);
-	}
-
-	private static final RequestMatcher APIS = new OrRequestMatcher(
-			PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
-			PathPatternRequestMatcher.withDefaults().matcher("/api/**"));
-
-	/** The engine REST API and the application API, which take HTTP Basic credentials. */
-	static boolean isApi(HttpServletRequest request) {
-		return APIS.matches(request);
 	}
 
 	/** Every request, webapps included: {@link RequestFirewall}. */
@@ -128,7 +128,8 @@ class SecurityConfiguration {
 	 * everything but the webapps, which set their own.
 	 */
 	private static HeadersConfigurer<HttpSecurity> headers(HeadersConfigurer<HttpSecurity> headers) {
-		RequestMatcher notWebapps = new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"));
+		RequestMatcher notWebapps = new NegatedRequestMatcher(
+				PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"));
 		return headers.frameOptions(frame -> frame.sameOrigin())
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(notWebapps,
