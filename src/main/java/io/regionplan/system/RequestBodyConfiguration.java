@@ -33,7 +33,10 @@ class RequestBodyConfiguration {
 
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> unreadBodies() {
-		return factory -> factory.addContextValves(new UnreadBodies());
+		return factory -> {
+			factory.addEngineValves(new UnreadBodies());
+			factory.addContextValves(UnreadBodies.announce());
+		};
 	}
 
 }

@@ -99,6 +99,18 @@ class SlowUploadsIntegrationTests {
 	}
 
 	@Test
+	void aRefusedUploadKeepsItsMessageAndTheConnectionIsClosed() throws Exception {
+		HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+				+ port + "/insight/quadrant.html")).header("Content-Type", "multipart/form-data; boundary=x")
+			.POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(refused.statusCode()).isEqualTo(415);
+		assertThat(refused.body()).contains("this address takes no multipart upload");
+		assertThat(refused.headers().firstValue("Connection")).hasValue("close");
+	}
+
+	@Test
 	void theServerAnswersWhileTwoHundredSlowUnauthenticatedUploadsAreOpen() throws Exception {
 		List<Socket> uploads = new ArrayList<>();
 		ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
