@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.regionplan.rules.RuleSetRegistry;
 import io.regionplan.rules.RuleSetSource;
+import io.regionplan.system.Echo;
 import io.regionplan.system.EngineCalls;
 import io.regionplan.system.RegionPlanUser;
 import io.regionplan.system.Roles;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -59,42 +61,64 @@ class DecisionController {
 		this.engine = engine;
 	}
 
+	/** The filters of the list, in JSON and CSV; anything else is refused rather than ignored. */
+	static final List<String> FILTERS = List.of("processInstanceId", "ruleSet", "subject", "region", "from", "to");
+
+	static final List<String> PAGING = List.of("page", "size", "subjectsPerDecision");
+
 	@GetMapping(produces = "application/json")
 	DecisionQueries.Page list(@RequestParam(required = false) String processInstanceId,
 			@RequestParam(required = false) String ruleSet, @RequestParam(required = false) String subject,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-			@RequestParam(defaultValue = "100") int subjectsPerDecision, @AuthenticationPrincipal RegionPlanUser user) {
+			@RequestParam(required = false) String region, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "100") int subjectsPerDecision,
+			@AuthenticationPrincipal RegionPlanUser user, WebRequest request) {
+		onlyKnown(request, FILTERS, PAGING);
 		if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || subjectsPerDecision < 0) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"page ≥ 0, 1 ≤ size ≤ " + MAX_PAGE_SIZE + ", subjectsPerDecision ≥ 0");
 		}
 		DecisionFilter filter = new DecisionFilter(processInstanceId, ruleSet, subject, instant(from, "from"),
-				instant(to, "to"), readableRegions(user));
+				instant(to, "to"), regions(user, region));
 		return queries.list(filter, page, size, subjectsPerDecision);
 	}
 
-	/** The same list as CSV, one row per subject, UTF-8 with BOM so that Excel shows Chinese correctly. */
+	/**
+	 * The same list as CSV, one row per subject with its region, UTF-8 with BOM so that Excel shows Chinese
+	 * correctly; every matching decision (no paging).
+	 */
 	@GetMapping(produces = "text/csv")
 	void csv(@RequestParam(required = false) String processInstanceId, @RequestParam(required = false) String ruleSet,
-			@RequestParam(required = false) String subject, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @AuthenticationPrincipal RegionPlanUser user,
-			HttpServletResponse response) throws IOException {
-		DecisionFilter filter = new DecisionFilter(processInstanceId, ruleSet, subject, instant(from, "from"),
-				instant(to, "to"), readableRegions(user));
+			@RequestParam(required = false) String subject, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@AuthenticationPrincipal RegionPlanUser user, WebRequest request, HttpServletResponse response)
+			throws IOException {
+		DecisionFilter filter;
+		try {
+			onlyKnown(request, FILTERS, List.of());
+			filter = new DecisionFilter(processInstanceId, ruleSet, subject, instant(from, "from"), instant(to, "to"),
+					regions(user, region));
+		}
+		catch (ResponseStatusException ex) {
+			// as text: a caller that accepts only CSV would get the error's JSON as an empty answer
+			response.setStatus(ex.getStatusCode().value());
+			response.setContentType("text/plain; charset=UTF-8");
+			response.getWriter().write(ex.getReason());
+			return;
+		}
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"decisions.csv\"");
 		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		writer.write('\uFEFF');
 		try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-			csv.printRecord("id", "ruleSet", "ruleVersion", "processInstanceId", "activityId", "userId", "evaluatedAt",
-					"kind", "subjectType", "subjectId", "result", "firedRules", "reasonZh", "reasonEn");
+			csv.printRecord("id", "ruleSet", "ruleVersion", "region", "processInstanceId", "activityId", "userId",
+					"evaluatedAt", "kind", "subjectType", "subjectId", "result", "firedRules", "reasonZh", "reasonEn");
 			for (int page = 0;; page++) {
 				DecisionQueries.Page decisions = queries.list(filter, page, 50, Integer.MAX_VALUE);
 				for (Decision d : decisions.content()) {
 					for (DecisionSubject s : d.subjects()) {
-						csv.printRecord(cells(d.id(), d.ruleSet(), d.ruleVersion(), d.processInstanceId(), d.activityId(),
-								d.userId(), d.evaluatedAt().toString(), d.kind(), s.subjectType(), s.subjectId(),
+						csv.printRecord(cells(d.id(), d.ruleSet(), d.ruleVersion(), d.tenantId(), d.processInstanceId(),
+								d.activityId(), d.userId(), d.evaluatedAt().toString(), d.kind(), s.subjectType(), s.subjectId(),
 								s.result().toString(), String.join("|", s.firedRules()), s.reason().zh(), s.reason().en()));
 					}
 				}
@@ -158,6 +182,33 @@ class DecisionController {
 		return queries.history(subjectType, subjectId, ruleSet, readableRegions(user));
 	}
 
+	/**
+	 * The regions to list: the one asked for, which must be readable (another region answers 404, as its
+	 * objects do), or all the readable ones.
+	 */
+	static Set<String> regions(RegionPlanUser user, String region) {
+		Set<String> readable = readableRegions(user);
+		if (region == null) {
+			return readable;
+		}
+		if (readable != null && !readable.contains(region)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个区域 / no region " + Echo.id(region));
+		}
+		return Set.of(region);
+	}
+
+	private static void onlyKnown(WebRequest request, List<String> filters, List<String> paging) {
+		for (java.util.Iterator<String> names = request.getParameterNames(); names.hasNext();) {
+			String name = names.next();
+			if (!filters.contains(name) && !paging.contains(name)) {
+				List<String> known = new ArrayList<>(filters);
+				known.addAll(paging);
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "未知的参数 " + Echo.id(name) + "，可用：" + known
+						+ " / unknown parameter " + Echo.id(name) + "; known: " + known);
+			}
+		}
+	}
+
 	/** {@code null}: every region. */
 	static Set<String> readableRegions(RegionPlanUser user) {
 		for (String group : List.of(Roles.AUDITOR, Roles.SALES_DIRECTOR, Roles.PROCESS_OWNER, Roles.ADMIN)) {
@@ -177,7 +228,7 @@ class DecisionController {
 		}
 		catch (DateTimeParseException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					name + " 须为 YYYY-MM-DD 或 ISO 时间 / " + name + " must be YYYY-MM-DD or an ISO instant, got '" + text + "'");
+					name + " 须为 YYYY-MM-DD 或 ISO 时间 / " + name + " must be YYYY-MM-DD or an ISO instant");
 		}
 	}
 

@@ -2,8 +2,12 @@ package io.regionplan.insight;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import io.regionplan.market.DealerMetrics;
 import io.regionplan.market.MarketMetrics;
+import io.regionplan.system.Echo;
 import io.regionplan.system.RegionPlanUser;
 import io.regionplan.system.Roles;
 
@@ -24,6 +28,10 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/insight/regions/{region}")
 class InsightController {
 
+	private static final int MIN_YEAR = 2000;
+
+	private static final int MAX_YEAR = 2100;
+
 	private final InsightQueries queries;
 
 	private final MarketMetrics metrics;
@@ -43,7 +51,8 @@ class InsightController {
 	InsightQueries.Quadrant quadrant(@PathVariable String region, @RequestParam(required = false) String cycle,
 			@AuthenticationPrincipal RegionPlanUser user) {
 		check(user, region);
-		YearMonth period = metrics.latestMonth(region).orElseThrow(() -> notFound("no sales in region " + region));
+		YearMonth period = metrics.latestMonth(region)
+			.orElseThrow(() -> notFound("区域 " + Echo.id(region) + " 没有销售数据 / no sales in region " + Echo.id(region)));
 		return queries.quadrant(region, cycle(region, cycle), period);
 	}
 
@@ -51,6 +60,10 @@ class InsightController {
 	InsightQueries.PlanVsActual planVsActual(@PathVariable String region, @RequestParam(required = false) String cycle,
 			@RequestParam(defaultValue = "2027") int year, @AuthenticationPrincipal RegionPlanUser user) {
 		check(user, region);
+		if (year < MIN_YEAR || year > MAX_YEAR) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"year 须在 " + MIN_YEAR + " 到 " + MAX_YEAR + " 之间 / year must be " + MIN_YEAR + " to " + MAX_YEAR);
+		}
 		return queries.planVsActual(region, cycle(region, cycle), year);
 	}
 
@@ -63,25 +76,33 @@ class InsightController {
 		String previous = compareTo != null ? compareTo
 				: cycles.stream().filter(c -> !c.equals(current)).findFirst().orElse(null);
 		if (previous != null && !cycles.contains(previous)) {
-			throw notFound("no cycle '" + previous + "' in region " + region);
+			throw notFound(noCycle(previous, region));
 		}
-		return queries.tierMix(current, previous);
+		Map<String, String> names = metrics.latestMonth(region).map(month -> metrics.dealers(region, month)).orElse(List.of())
+			.stream().collect(Collectors.toMap(DealerMetrics::dealerId, DealerMetrics::name));
+		return queries.tierMix(current, previous, names);
 	}
 
 	private String cycle(String region, String cycle) {
 		List<String> cycles = queries.cycles(region);
 		if (cycle == null) {
-			return cycles.stream().findFirst().orElseThrow(() -> notFound("区域 " + region + " 还没有规划周期 / no planning cycle in region " + region));
+			return cycles.stream().findFirst().orElseThrow(() -> notFound(
+					"区域 " + Echo.id(region) + " 还没有规划周期 / no planning cycle in region " + Echo.id(region)));
 		}
 		if (!cycles.contains(cycle)) {
-			throw notFound("no cycle '" + cycle + "' in region " + region);
+			throw notFound(noCycle(cycle, region));
 		}
 		return cycle;
 	}
 
+	private static String noCycle(String cycle, String region) {
+		return "区域 " + Echo.id(region) + " 没有这个规划周期 " + Echo.id(cycle) + " / no planning cycle " + Echo.id(cycle)
+				+ " in region " + Echo.id(region);
+	}
+
 	private static void check(RegionPlanUser user, String region) {
 		if (!user.canSeeRegion(region) && !user.isMemberOf(Roles.ADMIN)) {
-			throw notFound("no region '" + region + "'");
+			throw notFound("没有这个区域 / no region " + Echo.id(region));
 		}
 	}
 

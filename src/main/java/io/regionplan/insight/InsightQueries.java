@@ -116,20 +116,21 @@ class InsightQueries {
 	record TierMix(String cycle, Map<String, Integer> counts) {
 	}
 
-	record TierMove(String dealerId, String from, String to) {
+	record TierMove(String dealerId, String dealerName, String from, String to) {
 	}
 
 	record TierMixChange(TierMix current, TierMix previous, List<TierMove> moves) {
 	}
 
-	TierMixChange tierMix(String cycle, String previous) {
+	/** The tiers of {@code cycle} against {@code previous}; {@code names} names the dealers that moved. */
+	TierMixChange tierMix(String cycle, String previous, Map<String, String> names) {
 		Map<String, String> now = tiers(cycle);
 		Map<String, String> before = previous == null ? Map.of() : tiers(previous);
 		List<TierMove> moves = new ArrayList<>();
 		now.forEach((dealer, tier) -> {
 			String was = before.get(dealer);
 			if (previous != null && !tier.equals(was)) {
-				moves.add(new TierMove(dealer, was, tier));
+				moves.add(new TierMove(dealer, names.get(dealer), was, tier));
 			}
 		});
 		return new TierMixChange(new TierMix(cycle, counts(now)), previous == null ? null : new TierMix(previous, counts(before)),

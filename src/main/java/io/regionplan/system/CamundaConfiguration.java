@@ -7,8 +7,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine settings that are code rather than properties: regions as tenants, and expressions that see
- * only the allow-listed beans ({@link ExpressionBeans}).
+ * Engine settings that are code rather than properties: regions as tenants, expressions that see only the
+ * allow-listed beans ({@link ExpressionBeans}), and login throttling by user and address
+ * ({@link ThrottledIdentityProvider}).
  */
 @Component
 @Order(0)
@@ -16,8 +17,11 @@ class CamundaConfiguration extends AbstractProcessEnginePlugin {
 
 	private final ApplicationContext context;
 
-	CamundaConfiguration(ApplicationContext context) {
+	private final LoginThrottle throttle;
+
+	CamundaConfiguration(ApplicationContext context, LoginThrottle throttle) {
 		this.context = context;
+		this.throttle = throttle;
 	}
 
 	@Override
@@ -26,6 +30,7 @@ class CamundaConfiguration extends AbstractProcessEnginePlugin {
 		configuration.setTenantCheckEnabled(true);
 		// The starter's expression manager resolves every bean of the context; this one only the allow-list.
 		configuration.setExpressionManager(new AllowListExpressionManager(context));
+		configuration.setIdentityProviderSessionFactory(ThrottledIdentityProvider.factory(throttle));
 	}
 
 }

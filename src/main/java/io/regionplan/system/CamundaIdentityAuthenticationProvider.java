@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -21,7 +22,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * Checks HTTP Basic credentials against Camunda's identity service, so that the REST APIs and the
- * webapps share one set of users, groups and regions. Camunda's own login throttling applies.
+ * webapps share one set of users, groups and regions. {@link LoginThrottle} applies: while a user's delay from
+ * the caller's address runs, no password is checked, the remembered ones neither ({@link LoginThrottled}).
  *
  * <p>A successful check is remembered for {@link #REMEMBERED} under the user and a hash of the password
  * (never the password): a REST client sends its credentials with every request, and the password check,
@@ -38,13 +40,16 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final IdentityService identityService;
 
+	private final LoginThrottle throttle;
+
 	private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
 	private record Remembered(RegionPlanUser user, List<SimpleGrantedAuthority> authorities, long until) {
 	}
 
-	CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+	CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
 		this.identityService = identityService;
+		this.throttle = throttle;
 	}
 
 	@Override
@@ -54,11 +59,18 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		if (userId == null || credentials == null) {
 			throw new BadCredentialsException("用户名或密码错误 / Bad credentials");
 		}
+		String address = LoginThrottle.clientAddress();
+		Optional<Duration> wait = throttle.waiting(userId, address);
+		if (wait.isPresent()) {
+			throw new LoginThrottled(wait.get());
+		}
 		String key = userId + "\u0000" + sha256(credentials.toString());
 		Remembered known = remembered.get(key);
 		if (known != null && known.until() > System.nanoTime()) {
+			throttle.succeeded(userId, address);
 			return UsernamePasswordAuthenticationToken.authenticated(known.user(), null, known.authorities());
 		}
+		// throttled there too (ThrottledIdentityProvider): a wrong password delays the next from this address
 		if (!identityService.checkPassword(userId, credentials.toString())) {
 			remembered.remove(key);
 			throw new BadCredentialsException("用户名或密码错误 / Bad credentials");

@@ -1,39 +1,55 @@
 package io.regionplan.system;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a request body over the limit with 413 and a message before anything reads it (and before
- * authentication): {@link InputLimits#maxBody()} for JSON and other bodies, the multipart limit for
- * uploads. A body of unknown length (chunked) is read up to the limit.
+ * Refuses a request body over the limit with 413 and a message before anything reads it:
+ * {@link InputLimits#maxBody()} for JSON and other bodies, the multipart limit for uploads. On the two APIs
+ * this runs after authentication ({@link #afterAuthentication}), so that nobody unknown gets a body read, and
+ * a body of unknown length (chunked) is read up to the limit to answer 413; everywhere else it runs first
+ * ({@link #beforeAuthentication}) and such a body is only cut off at the limit when something reads it.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimit extends OncePerRequestFilter {
 
 	private final DataSize maxBody;
 
 	private final DataSize maxUpload;
 
-	RequestSizeLimit(InputLimits limits, MultipartProperties multipart) {
+	private final boolean apis;
+
+	private RequestSizeLimit(InputLimits limits, MultipartProperties multipart, boolean apis) {
 		this.maxBody = limits.maxBody();
 		this.maxUpload = multipart.getMaxRequestSize();
+		this.apis = apis;
+	}
+
+	/** For every address but the two APIs, before anything else. */
+	static FilterRegistrationBean<RequestSizeLimit> beforeAuthentication(InputLimits limits, MultipartProperties multipart) {
+		FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
+				new RequestSizeLimit(limits, multipart, false));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	/** For the two APIs, in their security filter chain once the caller is known. */
+	static RequestSizeLimit afterAuthentication(InputLimits limits, MultipartProperties multipart) {
+		return new RequestSizeLimit(limits, multipart, true);
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !apis && SecurityConfiguration.isApi(request);
 	}
 
 	@Override
@@ -47,6 +63,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
 			return;
 		}
 		if (length < 0 && !upload && request.getHeader("Transfer-Encoding") != null) {
+			if (!apis) {
+				chain.doFilter(new LimitedBody(request, limit.toBytes(), tooLarge(limit)), response);
+				return;
+			}
 			byte[] body = request.getInputStream().readNBytes((int) limit.toBytes() + 1);
 			if (body.length > limit.toBytes()) {
 				refuse(response, limit);
@@ -67,65 +87,6 @@ class RequestSizeLimit extends OncePerRequestFilter {
 		response.setContentType("application/json;charset=UTF-8");
 		response.getWriter().write("{\"status\":413,\"type\":\"RequestTooLarge\",\"error\":\"Payload Too Large\",\"message\":\""
 				+ tooLarge(limit) + "\"}");
-	}
-
-	/** A request whose body was already read. */
-	private static final class ReadBody extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		ReadBody(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public int getContentLength() {
-			return body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return body.length;
-		}
-
-		@Override
-		public java.io.BufferedReader getReader() {
-			String charset = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(charset)));
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(body);
-			return new ServletInputStream() {
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] bytes, int offset, int length) {
-					return in.read(bytes, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException();
-				}
-			};
-		}
-
 	}
 
 }

@@ -1,20 +1,30 @@
 package io.regionplan.system;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * HTTP Basic against Camunda's identity service for the engine REST API and the application API.
@@ -24,18 +34,53 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	/**
+	 * The pages' scripts, styles and data come from the application only; no inline script, inline event
+	 * handler or style attribute runs, so text that reaches a page as markup cannot run either.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'self'";
+
+	private static final RequestMatcher APIS = new OrRequestMatcher(
+			PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
+			PathPatternRequestMatcher.withDefaults().matcher("/api/**"));
+
+	/** The engine REST API and the application API, which take HTTP Basic credentials. */
+	static boolean isApi(HttpServletRequest request) {
+		return APIS.matches(request);
+	}
+
 	@Bean
-	CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService) {
-		return new CamundaIdentityAuthenticationProvider(identityService);
+	LoginThrottle loginThrottle(LoginThrottle.Settings settings) {
+		return new LoginThrottle(settings);
+	}
+
+	@Bean
+	FilterRegistrationBean<Filter> clientAddresses() {
+		return LoginThrottle.clientAddresses();
+	}
+
+	@Bean
+	CamundaIdentityAuthenticationProvider camundaIdentityAuthenticationProvider(IdentityService identityService,
+			LoginThrottle throttle) {
+		return new CamundaIdentityAuthenticationProvider(identityService, throttle);
+	}
+
+	/** Every request, webapps included: {@link RequestFirewall}. */
+	@Bean
+	WebSecurityCustomizer firewall() {
+		RequestFirewall firewall = new RequestFirewall();
+		return web -> web.httpFirewall(firewall).requestRejectedHandler(firewall);
 	}
 
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-			IdentityService identityService) throws Exception {
+			IdentityService identityService, InputLimits limits, MultipartProperties multipart) throws Exception {
 		// Path patterns on the whole request path: the engine REST API is a Jersey servlet, not Spring MVC.
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**")))
+		http.securityMatcher(APIS)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(paths.matcher(HttpMethod.GET, "/engine-rest/engine")).permitAll()
 				.requestMatchers(paths.matcher(HttpMethod.GET, "/api/**"), paths.matcher(HttpMethod.HEAD, "/api/**"))
@@ -45,12 +90,16 @@ class SecurityConfiguration {
 				.requestMatchers(paths.matcher("/api/**"))
 				.hasAnyAuthority(Roles.REGIONAL_MANAGER, Roles.SALES_DIRECTOR, Roles.PROCESS_OWNER, Roles.ADMIN)
 				.anyRequest().authenticated())
-			.httpBasic(Customizer.withDefaults())
-			.authenticationProvider(provider)
+			.httpBasic(basic -> basic.authenticationEntryPoint(LoginThrottled.entryPoint()))
+			// this provider alone: with the global manager as parent, a failed login was checked twice
+			.authenticationManager(new ProviderManager(provider))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Stateless Basic auth carries no cookie, so there is no session for a forged request to ride on.
 			.csrf(csrf -> csrf.disable())
 			.addFilterBefore(new WebappSessionAuthenticationFilter("default"), BasicAuthenticationFilter.class)
+			// nothing reads a body before here (RequestBodyConfiguration)
+			.addFilterAfter(UnreadBodies.markAuthenticated(), AuthorizationFilter.class)
+			.addFilterAfter(RequestSizeLimit.afterAuthentication(limits, multipart), AuthorizationFilter.class)
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
 			.headers(SecurityConfiguration::headers);
 		return http.build();
@@ -75,11 +124,16 @@ class SecurityConfiguration {
 
 	/**
 	 * Spring Security's defaults (nosniff, no framing by another site) plus a Referrer-Policy, so that ids in
-	 * a page's address (tasks, cycles) are not sent to other sites. The webapps set their own CSP.
+	 * a page's address (tasks, cycles) are not sent to other sites, and {@link #CONTENT_SECURITY_POLICY} on
+	 * everything but the webapps, which set their own.
 	 */
 	private static HeadersConfigurer<HttpSecurity> headers(HeadersConfigurer<HttpSecurity> headers) {
+		RequestMatcher notWebapps = new NegatedRequestMatcher(
+				PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"));
 		return headers.frameOptions(frame -> frame.sameOrigin())
-			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(notWebapps,
+					new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.regionplan.system.Echo;
 import io.regionplan.system.RegionPlanUser;
 import io.regionplan.system.Roles;
 
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The kanban: a region's cards by status; a manager moves a card of their region, a director any.
+ * The kanban: a region's cards by status. Its cards are moved by the region's people, its regional managers,
+ * and by sales directors; everybody else who may read them (process owners, auditors, admins) only reads.
  */
 @RestController
 @RequestMapping("/api/workplan")
@@ -42,7 +44,7 @@ class KanbanController {
 		Set<String> regions = visible(user);
 		if (region != null) {
 			if (regions != null && !regions.contains(region)) {
-				throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no region '" + region + "'");
+				throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个区域 / no region " + Echo.id(region));
 			}
 			regions = Set.of(region);
 		}
@@ -58,7 +60,11 @@ class KanbanController {
 		Set<String> regions = visible(user);
 		WorkPlans.Card card = plans.card(id, today())
 			.filter(c -> regions == null || regions.contains(c.regionId()))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no card '" + id + "'"));
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这张卡片 / no card " + Echo.id(id)));
+		if (!movesCardsOf(user, card.regionId())) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "看板卡片只能由区域经理和营销总监移动 / kanban cards are moved "
+					+ "by the region's managers and by sales directors only");
+		}
 		String from = move.from() != null ? move.from() : card.status();
 		int version = move.version() != null ? move.version() : card.version();
 		if (!plans.move(id, from, move.to(), version, user.id())) {
@@ -74,6 +80,10 @@ class KanbanController {
 			return null;
 		}
 		return new HashSet<>(user.regionIds());
+	}
+
+	private static boolean movesCardsOf(RegionPlanUser user, String region) {
+		return user.isMemberOf(Roles.SALES_DIRECTOR) || user.isMemberOf(Roles.REGIONAL_MANAGER) && user.canSeeRegion(region);
 	}
 
 	private static LocalDate today() {

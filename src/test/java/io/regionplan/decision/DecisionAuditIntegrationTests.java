@@ -2,8 +2,11 @@ package io.regionplan.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +16,8 @@ import io.regionplan.deployment.ProcessFiles;
 import io.regionplan.market.demo.DemoMarket;
 import io.regionplan.planning.CycleDriver;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
@@ -145,6 +150,55 @@ class DecisionAuditIntegrationTests {
 		assertThat(text.lines().findFirst().orElseThrow()).endsWith("subjectType,subjectId,result,firedRules,reasonZh,reasonEn");
 		assertThat(text).contains(DemoMarket.OVERDUE_DEALER).contains("D：逾期 104 天 > 90");
 		assertThat(text.lines().count()).isEqualTo(1 + 150);
+	}
+
+	private ResponseEntity<String> csv(String user, String query) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.ACCEPT, "text/csv");
+		return rest.withBasicAuth(user, "demo").exchange("/api/decisions" + query, HttpMethod.GET, new HttpEntity<>(headers),
+				String.class);
+	}
+
+	private static List<CSVRecord> rows(ResponseEntity<String> csv) throws IOException {
+		assertThat(csv.getStatusCode()).as(csv.getBody()).isEqualTo(HttpStatus.OK);
+		return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(new StringReader(csv.getBody().replace("\uFEFF", ""))).getRecords();
+	}
+
+	@Test
+	void everyCsvRowNamesItsRegion() throws IOException {
+		List<CSVRecord> rows = rows(csv("sun.auditor", "?ruleSet=dealer-classification"));
+
+		assertThat(rows).extracting(row -> row.get("region")).contains("east", "south").doesNotContainNull();
+		assertThat(rows).filteredOn(row -> row.get("processInstanceId").equals(southCycle)).isNotEmpty()
+			.allSatisfy(row -> assertThat(row.get("region")).isEqualTo("south"));
+	}
+
+	@Test
+	void theRegionFilterListsThatRegionIfTheUserMayReadIt() throws IOException {
+		JsonNode south = get("sun.auditor", "/api/decisions?region=south&subjectsPerDecision=0&size=200");
+		List<CSVRecord> southRows = rows(csv("zhao.director", "?region=south&ruleSet=dealer-classification"));
+
+		assertThat(south.get("content")).isNotEmpty().allSatisfy(d -> assertThat(d.get("tenantId").asText()).isEqualTo("south"));
+		assertThat(southRows).isNotEmpty().allSatisfy(row -> assertThat(row.get("region")).isEqualTo("south"));
+		assertThat(rows(csv("wang.east", "?region=east&ruleSet=dealer-classification"))).isNotEmpty()
+			.allSatisfy(row -> assertThat(row.get("region")).isEqualTo("east"));
+		for (ResponseEntity<String> other : List.of(csv("wang.east", "?region=south"),
+				rest.withBasicAuth("wang.east", "demo").getForEntity("/api/decisions?region=south", String.class))) {
+			assertThat(other.getStatusCode()).as("a manager asking for another region").isEqualTo(HttpStatus.NOT_FOUND);
+			assertThat(other.getBody()).contains("no region").doesNotContain(southCycle);
+		}
+	}
+
+	@Test
+	void anUnknownParameterIsRefusedNotIgnored() {
+		List<ResponseEntity<String>> refused = List.of(csv("sun.auditor", "?regoin=south"), csv("sun.auditor", "?page=2"),
+				rest.withBasicAuth("sun.auditor", "demo").getForEntity("/api/decisions?tenant=south", String.class));
+
+		assertThat(refused).allSatisfy(answer -> {
+			assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(answer.getBody()).contains("unknown parameter").contains("region");
+		});
 	}
 
 	@Test

@@ -21,7 +21,8 @@ class CamundaIdentityAuthenticationProviderTests {
 
 	private final IdentityService identity = mock(IdentityService.class, RETURNS_DEEP_STUBS);
 
-	private final CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity);
+	private final CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity,
+			new LoginThrottle(new LoginThrottle.Settings(java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(60))));
 
 	private Authentication login(String password) {
 		return provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("wang.east", password));

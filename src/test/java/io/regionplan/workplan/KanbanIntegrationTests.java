@@ -108,6 +108,38 @@ class KanbanIntegrationTests {
 	}
 
 	@Test
+	void onlyTheRegionsManagersAndDirectorsMoveCards() {
+		String card = "card-" + System.nanoTime();
+		java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+		jdbc.update("insert into work_plan (cycle_id, region_id, objective, goals, strategies, measures, written_by, "
+				+ "written_at) values (?, 'east', '-', '-', '-', '-', 'wang.east', ?)", card, now);
+		jdbc.update("insert into work_plan_item (id, cycle_id, region_id, action, owner, due_date, status, version, "
+				+ "updated_by, updated_at) values (?, ?, 'east', '铺货', '王经理', date '2027-03-31', 'TODO', 0, 'wang.east', ?)",
+				card, card, now);
+		String move = "/api/workplan/cards/" + card + "/move";
+
+		for (String reader : List.of("chen.owner", "demo")) {
+			ResponseEntity<JsonNode> refused = rest.withBasicAuth(reader, "demo").postForEntity(move,
+					Map.of("from", "TODO", "to", "DOING", "version", 0), JsonNode.class);
+
+			assertThat(refused.getStatusCode()).as(reader).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(refused.getBody().get("message").asText()).contains("region's managers and by sales directors");
+		}
+		assertThat(rest.withBasicAuth("li.south", "demo").postForEntity(move, Map.of("to", "DOING"), String.class)
+			.getStatusCode()).as("another region's manager").isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(jdbc.queryForList("select user_id from work_plan_item_move where item_id = ?", String.class, card))
+			.as("nothing moved").isEmpty();
+
+		for (String[] mover : List.of(new String[] { "wang.east", "0", "TODO", "DOING" },
+				new String[] { "zhao.director", "1", "DOING", "DONE" })) {
+			assertThat(rest.withBasicAuth(mover[0], "demo").postForEntity(move, Map.of("from", mover[2], "to", mover[3],
+					"version", Integer.parseInt(mover[1])), JsonNode.class).getStatusCode()).as(mover[0]).isEqualTo(HttpStatus.OK);
+		}
+		assertThat(jdbc.queryForList("select user_id from work_plan_item_move where item_id = ? order by moved_at",
+				String.class, card)).containsExactly("wang.east", "zhao.director");
+	}
+
+	@Test
 	void actionLinesThatAreNotDatedActionsAreRefusedNamingTheLine() {
 		String other = driver.start("east");
 		driver.readMarketAndChooseStrategy(other, "wang.east");

@@ -13,18 +13,18 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
 /**
- * An upload over the multipart limit whose length was not announced (chunked) fails while the request is
- * parsed, before any controller is chosen: only an advice for every handler sees it (the package-bound
- * {@link ApiExceptionHandler} does not), so that the caller gets 413 with a message instead of an empty 413; a body
- * the parser refuses otherwise gets 400, not 500.
+ * An upload that cannot be parsed: over the multipart limit with a length not announced (chunked), 413, or no
+ * multipart body at all (no boundary, broken parts), 400; each with a message instead of a 500 or an empty
+ * answer. An advice for every handler (not the package-bound {@link ApiExceptionHandler}), as the failure may
+ * come before a controller is chosen.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class UploadTooLargeHandler {
+class UploadExceptionHandler {
 
 	private final MultipartProperties multipart;
 
-	UploadTooLargeHandler(MultipartProperties multipart) {
+	UploadExceptionHandler(MultipartProperties multipart) {
 		this.multipart = multipart;
 	}
 
@@ -33,11 +33,10 @@ class UploadTooLargeHandler {
 		return ApiExceptionHandler.body(HttpStatus.PAYLOAD_TOO_LARGE, RequestSizeLimit.tooLarge(multipart.getMaxRequestSize()));
 	}
 
-	/** A body the multipart parser refuses (a NUL in a part's header, a broken boundary) is bad input. */
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<Map<String, Object>> notMultipart(MultipartException ex) {
-		return ApiExceptionHandler.body(HttpStatus.BAD_REQUEST,
-				"上传内容不是有效的 multipart/form-data / the upload is not valid multipart/form-data");
+		return ApiExceptionHandler.body(HttpStatus.BAD_REQUEST, "上传须为有效的 multipart/form-data 请求 / an upload must be a valid "
+				+ "multipart/form-data request (with its boundary)");
 	}
 
 }
