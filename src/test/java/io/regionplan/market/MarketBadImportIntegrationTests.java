@@ -175,8 +175,8 @@ class MarketBadImportIntegrationTests {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-			NUL in the file name          | dealers     | dealers\\u0000.csv| -                        | 400 | the upload is not valid multipart
-			NUL in filename* (RFC 5987)   | dealers     | *dealers%00.csv  | -                        | 400 | the upload is not valid multipart
+			NUL in the file name          | dealers     | dealers\\u0000.csv| -                        | 400 | an upload must be a valid multipart/form-data request
+			NUL in filename* (RFC 5987)   | dealers     | *dealers%00.csv  | -                        | 400 | an upload must be a valid multipart/form-data request
 			line break in the file name   | dealers     | dealers\\n.csv    | -                        | 400 | the file name contains control characters
 			file name of 300 characters   | dealers     | LONG             | -                        | 400 | the file name is longer than 255 characters
 			unknown kind                  | shops       | shops.csv        | -                        | 400 | unknown kind
