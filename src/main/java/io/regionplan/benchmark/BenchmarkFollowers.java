@@ -3,6 +3,8 @@ package io.regionplan.benchmark;
 import java.util.Arrays;
 import java.util.List;
 
+import io.regionplan.engine.ExpressionBean;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -10,6 +12,7 @@ import org.springframework.stereotype.Component;
  * The follower cities a benchmark rolls out to, one rollout task each. Referenced from BPMN as
  * {@code benchmarkFollowers}.
  */
+@ExpressionBean
 @Component("benchmarkFollowers")
 public class BenchmarkFollowers {
 

@@ -4,9 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Set;
 
+import io.regionplan.engine.ExpressionBean;
 import io.regionplan.market.ChannelMetrics;
 import io.regionplan.market.MarketMetrics;
-import io.regionplan.rules.VariableContract;
+import io.regionplan.engine.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * What the growth-opportunity analysis starts from: the benchmark city's ND and WTD by channel and the
  * gaps to full distribution, and its dealers.
  */
+@ExpressionBean
 @Component("summarizeBenchmarkCityDelegate")
 class SummarizeBenchmarkCityDelegate implements JavaDelegate, VariableContract {
 

@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.regionplan.rules.RuleSetRegistry;
 import io.regionplan.rules.RuleSetSource;
 import io.regionplan.system.Echo;
-import io.regionplan.system.EngineCalls;
+import io.regionplan.engine.EngineCalls;
 import io.regionplan.system.RegionPlanUser;
 import io.regionplan.system.Roles;
 

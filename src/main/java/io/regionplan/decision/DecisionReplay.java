@@ -21,7 +21,7 @@ import io.regionplan.rules.RuleSetRegistry;
 import io.regionplan.rules.RuleSetVersion;
 import io.regionplan.rules.RuleSetsInForce;
 import io.regionplan.rules.RulesSettings;
-import io.regionplan.system.EngineCalls;
+import io.regionplan.engine.EngineCalls;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.ApplicationEventPublisher;

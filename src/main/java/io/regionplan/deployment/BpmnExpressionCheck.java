@@ -8,7 +8,7 @@ import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import io.regionplan.system.ExpressionBeans;
+import io.regionplan.engine.ExpressionBeans;
 
 import org.camunda.bpm.impl.juel.Builder;
 import org.camunda.bpm.impl.juel.Tree;
@@ -23,7 +23,7 @@ import org.w3c.dom.Node;
  * Refuses what a process file could use to run code of its own: scripts in any form (script tasks,
  * {@code camunda:script} in listeners and input/output mappings, script conditions, {@code camunda:resource}),
  * Java classes by name ({@code camunda:class}), and expressions that use anything off the
- * {@link io.regionplan.system.ExpressionAllowList}. Each expression is parsed by the JUEL parser the engine uses
+ * {@link io.regionplan.engine.ExpressionAllowList}. Each expression is parsed by the JUEL parser the engine uses
  * and its tree checked ({@link ExpressionTreeCheck}), so bracket calls, {@code #{…}} and property chains are
  * held to the list as much as dot calls are.
  */

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.regionplan.system.ExpressionAllowList;
-import io.regionplan.system.ExpressionBeans;
+import io.regionplan.engine.ExpressionAllowList;
+import io.regionplan.engine.ExpressionBeans;
 
 import org.camunda.bpm.impl.juel.AstBinary;
 import org.camunda.bpm.impl.juel.AstBracket;

@@ -40,7 +40,7 @@ import org.springframework.beans.factory.BeanFactory;
  * The one check of the files process owners edit, used by the build (a test), at startup and before a
  * deployment: BPMN that Camunda, Modeler and Tasklist can use (forms that exist, candidate groups, rule
  * sets that exist, valid timers within {@link TimerBounds}, history time to live, a diagram for every element,
- * no scripts and expressions within the {@link io.regionplan.system.ExpressionAllowList}), rule sets that
+ * no scripts and expressions within the {@link io.regionplan.engine.ExpressionAllowList}), rule sets that
  * compile and pass the guard, and valid Camunda Forms with unique keys.
  */
 public final class ProcessFilesValidator {

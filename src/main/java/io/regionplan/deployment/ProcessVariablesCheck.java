@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.regionplan.rules.EvaluateRuleSetDelegate;
 import io.regionplan.rules.RuleSetBinding;
-import io.regionplan.rules.VariableContract;
+import io.regionplan.engine.VariableContract;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;

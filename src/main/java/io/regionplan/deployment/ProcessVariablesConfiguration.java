@@ -3,7 +3,7 @@ package io.regionplan.deployment;
 import java.util.List;
 
 import io.regionplan.rules.RuleSetBinding;
-import io.regionplan.rules.VariableContract;
+import io.regionplan.engine.VariableContract;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;

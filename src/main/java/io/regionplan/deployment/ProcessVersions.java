@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 
 import io.regionplan.rules.RuleSetRegistry;
-import io.regionplan.system.EngineCalls;
+import io.regionplan.engine.EngineCalls;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;

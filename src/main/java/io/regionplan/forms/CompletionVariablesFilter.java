@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import io.regionplan.system.EngineCalls;
+import io.regionplan.engine.EngineCalls;
 import io.regionplan.system.InvalidInput;
 import io.regionplan.system.Roles;
 

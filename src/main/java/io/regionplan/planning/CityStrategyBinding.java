@@ -14,7 +14,7 @@ import io.regionplan.market.CityMetrics;
 import io.regionplan.market.MarketMetrics;
 import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSetBinding;
-import io.regionplan.rules.VariableContract;
+import io.regionplan.engine.VariableContract;
 import io.regionplan.rules.fact.City;
 import io.regionplan.rules.fact.CityStrategy;
 import io.regionplan.rules.fact.RangeDrop;

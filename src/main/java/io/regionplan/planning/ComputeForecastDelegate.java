@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.regionplan.engine.ExpressionBean;
 import io.regionplan.market.MarketMetrics;
-import io.regionplan.rules.VariableContract;
+import io.regionplan.engine.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * The volume forecast for the planning year from each city's history ({@link Forecast}), stored per city
  * and month; the region total and the biggest cities go to the volume plan form.
  */
+@ExpressionBean
 @Component("computeForecastDelegate")
 class ComputeForecastDelegate implements JavaDelegate, VariableContract {
 

@@ -6,12 +6,15 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 
+import io.regionplan.engine.ExpressionBean;
+
 import org.springframework.stereotype.Component;
 
 /**
  * The dates of a planning year that the BPMN timers and due dates use: the year is run by the engine's
  * clock, so nothing depends on a person remembering. Referenced from BPMN as {@code cycleCalendar}.
  */
+@ExpressionBean
 @Component("cycleCalendar")
 public class CycleCalendar {
 

@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Set;
 
-import io.regionplan.rules.VariableContract;
+import io.regionplan.engine.ExpressionBean;
+import io.regionplan.engine.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * Once the volume plan is accepted: the region's plan (the manager's plan plus the gap-closing sources
  * the manager committed to) spread over cities and months; the quarterly reviews compare against it.
  */
+@ExpressionBean
 @Component("distributePlanDelegate")
 class DistributePlanDelegate implements JavaDelegate, VariableContract {
 

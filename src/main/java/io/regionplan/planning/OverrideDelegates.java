@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.regionplan.engine.ExpressionBean;
 import io.regionplan.rules.DecisionOverridden;
 import io.regionplan.rules.RuleSetRegistry;
-import io.regionplan.rules.TriggeringUser;
-import io.regionplan.rules.VariableContract;
+import io.regionplan.engine.TriggeringUser;
+import io.regionplan.engine.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -43,6 +44,7 @@ class OverrideDelegates {
 	}
 
 	/** {@code overrideCity}, {@code overrideStrategy}: a city's development strategy. */
+	@ExpressionBean
 	@Component("overrideCityStrategyDelegate")
 	static class CityStrategy implements JavaDelegate, VariableContract {
 
@@ -70,6 +72,7 @@ class OverrideDelegates {
 	}
 
 	/** {@code overrideDealer}, {@code overrideTier}: a dealer's tier. */
+	@ExpressionBean
 	@Component("overrideDealerTierDelegate")
 	static class DealerTier implements JavaDelegate, VariableContract {
 

@@ -2,6 +2,8 @@ package io.regionplan.planning;
 
 import java.util.List;
 
+import io.regionplan.engine.ExpressionBean;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -10,6 +12,7 @@ import org.springframework.stereotype.Component;
  * What the quarterly review process asks of a review: the OFF_TRACK cities, one corrective-action task
  * each. Referenced from BPMN as {@code quarterlyReviews}.
  */
+@ExpressionBean
 @Component("quarterlyReviews")
 public class QuarterlyReviews {
 

@@ -3,9 +3,10 @@ package io.regionplan.planning;
 import java.time.YearMonth;
 import java.util.Set;
 
+import io.regionplan.engine.ExpressionBean;
 import io.regionplan.forms.CompletionRule;
 import io.regionplan.market.MonthlySpend;
-import io.regionplan.rules.VariableContract;
+import io.regionplan.engine.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * The spending section of the monthly report, kept as the month's actual spending per city (in the
  * report's transaction: a wrong line refuses the whole report, naming the line).
  */
+@ExpressionBean
 @Component("recordMonthlySpendDelegate")
 class RecordMonthlySpendDelegate implements JavaDelegate, VariableContract {
 

@@ -6,11 +6,12 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 
+import io.regionplan.engine.ExpressionBean;
 import io.regionplan.market.ChannelMetrics;
 import io.regionplan.market.CityMetrics;
 import io.regionplan.market.DealerMetrics;
 import io.regionplan.market.MarketMetrics;
-import io.regionplan.rules.VariableContract;
+import io.regionplan.engine.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * The metrics the manager checks before planning (data refresh check): data period, cities, dealers,
  * sales, growth, share and distribution, as text for the form.
  */
+@ExpressionBean
 @Component("summarizeMarketDelegate")
 class SummarizeMarketDelegate implements JavaDelegate, VariableContract {
 

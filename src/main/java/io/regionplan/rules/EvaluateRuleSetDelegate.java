@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.regionplan.engine.ExpressionBean;
+import io.regionplan.engine.TriggeringUser;
+
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,6 +24,7 @@ import org.springframework.stereotype.Component;
  * with the extension property {@code ruleSet} naming the folder under {@code rules/}. It runs the rule
  * set of the instance's own deployment, so a running cycle keeps the rules it started with.
  */
+@ExpressionBean
 @Component("evaluateRuleSetDelegate")
 public class EvaluateRuleSetDelegate implements JavaDelegate {
 

@@ -2,6 +2,8 @@ package io.regionplan.rules;
 
 import java.util.Collection;
 
+import io.regionplan.engine.VariableContract;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**

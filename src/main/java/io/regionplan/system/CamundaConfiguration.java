@@ -1,5 +1,8 @@
 package io.regionplan.system;
 
+import io.regionplan.engine.AllowListExpressionManager;
+import io.regionplan.engine.ExpressionBeans;
+
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.context.ApplicationContext;

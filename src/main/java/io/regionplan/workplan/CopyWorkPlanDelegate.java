@@ -2,8 +2,9 @@ package io.regionplan.workplan;
 
 import java.util.Set;
 
-import io.regionplan.rules.TriggeringUser;
-import io.regionplan.rules.VariableContract;
+import io.regionplan.engine.ExpressionBean;
+import io.regionplan.engine.TriggeringUser;
+import io.regionplan.engine.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * A rollout: the follower city (the multi-instance's {@code city}) gets its own copy of the benchmark's
  * OGSPM plan, kept as plan {@code <process instance>:<city>}.
  */
+@ExpressionBean
 @Component("copyWorkPlanDelegate")
 class CopyWorkPlanDelegate implements JavaDelegate, TaskListener, VariableContract {
 

@@ -2,8 +2,9 @@ package io.regionplan.workplan;
 
 import java.util.Set;
 
-import io.regionplan.rules.TriggeringUser;
-import io.regionplan.rules.VariableContract;
+import io.regionplan.engine.ExpressionBean;
+import io.regionplan.engine.TriggeringUser;
+import io.regionplan.engine.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * After the OGSPM form: the cycle's work plan and one kanban card per action.
  */
+@ExpressionBean
 @Component("writeWorkPlanDelegate")
 class WriteWorkPlanDelegate implements JavaDelegate, VariableContract {
 

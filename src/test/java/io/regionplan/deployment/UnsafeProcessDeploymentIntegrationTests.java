@@ -171,9 +171,9 @@ class UnsafeProcessDeploymentIntegrationTests {
 
 	@Test
 	void everyAllowListedBeanExistsAndNothingElseOfTheContextIsOnTheList() {
-		assertThat(io.regionplan.system.ExpressionBeans.ALLOWED).allSatisfy(name -> assertThat(context.containsBean(name))
+		assertThat(io.regionplan.engine.ExpressionBeans.ALLOWED).allSatisfy(name -> assertThat(context.containsBean(name))
 			.as(name).isTrue());
-		assertThat(io.regionplan.system.ExpressionBeans.ALLOWED).doesNotContain("jdbcTemplate", "repositoryService",
+		assertThat(io.regionplan.engine.ExpressionBeans.ALLOWED).doesNotContain("jdbcTemplate", "repositoryService",
 				"environment", "processEngine", "runtimeService", "identityService");
 	}
 

@@ -144,7 +144,7 @@ class EveryFormAttackIntegrationTests {
 		long started = System.nanoTime();
 		Map<String, String> forms = formsInUse();
 		Set<String> everyKey = everyFormKey();
-		context.getBeansOfType(io.regionplan.rules.VariableContract.class).values()
+		context.getBeansOfType(io.regionplan.engine.VariableContract.class).values()
 			.forEach(contract -> computed.addAll(contract.writes()));
 		everyKey.addAll(computed);
 

@@ -1,4 +1,4 @@
-package io.regionplan.system;
+package io.regionplan.engine;
 
 import java.util.function.Supplier;
 

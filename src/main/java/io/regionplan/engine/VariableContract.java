@@ -1,4 +1,4 @@
-package io.regionplan.rules;
+package io.regionplan.engine;
 
 import java.util.Collection;
 import java.util.Set;

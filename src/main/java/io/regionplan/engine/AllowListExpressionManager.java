@@ -1,4 +1,4 @@
-package io.regionplan.system;
+package io.regionplan.engine;
 
 import java.util.AbstractMap;
 import java.util.LinkedHashMap;
@@ -17,11 +17,11 @@ import org.springframework.context.ApplicationContext;
  * {@link ExpressionAllowList}. The second line of defence behind the deployment validator, for files that
  * reach the engine another way.
  */
-final class AllowListExpressionManager extends SpringExpressionManager {
+public final class AllowListExpressionManager extends SpringExpressionManager {
 
 	private final AllowedBeans allowed;
 
-	AllowListExpressionManager(ApplicationContext context) {
+	public AllowListExpressionManager(ApplicationContext context) {
 		this(context, new AllowedBeans(context));
 	}
 
