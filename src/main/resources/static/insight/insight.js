@@ -28,7 +28,7 @@ async function check(response) {
 
 async function insight(path, extra) {
   const query = new URLSearchParams(extra || {});
-  if (cycle) query.set('cycle', cycle);
+  if (cycle) query.set('processInstanceId', cycle);
   const response = await fetch(`/api/insight/regions/${encodeURIComponent(region)}/${path}?${query}`,
     { credentials: 'same-origin', headers: { Accept: 'application/json' } });
   return (await check(response)).json();

@@ -1,6 +1,6 @@
 // Plan and actual by city and month; cities OFF_TRACK in the latest quarterly review in red.
 header('计划与实际 / Plan vs actual');
-insight('plan-vs-actual', { year: params.get('year') || '2027' }).then(data => {
+insight('plan-vs-actual', params.get('year') ? { year: params.get('year') } : {}).then(data => {
   const cities = Object.keys(data.achievement);
   const sum = (city, field) => data.months.filter(m => m.cityId === city).reduce((a, m) => a + Number(m[field]), 0);
   const offTrack = new Set(data.offTrack);

@@ -6,7 +6,7 @@ insight('tier-mix', params.get('compareTo') ? { compareTo: params.get('compareTo
   echarts.init(document.getElementById('chart')).setOption({
     title: { text: '各等级经销商数 / dealers per tier', subtext: mixes.length > 1 ? '上期与本期 / previous and current cycle' : '本期 / current cycle' },
     grid: { top: 100 }, tooltip: { ...TOOLTIP, trigger: 'axis', formatter: axisTooltip }, legend: { bottom: 0 },
-    xAxis: { type: 'category', data: mixes.map((m, i) => (i === mixes.length - 1 ? '本期 / current ' : '上期 / previous ') + m.cycle.slice(0, 8)) },
+    xAxis: { type: 'category', data: mixes.map((m, i) => (i === mixes.length - 1 ? '本期 / current ' : '上期 / previous ') + m.processInstanceId.slice(0, 8)) },
     yAxis: { type: 'value' },
     series: tiers.map(t => ({ name: t, type: 'bar', stack: 'tiers', label: { show: true }, data: mixes.map(m => m.counts[t]) }))
   });

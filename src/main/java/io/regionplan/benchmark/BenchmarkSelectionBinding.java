@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import io.regionplan.market.ChannelMetrics;
 import io.regionplan.market.CityMetrics;
 import io.regionplan.market.MarketMetrics;
-import io.regionplan.planning.CycleStrategies;
+import io.regionplan.planning.PlanningCycles;
 import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSetBinding;
 import io.regionplan.rules.fact.BenchmarkCandidate;
@@ -31,11 +31,11 @@ class BenchmarkSelectionBinding implements RuleSetBinding {
 
 	private final MarketMetrics metrics;
 
-	private final CycleStrategies strategies;
+	private final PlanningCycles cycles;
 
-	BenchmarkSelectionBinding(MarketMetrics metrics, CycleStrategies strategies) {
+	BenchmarkSelectionBinding(MarketMetrics metrics, PlanningCycles cycles) {
 		this.metrics = metrics;
-		this.strategies = strategies;
+		this.cycles = cycles;
 	}
 
 	@Override
@@ -46,7 +46,7 @@ class BenchmarkSelectionBinding implements RuleSetBinding {
 	@Override
 	public Collection<?> facts(DelegateExecution execution) {
 		String region = (String) execution.getVariable("region");
-		Map<String, String> strategy = strategies.latest(region);
+		Map<String, String> strategy = cycles.latestStrategies(region);
 		if (strategy.isEmpty()) {
 			throw new ProcessEngineException("区域 " + region + " 还没有城市策略，先完成规划周期的策略步骤 / region '" + region
 					+ "' has no city strategies yet: run a planning cycle's strategy step first");

@@ -48,7 +48,7 @@ class InsightController {
 	}
 
 	@GetMapping("/quadrant")
-	InsightQueries.Quadrant quadrant(@PathVariable String region, @RequestParam(required = false) String cycle,
+	InsightQueries.Quadrant quadrant(@PathVariable String region, @RequestParam(name = "processInstanceId", required = false) String cycle,
 			@AuthenticationPrincipal RegionPlanUser user) {
 		check(user, region);
 		YearMonth period = metrics.latestMonth(region)
@@ -57,18 +57,24 @@ class InsightController {
 	}
 
 	@GetMapping("/plan-vs-actual")
-	InsightQueries.PlanVsActual planVsActual(@PathVariable String region, @RequestParam(required = false) String cycle,
-			@RequestParam(defaultValue = "2027") int year, @AuthenticationPrincipal RegionPlanUser user) {
+	InsightQueries.PlanVsActual planVsActual(@PathVariable String region, @RequestParam(name = "processInstanceId", required = false) String cycle,
+			@RequestParam(required = false) Integer year, @AuthenticationPrincipal RegionPlanUser user) {
 		check(user, region);
+		String planned = cycle(region, cycle);
+		if (year == null) {
+			return queries.planVsActual(region, planned, queries.year(planned)
+				.orElseThrow(() -> notFound("规划周期 " + Echo.id(planned) + " 没有年度，请指定 year / cycle "
+						+ Echo.id(planned) + " has no planning year: give year")));
+		}
 		if (year < MIN_YEAR || year > MAX_YEAR) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"year 须在 " + MIN_YEAR + " 到 " + MAX_YEAR + " 之间 / year must be " + MIN_YEAR + " to " + MAX_YEAR);
 		}
-		return queries.planVsActual(region, cycle(region, cycle), year);
+		return queries.planVsActual(region, planned, year);
 	}
 
 	@GetMapping("/tier-mix")
-	InsightQueries.TierMixChange tierMix(@PathVariable String region, @RequestParam(required = false) String cycle,
+	InsightQueries.TierMixChange tierMix(@PathVariable String region, @RequestParam(name = "processInstanceId", required = false) String cycle,
 			@RequestParam(required = false) String compareTo, @AuthenticationPrincipal RegionPlanUser user) {
 		check(user, region);
 		List<String> cycles = queries.cycles(region);

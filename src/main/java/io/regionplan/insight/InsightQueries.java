@@ -11,55 +11,54 @@ import java.util.TreeMap;
 
 import io.regionplan.market.CityMetrics;
 import io.regionplan.market.MarketMetrics;
+import io.regionplan.planning.PlanningCycles;
+import io.regionplan.planning.PlanningCycles.CityMonthPlan;
+import io.regionplan.planning.PlanningCycles.CityStrategy;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The numbers of the chart pages, read from a cycle's results and the market data.
+ * The numbers of the chart pages, from a cycle's results (through planning's read API) and the market data.
  */
 @Component
 class InsightQueries {
 
-	private final JdbcTemplate jdbc;
+	private final PlanningCycles planning;
 
 	private final MarketMetrics metrics;
 
-	InsightQueries(JdbcTemplate jdbc, MarketMetrics metrics) {
-		this.jdbc = jdbc;
+	InsightQueries(PlanningCycles planning, MarketMetrics metrics) {
+		this.planning = planning;
 		this.metrics = metrics;
 	}
 
-	/** The region's cycles that have rule results, newest first. */
-	List<String> cycles(String region) {
-		return jdbc.queryForList("select process_instance_id from decision where tenant_id = ? and rule_set = 'city-strategy' "
-				+ "and kind = 'EVALUATION' group by process_instance_id order by max(evaluated_at) desc", String.class, region);
+	/** The year a cycle plans. */
+	Optional<Integer> year(String cycle) {
+		return planning.year(cycle);
 	}
 
-	Optional<String> latestCycle(String region) {
-		return cycles(region).stream().findFirst();
+	/** The region's planning cycles, newest first. */
+	List<String> cycles(String region) {
+		return planning.cycles(region);
 	}
 
 	record QuadrantCity(String cityId, String name, BigDecimal share, BigDecimal marketSize, String strategy,
 			boolean rangeDropped) {
 	}
 
-	record Quadrant(String cycle, YearMonth period, BigDecimal medianShare, BigDecimal medianMarketSize,
+	record Quadrant(String processInstanceId, YearMonth period, BigDecimal medianShare, BigDecimal medianMarketSize,
 			List<QuadrantCity> cities) {
 	}
 
 	Quadrant quadrant(String region, String cycle, YearMonth period) {
-		Map<String, Object[]> strategies = new TreeMap<>();
-		jdbc.query("select city_id, strategy, range_dropped from cycle_city_strategy where process_instance_id = ?", rs -> {
-			strategies.put(rs.getString(1), new Object[] { rs.getString(2), rs.getBoolean(3) });
-		}, cycle);
+		Map<String, CityStrategy> strategies = planning.strategies(cycle);
 		List<QuadrantCity> cities = new ArrayList<>();
 		List<BigDecimal> shares = new ArrayList<>();
 		List<BigDecimal> sizes = new ArrayList<>();
 		for (CityMetrics city : metrics.cities(region, period)) {
-			Object[] strategy = strategies.getOrDefault(city.cityId(), new Object[] { null, false });
+			CityStrategy strategy = strategies.get(city.cityId());
 			cities.add(new QuadrantCity(city.cityId(), city.nameZh() + " " + city.nameEn(), city.share(), city.marketSize(),
-					(String) strategy[0], (Boolean) strategy[1]));
+					strategy == null ? null : strategy.strategy(), strategy != null && strategy.rangeDropped()));
 			if (city.monthsWithSales() >= 12) {
 				sizes.add(city.marketSize());
 				if (city.share() != null) {
@@ -83,7 +82,7 @@ class InsightQueries {
 	record CityMonth(String cityId, int month, BigDecimal plan, BigDecimal actual) {
 	}
 
-	record PlanVsActual(String cycle, int year, List<CityMonth> months, Map<String, BigDecimal> achievement,
+	record PlanVsActual(String processInstanceId, int year, List<CityMonth> months, Map<String, BigDecimal> achievement,
 			List<String> offTrack) {
 	}
 
@@ -92,28 +91,25 @@ class InsightQueries {
 				YearMonth.of(year, 12));
 		List<CityMonth> months = new ArrayList<>();
 		Map<String, BigDecimal[]> totals = new LinkedHashMap<>();
-		jdbc.query("select city_id, plan_month, coalesce(plan_volume, 0) from cycle_city_plan where process_instance_id = ? "
-				+ "order by city_id, plan_month", rs -> {
-					String city = rs.getString(1);
-					int month = rs.getInt(2);
-					BigDecimal done = actual.getOrDefault(city, Map.of()).getOrDefault(YearMonth.of(year, month), BigDecimal.ZERO);
-					months.add(new CityMonth(city, month, rs.getBigDecimal(3), done));
-					BigDecimal[] total = totals.computeIfAbsent(city, k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
-					if (done.signum() > 0) {
-						total[0] = total[0].add(rs.getBigDecimal(3));
-						total[1] = total[1].add(done);
-					}
-				}, cycle);
+		for (CityMonthPlan planned : planning.plan(cycle)) {
+			String city = planned.cityId();
+			BigDecimal done = actual.getOrDefault(city, Map.of())
+				.getOrDefault(YearMonth.of(year, planned.month()), BigDecimal.ZERO);
+			months.add(new CityMonth(city, planned.month(), planned.plan(), done));
+			BigDecimal[] total = totals.computeIfAbsent(city, k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+			if (done.signum() > 0) {
+				total[0] = total[0].add(planned.plan());
+				total[1] = total[1].add(done);
+			}
+		}
 		Map<String, BigDecimal> achievement = new LinkedHashMap<>();
 		totals.forEach((city, total) -> achievement.put(city, total[0].signum() == 0 ? null
 				: total[1].divide(total[0], 4, java.math.RoundingMode.HALF_UP)));
-		List<String> offTrack = jdbc.queryForList("select distinct subject_id from cycle_review where process_instance_id = ? "
-				+ "and subject_type = 'city' and band = 'OFF_TRACK' and quarter = (select max(quarter) from cycle_review "
-				+ "where process_instance_id = ?) order by 1", String.class, cycle, cycle);
+		List<String> offTrack = planning.offTrackCities(cycle);
 		return new PlanVsActual(cycle, year, months, achievement, offTrack);
 	}
 
-	record TierMix(String cycle, Map<String, Integer> counts) {
+	record TierMix(String processInstanceId, Map<String, Integer> counts) {
 	}
 
 	record TierMove(String dealerId, String dealerName, String from, String to) {
@@ -124,8 +120,8 @@ class InsightQueries {
 
 	/** The tiers of {@code cycle} against {@code previous}; {@code names} names the dealers that moved. */
 	TierMixChange tierMix(String cycle, String previous, Map<String, String> names) {
-		Map<String, String> now = tiers(cycle);
-		Map<String, String> before = previous == null ? Map.of() : tiers(previous);
+		Map<String, String> now = planning.tiers(cycle);
+		Map<String, String> before = previous == null ? Map.of() : planning.tiers(previous);
 		List<TierMove> moves = new ArrayList<>();
 		now.forEach((dealer, tier) -> {
 			String was = before.get(dealer);
@@ -135,14 +131,6 @@ class InsightQueries {
 		});
 		return new TierMixChange(new TierMix(cycle, counts(now)), previous == null ? null : new TierMix(previous, counts(before)),
 				moves);
-	}
-
-	private Map<String, String> tiers(String cycle) {
-		Map<String, String> tiers = new TreeMap<>();
-		jdbc.query("select dealer_id, tier from cycle_dealer_tier where process_instance_id = ?", rs -> {
-			tiers.put(rs.getString(1), rs.getString(2));
-		}, cycle);
-		return tiers;
 	}
 
 	private static Map<String, Integer> counts(Map<String, String> tiers) {

@@ -29,7 +29,7 @@ public class WorkPlans {
 	}
 
 	/** Card as the kanban shows it; {@code overdue} when past due and not done. */
-	public record Card(String id, String cycleId, String regionId, String action, String owner, LocalDate due, String status,
+	public record Card(String id, String processInstanceId, String regionId, String action, String owner, LocalDate due, String status,
 			int version, String updatedBy, Instant updatedAt, boolean overdue) {
 	}
 

@@ -57,7 +57,7 @@ class InsightIntegrationTests {
 
 	@Test
 	void quadrantHasEveryCityWithItsStrategyAndTheMedians() {
-		JsonNode quadrant = get("/api/insight/regions/east/quadrant?cycle=" + cycle);
+		JsonNode quadrant = get("/api/insight/regions/east/quadrant?processInstanceId=" + cycle);
 
 		assertThat(quadrant.get("cities")).hasSize(12);
 		assertThat(quadrant.get("cities")).anySatisfy(city -> {
@@ -73,7 +73,7 @@ class InsightIntegrationTests {
 
 	@Test
 	void planVsActualSpreadsThePlanOverCitiesAndMonths() {
-		JsonNode data = get("/api/insight/regions/east/plan-vs-actual?year=2027&cycle=" + cycle);
+		JsonNode data = get("/api/insight/regions/east/plan-vs-actual?year=2027&processInstanceId=" + cycle);
 
 		assertThat(data.get("months")).hasSize(12 * 12);
 		double plan = 0;
@@ -85,6 +85,16 @@ class InsightIntegrationTests {
 	}
 
 	@Test
+	void planVsActualShowsTheYearTheCyclePlansUnlessAskedForAnother() {
+		JsonNode planned = get("/api/insight/regions/east/plan-vs-actual?processInstanceId=" + cycle);
+		JsonNode other = get("/api/insight/regions/east/plan-vs-actual?year=2026&processInstanceId=" + cycle);
+
+		assertThat(planned.get("year").asInt()).isEqualTo(2027);
+		assertThat(planned.get("processInstanceId").asText()).isEqualTo(cycle);
+		assertThat(other.get("year").asInt()).isEqualTo(2026);
+	}
+
+	@Test
 	void tierMixComparesTwoCyclesAndListsTheMoves() {
 		String second = driver.start("east");
 		driver.readMarketAndChooseStrategy(second, "wang.east");
@@ -93,7 +103,7 @@ class InsightIntegrationTests {
 		driver.complete(second, "Task_ReviewDealersAndResources", "wang.east", Map.of("overrideDealer", DemoMarket.OVERDUE_DEALER,
 				"overrideTier", "C", "tierOverrideReason", "已还款 / paid back"));
 
-		JsonNode mix = get("/api/insight/regions/east/tier-mix?cycle=" + second + "&compareTo=" + cycle);
+		JsonNode mix = get("/api/insight/regions/east/tier-mix?processInstanceId=" + second + "&compareTo=" + cycle);
 
 		int total = 0;
 		for (JsonNode count : mix.get("current").get("counts")) {
@@ -114,7 +124,7 @@ class InsightIntegrationTests {
 		assertThat(rest.withBasicAuth("li.south", "demo").getForEntity("/api/insight/regions/east/quadrant", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(rest.withBasicAuth("wang.east", "demo")
-			.getForEntity("/api/insight/regions/east/quadrant?cycle=nope", String.class).getStatusCode())
+			.getForEntity("/api/insight/regions/east/quadrant?processInstanceId=nope", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
 	}
 

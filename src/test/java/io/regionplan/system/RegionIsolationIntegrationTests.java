@@ -157,8 +157,8 @@ class RegionIsolationIntegrationTests {
 				"/api/insight/regions/south/quadrant", "/api/insight/regions/south/plan-vs-actual",
 				"/api/insight/regions/south/tier-mix", "/api/workplan/cards?region=south",
 				// south's cycle asked for under east's own region
-				"/api/insight/regions/east/quadrant?cycle=" + plannedSouth,
-				"/api/insight/regions/east/plan-vs-actual?cycle=" + plannedSouth,
+				"/api/insight/regions/east/quadrant?processInstanceId=" + plannedSouth,
+				"/api/insight/regions/east/plan-vs-actual?processInstanceId=" + plannedSouth,
 				"/api/insight/regions/east/tier-mix?compareTo=" + plannedSouth)) {
 			refused.add(expectRefused("GET", path, null));
 		}

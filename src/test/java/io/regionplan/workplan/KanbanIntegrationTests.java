@@ -47,7 +47,7 @@ class KanbanIntegrationTests {
 		JsonNode all = rest.withBasicAuth(user, "demo").getForObject("/api/workplan/cards?region=" + region, JsonNode.class);
 		List<JsonNode> list = new java.util.ArrayList<>();
 		all.forEach(card -> {
-			if (card.get("cycleId").asText().equals(cycle)) {
+			if (card.get("processInstanceId").asText().equals(cycle)) {
 				list.add(card);
 			}
 		});
