@@ -1,5 +1,6 @@
 /**
  * Deploying processes/, rules/ and forms/ as one Camunda deployment, only when something changed.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Deployment")
+@org.springframework.modulith.ApplicationModule(displayName = "Deployment",
+		allowedDependencies = { "decision", "engine", "rules", "system" })
 package io.regionplan.deployment;

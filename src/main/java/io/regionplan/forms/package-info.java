@@ -3,5 +3,6 @@
  * (required fields, types, ranges, options) and the completion rules of the features, so that a
  * completion through REST is held to the same rules as one in Tasklist.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Forms")
+@org.springframework.modulith.ApplicationModule(displayName = "Forms",
+		allowedDependencies = { "engine", "system" })
 package io.regionplan.forms;
