@@ -8,28 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * bpmnlint, pinned in {@code tools/package.json}, with the recommended rules of {@code .bpmnlintrc} over
  * every process: what process owners see in Camunda Modeler's linting.
  */
+@Requires({ Requires.Need.TOOLS, Requires.Need.NODE })
 class BpmnlintTests {
 
 	@Test
 	void bpmnlintFindsNothingInTheProcesses() throws IOException, InterruptedException {
-		ProcessOwnerToolsTests.assumeTools();
 		List<String> command = new ArrayList<>(List.of("node", ProcessOwnerToolsTests.TOOLS.resolve("bpmnlint/bin/bpmnlint.js").toString()));
 		ProcessOwnerToolsTests.processes().forEach(path -> command.add(path.toString()));
-		Process lint;
-		try {
-			lint = new ProcessBuilder(command).redirectErrorStream(true).start();
-		}
-		catch (IOException ex) {
-			Assumptions.abort("bpmnlint skipped: no 'node' on the PATH (" + ex.getMessage() + ")");
-			return;
-		}
+		Process lint = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(lint.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		assertThat(lint.exitValue()).as(output).isZero();

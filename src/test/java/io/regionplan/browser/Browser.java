@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -51,21 +50,22 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 
 	private String shot;
 
+	static final String CHROME = System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium");
+
+	static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
+
 	/** The browser and driver binaries, from CHROME_BIN / CHROMEDRIVER or Debian's paths. */
 	static Optional<String[]> binaries() {
-		String chrome = System.getenv().getOrDefault("CHROME_BIN", "/usr/bin/chromium");
-		String chromedriver = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
-		if (Files.isExecutable(Path.of(chrome)) && Files.isExecutable(Path.of(chromedriver))) {
-			return Optional.of(new String[] { chrome, chromedriver });
+		if (Files.isExecutable(Path.of(CHROME)) && Files.isExecutable(Path.of(CHROMEDRIVER))) {
+			return Optional.of(new String[] { CHROME, CHROMEDRIVER });
 		}
 		return Optional.empty();
 	}
 
 	@Override
 	public void beforeEach(ExtensionContext context) throws IOException {
+		Requirements.check(context.getRequiredTestClass(), Requires.Need.CHROMIUM);
 		Optional<String[]> binaries = binaries();
-		Assumptions.assumeTrue(binaries.isPresent(), "Browser tests skipped: no Chromium here. Install it with "
-				+ "'sudo apt-get install chromium chromium-driver' (or set CHROME_BIN and CHROMEDRIVER); .ci/run does this.");
 		profile = Files.createTempDirectory("regionplan-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(binaries.get()[0]);

@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * kanban card (imported or written by a manager, read by the director). Each payload would set
  * {@code window.__xss} or the title, or leave an element behind, if it ran.
  */
+@Requires(Requires.Need.CHROMIUM)
 @IntegrationTest
 class PagePayloadsBrowserTests {
 

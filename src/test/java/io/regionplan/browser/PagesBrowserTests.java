@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The pages (charts and kanban) and the decision audit as a person sees them, logged in through Tasklist.
  */
+@Requires(Requires.Need.CHROMIUM)
 @IntegrationTest
 class PagesBrowserTests {
 

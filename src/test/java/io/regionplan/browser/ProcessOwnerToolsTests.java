@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,20 +17,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The files process owners edit, opened with the tools they use: bpmnlint (recommended rules, see
  * {@code .bpmnlintrc}), form-js 1.10 (the renderer of Camunda 7.24's Tasklist, schema version 16) and bpmn-js
  * (Camunda Modeler's renderer), both in headless Chromium. The tools are pinned in {@code tools/package.json};
- * without {@code npm ci} there, these tests are skipped and say so.
+ * without {@code npm ci} there, these tests fail in CI and are skipped elsewhere, saying so ({@link Requires}).
  */
+@Requires({ Requires.Need.TOOLS, Requires.Need.CHROMIUM })
 class ProcessOwnerToolsTests {
 
 	static final Path TOOLS = Path.of("tools", "node_modules");
 
 	@RegisterExtension
 	final Browser browser = new Browser();
-
-	static void assumeTools() {
-		Assumptions.assumeTrue(Files.isDirectory(TOOLS.resolve("bpmnlint")) && Files.isDirectory(TOOLS.resolve("bpmn-js"))
-				&& Files.isDirectory(TOOLS.resolve("@bpmn-io/form-js")),
-				"Process-owner tool tests skipped: run 'npm ci --ignore-scripts --prefix tools' first (.ci/run does).");
-	}
 
 	static Stream<Path> files(String folder, String extension) throws IOException {
 		return Files.list(Path.of(folder)).filter(path -> path.toString().endsWith(extension)).sorted();
@@ -76,7 +70,6 @@ class ProcessOwnerToolsTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("forms")
 	void formJsOfTasklistImportsEveryForm(Path form) throws IOException {
-		assumeTools();
 		browser.screenshotAs("form-" + form.getFileName().toString().replace(".form", ""));
 
 		Map<String, Object> result = imported("@bpmn-io/form-js/dist/form-viewer.umd.js", "FormViewer",
@@ -92,7 +85,6 @@ class ProcessOwnerToolsTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("processes")
 	void bpmnJsRendersEveryProcessWithoutWarnings(Path process) throws IOException {
-		assumeTools();
 		browser.screenshotAs("bpmn-" + process.getFileName().toString().replace(".bpmn", ""));
 
 		Map<String, Object> result = imported("bpmn-js/dist/bpmn-viewer.production.min.js", "BpmnJS",

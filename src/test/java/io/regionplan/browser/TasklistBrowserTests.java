@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The planning cycle as people use it: Camunda Tasklist in headless Chromium, its Camunda Forms rendered by
  * Tasklist's own form-js.
  */
+@Requires(Requires.Need.CHROMIUM)
 @IntegrationTest
 class TasklistBrowserTests {
 

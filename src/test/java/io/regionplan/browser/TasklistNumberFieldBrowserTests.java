@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * separator, which form-js reads as the decimal point) is answered with the server's message instead of
  * being turned into another number ("2.5" once became 25, "1,230万" 1230).
  */
+@Requires(Requires.Need.CHROMIUM)
 @IntegrationTest
 class TasklistNumberFieldBrowserTests {
 
