@@ -2,7 +2,6 @@ package io.regionplan.browser;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -74,10 +73,6 @@ public final class Requirements implements BeforeAllCallback {
 			Thread.currentThread().interrupt();
 			return false;
 		}
-	}
-
-	static Path tools() {
-		return ProcessOwnerToolsTests.TOOLS;
 	}
 
 }
