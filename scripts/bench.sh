@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the JMH benchmarks of issue 9 (not part of ./mvnw verify) and prints their table.
+# Runs the JMH benchmarks of issue 9 (module benchmarks/, not part of ./mvnw verify) and prints their table.
 #   scripts/bench.sh                          # all benchmarks
 #   scripts/bench.sh DealerClassification     # those whose name matches
 #   scripts/bench.sh engine [cycles completions clients] [mem|postgres] [audit]   # cycles/s and REST completions (not JMH);
@@ -9,9 +9,10 @@
 # Extra JMH options after the pattern, e.g. scripts/bench.sh Dealer -f 1 -i 3
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B test-compile
-./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+# the application and the benchmarks module (benchmarks/) in one reactor; the module writes its classpath,
+# the application's classes and test classes included, to benchmarks/target/bench.classpath
+./mvnw -q -B -f benchmarks/reactor.xml test-compile -Dspring-javaformat.skip=true
+CP="benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
 if [ "${1:-}" = "national" ]; then
   # generates the national market, imports it in-process, then times decision passes over every region
   exec java -Xmx2g -cp "$CP" io.regionplan.bench.NationalDecisionPass

@@ -220,12 +220,19 @@ public class DealerClassificationBenchmark {
 		return new io.regionplan.rules.RuleSetCompiler().compile(new io.regionplan.rules.RuleSetSource("dealer-classification", files));
 	}
 
-	/** Every {@code $p.decimal/percent/text("key")} replaced by its value as a literal; the Parameters pattern dropped. */
+	/**
+	 * Every {@code $p.decimal("key")} and every text a reason takes from the parameters ({@code $p.percent},
+	 * {@code percentMagnitude}, {@code topPercent}, {@code text}) replaced by its value as a literal; the
+	 * Parameters pattern dropped.
+	 */
 	static String inline(String drl, Parameters parameters) {
 		String text = replace(drl, "\\$p\\.decimal\\(\"([^\"]+)\"\\)\\.intValue\\(\\)",
 				key -> String.valueOf(parameters.decimal(key).intValue()));
 		text = replace(text, "\\$p\\.decimal\\(\"([^\"]+)\"\\)", key -> parameters.decimal(key).toPlainString() + "B");
 		text = replace(text, "\\$p\\.percent\\(\"([^\"]+)\"\\)", key -> '"' + parameters.percent(key) + '"');
+		text = replace(text, "\\$p\\.percentMagnitude\\(\"([^\"]+)\"\\)",
+				key -> '"' + parameters.percentMagnitude(key) + '"');
+		text = replace(text, "\\$p\\.topPercent\\(\"([^\"]+)\"\\)", key -> '"' + parameters.topPercent(key) + '"');
 		text = replace(text, "\\$p\\.text\\(\"([^\"]+)\"\\)", key -> '"' + parameters.text(key) + '"');
 		return text.replaceAll("(?m)^\\s*\\$p : Parameters\\(\\)\\s*$", "");
 	}

@@ -23,8 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Dealers classified per second (one session of 5,000 dealers, warm) and the cost of the decision audit
- * (subjects, JSON, JDBC batch into H2) relative to the evaluation. Not a test: run it by hand,
- * {@code java -cp target/test-classes:target/classes:$(cp) io.regionplan.bench.DecisionAuditBenchmark}.
+ * (subjects, JSON, JDBC batch into H2) relative to the evaluation. Not a test: run it by hand from the
+ * repository's folder after {@code scripts/bench.sh} has built the module, {@code java -cp
+ * benchmarks/target/classes:$(cat benchmarks/target/bench.classpath) io.regionplan.bench.DecisionAuditBenchmark}.
  */
 public final class DecisionAuditBenchmark {
 
