@@ -226,8 +226,7 @@ public class ProcessVersions {
 			}
 			instances.put(source.getVersion(), count);
 			try {
-				plans.put(source, runtime.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities()
-					.updateEventTriggers().build());
+				plans.put(source, MigrationPlans.byEqualIds(engine, source.getId(), target.getId()));
 			}
 			catch (MigrationPlanValidationException ex) {
 				int before = problems.size();

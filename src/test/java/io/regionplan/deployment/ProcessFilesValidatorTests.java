@@ -43,7 +43,7 @@ class ProcessFilesValidatorTests {
 	@ParameterizedTest(name = "{2}")
 	@CsvSource(delimiter = '|', textBlock = """
 			camunda:formRef="swot"                      | camunda:formRef="no-such-form"        | form forms/no-such-form.form does not exist
-			camunda:candidateGroups="regional-manager" camunda:dueDate="${cycleCalendar.inDays(7)}">\\n      <bpmn:incoming>Flow_StrategyMergeToSwot | camunda:dueDate="${cycleCalendar.inDays(7)}">\\n      <bpmn:incoming>Flow_StrategyMergeToSwot | has no candidate group
+			camunda:candidateGroups="regional-manager" camunda:dueDate="${cycleCalendar.inDays(7)}">\\n        <bpmn:incoming>Flow_StrategyStartToSwot | camunda:dueDate="${cycleCalendar.inDays(7)}">\\n        <bpmn:incoming>Flow_StrategyStartToSwot | has no candidate group
 			<camunda:property name="ruleSet" value="city-strategy"/> | <camunda:property name="ruleSet" value="city-plan"/> | rule set 'city-plan' is not in rules/
 			camunda:historyTimeToLive="3650"            | camunda:versionTag="1"                | camunda:historyTimeToLive is not set
 			calledElement="quarter-execution"           | calledElement="quarter-plan"          | called process 'quarter-plan' is not in processes/

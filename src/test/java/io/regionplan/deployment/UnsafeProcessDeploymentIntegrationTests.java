@@ -70,10 +70,10 @@ class UnsafeProcessDeploymentIntegrationTests {
 	private static Map<String, List<String>> unsafeCycles() throws IOException {
 		Map<String, List<String>> cases = new LinkedHashMap<>();
 		String summaryTask = "<bpmn:serviceTask id=\"Task_SummarizeMarket\" name=\"汇总市场数据 / Summarize market data\" " + SUMMARY_TASK
-				+ "\n      <bpmn:incoming>Flow_StartToSummary</bpmn:incoming>\n      <bpmn:outgoing>Flow_SummaryToMarketMerge</bpmn:outgoing>\n"
-				+ "    </bpmn:serviceTask>";
+				+ "\n        <bpmn:incoming>Flow_FirstMarketReading</bpmn:incoming>\n        <bpmn:outgoing>Flow_SummaryToDataReady</bpmn:outgoing>\n"
+				+ "      </bpmn:serviceTask>";
 		cases.put(changed(summaryTask, "<bpmn:scriptTask id=\"Task_SummarizeMarket\" name=\"x\" scriptFormat=\"groovy\">"
-				+ "<bpmn:incoming>Flow_StartToSummary</bpmn:incoming><bpmn:outgoing>Flow_SummaryToMarketMerge</bpmn:outgoing>"
+				+ "<bpmn:incoming>Flow_FirstMarketReading</bpmn:incoming><bpmn:outgoing>Flow_SummaryToDataReady</bpmn:outgoing>"
 				+ "<bpmn:script>'rm -rf /'.execute()</bpmn:script></bpmn:scriptTask>"), List.of("Task_SummarizeMarket", "scripts are not allowed"));
 		cases.put(changed(SUMMARY_TASK, SUMMARY_TASK + "<bpmn:extensionElements><camunda:executionListener event=\"start\">"
 				+ "<camunda:script scriptFormat=\"javascript\">java.lang.System.exit(1)</camunda:script>"

@@ -12,14 +12,15 @@ import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 
 /**
  * An in-memory engine for the process tests, with mocks standing in for the Spring beans the BPMN
- * expressions name; it carries the repository's processes, forms and rules as one deployment.
+ * expressions name; it carries the repository's processes, forms and rules as one deployment. Shared by the
+ * process tests of every feature.
  */
-final class ProcessTestEngine {
+public final class ProcessTestEngine {
 
 	private ProcessTestEngine() {
 	}
 
-	static ProcessEngine create(String name) {
+	public static ProcessEngine create(String name) {
 		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
 		configuration.setExpressionManager(new MockExpressionManager());
 		configuration.setJavaSerializationFormatEnabled(false);
@@ -30,7 +31,7 @@ final class ProcessTestEngine {
 			.buildProcessEngine();
 	}
 
-	static String deploy(ProcessEngine engine) {
+	public static String deploy(ProcessEngine engine) {
 		return ProcessFilesDeployment.deploy(engine.getRepositoryService(), "process-tests", ProcessFiles.fromFolder(Path.of(".")))
 			.deployment().getId();
 	}
