@@ -40,7 +40,7 @@ import org.springframework.stereotype.Service;
  * audited with the files' hashes.
  */
 @Service
-public class DeploymentService implements RuleSetsInForce {
+public class DeploymentService {
 
 	/** The most a zip of process files may unpack to (a zip bomb is refused). */
 	static final long MAX_UNPACKED_BYTES = 20L * 1024 * 1024;
@@ -56,7 +56,9 @@ public class DeploymentService implements RuleSetsInForce {
 
 	private final JdbcTemplate jdbc;
 
-	private final ObjectProvider<DecisionReplay> replay;
+	private final DecisionReplay replay;
+
+	private final RuleSetsInForce rulesInForce;
 
 	private final ObjectProvider<ProcessVariablesCheck> variables;
 
@@ -68,7 +70,7 @@ public class DeploymentService implements RuleSetsInForce {
 	private final DeploymentAudit audit;
 
 	DeploymentService(ProcessEngine engine, RuleSetRegistry rules, DeploymentSettings settings, JdbcTemplate jdbc,
-			ObjectProvider<DecisionReplay> replay, ObjectProvider<ProcessVariablesCheck> variables,
+			DecisionReplay replay, RuleSetsInForce rulesInForce, ObjectProvider<ProcessVariablesCheck> variables,
 			ListableBeanFactory beans, DeploymentAudit audit) {
 		this.audit = audit;
 		this.variables = variables;
@@ -78,6 +80,7 @@ public class DeploymentService implements RuleSetsInForce {
 		this.settings = settings;
 		this.jdbc = jdbc;
 		this.replay = replay;
+		this.rulesInForce = rulesInForce;
 	}
 
 	/**
@@ -177,11 +180,11 @@ public class DeploymentService implements RuleSetsInForce {
 		List<DecisionReplay.Replay> replays = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
 		for (RuleSetSource candidate : files.ruleSets().values()) {
-			Optional<RuleSetAt> current = inForce(candidate.name());
+			Optional<RuleSetAt> current = rulesInForce.inForce(candidate.name());
 			if (current.isPresent() && current.get().version().contentHash().equals(candidate.contentHash())) {
 				continue;
 			}
-			Optional<String> basis = replay.getObject().basis(candidate.name(), region, processInstanceId);
+			Optional<String> basis = replay.basis(candidate.name(), region, processInstanceId);
 			if (basis.isEmpty() || current.isEmpty()) {
 				notes.add("区域 " + region + " 还没有规则集 " + candidate.name() + " 的决策，无法比较 / no decision of rule set '"
 						+ candidate.name() + "' in region '" + region + "'" + (processInstanceId == null ? "" : " and cycle '"
@@ -189,7 +192,7 @@ public class DeploymentService implements RuleSetsInForce {
 				continue;
 			}
 			try {
-				replays.add(replay.getObject().whatIf(basis.get(), new RuleSetAt(
+				replays.add(replay.whatIf(basis.get(), new RuleSetAt(
 						new RuleSetVersion(candidate.name(), null, candidate.contentHash()), rules.compile(candidate))));
 			}
 			catch (IllegalArgumentException ex) {
@@ -214,19 +217,19 @@ public class DeploymentService implements RuleSetsInForce {
 		List<FileProblem> failures = new ArrayList<>();
 		List<String> regions = jdbc.queryForList("select id from market_region order by id", String.class);
 		for (RuleSetSource candidate : files.ruleSets().values()) {
-			Optional<RuleSetAt> current = inForce(candidate.name());
+			Optional<RuleSetAt> current = rulesInForce.inForce(candidate.name());
 			if (current.isPresent() && current.get().version().contentHash().equals(candidate.contentHash())) {
 				continue;
 			}
 			RuleSetAt compiled = new RuleSetAt(new RuleSetVersion(candidate.name(), null, candidate.contentHash()),
 					rules.compile(candidate));
 			for (String region : regions) {
-				Optional<String> basis = replay.getObject().basis(candidate.name(), region, null);
+				Optional<String> basis = replay.basis(candidate.name(), region, null);
 				if (basis.isEmpty()) {
 					continue;
 				}
 				try {
-					replay.getObject().runOn(basis.get(), compiled);
+					replay.runOn(basis.get(), compiled);
 				}
 				catch (IllegalArgumentException ex) {
 					failures.add(new FileProblem(candidate.folder(), 0, 0, "区域 " + region + "（决策 " + basis.get() + "）：" + ex
@@ -239,23 +242,6 @@ public class DeploymentService implements RuleSetsInForce {
 
 	private ProcessFilesValidator validator() {
 		return new ProcessFilesValidator(rules, variables.getObject(), beans);
-	}
-
-	@Override
-	public Optional<RuleSetAt> inForce(String ruleSet) {
-		return EngineCalls.withoutAuthorization(engine, () -> {
-			RepositoryService repository = engine.getRepositoryService();
-			Deployment latest = ProcessFilesDeployment.latest(repository, settings.name());
-			if (latest == null) {
-				return Optional.<RuleSetAt>empty();
-			}
-			try {
-				return Optional.of(rules.at(repository, latest.getId(), ruleSet));
-			}
-			catch (IllegalArgumentException ex) {
-				return Optional.<RuleSetAt>empty();
-			}
-		});
 	}
 
 	/**
