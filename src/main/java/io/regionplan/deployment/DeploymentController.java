@@ -33,10 +33,13 @@ class DeploymentController {
 
 	private final DeploymentService deployments;
 
+	private final DeploymentPreview previews;
+
 	private final ProcessVersions versions;
 
-	DeploymentController(DeploymentService deployments, ProcessVersions versions) {
+	DeploymentController(DeploymentService deployments, DeploymentPreview previews, ProcessVersions versions) {
 		this.deployments = deployments;
+		this.previews = previews;
 		this.versions = versions;
 	}
 
@@ -60,11 +63,11 @@ class DeploymentController {
 	 * Nothing is deployed or written. 400 with the problems when the files are invalid.
 	 */
 	@PostMapping(path = "/preview", consumes = "multipart/form-data")
-	ResponseEntity<DeploymentService.Preview> preview(@RequestParam("files") List<MultipartFile> files,
+	ResponseEntity<DeploymentPreview.Preview> preview(@RequestParam("files") List<MultipartFile> files,
 			@RequestParam String region, @RequestParam(required = false) String processInstanceId,
 			@AuthenticationPrincipal RegionPlanUser user) throws IOException {
 		checkProcessOwner(user);
-		DeploymentService.Preview preview = deployments.preview(changed(files), region, processInstanceId, user.id());
+		DeploymentPreview.Preview preview = previews.preview(changed(files), region, processInstanceId, user.id());
 		return ResponseEntity.status(preview.problems().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(preview);
 	}
 
@@ -74,7 +77,7 @@ class DeploymentController {
 		for (MultipartFile file : files) {
 			String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().replace('\\', '/');
 			if (files.size() == 1 && name.endsWith(".zip")) {
-				changed.putAll(DeploymentService.unzip(file.getBytes()));
+				changed.putAll(CandidateFiles.unzip(file.getBytes()));
 			}
 			else {
 				changed.put(name, file.getBytes());

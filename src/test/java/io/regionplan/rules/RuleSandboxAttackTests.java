@@ -106,7 +106,7 @@ class RuleSandboxAttackTests {
 	/**
 	 * BROKEN: code injected into the generated classes throws an IllegalArgumentException with a message it
 	 * computed; it escapes the compiler as is, so the preview answers 400 with "42000" (computed text), and the
-	 * attempt is not audited (DeploymentService.preview/deploy validate before they audit).
+	 * attempt is not audited (DeploymentPreview.preview and DeploymentService.deploy validate before they audit).
 	 */
 	@Test
 	void compileTimeCodeCannotPutComputedTextIntoTheAnswer() {
