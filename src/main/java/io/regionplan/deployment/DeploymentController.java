@@ -37,10 +37,14 @@ class DeploymentController {
 
 	private final ProcessVersions versions;
 
-	DeploymentController(DeploymentService deployments, DeploymentPreview previews, ProcessVersions versions) {
+	private final ProcessMigrations migrations;
+
+	DeploymentController(DeploymentService deployments, DeploymentPreview previews, ProcessVersions versions,
+			ProcessMigrations migrations) {
 		this.deployments = deployments;
 		this.previews = previews;
 		this.versions = versions;
+		this.migrations = migrations;
 	}
 
 	@PostMapping(consumes = "multipart/form-data")
@@ -115,13 +119,13 @@ class DeploymentController {
 	 * does not allow it (nothing moved).
 	 */
 	@PostMapping("/migrations")
-	ResponseEntity<ProcessVersions.Migration> migrate(@RequestBody MigrationRequest request,
+	ResponseEntity<ProcessMigrations.Migration> migrate(@RequestBody MigrationRequest request,
 			@AuthenticationPrincipal RegionPlanUser user) {
 		checkProcessOwner(user);
 		if (request.processKey() == null || request.processKey().isBlank()) {
 			throw new IllegalArgumentException("缺少 processKey / processKey is required");
 		}
-		ProcessVersions.Migration migration = versions.migrate(request.processKey(), request.fromVersion(),
+		ProcessMigrations.Migration migration = migrations.migrate(request.processKey(), request.fromVersion(),
 				request.toVersion(), user.id());
 		return ResponseEntity.status(migration.outcome().equals("REFUSED") ? HttpStatus.CONFLICT : HttpStatus.OK)
 			.body(migration);
