@@ -35,7 +35,7 @@ public class MarketMetrics {
 	}
 
 	public List<CityMetrics> cities(String region, YearMonth period) {
-		Window window = new Window(period);
+		SalesWindow window = new SalesWindow(period);
 		Map<String, BigDecimal[]> sales = new HashMap<>();
 		jdbc.query("select s.city_id, "
 				+ "sum(case when s.sales_month between ? and ? then s.amount else 0 end), "
@@ -124,7 +124,7 @@ public class MarketMetrics {
 	}
 
 	public List<ChannelTeam> channelTeams(String region, YearMonth period) {
-		Window window = new Window(period);
+		SalesWindow window = new SalesWindow(period);
 		Map<String, BigDecimal> sales = new HashMap<>();
 		jdbc.query("select s.city_id, s.channel_id, sum(s.amount) from market_sales s join market_city c on c.id = s.city_id "
 				+ "where c.region_id = ? and s.sales_month between ? and ? group by s.city_id, s.channel_id", rs -> {
@@ -184,7 +184,7 @@ public class MarketMetrics {
 	}
 
 	public List<DealerMetrics> dealers(String region, YearMonth period) {
-		Window window = new Window(period);
+		SalesWindow window = new SalesWindow(period);
 		Map<String, BigDecimal[]> sales = new HashMap<>();
 		jdbc.query("select s.dealer_id, "
 				+ "sum(case when s.sales_month between ? and ? then s.amount else 0 end), "
@@ -199,13 +199,11 @@ public class MarketMetrics {
 				+ "where d.region_id = ? group by s.dealer_id", rs -> {
 					served.put(rs.getString(1), rs.getLong(2));
 				}, region);
-		List<BigDecimal> ranking = new ArrayList<>();
 		List<DealerMetrics> dealers = jdbc.query("select id, region_id, name, target_stores, overdue_days, "
 				+ "cross_region_incidents, compliance_score, receivables from market_dealer where region_id = ? order by id",
 				(rs, n) -> {
 					String dealer = rs.getString(1);
 					BigDecimal[] s = sales.getOrDefault(dealer, new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
-					ranking.add(s[0]);
 					long target = rs.getLong(4);
 					long servedStores = served.getOrDefault(dealer, 0L);
 					return new DealerMetrics(dealer, rs.getString(2), rs.getString(3), s[0], s[1],
@@ -213,55 +211,7 @@ public class MarketMetrics {
 							MarketFormulas.coverage(servedStores, target), rs.getInt(5), rs.getInt(6), rs.getBigDecimal(7),
 							rs.getBigDecimal(8));
 				}, region);
-		ranking.sort(BigDecimal::compareTo);
-		return dealers.stream().map(d -> withPercentile(d, MarketFormulas.percentile(lowerThan(ranking, d.sales()),
-				ranking.size()))).toList();
-	}
-
-	/** How many of the sorted values are strictly below {@code value}. */
-	private static long lowerThan(List<BigDecimal> sorted, BigDecimal value) {
-		int low = 0;
-		int high = sorted.size();
-		while (low < high) {
-			int mid = (low + high) >>> 1;
-			if (sorted.get(mid).compareTo(value) < 0) {
-				low = mid + 1;
-			}
-			else {
-				high = mid;
-			}
-		}
-		return low;
-	}
-
-	private static DealerMetrics withPercentile(DealerMetrics d, BigDecimal percentile) {
-		return new DealerMetrics(d.dealerId(), d.regionId(), d.name(), d.sales(), d.previousSales(), d.growth(), percentile,
-				d.servedStores(), d.targetStores(), d.coverage(), d.overdueDays(), d.crossRegionIncidents(),
-				d.complianceScore(), d.receivables());
-	}
-
-	/** The trailing 12 months ending with the period, the 12 before, and the period's year to date. */
-	private static final class Window {
-
-		final String from;
-
-		final String to;
-
-		final String previousFrom;
-
-		final String previousTo;
-
-		final String yearStart;
-
-		Window(YearMonth period) {
-			YearMonth start = MarketFormulas.windowStart(period);
-			this.from = start.toString();
-			this.to = period.toString();
-			this.previousFrom = start.minusMonths(12).toString();
-			this.previousTo = period.minusMonths(12).toString();
-			this.yearStart = YearMonth.of(period.getYear(), 1).toString();
-		}
-
+		return DealerRanking.withPercentiles(dealers);
 	}
 
 }
