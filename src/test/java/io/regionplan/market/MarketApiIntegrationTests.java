@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.regionplan.IntegrationTest;
+import io.regionplan.market.imports.ImportReport;
+import io.regionplan.market.imports.Importer;
+import io.regionplan.market.imports.MarketImports;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -21,9 +21,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * A small region {@code t1} whose metrics are computed by hand in {@link MarketMetricsIntegrationTests},
  * one CSV per kind; some headers are Chinese on purpose.
  */
-final class MarketFixtures {
+public final class MarketFixtures {
 
-	static final Map<String, String> T1 = new LinkedHashMap<>();
+	public static final Map<String, String> T1 = new LinkedHashMap<>();
 
 	static {
 		T1.put("regions", "区域,中文名,英文名\nt1,测试一,Test One\n");
@@ -67,11 +67,11 @@ final class MarketFixtures {
 	private MarketFixtures() {
 	}
 
-	static Path csv(Path dir, String name, String text) {
+	public static Path csv(Path dir, String name, String text) {
 		return write(dir.resolve(name), text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	static Path csvWithBom(Path dir, String name, String text) {
+	public static Path csvWithBom(Path dir, String name, String text) {
 		byte[] body = text.getBytes(StandardCharsets.UTF_8);
 		byte[] bytes = new byte[body.length + 3];
 		bytes[0] = (byte) 0xEF;
@@ -81,7 +81,7 @@ final class MarketFixtures {
 		return write(dir.resolve(name), bytes);
 	}
 
-	static Path write(Path file, byte[] bytes) {
+	public static Path write(Path file, byte[] bytes) {
 		try {
 			return Files.write(file, bytes);
 		}
@@ -91,7 +91,7 @@ final class MarketFixtures {
 	}
 
 	/** The same rows as an XLSX workbook (first sheet, all cells as text except plain numbers). */
-	static Path xlsx(Path dir, String name, String csvText) {
+	public static Path xlsx(Path dir, String name, String csvText) {
 		Path file = dir.resolve(name);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
 			Sheet sheet = workbook.createSheet("data");

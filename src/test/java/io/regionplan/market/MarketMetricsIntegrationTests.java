@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.regionplan.IntegrationTest;
+import io.regionplan.market.imports.Importer;
+import io.regionplan.market.imports.MarketImports;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

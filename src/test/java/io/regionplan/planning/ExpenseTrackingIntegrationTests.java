@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.regionplan.IntegrationTest;
-import io.regionplan.market.ImportReport;
-import io.regionplan.market.Importer;
-import io.regionplan.market.MarketImports;
+import io.regionplan.market.imports.ImportReport;
+import io.regionplan.market.imports.Importer;
+import io.regionplan.market.imports.MarketImports;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.regionplan.IntegrationTest;
-import io.regionplan.market.Importer;
-import io.regionplan.market.MarketImports;
+import io.regionplan.market.imports.Importer;
+import io.regionplan.market.imports.MarketImports;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;

@@ -46,7 +46,7 @@ class RuleSandboxTests {
 		assertThat(loader.loadClass("io.regionplan.rules.fact.City")).isEqualTo(City.class);
 		for (String refused : List.of("java.lang.Runtime", "java.lang.System", "java.lang.Class", "java.lang.Thread",
 				"java.lang.ClassLoader", "java.sql.DriverManager", "java.lang.invoke.MethodHandles",
-				"java.io.File", "io.regionplan.market.MarketImports", "org.springframework.jdbc.core.JdbcTemplate",
+				"java.io.File", "io.regionplan.market.imports.MarketImports", "org.springframework.jdbc.core.JdbcTemplate",
 				"org.drools.util.IoUtils", "sun.misc.Unsafe")) {
 			assertThatThrownBy(() -> loader.loadClass(refused)).as(refused).isInstanceOf(ClassNotFoundException.class);
 		}

@@ -3,9 +3,9 @@ package io.regionplan.bench;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.regionplan.market.ImportReport;
-import io.regionplan.market.Importer;
-import io.regionplan.market.MarketImports;
+import io.regionplan.market.imports.ImportReport;
+import io.regionplan.market.imports.Importer;
+import io.regionplan.market.imports.MarketImports;
 
 import org.springframework.context.ApplicationContext;
 

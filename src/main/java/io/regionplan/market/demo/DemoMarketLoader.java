@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.regionplan.market.ImportReport;
-import io.regionplan.market.Importer;
-import io.regionplan.market.MarketImports;
+import io.regionplan.market.imports.ImportReport;
+import io.regionplan.market.imports.Importer;
+import io.regionplan.market.imports.MarketImports;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

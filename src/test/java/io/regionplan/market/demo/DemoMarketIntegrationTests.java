@@ -11,7 +11,7 @@ import java.util.List;
 import io.regionplan.IntegrationTest;
 import io.regionplan.market.CityMetrics;
 import io.regionplan.market.DealerMetrics;
-import io.regionplan.market.ImportReport;
+import io.regionplan.market.imports.ImportReport;
 import io.regionplan.market.MarketMetrics;
 
 import org.junit.jupiter.api.Test;

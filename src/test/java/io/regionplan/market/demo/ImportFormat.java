@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.regionplan.market.MarketImports;
+import io.regionplan.market.imports.MarketImports;
 
 /** Columns and key columns per kind, from the importer itself, so that the tests hold the generator to it. */
 final class ImportFormat {

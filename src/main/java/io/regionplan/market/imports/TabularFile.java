@@ -1,4 +1,4 @@
-package io.regionplan.market;
+package io.regionplan.market.imports;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.regionplan.market;
+package io.regionplan.market.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

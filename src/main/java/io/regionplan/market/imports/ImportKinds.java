@@ -1,13 +1,13 @@
-package io.regionplan.market;
+package io.regionplan.market.imports;
 
-import static io.regionplan.market.ImportKind.Column.bigint;
-import static io.regionplan.market.ImportKind.Column.decimal;
-import static io.regionplan.market.ImportKind.Column.id;
-import static io.regionplan.market.ImportKind.Column.integer;
-import static io.regionplan.market.ImportKind.Column.of;
-import static io.regionplan.market.ImportKind.Column.optionalRef;
-import static io.regionplan.market.ImportKind.Column.ref;
-import static io.regionplan.market.ImportKind.Column.text;
+import static io.regionplan.market.imports.ImportKind.Column.bigint;
+import static io.regionplan.market.imports.ImportKind.Column.decimal;
+import static io.regionplan.market.imports.ImportKind.Column.id;
+import static io.regionplan.market.imports.ImportKind.Column.integer;
+import static io.regionplan.market.imports.ImportKind.Column.of;
+import static io.regionplan.market.imports.ImportKind.Column.optionalRef;
+import static io.regionplan.market.imports.ImportKind.Column.ref;
+import static io.regionplan.market.imports.ImportKind.Column.text;
 
 import java.util.LinkedHashMap;
 import java.util.List;

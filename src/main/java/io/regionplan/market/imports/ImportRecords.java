@@ -1,4 +1,4 @@
-package io.regionplan.market;
+package io.regionplan.market.imports;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.regionplan.market.MarketSettings;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

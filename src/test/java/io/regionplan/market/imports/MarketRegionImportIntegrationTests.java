@@ -1,4 +1,4 @@
-package io.regionplan.market;
+package io.regionplan.market.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Set;
 
 import io.regionplan.IntegrationTest;
+import io.regionplan.market.MarketFixtures;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,12 @@
-package io.regionplan.market;
+package io.regionplan.market.imports;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
+
+import io.regionplan.market.MarketSettings;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.regionplan.market;
+package io.regionplan.market.imports;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
-import io.regionplan.market.ImportKind.Column;
+import io.regionplan.market.imports.ImportKind.Column;
 
 /**
  * Checks the rows of one file against its kind: the header, every cell, the rules across a row, duplicate keys,
@@ -45,7 +45,7 @@ final class ImportCheck {
 		this.references = references;
 		this.regions = new RowRegions(kind, importer, references, this::error);
 		if (kind.scope() == null && !importer.privileged()) {
-			error(1, "", kind.name(), MarketAccess.sharedByEveryRegion(kind.name()));
+			error(1, "", kind.name(), ImportAccess.sharedByEveryRegion(kind.name()));
 		}
 	}
 

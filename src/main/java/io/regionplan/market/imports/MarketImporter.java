@@ -1,4 +1,4 @@
-package io.regionplan.market;
+package io.regionplan.market.imports;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
-import io.regionplan.market.ImportKind.Column;
+import io.regionplan.market.MarketSettings;
+import io.regionplan.market.imports.ImportKind.Column;
 import io.regionplan.system.RegionTenants;
 
 import org.springframework.jdbc.core.JdbcTemplate;

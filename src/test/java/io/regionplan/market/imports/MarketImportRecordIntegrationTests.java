@@ -1,4 +1,4 @@
-package io.regionplan.market;
+package io.regionplan.market.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.regionplan.IntegrationTest;
+import io.regionplan.market.MarketFixtures;
+import io.regionplan.market.MarketSettings;
 import io.regionplan.system.RegionTenants;
 
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package io.regionplan.market;
+package io.regionplan.market.imports;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import io.regionplan.market.MarketAccess;
 import io.regionplan.system.RegionPlanUser;
 
 import org.springframework.http.HttpStatus;
@@ -42,13 +43,13 @@ class MarketImportController {
 	ResponseEntity<ImportReport> upload(@RequestParam("kind") String kind, @RequestParam("file") MultipartFile file,
 			@RequestParam(name = "moveBetweenRegions", defaultValue = "false") String move,
 			@AuthenticationPrincipal RegionPlanUser user) throws IOException {
-		Importer importer = MarketAccess.importer(user, moves(move));
+		Importer importer = ImportAccess.importer(user, moves(move));
 		if (!MarketImports.isKind(kind)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "未知数据类型 / unknown kind '" + kind
 					+ "', see docs/data-formats.md");
 		}
 		if (MarketImports.isShared(kind) && !importer.privileged()) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, MarketAccess.sharedByEveryRegion(kind));
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, ImportAccess.sharedByEveryRegion(kind));
 		}
 		String name = fileName(file.getOriginalFilename());
 		if (file.isEmpty()) {

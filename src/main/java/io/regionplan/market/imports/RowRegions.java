@@ -1,9 +1,9 @@
-package io.regionplan.market;
+package io.regionplan.market.imports;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import io.regionplan.market.ImportKind.Column;
+import io.regionplan.market.imports.ImportKind.Column;
 
 /**
  * Whose the rows of an import are (issue 16): a manager's rows belong to their own regions and refer to no
