@@ -184,10 +184,11 @@ final class ImportCheck {
 		if (!ok) {
 			return null;
 		}
-		String rule = rowRule(values);
-		if (rule != null) {
-			error(line.number(), "", String.join(",", line.cells()), rule);
-			return null;
+		for (RowCheck check : kind.rowChecks()) {
+			if (!check.holds(kind, values)) {
+				error(line.number(), "", String.join(",", line.cells()), check.reason());
+				return null;
+			}
 		}
 		return values;
 	}
@@ -207,21 +208,10 @@ final class ImportCheck {
 		return null;
 	}
 
-	/** Rules across the cells of one row. */
-	private String rowRule(Object[] values) {
-		if (kind.name().equals("price-tiers") && ((BigDecimal) values[4]).compareTo((BigDecimal) values[3]) < 0) {
-			return "最高价低于最低价 / max_price is below min_price";
-		}
-		if (kind.name().equals("adjacency") && values[0].equals(values[1])) {
-			return "城市不能与自己相邻 / a city cannot border itself";
-		}
-		return null;
-	}
-
 	private String key(Object[] values) {
 		StringJoiner key = new StringJoiner("\u0001");
 		for (String name : kind.keys()) {
-			key.add(canonical(values[kind.columns().indexOf(kind.column(name).orElseThrow())]));
+			key.add(canonical(kind.value(values, name)));
 		}
 		return key.toString();
 	}

@@ -12,8 +12,15 @@ import java.util.Optional;
  * @param keys the names of the key columns (an upsert matches rows by them)
  * @param scope the column that tells which region a row belongs to ({@code region}, {@code city}
  * or {@code dealer}), or {@code null} for reference data every region shares (channels, price tiers)
+ * @param rowChecks the rules across the cells of a row
  */
-record ImportKind(String name, String nameZh, String table, List<Column> columns, List<String> keys, String scope) {
+record ImportKind(String name, String nameZh, String table, List<Column> columns, List<String> keys, String scope,
+		List<RowCheck> rowChecks) {
+
+	/** A kind whose rows have no rule across their cells. */
+	ImportKind(String name, String nameZh, String table, List<Column> columns, List<String> keys, String scope) {
+		this(name, nameZh, table, columns, keys, scope, List.of());
+	}
 
 	/**
 	 * @param min the smallest number allowed, or {@code null}
@@ -76,6 +83,11 @@ record ImportKind(String name, String nameZh, String table, List<Column> columns
 	Optional<Column> column(String headerName) {
 		String wanted = headerName.strip().toLowerCase(java.util.Locale.ROOT);
 		return columns.stream().filter(c -> c.name().equals(wanted) || c.nameZh().equals(headerName.strip())).findFirst();
+	}
+
+	/** The value of a named column in a row of this kind (its values in the kind's column order). */
+	Object value(Object[] row, String column) {
+		return row[columns.indexOf(column(column).orElseThrow())];
 	}
 
 	/** The column that holds this kind's own id, for kinds keyed by one id column. */

@@ -8,6 +8,8 @@ import static io.regionplan.market.imports.ImportKind.Column.of;
 import static io.regionplan.market.imports.ImportKind.Column.optionalRef;
 import static io.regionplan.market.imports.ImportKind.Column.ref;
 import static io.regionplan.market.imports.ImportKind.Column.text;
+import static io.regionplan.market.imports.RowCheck.differentFrom;
+import static io.regionplan.market.imports.RowCheck.notBelow;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every kind of market data, in import order. This table and docs/data-formats.md describe the same
- * formats; a test keeps them in step.
+ * Every kind of market data, in import order, with the rules across the cells of a row. This table and
+ * docs/data-formats.md describe the same formats; a test keeps them in step.
  */
 final class ImportKinds {
 
@@ -42,7 +44,8 @@ final class ImportKinds {
 				decimal("distance_km", "距离公里", "distance_km", "0", null, 10, 1)), List.of("city"), "region"));
 		add(new ImportKind("adjacency", "相邻城市", "market_city_adjacency", List.of(
 				ref("city", "城市", "city_id", "cities"),
-				ref("neighbour", "相邻城市", "neighbour_id", "cities")), List.of("city", "neighbour"), "city"));
+				ref("neighbour", "相邻城市", "neighbour_id", "cities")), List.of("city", "neighbour"), "city",
+				List.of(differentFrom("neighbour", "city", "城市不能与自己相邻 / a city cannot border itself"))));
 		add(new ImportKind("dealers", "经销商", "market_dealer", List.of(
 				id("dealer", "经销商", "id"),
 				ref("region", "区域", "region_id", "regions"),
@@ -80,7 +83,8 @@ final class ImportKinds {
 				text("name_zh", "中文名", "name_zh"),
 				text("name_en", "英文名", "name_en"),
 				decimal("min_price", "最低价", "min_price", "0", null, 19, 2),
-				decimal("max_price", "最高价", "max_price", "0", null, 19, 2)), List.of("price_tier"), null));
+				decimal("max_price", "最高价", "max_price", "0", null, 19, 2)), List.of("price_tier"), null,
+				List.of(notBelow("max_price", "min_price", "最高价低于最低价 / max_price is below min_price"))));
 		add(new ImportKind("headcount", "销售人员", "market_headcount", List.of(
 				ref("city", "城市", "city_id", "cities"),
 				ref("channel", "渠道", "channel_id", "channels"),

@@ -126,7 +126,8 @@ class MarketImporter {
 		}
 		if (kind.name().equals("regions")) {
 			for (Object[] row : rows) {
-				tenants.ensure((String) row[0], row[1] + " / " + row[2]);
+				tenants.ensure((String) kind.value(row, "region"),
+						kind.value(row, "name_zh") + " / " + kind.value(row, "name_en"));
 			}
 		}
 		return new Outcome(rows.size(), inserts.size(), updates.size(), unchanged, List.of());

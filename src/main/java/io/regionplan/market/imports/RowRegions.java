@@ -96,7 +96,7 @@ final class RowRegions {
 	}
 
 	private String value(Object[] values, String column) {
-		return (String) values[kind.columns().indexOf(kind.column(column).orElseThrow())];
+		return (String) kind.value(values, column);
 	}
 
 }
