@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.regionplan.decision.DecisionReplay;
+import io.regionplan.market.MarketRegions;
 import io.regionplan.rules.RuleSetAt;
 import io.regionplan.rules.RuleSetRegistry;
 import io.regionplan.rules.RuleSetSource;
 import io.regionplan.rules.RuleSetVersion;
 import io.regionplan.rules.RuleSetsInForce;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,17 +31,17 @@ class DeploymentPreview {
 
 	private final DecisionReplay replay;
 
-	private final JdbcTemplate jdbc;
+	private final MarketRegions regions;
 
 	private final DeploymentAudit audit;
 
 	DeploymentPreview(CandidateFiles candidates, RuleSetRegistry rules, RuleSetsInForce rulesInForce,
-			DecisionReplay replay, JdbcTemplate jdbc, DeploymentAudit audit) {
+			DecisionReplay replay, MarketRegions regions, DeploymentAudit audit) {
 		this.candidates = candidates;
 		this.rules = rules;
 		this.rulesInForce = rulesInForce;
 		this.replay = replay;
-		this.jdbc = jdbc;
+		this.regions = regions;
 		this.audit = audit;
 	}
 
@@ -60,7 +60,7 @@ class DeploymentPreview {
 	 * audited like a deployment (action {@code PREVIEW}).
 	 */
 	Preview preview(Map<String, byte[]> changed, String region, String processInstanceId, String userId) {
-		if (jdbc.queryForObject("select count(*) from market_region where id = ?", Integer.class, region) == 0) {
+		if (!regions.exists(region)) {
 			throw new IllegalArgumentException("没有这个区域 / no region '" + region + "'");
 		}
 		Map<String, String> hashes = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.regionplan.decision.DecisionReplay;
+import io.regionplan.market.MarketRegions;
 import io.regionplan.rules.RuleSetAt;
 import io.regionplan.rules.RuleSetRegistry;
 import io.regionplan.rules.RuleSetSource;
@@ -18,7 +19,6 @@ import io.regionplan.rules.RuleSetsInForce;
 import io.regionplan.engine.EngineCalls;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,7 +35,7 @@ public class DeploymentService {
 
 	private final DeploymentSettings settings;
 
-	private final JdbcTemplate jdbc;
+	private final MarketRegions regions;
 
 	private final DecisionReplay replay;
 
@@ -47,13 +47,13 @@ public class DeploymentService {
 
 	private final DeploymentAudit audit;
 
-	DeploymentService(ProcessEngine engine, RuleSetRegistry rules, DeploymentSettings settings, JdbcTemplate jdbc,
+	DeploymentService(ProcessEngine engine, RuleSetRegistry rules, DeploymentSettings settings, MarketRegions regions,
 			DecisionReplay replay, RuleSetsInForce rulesInForce, CandidateFiles candidates, DeploymentLock lock,
 			DeploymentAudit audit) {
 		this.engine = engine;
 		this.rules = rules;
 		this.settings = settings;
-		this.jdbc = jdbc;
+		this.regions = regions;
 		this.replay = replay;
 		this.rulesInForce = rulesInForce;
 		this.candidates = candidates;
@@ -128,7 +128,7 @@ public class DeploymentService {
 	 */
 	private List<FileProblem> failuresOnLatestFacts(ProcessFiles files) {
 		List<FileProblem> failures = new ArrayList<>();
-		List<String> regions = jdbc.queryForList("select id from market_region order by id", String.class);
+		List<String> regionIds = regions.ids();
 		for (RuleSetSource candidate : files.ruleSets().values()) {
 			Optional<RuleSetAt> current = rulesInForce.inForce(candidate.name());
 			if (current.isPresent() && current.get().version().contentHash().equals(candidate.contentHash())) {
@@ -136,7 +136,7 @@ public class DeploymentService {
 			}
 			RuleSetAt compiled = new RuleSetAt(new RuleSetVersion(candidate.name(), null, candidate.contentHash()),
 					rules.compile(candidate));
-			for (String region : regions) {
+			for (String region : regionIds) {
 				Optional<String> basis = replay.basis(candidate.name(), region, null);
 				if (basis.isEmpty()) {
 					continue;
