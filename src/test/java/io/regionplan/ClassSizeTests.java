@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A class of the application longer than 250 lines does several jobs: it is split at its seams before it grows
- * further (STYLE.md, Code).
+ * A class of the application longer than 250 lines does several jobs: it is split at its
+ * seams before it grows further (STYLE.md, Code).
  */
 class ClassSizeTests {
 

@@ -10,25 +10,28 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The one Spring context the integration tests share: the demo profile on a random port, an
- * in-memory database, no job executor (tests run jobs themselves, deterministically) and a lower memory limit
- * of rule evaluations, with a
+ * The one Spring context the integration tests share: the demo profile on a random port,
+ * an in-memory database, no job executor (tests run jobs themselves, deterministically)
+ * and a lower memory limit of rule evaluations, with a
  * {@link io.regionplan.planning.CycleDriver} to inject.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		// -Dregionplan.it.db-url=jdbc:postgresql://… -Dregionplan.it.db-user=… runs them on PostgreSQL (README)
+		// -Dregionplan.it.db-url=jdbc:postgresql://… -Dregionplan.it.db-user=… runs them
+		// on PostgreSQL (README)
 		"spring.datasource.url=${regionplan.it.db-url:jdbc:h2:mem:regionplan-it;DB_CLOSE_DELAY=-1}",
 		"spring.datasource.username=${regionplan.it.db-user:sa}",
-		"spring.datasource.password=${regionplan.it.db-password:}",
-		"camunda.bpm.job-execution.enabled=false",
-		// the demo regions' evaluations allocate a few MB, a million firings of a loop about 420 MB: a test reaches
+		"spring.datasource.password=${regionplan.it.db-password:}", "camunda.bpm.job-execution.enabled=false",
+		// the demo regions' evaluations allocate a few MB, a million firings of a loop
+		// about 420 MB: a test reaches
 		// either limit of an evaluation in seconds
 		"regionplan.rules.max-evaluation-memory=768MB",
-		// a file of more rows is refused: a test reaches the limit in seconds (the default allows the national scale)
+		// a file of more rows is refused: a test reaches the limit in seconds (the
+		// default allows the national scale)
 		"regionplan.market.max-import-rows=100000" })
 @ActiveProfiles("demo")
 @Import(IntegrationTestBeans.class)
 public @interface IntegrationTest {
+
 }

@@ -10,13 +10,15 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 
 /**
- * What the integration tests share besides the application: the driver that takes cycles through their tasks.
+ * What the integration tests share besides the application: the driver that takes cycles
+ * through their tasks.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class IntegrationTestBeans {
 
 	@Bean
-	CycleDriver cycleDriver(RuntimeService runtime, TaskService tasks, ManagementService management, TestRestTemplate rest) {
+	CycleDriver cycleDriver(RuntimeService runtime, TaskService tasks, ManagementService management,
+			TestRestTemplate rest) {
 		return new CycleDriver(runtime, tasks, management, rest);
 	}
 

@@ -41,9 +41,10 @@ class ModularityTests {
 	}
 
 	/**
-	 * docs/architecture.md shows the modules as the code declares them; after a change of the modules,
-	 * {@code ./mvnw test -Dtest=ModularityTests -Dregionplan.docs.write=true} rewrites its generated part and
-	 * the Documenter's diagram next to it.
+	 * docs/architecture.md shows the modules as the code declares them; after a change of
+	 * the modules,
+	 * {@code ./mvnw test -Dtest=ModularityTests -Dregionplan.docs.write=true} rewrites
+	 * its generated part and the Documenter's diagram next to it.
 	 */
 	@Test
 	void architectureDocumentShowsTheModulesAsTheyAre() throws IOException {
@@ -58,8 +59,8 @@ class ModularityTests {
 			begin = text.indexOf(BEGIN);
 			end = text.indexOf(END);
 			new Documenter(modules).writeModulesAsPlantUml();
-			Files.copy(Path.of("target/spring-modulith-docs/components.puml"), Path.of("docs/architecture-modules.puml"),
-					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			Files.copy(Path.of("target/spring-modulith-docs/components.puml"),
+					Path.of("docs/architecture-modules.puml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 		}
 
 		assertThat(text.substring(begin, end + END.length()))
@@ -68,27 +69,49 @@ class ModularityTests {
 	}
 
 	private String modulesSection() {
-		List<ApplicationModule> sorted = modules.stream().sorted(Comparator.comparing(ApplicationModule::getName)).toList();
+		List<ApplicationModule> sorted = modules.stream()
+			.sorted(Comparator.comparing(ApplicationModule::getName))
+			.toList();
 		StringBuilder doc = new StringBuilder("\n```mermaid\nflowchart TB\n");
 		for (ApplicationModule module : sorted) {
-			doc.append("  ").append(module.getName()).append("[\"").append(module.getDisplayName()).append("<br/>")
-				.append(module.getName()).append("\"]\n");
+			doc.append("  ")
+				.append(module.getName())
+				.append("[\"")
+				.append(module.getDisplayName())
+				.append("<br/>")
+				.append(module.getName())
+				.append("\"]\n");
 		}
 		for (ApplicationModule module : sorted) {
 			for (String target : dependencies(module)) {
 				doc.append("  ").append(module.getName()).append(" --> ").append(target).append('\n');
 			}
 		}
-		doc.append("```\n\n| Module | Package | Uses | May use (declared) | Named interfaces | Events it listens to |\n")
+		doc.append(
+				"```\n\n| Module | Package | Uses | May use (declared) | Named interfaces | Events it listens to |\n")
 			.append("|---|---|---|---|---|---|\n");
 		for (ApplicationModule module : sorted) {
-			doc.append("| ").append(module.getDisplayName()).append(" | `").append(module.getBasePackage().getName())
-				.append("` | ").append(list(dependencies(module))).append(" | ").append(list(allowed(module)))
+			doc.append("| ")
+				.append(module.getDisplayName())
+				.append(" | `")
+				.append(module.getBasePackage().getName())
+				.append("` | ")
+				.append(list(dependencies(module)))
 				.append(" | ")
-				.append(list(module.getNamedInterfaces().stream().filter(i -> !i.isUnnamed()).map(NamedInterface::getName)
-					.sorted().toList()))
+				.append(list(allowed(module)))
 				.append(" | ")
-				.append(list(module.getEventsListenedTo(modules).stream().map(JavaClass::getSimpleName).distinct().sorted()
+				.append(list(module.getNamedInterfaces()
+					.stream()
+					.filter(i -> !i.isUnnamed())
+					.map(NamedInterface::getName)
+					.sorted()
+					.toList()))
+				.append(" | ")
+				.append(list(module.getEventsListenedTo(modules)
+					.stream()
+					.map(JavaClass::getSimpleName)
+					.distinct()
+					.sorted()
 					.toList()))
 				.append(" |\n");
 		}
@@ -102,8 +125,10 @@ class ModularityTests {
 	private static List<String> allowed(ApplicationModule module) {
 		try {
 			Class<?> info = Class.forName(module.getBasePackage().getName() + ".package-info");
-			return Arrays.stream(info.getAnnotation(org.springframework.modulith.ApplicationModule.class).allowedDependencies())
-				.sorted().toList();
+			return Arrays
+				.stream(info.getAnnotation(org.springframework.modulith.ApplicationModule.class).allowedDependencies())
+				.sorted()
+				.toList();
 		}
 		catch (ClassNotFoundException ex) {
 			throw new AssertionError("module " + module.getName() + " has no package-info", ex);

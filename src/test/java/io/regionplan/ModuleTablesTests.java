@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each module's SQL names only its own tables: what another module decided is read through that module's
- * API (e.g. {@code planning.PlanningCycles}), never from its tables. Camunda's history tables may be read
- * (never written) by any module.
+ * Each module's SQL names only its own tables: what another module decided is read
+ * through that module's API (e.g. {@code planning.PlanningCycles}), never from its
+ * tables. Camunda's history tables may be read (never written) by any module.
  */
 class ModuleTablesTests {
 
@@ -28,7 +28,10 @@ class ModuleTablesTests {
 
 	private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
-	/** Table name prefix → the module that owns the tables; every table of the migrations has one. */
+	/**
+	 * Table name prefix → the module that owns the tables; every table of the migrations
+	 * has one.
+	 */
 	private static final Map<String, String> OWNERS = new LinkedHashMap<>();
 
 	static {
@@ -47,8 +50,8 @@ class ModuleTablesTests {
 
 	private static final Pattern PART = Pattern.compile(LITERAL, Pattern.DOTALL);
 
-	private static final Pattern STATEMENT = Pattern.compile("^\\s*(select|insert into|update|delete from|merge into)\\b",
-			Pattern.CASE_INSENSITIVE);
+	private static final Pattern STATEMENT = Pattern
+		.compile("^\\s*(select|insert into|update|delete from|merge into)\\b", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern TABLE = Pattern.compile("\\b(from|join|into|update)\\s+([A-Za-z_][A-Za-z0-9_]*)",
 			Pattern.CASE_INSENSITIVE);
@@ -95,17 +98,19 @@ class ModuleTablesTests {
 				overrides.apply("dealer", "cycle_dealer_tier");
 				""";
 
-		assertThat(uses("insight", "Sample.java", source, Set.of("cycle_dealer_tier")))
-			.containsExactly(new Use("insight", "Sample.java", "x", false),
-					new Use("insight", "Sample.java", "cycle_city_strategy", false),
-					new Use("insight", "Sample.java", "cycle_dealer_tier", false));
+		assertThat(uses("insight", "Sample.java", source, Set.of("cycle_dealer_tier"))).containsExactly(
+				new Use("insight", "Sample.java", "x", false),
+				new Use("insight", "Sample.java", "cycle_city_strategy", false),
+				new Use("insight", "Sample.java", "cycle_dealer_tier", false));
 	}
 
 	private static List<Use> uses() throws IOException {
 		Set<String> tables = tables();
 		List<Use> uses = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(SOURCES)) {
-			for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java")).sorted().toList()) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java"))
+				.sorted()
+				.toList()) {
 				String module = SOURCES.relativize(file).getName(0).toString();
 				uses.addAll(uses(module, SOURCES.relativize(file).toString(), Files.readString(file), tables));
 			}
@@ -114,9 +119,10 @@ class ModuleTablesTests {
 	}
 
 	/**
-	 * The tables a file's string literals name: in SQL statements (literals joined by {@code +} read as one),
-	 * and a literal that is exactly a table name with an underscore (handed to SQL built elsewhere; a bare word
-	 * such as {@code decision} is more often a JSON key than a table).
+	 * The tables a file's string literals name: in SQL statements (literals joined by
+	 * {@code +} read as one), and a literal that is exactly a table name with an
+	 * underscore (handed to SQL built elsewhere; a bare word such as {@code decision} is
+	 * more often a JSON key than a table).
 	 */
 	static List<Use> uses(String module, String file, String source, Set<String> tables) {
 		List<Use> uses = new ArrayList<>();
@@ -133,7 +139,8 @@ class ModuleTablesTests {
 			if (STATEMENT.matcher(sql).find()) {
 				Matcher table = TABLE.matcher(sql);
 				while (table.find()) {
-					boolean write = !table.group(1).equalsIgnoreCase("from") && !table.group(1).equalsIgnoreCase("join");
+					boolean write = !table.group(1).equalsIgnoreCase("from")
+							&& !table.group(1).equalsIgnoreCase("join");
 					uses.add(new Use(module, file, table.group(2), write));
 				}
 			}
@@ -159,7 +166,11 @@ class ModuleTablesTests {
 	}
 
 	private static String owner(String table) {
-		return OWNERS.entrySet().stream().filter(e -> table.startsWith(e.getKey())).map(Map.Entry::getValue).findFirst()
+		return OWNERS.entrySet()
+			.stream()
+			.filter(e -> table.startsWith(e.getKey()))
+			.map(Map.Entry::getValue)
+			.findFirst()
 			.orElse(null);
 	}
 

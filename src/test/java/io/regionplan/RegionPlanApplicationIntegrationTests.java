@@ -38,19 +38,32 @@ class RegionPlanApplicationIntegrationTests {
 
 	@Test
 	void deploysEveryProcessRuleAndFormFileAsOneDeployment() {
-		// the first deployment, made at startup (other tests deploy versions of their own later)
-		Deployment deployment = repository.createDeploymentQuery().deploymentName("regionplan").orderByDeploymentTime()
-			.asc().listPage(0, 1).get(0);
-		Set<String> deployed = repository.getDeploymentResources(deployment.getId()).stream()
-			.map(Resource::getName).collect(Collectors.toSet());
+		// the first deployment, made at startup (other tests deploy versions of their own
+		// later)
+		Deployment deployment = repository.createDeploymentQuery()
+			.deploymentName("regionplan")
+			.orderByDeploymentTime()
+			.asc()
+			.listPage(0, 1)
+			.get(0);
+		Set<String> deployed = repository.getDeploymentResources(deployment.getId())
+			.stream()
+			.map(Resource::getName)
+			.collect(Collectors.toSet());
 
 		assertThat(deployed).isEqualTo(repositoryFiles.files().keySet());
 		assertThat(deployed).anyMatch(name -> name.startsWith("processes/") && name.endsWith(".bpmn"))
 			.anyMatch(name -> name.startsWith("forms/") && name.endsWith(".form"))
 			.anyMatch(name -> name.startsWith("rules/") && name.endsWith(".drl"));
-		List<String> processKeys = repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).list()
-			.stream().map(ProcessDefinition::getKey).toList();
-		List<String> bpmnFiles = repositoryFiles.files().keySet().stream()
+		List<String> processKeys = repository.createProcessDefinitionQuery()
+			.deploymentId(deployment.getId())
+			.list()
+			.stream()
+			.map(ProcessDefinition::getKey)
+			.toList();
+		List<String> bpmnFiles = repositoryFiles.files()
+			.keySet()
+			.stream()
 			.filter(name -> name.startsWith("processes/"))
 			.map(name -> name.substring("processes/".length(), name.length() - ".bpmn".length()))
 			.toList();

@@ -10,9 +10,9 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Prints one summary line of what was skipped and why at the end of a test run, so that a skip is never
- * silent behind "BUILD SUCCESS" (registered in META-INF/services). {@code .ci/run} also fails on a skip it
- * does not expect.
+ * Prints one summary line of what was skipped and why at the end of a test run, so that a
+ * skip is never silent behind "BUILD SUCCESS" (registered in META-INF/services).
+ * {@code .ci/run} also fails on a skip it does not expect.
  */
 public class SkippedTestsSummary implements TestExecutionListener {
 

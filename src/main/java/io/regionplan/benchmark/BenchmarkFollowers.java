@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * The follower cities a benchmark rolls out to, one rollout task each. Referenced from BPMN as
- * {@code benchmarkFollowers}.
+ * The follower cities a benchmark rolls out to, one rollout task each. Referenced from
+ * BPMN as {@code benchmarkFollowers}.
  */
 @ExpressionBean
 @Component("benchmarkFollowers")
@@ -18,8 +18,12 @@ public class BenchmarkFollowers {
 
 	public List<String> cities(DelegateExecution execution) {
 		Object value = execution.getVariable("followerCities");
-		return value == null ? List.of() : Arrays.stream(value.toString().split("[,，、\\s]+"))
-			.map(String::strip).filter(city -> !city.isEmpty()).distinct().toList();
+		return value == null ? List.of()
+				: Arrays.stream(value.toString().split("[,，、\\s]+"))
+					.map(String::strip)
+					.filter(city -> !city.isEmpty())
+					.distinct()
+					.toList();
 	}
 
 }

@@ -20,8 +20,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code quarterly-review} bands on a benchmark city every month: last month's volume against the
- * monthly target of the growth-opportunity analysis; counts OFF_TRACK months in a row.
+ * {@code quarterly-review} bands on a benchmark city every month: last month's volume
+ * against the monthly target of the growth-opportunity analysis; counts OFF_TRACK months
+ * in a row.
  */
 @Component
 class BenchmarkMonitoringBinding implements RuleSetBinding {
@@ -50,9 +51,11 @@ class BenchmarkMonitoringBinding implements RuleSetBinding {
 		if (!(target instanceof Number plan)) {
 			throw new ProcessEngineException("变量 targetMonthlyVolume 缺失 / variable 'targetMonthlyVolume' is missing");
 		}
-		YearMonth month = YearMonth.from(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()))
+		YearMonth month = YearMonth
+			.from(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()))
 			.minusMonths(1);
-		BigDecimal actual = metrics.cityMonthlyVolumes(region, month, month).getOrDefault(city, java.util.Map.of())
+		BigDecimal actual = metrics.cityMonthlyVolumes(region, month, month)
+			.getOrDefault(city, java.util.Map.of())
 			.getOrDefault(month, BigDecimal.ZERO);
 		execution.setVariable("monitoredMonth", month.toString());
 		return List.of(new Review("city", city, actual, new BigDecimal(plan.toString()),
@@ -76,7 +79,8 @@ class BenchmarkMonitoringBinding implements RuleSetBinding {
 
 	@Override
 	public Set<String> reads() {
-		return Set.of("region", "benchmarkCity", "targetMonthlyVolume", "lastBand", "offTrackMonths", "monitoredMonths");
+		return Set.of("region", "benchmarkCity", "targetMonthlyVolume", "lastBand", "offTrackMonths",
+				"monitoredMonths");
 	}
 
 	@Override

@@ -23,8 +23,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code benchmark-selection}: the region's cities with their latest strategy, dealers, stores, size and
- * share; the ranking goes to the director's selection form.
+ * {@code benchmark-selection}: the region's cities with their latest strategy, dealers,
+ * stores, size and share; the ranking goes to the director's selection form.
  */
 @Component
 class BenchmarkSelectionBinding implements RuleSetBinding {
@@ -59,20 +59,24 @@ class BenchmarkSelectionBinding implements RuleSetBinding {
 		}
 		List<BenchmarkCandidate> candidates = new ArrayList<>();
 		for (CityMetrics city : metrics.cities(region, metrics.latestMonth(region).orElseThrow())) {
-			candidates.add(new BenchmarkCandidate(city.cityId(), city.nameZh(), strategy.getOrDefault(city.cityId(), "NONE"),
-					dealers.getOrDefault(city.cityId(), 0), stores.getOrDefault(city.cityId(), 0L), city.marketSize(),
-					city.share()));
+			candidates.add(new BenchmarkCandidate(city.cityId(), city.nameZh(),
+					strategy.getOrDefault(city.cityId(), "NONE"), dealers.getOrDefault(city.cityId(), 0),
+					stores.getOrDefault(city.cityId(), 0L), city.marketSize(), city.share()));
 		}
 		return candidates;
 	}
 
 	@Override
 	public void apply(DelegateExecution execution, RuleRun run) {
-		List<BenchmarkPick> eligible = run.factsOf(BenchmarkPick.class).stream().filter(BenchmarkPick::eligible)
-			.sorted(Comparator.comparingInt(BenchmarkPick::rank)).toList();
-		execution.setVariable("benchmarkRanking", eligible.stream()
-			.map(p -> p.rank() + ". " + p.cityId() + " — " + p.reasonZh() + " / " + p.reasonEn())
-			.collect(Collectors.joining("\n")));
+		List<BenchmarkPick> eligible = run.factsOf(BenchmarkPick.class)
+			.stream()
+			.filter(BenchmarkPick::eligible)
+			.sorted(Comparator.comparingInt(BenchmarkPick::rank))
+			.toList();
+		execution.setVariable("benchmarkRanking",
+				eligible.stream()
+					.map(p -> p.rank() + ". " + p.cityId() + " — " + p.reasonZh() + " / " + p.reasonEn())
+					.collect(Collectors.joining("\n")));
 		execution.setVariable("benchmarkCandidates", eligible.size());
 		if (!eligible.isEmpty()) {
 			execution.setVariable("benchmarkCity", eligible.get(0).cityId());

@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * What the growth-opportunity analysis starts from: the benchmark city's ND and WTD by channel and the
- * gaps to full distribution, and its dealers.
+ * What the growth-opportunity analysis starts from: the benchmark city's ND and WTD by
+ * channel and the gaps to full distribution, and its dealers.
  */
 @ExpressionBean
 @Component("summarizeBenchmarkCityDelegate")
@@ -38,9 +38,14 @@ class SummarizeBenchmarkCityDelegate implements JavaDelegate, VariableContract {
 				continue;
 			}
 			gapStores += channel.stores() - channel.carrying();
-			text.append(channel.channelId()).append("：ND ").append(percent(channel.nd())).append("，WTD ")
-				.append(percent(channel.wtd())).append("，未铺货门店 / stores without us ")
-				.append(channel.stores() - channel.carrying()).append('\n');
+			text.append(channel.channelId())
+				.append("：ND ")
+				.append(percent(channel.nd()))
+				.append("，WTD ")
+				.append(percent(channel.wtd()))
+				.append("，未铺货门店 / stores without us ")
+				.append(channel.stores() - channel.carrying())
+				.append('\n');
 		}
 		long dealers = metrics.dealerCities(region).values().stream().filter(cities -> cities.contains(city)).count();
 		text.append("经销商 / dealers ").append(dealers).append("；未铺货门店合计 / stores without us ").append(gapStores);

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One recorded decision: a rule evaluation ({@code EVALUATION}) or a person's override ({@code OVERRIDE}).
+ * One recorded decision: a rule evaluation ({@code EVALUATION}) or a person's override
+ * ({@code OVERRIDE}).
  *
- * @param ruleVersion the deployment id and the first 12 hex digits of the rule set's SHA-256
+ * @param ruleVersion the deployment id and the first 12 hex digits of the rule set's
+ * SHA-256
  * @param userId who triggered it, or {@code system} for a timer or job without a user
  */
 public record Decision(String id, String ruleSet, String ruleVersion, String deploymentId, String contentHash,

@@ -25,9 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Two rule versions run on the facts of one decision, side by side: every subject whose result differs, with
- * the rules that now fire or no longer fire, and per result kind and value how many subjects have it before
- * and after. What {@link DecisionReplay} answers with; nothing is written.
+ * Two rule versions run on the facts of one decision, side by side: every subject whose
+ * result differs, with the rules that now fire or no longer fire, and per result kind and
+ * value how many subjects have it before and after. What {@link DecisionReplay} answers
+ * with; nothing is written.
  */
 @Component
 class DecisionComparison {
@@ -51,8 +52,8 @@ class DecisionComparison {
 			boolean checkRecorded) {
 		List<Object> facts = queries.facts(decision.id());
 		if (facts.isEmpty() && decision.subjectCount() > 0) {
-			throw new IllegalArgumentException("决策 " + decision.id() + " 记录于保存输入事实之前，不能重放 / decision '"
-					+ decision.id() + "' was recorded before its input facts were kept: it cannot be replayed");
+			throw new IllegalArgumentException("决策 " + decision.id() + " 记录于保存输入事实之前，不能重放 / decision '" + decision.id()
+					+ "' was recorded before its input facts were kept: it cannot be replayed");
 		}
 		List<DecisionRecorder.Row> beforeRows = DecisionRecorder.rows(run(beforeSide, before, facts));
 		Map<String, DecisionRecorder.Row> afterRows = new LinkedHashMap<>();
@@ -89,7 +90,10 @@ class DecisionComparison {
 				beforeRows.size(), changes.size(), countsOut, changes);
 	}
 
-	/** A rule set that fails or loops on the facts is the caller's problem to fix: 400 naming the version. */
+	/**
+	 * A rule set that fails or loops on the facts is the caller's problem to fix: 400
+	 * naming the version.
+	 */
 	RuleRun run(Side side, RuleSetAt rules, List<Object> facts) {
 		try {
 			return rules.run(facts, settings.limits());
@@ -101,18 +105,22 @@ class DecisionComparison {
 	}
 
 	private boolean cycleEnded(String processInstanceId) {
-		return processInstanceId != null && !jdbc.queryForList(
-				"select ID_ from ACT_HI_PROCINST where ID_ = ? and END_TIME_ is not null", String.class, processInstanceId)
+		return processInstanceId != null && !jdbc
+			.queryForList("select ID_ from ACT_HI_PROCINST where ID_ = ? and END_TIME_ is not null", String.class,
+					processInstanceId)
 			.isEmpty();
 	}
 
-	/** Several values of one kind (e.g. flags) in sorted order: the order rules fired in is no difference. */
+	/**
+	 * Several values of one kind (e.g. flags) in sorted order: the order rules fired in
+	 * is no difference.
+	 */
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> normalized(Map<?, ?> result) {
 		Map<String, Object> sorted = new TreeMap<>();
 		if (result != null) {
-			result.forEach((kind, value) -> sorted.put(String.valueOf(kind), value instanceof List<?> list
-					? list.stream().map(String::valueOf).sorted().toList() : value));
+			result.forEach((kind, value) -> sorted.put(String.valueOf(kind),
+					value instanceof List<?> list ? list.stream().map(String::valueOf).sorted().toList() : value));
 		}
 		return sorted;
 	}
@@ -120,7 +128,8 @@ class DecisionComparison {
 	private static void count(Map<String, Map<String, int[]>> counts, Map<String, Object> result, int side) {
 		result.forEach((kind, value) -> {
 			for (Object one : value instanceof List<?> list ? list : List.of(value)) {
-				counts.computeIfAbsent(kind, k -> new TreeMap<>()).computeIfAbsent(String.valueOf(one), v -> new int[2])[side]++;
+				counts.computeIfAbsent(kind, k -> new TreeMap<>())
+					.computeIfAbsent(String.valueOf(one), v -> new int[2])[side]++;
 			}
 		});
 	}
@@ -149,9 +158,8 @@ class DecisionComparison {
 		if (!noLongerFiring.isEmpty()) {
 			summary.append("; 不再触发 / no longer fires: ").append(String.join(", ", noLongerFiring));
 		}
-		return new Change(was.type, was.id, name, before, after, nowFiring, noLongerFiring,
-				List.copyOf(rulesAfter), now == null ? null : new DecisionSubject.Reason(now.reasonZh(), now.reasonEn()),
-				summary.toString());
+		return new Change(was.type, was.id, name, before, after, nowFiring, noLongerFiring, List.copyOf(rulesAfter),
+				now == null ? null : new DecisionSubject.Reason(now.reasonZh(), now.reasonEn()), summary.toString());
 	}
 
 	private String name(DecisionRecorder.Row row) {
@@ -168,7 +176,8 @@ class DecisionComparison {
 		if (value == null) {
 			return "—";
 		}
-		return value instanceof List<?> list ? String.join("+", list.stream().map(String::valueOf).toList()) : value.toString();
+		return value instanceof List<?> list ? String.join("+", list.stream().map(String::valueOf).toList())
+				: value.toString();
 	}
 
 	private static String key(DecisionRecorder.Row row) {

@@ -37,8 +37,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The audit API: auditors, directors and process owners read every region's decisions, regional
- * managers their own regions'. Nothing here writes.
+ * The audit API: auditors, directors and process owners read every region's decisions,
+ * regional managers their own regions'. Nothing here writes.
  */
 @RestController
 @RequestMapping("/api/decisions")
@@ -61,7 +61,10 @@ class DecisionController {
 		this.engine = engine;
 	}
 
-	/** The filters of the list, in JSON and CSV; anything else is refused rather than ignored. */
+	/**
+	 * The filters of the list, in JSON and CSV; anything else is refused rather than
+	 * ignored.
+	 */
 	static final List<String> FILTERS = List.of("processInstanceId", "ruleSet", "subject", "region", "from", "to");
 
 	static final List<String> PAGING = List.of("page", "size", "subjectsPerDecision");
@@ -84,8 +87,8 @@ class DecisionController {
 	}
 
 	/**
-	 * The same list as CSV, one row per subject with its region, UTF-8 with BOM so that Excel shows Chinese
-	 * correctly; every matching decision (no paging).
+	 * The same list as CSV, one row per subject with its region, UTF-8 with BOM so that
+	 * Excel shows Chinese correctly; every matching decision (no paging).
 	 */
 	@GetMapping(produces = "text/csv")
 	void csv(@RequestParam(required = false) String processInstanceId, @RequestParam(required = false) String ruleSet,
@@ -100,7 +103,8 @@ class DecisionController {
 					regions(user, region));
 		}
 		catch (ResponseStatusException ex) {
-			// as text: a caller that accepts only CSV would get the error's JSON as an empty answer
+			// as text: a caller that accepts only CSV would get the error's JSON as an
+			// empty answer
 			response.setStatus(ex.getStatusCode().value());
 			response.setContentType("text/plain; charset=UTF-8");
 			response.getWriter().write(ex.getReason());
@@ -118,8 +122,9 @@ class DecisionController {
 				for (Decision d : decisions.content()) {
 					for (DecisionSubject s : d.subjects()) {
 						csv.printRecord(cells(d.id(), d.ruleSet(), d.ruleVersion(), d.tenantId(), d.processInstanceId(),
-								d.activityId(), d.userId(), d.evaluatedAt().toString(), d.kind(), s.subjectType(), s.subjectId(),
-								s.result().toString(), String.join("|", s.firedRules()), s.reason().zh(), s.reason().en()));
+								d.activityId(), d.userId(), d.evaluatedAt().toString(), d.kind(), s.subjectType(),
+								s.subjectId(), s.result().toString(), String.join("|", s.firedRules()), s.reason().zh(),
+								s.reason().en()));
 					}
 				}
 				if ((long) (page + 1) * 50 >= decisions.totalElements()) {
@@ -129,7 +134,10 @@ class DecisionController {
 		}
 	}
 
-	/** Cells that a spreadsheet would run as a formula are written as text (CSV injection). */
+	/**
+	 * Cells that a spreadsheet would run as a formula are written as text (CSV
+	 * injection).
+	 */
 	static List<String> cells(String... values) {
 		List<String> cells = new ArrayList<>(values.length);
 		for (String value : values) {
@@ -148,22 +156,27 @@ class DecisionController {
 		return queries.find(id, readableRegions(user)).orElseThrow(() -> notFound(id));
 	}
 
-	/** The exact text of the decision's rule files, read back from its Camunda deployment. */
+	/**
+	 * The exact text of the decision's rule files, read back from its Camunda deployment.
+	 */
 	@GetMapping("/{id}/rules")
 	Map<String, Object> ruleFiles(@PathVariable String id, @AuthenticationPrincipal RegionPlanUser user) {
 		Decision decision = queries.find(id, readableRegions(user)).orElseThrow(() -> notFound(id));
 		RuleSetSource source = EngineCalls.withoutAuthorization(engine,
 				() -> rules.source(engine.getRepositoryService(), decision.deploymentId(), decision.ruleSet()));
 		List<Map<String, String>> files = new ArrayList<>();
-		source.files().forEach((path, bytes) -> files.add(Map.of("path", path, "text", new String(bytes, StandardCharsets.UTF_8))));
+		source.files()
+			.forEach((path, bytes) -> files
+				.add(Map.of("path", path, "text", new String(bytes, StandardCharsets.UTF_8))));
 		return Map.of("decisionId", id, "ruleSet", decision.ruleSet(), "ruleVersion", decision.ruleVersion(),
 				"deploymentId", decision.deploymentId(), "contentHash", source.contentHash(), "matchesDecision",
 				source.contentHash().equals(decision.contentHash()), "files", files);
 	}
 
 	/**
-	 * The decision re-run on its recorded facts with the rule version in force then and with today's: which
-	 * subjects would get another result now, and whether the record is reproduced exactly.
+	 * The decision re-run on its recorded facts with the rule version in force then and
+	 * with today's: which subjects would get another result now, and whether the record
+	 * is reproduced exactly.
 	 */
 	@GetMapping("/{id}/replay")
 	DecisionReplay.Replay replay(@PathVariable String id, @AuthenticationPrincipal RegionPlanUser user) {
@@ -175,7 +188,10 @@ class DecisionController {
 		}
 	}
 
-	/** How one subject's results changed from decision to decision, e.g. a dealer's tier by cycle. */
+	/**
+	 * How one subject's results changed from decision to decision, e.g. a dealer's tier
+	 * by cycle.
+	 */
 	@GetMapping("/subjects/{subjectType}/{subjectId}/history")
 	List<Map<String, Object>> history(@PathVariable String subjectType, @PathVariable String subjectId,
 			@RequestParam(required = false) String ruleSet, @AuthenticationPrincipal RegionPlanUser user) {
@@ -183,8 +199,8 @@ class DecisionController {
 	}
 
 	/**
-	 * The regions to list: the one asked for, which must be readable (another region answers 404, as its
-	 * objects do), or all the readable ones.
+	 * The regions to list: the one asked for, which must be readable (another region
+	 * answers 404, as its objects do), or all the readable ones.
 	 */
 	static Set<String> regions(RegionPlanUser user, String region) {
 		Set<String> readable = readableRegions(user);
@@ -224,7 +240,8 @@ class DecisionController {
 			return null;
 		}
 		try {
-			return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+			return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+					: Instant.parse(text);
 		}
 		catch (DateTimeParseException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,

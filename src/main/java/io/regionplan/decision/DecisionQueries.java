@@ -44,7 +44,10 @@ class DecisionQueries {
 	record Page(List<Decision> content, int page, int size, long totalElements) {
 	}
 
-	/** A page of decisions, newest first, each with its subjects (only the matching one when filtered by subject). */
+	/**
+	 * A page of decisions, newest first, each with its subjects (only the matching one
+	 * when filtered by subject).
+	 */
 	Page list(DecisionFilter filter, int page, int size, int subjectsPerDecision) {
 		List<Object> args = new ArrayList<>();
 		String where = where(filter, args);
@@ -52,9 +55,11 @@ class DecisionQueries {
 		List<Object> pageArgs = new ArrayList<>(args);
 		pageArgs.add(size);
 		pageArgs.add((long) page * size);
-		List<Decision> withSubjects = jdbc.query("select " + COLUMNS + " from decision d" + where
-				+ " order by d.evaluated_at desc, d.id limit ? offset ?",
-				(rs, n) -> decision(rs, subjects(rs.getString(1), rs.getString(13), filter.subject(), subjectsPerDecision)),
+		List<Decision> withSubjects = jdbc.query(
+				"select " + COLUMNS + " from decision d" + where
+						+ " order by d.evaluated_at desc, d.id limit ? offset ?",
+				(rs, n) -> decision(rs,
+						subjects(rs.getString(1), rs.getString(13), filter.subject(), subjectsPerDecision)),
 				pageArgs.toArray());
 		return new Page(withSubjects, page, size, total == null ? 0 : total);
 	}
@@ -66,14 +71,20 @@ class DecisionQueries {
 		if (regions != null) {
 			scope = " and " + inRegions(regions, args);
 		}
-		return jdbc.query("select " + COLUMNS + " from decision d where d.id = ?" + scope,
-				(rs, n) -> decision(rs, subjects(rs.getString(1), rs.getString(13), null, Integer.MAX_VALUE)), args.toArray())
+		return jdbc
+			.query("select " + COLUMNS + " from decision d where d.id = ?" + scope,
+					(rs, n) -> decision(rs, subjects(rs.getString(1), rs.getString(13), null, Integer.MAX_VALUE)),
+					args.toArray())
 			.stream()
 			.findFirst();
 	}
 
-	/** Every decision about one subject, oldest first: how its result changed from cycle to cycle. */
-	List<Map<String, Object>> history(String subjectType, String subjectId, String ruleSet, java.util.Set<String> regions) {
+	/**
+	 * Every decision about one subject, oldest first: how its result changed from cycle
+	 * to cycle.
+	 */
+	List<Map<String, Object>> history(String subjectType, String subjectId, String ruleSet,
+			java.util.Set<String> regions) {
 		List<Object> args = new ArrayList<>(List.of(indexPattern(subjectId)));
 		String where = " where d.subject_index like ? escape '!'";
 		if (ruleSet != null) {
@@ -105,8 +116,8 @@ class DecisionQueries {
 	}
 
 	/**
-	 * The facts a decision was given, in insertion order, as fact objects again; empty for an override and
-	 * for a decision recorded before the facts were kept.
+	 * The facts a decision was given, in insertion order, as fact objects again; empty
+	 * for an override and for a decision recorded before the facts were kept.
 	 */
 	List<Object> facts(String decisionId) {
 		List<Object> facts = new ArrayList<>();
@@ -124,7 +135,10 @@ class DecisionQueries {
 		return facts;
 	}
 
-	/** Only the records of the fact package: the stored type name never names any other class. */
+	/**
+	 * Only the records of the fact package: the stored type name never names any other
+	 * class.
+	 */
 	static Class<?> factType(String name) {
 		if (name.matches("[A-Z][A-Za-z0-9]*")) {
 			try {
@@ -140,7 +154,10 @@ class DecisionQueries {
 		throw new IllegalArgumentException("未知的事实类型 / unknown fact type '" + name + "'");
 	}
 
-	/** A LIKE pattern that finds a subject id in subject_index ("\nid\n"), wildcards escaped. */
+	/**
+	 * A LIKE pattern that finds a subject id in subject_index ("\nid\n"), wildcards
+	 * escaped.
+	 */
 	private static String indexPattern(String subjectId) {
 		return "%\n" + subjectId.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "\n%";
 	}
@@ -181,7 +198,10 @@ class DecisionQueries {
 		return "d.tenant_id in (" + String.join(", ", Collections.nCopies(regions.size(), "?")) + ")";
 	}
 
-	/** The first {@code limit} subjects, or those with id {@code subject}, read from the chunks that hold them. */
+	/**
+	 * The first {@code limit} subjects, or those with id {@code subject}, read from the
+	 * chunks that hold them.
+	 */
 	private List<DecisionSubject> subjects(String decisionId, String subjectIndex, String subject, int limit) {
 		if (limit == 0 || subjectIndex.length() <= 1) {
 			return List.of();

@@ -25,9 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes one decision per rule evaluation, in the evaluation's own transaction (a synchronous listener
- * inside the rule task), so a decision exists exactly when its results do. Subjects are written with JDBC
- * batches.
+ * Writes one decision per rule evaluation, in the evaluation's own transaction (a
+ * synchronous listener inside the rule task), so a decision exists exactly when its
+ * results do. Subjects are written with JDBC batches.
  */
 @Component
 class DecisionRecorder {
@@ -46,7 +46,10 @@ class DecisionRecorder {
 		record(event.run(), event.processInstanceId(), event.activityId(), event.tenantId(), event.userId());
 	}
 
-	/** An override: the subject's old result as its input, the new result, the person's reason. */
+	/**
+	 * An override: the subject's old result as its input, the new result, the person's
+	 * reason.
+	 */
 	@EventListener
 	void on(DecisionOverridden event) {
 		Row row = new Row(event.subjectType(), event.subjectId());
@@ -68,12 +71,16 @@ class DecisionRecorder {
 		return id;
 	}
 
-	/** Every input fact with its type, in insertion order, so that the decision can be re-run exactly. */
+	/**
+	 * Every input fact with its type, in insertion order, so that the decision can be
+	 * re-run exactly.
+	 */
 	void insertFacts(String decisionId, List<Object> facts) {
 		java.util.Set<Class<?>> checked = new java.util.HashSet<>();
 		insertChunks("decision_facts", "facts", decisionId, facts, (out, fact) -> {
 			if (checked.add(fact.getClass())) {
-				// the reader accepts only the fact package's records; a binding giving anything else is a bug
+				// the reader accepts only the fact package's records; a binding giving
+				// anything else is a bug
 				DecisionQueries.factType(fact.getClass().getSimpleName());
 			}
 			out.writeStartObject();
@@ -91,8 +98,12 @@ class DecisionRecorder {
 
 	}
 
-	/** Items as JSON arrays of {@value DecisionQueries#CHUNK}, one row per chunk, in one JDBC batch. */
-	private <T> void insertChunks(String table, String column, String decisionId, List<T> items, ElementWriter<T> writer) {
+	/**
+	 * Items as JSON arrays of {@value DecisionQueries#CHUNK}, one row per chunk, in one
+	 * JDBC batch.
+	 */
+	private <T> void insertChunks(String table, String column, String decisionId, List<T> items,
+			ElementWriter<T> writer) {
 		List<Object[]> chunks = new ArrayList<>();
 		for (int from = 0; from < items.size(); from += DecisionQueries.CHUNK) {
 			StringWriter text = new StringWriter();
@@ -115,14 +126,19 @@ class DecisionRecorder {
 			String userId, String kind, List<Row> rows) {
 		StringBuilder index = new StringBuilder("\n");
 		rows.forEach(row -> index.append(row.id).append('\n'));
-		jdbc.update("insert into decision (id, rule_set, rule_version, deployment_id, content_hash, process_instance_id, "
-				+ "activity_id, tenant_id, user_id, evaluated_at, kind, subject_count, subject_index) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, version.ruleSet(), version.label(),
-				version.deploymentId(), version.contentHash(), processInstanceId, activityId, tenantId, userId,
-				Timestamp.from(Instant.now()), kind, rows.size(), index.toString());
+		jdbc.update(
+				"insert into decision (id, rule_set, rule_version, deployment_id, content_hash, process_instance_id, "
+						+ "activity_id, tenant_id, user_id, evaluated_at, kind, subject_count, subject_index) "
+						+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				id, version.ruleSet(), version.label(), version.deploymentId(), version.contentHash(),
+				processInstanceId, activityId, tenantId, userId, Timestamp.from(Instant.now()), kind, rows.size(),
+				index.toString());
 	}
 
-	/** The subjects as JSON arrays of {@value DecisionQueries#CHUNK} (the API's DecisionSubject shape). */
+	/**
+	 * The subjects as JSON arrays of {@value DecisionQueries#CHUNK} (the API's
+	 * DecisionSubject shape).
+	 */
 	void insertSubjects(String decisionId, List<Row> rows) {
 		insertChunks("decision_subjects", "subjects", decisionId, rows, (out, row) -> {
 			out.writeStartObject();
@@ -142,7 +158,9 @@ class DecisionRecorder {
 		});
 	}
 
-	/** One subject's inputs, the rules that touched it in firing order, and its outcomes. */
+	/**
+	 * One subject's inputs, the rules that touched it in firing order, and its outcomes.
+	 */
 	static final class Row {
 
 		final String type;
@@ -172,7 +190,8 @@ class DecisionRecorder {
 			Map<String, Object> result = new LinkedHashMap<>();
 			for (Outcome outcome : outcomes) {
 				result.merge(outcome.kind(), outcome.value(), (before, added) -> {
-					List<Object> values = before instanceof List<?> list ? new ArrayList<>(list) : new ArrayList<>(List.of(before));
+					List<Object> values = before instanceof List<?> list ? new ArrayList<>(list)
+							: new ArrayList<>(List.of(before));
 					values.add(added);
 					return values;
 				});
@@ -196,7 +215,10 @@ class DecisionRecorder {
 
 	}
 
-	/** Subjects in input order; each firing is attributed to the subjects it matched or produced an outcome for. */
+	/**
+	 * Subjects in input order; each firing is attributed to the subjects it matched or
+	 * produced an outcome for.
+	 */
 	static List<Row> rows(RuleRun run) {
 		Map<String, Row> byKey = new LinkedHashMap<>();
 		Map<String, List<Row>> byId = new LinkedHashMap<>();

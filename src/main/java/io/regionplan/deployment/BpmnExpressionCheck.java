@@ -20,12 +20,13 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 /**
- * Refuses what a process file could use to run code of its own: scripts in any form (script tasks,
- * {@code camunda:script} in listeners and input/output mappings, script conditions, {@code camunda:resource}),
- * Java classes by name ({@code camunda:class}), and expressions that use anything off the
- * {@link io.regionplan.engine.ExpressionAllowList}. Each expression is parsed by the JUEL parser the engine uses
- * and its tree checked ({@link ExpressionTreeCheck}), so bracket calls, {@code #{…}} and property chains are
- * held to the list as much as dot calls are.
+ * Refuses what a process file could use to run code of its own: scripts in any form
+ * (script tasks, {@code camunda:script} in listeners and input/output mappings, script
+ * conditions, {@code camunda:resource}), Java classes by name ({@code camunda:class}),
+ * and expressions that use anything off the
+ * {@link io.regionplan.engine.ExpressionAllowList}. Each expression is parsed by the JUEL
+ * parser the engine uses and its tree checked ({@link ExpressionTreeCheck}), so bracket
+ * calls, {@code #{…}} and property chains are held to the list as much as dot calls are.
  */
 final class BpmnExpressionCheck {
 
@@ -39,7 +40,9 @@ final class BpmnExpressionCheck {
 
 	private final ExpressionTreeCheck trees;
 
-	/** @param beans the application's beans, or {@code null} without the application */
+	/**
+	 * @param beans the application's beans, or {@code null} without the application
+	 */
 	BpmnExpressionCheck(BeanFactory beans) {
 		this.trees = new ExpressionTreeCheck(beans);
 	}
@@ -52,7 +55,12 @@ final class BpmnExpressionCheck {
 			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
 			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
 			javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
-			builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // quiet: the BPMN check reports bad XML
+			builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // quiet:
+																				// the
+																				// BPMN
+																				// check
+																				// reports
+																				// bad XML
 			root = builder.parse(new ByteArrayInputStream(bpmn)).getDocumentElement();
 		}
 		catch (Exception ex) {
@@ -67,8 +75,8 @@ final class BpmnExpressionCheck {
 		String here = element.hasAttribute("id") ? element.getAttribute("id") : id;
 		String name = element.getLocalName();
 		if (name.equals("scriptTask") || name.equals("script")) {
-			problems.add(here + ": 不允许脚本（" + element.getTagName() + "）/ scripts are not allowed (" + element.getTagName()
-					+ "): use a service task with an allow-listed bean");
+			problems.add(here + ": 不允许脚本（" + element.getTagName() + "）/ scripts are not allowed ("
+					+ element.getTagName() + "): use a service task with an allow-listed bean");
 		}
 		NamedNodeMap attributes = element.getAttributes();
 		for (int i = 0; i < attributes.getLength(); i++) {
@@ -90,10 +98,12 @@ final class BpmnExpressionCheck {
 		boolean camunda = CAMUNDA_NS.equals(attribute.getNamespaceURI());
 		if (name.equals("scriptFormat") || camunda && name.equals("resource")
 				|| name.equals("language") && element.getLocalName().equals("conditionExpression")) {
-			problems.add(id + ": 不允许脚本（" + attribute.getName() + "）/ scripts are not allowed (" + attribute.getName() + ")");
+			problems.add(
+					id + ": 不允许脚本（" + attribute.getName() + "）/ scripts are not allowed (" + attribute.getName() + ")");
 		}
 		else if (CLASS_ATTRIBUTES.contains(name) && (camunda || attribute.getNamespaceURI() == null)) {
-			// camunda:class on tasks, plain class on camunda:executionListener / taskListener, form handlers and
+			// camunda:class on tasks, plain class on camunda:executionListener /
+			// taskListener, form handlers and
 			// variable mappings: each makes the engine instantiate a class the file names
 			problems.add(id + ": 不允许按类名调用 Java（" + attribute.getName() + "=" + attribute.getValue() + "）/ "
 					+ attribute.getName() + " is not allowed ('" + attribute.getValue()
@@ -103,7 +113,8 @@ final class BpmnExpressionCheck {
 			String bean = attribute.getValue().strip().replaceAll("^[$#]\\{\\s*(\\w+)\\s*}$", "$1");
 			if (!ExpressionBeans.ALLOWED.contains(bean)) {
 				problems.add(id + ": 委托表达式须为允许的 bean / camunda:delegateExpression must name an allow-listed bean, not '"
-						+ attribute.getValue() + "' (allowed: " + ExpressionBeans.ALLOWED.stream().sorted().toList() + ")");
+						+ attribute.getValue() + "' (allowed: " + ExpressionBeans.ALLOWED.stream().sorted().toList()
+						+ ")");
 				expression(attribute.getValue(), id, problems);
 			}
 		}
@@ -112,7 +123,10 @@ final class BpmnExpressionCheck {
 		}
 	}
 
-	/** Parses text holding {@code ${…}} or {@code #{…}} as the engine would, and checks what it resolves. */
+	/**
+	 * Parses text holding {@code ${…}} or {@code #{…}} as the engine would, and checks
+	 * what it resolves.
+	 */
 	private void expression(String text, String id, Set<String> problems) {
 		if (text == null || !text.contains("${") && !text.contains("#{")) {
 			return;
@@ -123,11 +137,13 @@ final class BpmnExpressionCheck {
 			tree = new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS).build(text);
 		}
 		catch (TreeBuilderException ex) {
-			problems.add(id + ": 表达式 " + shown + " 无法解析 / expression " + shown + " cannot be parsed: " + ex.getMessage());
+			problems
+				.add(id + ": 表达式 " + shown + " 无法解析 / expression " + shown + " cannot be parsed: " + ex.getMessage());
 			return;
 		}
-		trees.check(tree).forEach(reason -> problems.add(id + ": 表达式 " + shown + " 不允许：" + reason.chinese()
-				+ " / expression " + shown + " is not allowed: " + reason.english()));
+		trees.check(tree)
+			.forEach(reason -> problems.add(id + ": 表达式 " + shown + " 不允许：" + reason.chinese() + " / expression "
+					+ shown + " is not allowed: " + reason.english()));
 	}
 
 }

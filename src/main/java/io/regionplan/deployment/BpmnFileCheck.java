@@ -29,10 +29,11 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycl
 import org.springframework.beans.factory.BeanFactory;
 
 /**
- * The check of one BPMN file for {@link ProcessFilesValidator}: a process that Camunda, Modeler and Tasklist can
- * use (its id the file name, forms that exist, candidate groups, rule sets and called processes that exist, valid
- * timers within {@link TimerBounds}, history time to live, a diagram for every element) and expressions within
- * the allow-list ({@link BpmnExpressionCheck}).
+ * The check of one BPMN file for {@link ProcessFilesValidator}: a process that Camunda,
+ * Modeler and Tasklist can use (its id the file name, forms that exist, candidate groups,
+ * rule sets and called processes that exist, valid timers within {@link TimerBounds},
+ * history time to live, a diagram for every element) and expressions within the
+ * allow-list ({@link BpmnExpressionCheck}).
  */
 final class BpmnFileCheck {
 
@@ -40,12 +41,17 @@ final class BpmnFileCheck {
 
 	private final BpmnExpressionCheck expressions;
 
-	/** @param beans the application's beans, or {@code null} (see {@link BpmnExpressionCheck}) */
+	/**
+	 * @param beans the application's beans, or {@code null} (see
+	 * {@link BpmnExpressionCheck})
+	 */
 	BpmnFileCheck(BeanFactory beans) {
 		this.expressions = new BpmnExpressionCheck(beans);
 	}
 
-	/** @return the parsed model, or {@code null} when the file is no BPMN */
+	/**
+	 * @return the parsed model, or {@code null} when the file is no BPMN
+	 */
 	BpmnModelInstance check(String name, byte[] bytes, ProcessFiles files, Set<String> ruleSets,
 			Set<String> processKeys, List<FileProblem> problems) {
 		problems.addAll(expressions.check(name, bytes));
@@ -60,17 +66,20 @@ final class BpmnFileCheck {
 		String key = name.substring("processes/".length(), name.length() - ".bpmn".length());
 		List<Process> processes = List.copyOf(model.getModelElementsByType(Process.class));
 		if (processes.size() != 1 || !processes.get(0).getId().equals(key)) {
-			problems.add(new FileProblem(name, 0, 0, "文件须含一个 id 为 " + key + " 的流程 / the file must hold one process with id '"
-					+ key + "' (its file name)"));
+			problems.add(new FileProblem(name, 0, 0, "文件须含一个 id 为 " + key
+					+ " 的流程 / the file must hold one process with id '" + key + "' (its file name)"));
 		}
 		for (Process process : processes) {
-			if (process.getCamundaHistoryTimeToLiveString() == null || process.getCamundaHistoryTimeToLiveString().isBlank()) {
-				problems.add(problem(name, process, "缺少 camunda:historyTimeToLive / camunda:historyTimeToLive is not set"));
+			if (process.getCamundaHistoryTimeToLiveString() == null
+					|| process.getCamundaHistoryTimeToLiveString().isBlank()) {
+				problems
+					.add(problem(name, process, "缺少 camunda:historyTimeToLive / camunda:historyTimeToLive is not set"));
 			}
 		}
 		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
 			checkFormRef(name, task, task.getAttributeValueNs(CAMUNDA_NS, "formRef"), files, problems);
-			if (blank(task.getCamundaCandidateGroups()) && blank(task.getCamundaCandidateUsers()) && blank(task.getCamundaAssignee())) {
+			if (blank(task.getCamundaCandidateGroups()) && blank(task.getCamundaCandidateUsers())
+					&& blank(task.getCamundaAssignee())) {
 				problems.add(problem(name, task, "用户任务没有候选组 / the user task has no candidate group"));
 			}
 		}
@@ -83,25 +92,29 @@ final class BpmnFileCheck {
 		for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
 			String ruleSet = EvaluateRuleSetDelegate.property(task, EvaluateRuleSetDelegate.RULE_SET_PROPERTY);
 			if (ruleSet == null) {
-				problems.add(problem(name, task, "业务规则任务缺少扩展属性 ruleSet / the business rule task has no extension property 'ruleSet'"));
+				problems.add(problem(name, task,
+						"业务规则任务缺少扩展属性 ruleSet / the business rule task has no extension property 'ruleSet'"));
 			}
 			else if (!ruleSets.contains(ruleSet)) {
-				problems.add(problem(name, task, "规则集 " + ruleSet + " 不存在 / rule set '" + ruleSet + "' is not in rules/"));
+				problems
+					.add(problem(name, task, "规则集 " + ruleSet + " 不存在 / rule set '" + ruleSet + "' is not in rules/"));
 			}
 		}
 		for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
 			if (call.getCalledElement() == null || !processKeys.contains(call.getCalledElement())) {
-				problems.add(problem(name, call, "调用的流程 " + call.getCalledElement() + " 不在 processes/ 中 / called process '"
-						+ call.getCalledElement() + "' is not in processes/"));
+				problems.add(problem(name, call, "调用的流程 " + call.getCalledElement()
+						+ " 不在 processes/ 中 / called process '" + call.getCalledElement() + "' is not in processes/"));
 			}
 		}
 		for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
 			checkTimer(name, timer, problems);
 		}
-		for (CamundaFailedJobRetryTimeCycle retries : model.getModelElementsByType(CamundaFailedJobRetryTimeCycle.class)) {
+		for (CamundaFailedJobRetryTimeCycle retries : model
+			.getModelElementsByType(CamundaFailedJobRetryTimeCycle.class)) {
 			String refused = TimerBounds.retryCycle(retries.getTextContent().strip());
 			if (refused != null) {
-				// the cycle sits in the extension elements of the task, event or process it is for
+				// the cycle sits in the extension elements of the task, event or process
+				// it is for
 				problems.add(problem(name, (BaseElement) retries.getParentElement().getParentElement(), refused));
 			}
 		}
@@ -110,8 +123,8 @@ final class BpmnFileCheck {
 		model.getModelElementsByType(BpmnEdge.class).forEach(edge -> drawn.add(edge.getBpmnElement().getId()));
 		for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
 			if (!drawn.contains(element.getId())) {
-				problems.add(problem(name, element, "缺少图形信息（BPMN DI）/ no diagram information (BPMN DI): Camunda Modeler "
-						+ "cannot lay it out"));
+				problems.add(problem(name, element,
+						"缺少图形信息（BPMN DI）/ no diagram information (BPMN DI): Camunda Modeler " + "cannot lay it out"));
 			}
 		}
 		return model;
@@ -123,8 +136,8 @@ final class BpmnFileCheck {
 			problems.add(problem(name, element, "缺少 camunda:formRef / no camunda:formRef"));
 		}
 		else if (!files.files().containsKey("forms/" + formRef + ".form")) {
-			problems.add(problem(name, element, "表单 forms/" + formRef + ".form 不存在 / form forms/" + formRef
-					+ ".form does not exist"));
+			problems.add(problem(name, element,
+					"表单 forms/" + formRef + ".form 不存在 / form forms/" + formRef + ".form does not exist"));
 		}
 	}
 

@@ -24,8 +24,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The files a process owner's change would deploy, before anything is deployed: the upload (a zip unpacked
- * within a limit), the latest deployment's files with the changed ones on top, and their validation as a whole.
+ * The files a process owner's change would deploy, before anything is deployed: the
+ * upload (a zip unpacked within a limit), the latest deployment's files with the changed
+ * ones on top, and their validation as a whole.
  */
 @Component
 class CandidateFiles {
@@ -57,8 +58,9 @@ class CandidateFiles {
 	}
 
 	/**
-	 * The latest deployment's files with the changed ones on top and the removed ones taken out; refuses a
-	 * path outside the three folders, and removing a file that is not deployed or is also uploaded.
+	 * The latest deployment's files with the changed ones on top and the removed ones
+	 * taken out; refuses a path outside the three folders, and removing a file that is
+	 * not deployed or is also uploaded.
 	 */
 	ProcessFiles merged(Map<String, byte[]> changed, java.util.Collection<String> removed) {
 		SortedMap<String, byte[]> files = new TreeMap<>(latestFiles());
@@ -72,7 +74,8 @@ class CandidateFiles {
 				throw new IllegalArgumentException("同一文件既上传又删除 / '" + path + "' is both uploaded and removed");
 			}
 			if (files.remove(path) == null) {
-				throw new IllegalArgumentException("要删除的文件未部署 / '" + path + "' is not deployed, so it cannot be removed");
+				throw new IllegalArgumentException(
+						"要删除的文件未部署 / '" + path + "' is not deployed, so it cannot be removed");
 			}
 		}
 		return new ProcessFiles(files);
@@ -104,7 +107,10 @@ class CandidateFiles {
 		});
 	}
 
-	/** The files of a zip, by their path inside it; refuses a zip that unpacks to more than the limit. */
+	/**
+	 * The files of a zip, by their path inside it; refuses a zip that unpacks to more
+	 * than the limit.
+	 */
 	static Map<String, byte[]> unzip(byte[] zip) {
 		Map<String, byte[]> files = new LinkedHashMap<>();
 		long total = 0;

@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit trail of what process owners did with process files: deployments, what-ifs, replays and
- * migrations, each with who, when, which files (or rule versions) with their SHA-256, and the outcome.
+ * The audit trail of what process owners did with process files: deployments, what-ifs,
+ * replays and migrations, each with who, when, which files (or rule versions) with their
+ * SHA-256, and the outcome.
  */
 @Component
 class DeploymentAudit {
@@ -41,10 +42,11 @@ class DeploymentAudit {
 	void record(Action action, String outcome, String deploymentId, String userId, Object files, Object problems,
 			boolean forced) {
 		try {
-			jdbc.update("insert into deployment_audit (id, deployment_id, user_id, attempted_at, outcome, files, problems, "
-					+ "action, forced) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), deploymentId, userId,
-					Timestamp.from(Instant.now()), outcome, json.writeValueAsString(files), json.writeValueAsString(problems),
-					action.name(), forced);
+			jdbc.update(
+					"insert into deployment_audit (id, deployment_id, user_id, attempted_at, outcome, files, problems, "
+							+ "action, forced) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+					UUID.randomUUID().toString(), deploymentId, userId, Timestamp.from(Instant.now()), outcome,
+					json.writeValueAsString(files), json.writeValueAsString(problems), action.name(), forced);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
@@ -62,8 +64,9 @@ class DeploymentAudit {
 	}
 
 	List<Map<String, Object>> all() {
-		return jdbc.queryForList("select id, action, deployment_id, user_id, attempted_at, outcome, forced, files, problems "
-				+ "from deployment_audit order by attempted_at desc");
+		return jdbc
+			.queryForList("select id, action, deployment_id, user_id, attempted_at, outcome, forced, files, problems "
+					+ "from deployment_audit order by attempted_at desc");
 	}
 
 }

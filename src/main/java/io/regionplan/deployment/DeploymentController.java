@@ -21,11 +21,13 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Process owners deploy changed process, rule and form files: {@code POST /api/deployments} with the
- * files (each named by its repository path) or one zip of them, and {@code remove} for paths to take out; {@code POST /api/deployments/from-folders}
- * takes the edited folders. 201 with the new deployment, 200 when nothing changed, 400 with every
- * problem (nothing deployed), 403 for anybody but process owners and admins. A changed rule set that fails
- * on the latest facts of a region is refused like an invalid file, unless {@code force=true} (audited).
+ * Process owners deploy changed process, rule and form files:
+ * {@code POST /api/deployments} with the files (each named by its repository path) or one
+ * zip of them, and {@code remove} for paths to take out;
+ * {@code POST /api/deployments/from-folders} takes the edited folders. 201 with the new
+ * deployment, 200 when nothing changed, 400 with every problem (nothing deployed), 403
+ * for anybody but process owners and admins. A changed rule set that fails on the latest
+ * facts of a region is refused like an invalid file, unless {@code force=true} (audited).
  */
 @RestController
 @RequestMapping("/api/deployments")
@@ -48,23 +50,25 @@ class DeploymentController {
 	}
 
 	@PostMapping(consumes = "multipart/form-data")
-	ResponseEntity<DeploymentService.Outcome> deploy(@RequestParam(name = "files", required = false) List<MultipartFile> files,
+	ResponseEntity<DeploymentService.Outcome> deploy(
+			@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@RequestParam(name = "remove", required = false) List<String> remove,
 			@RequestParam(name = "force", defaultValue = "false") boolean force,
 			@AuthenticationPrincipal RegionPlanUser user) throws IOException {
 		checkProcessOwner(user);
 		if ((files == null || files.isEmpty()) && (remove == null || remove.isEmpty())) {
-			throw new IllegalArgumentException("没有文件 / no files: send 'files' (each named by its path) and/or 'remove' "
-					+ "(paths to take out)");
+			throw new IllegalArgumentException(
+					"没有文件 / no files: send 'files' (each named by its path) and/or 'remove' " + "(paths to take out)");
 		}
 		return answer(deployments.deployChanges(changed(files == null ? List.of() : files),
 				remove == null ? List.of() : remove, user.id(), force));
 	}
 
 	/**
-	 * What-if: the same files as a deployment, validated the same way, but only compared: every changed rule
-	 * set re-run on the facts of the region's latest decision of it, with the subjects whose results change.
-	 * Nothing is deployed or written. 400 with the problems when the files are invalid.
+	 * What-if: the same files as a deployment, validated the same way, but only compared:
+	 * every changed rule set re-run on the facts of the region's latest decision of it,
+	 * with the subjects whose results change. Nothing is deployed or written. 400 with
+	 * the problems when the files are invalid.
 	 */
 	@PostMapping(path = "/preview", consumes = "multipart/form-data")
 	ResponseEntity<DeploymentPreview.Preview> preview(@RequestParam("files") List<MultipartFile> files,
@@ -72,7 +76,8 @@ class DeploymentController {
 			@AuthenticationPrincipal RegionPlanUser user) throws IOException {
 		checkProcessOwner(user);
 		DeploymentPreview.Preview preview = previews.preview(changed(files), region, processInstanceId, user.id());
-		return ResponseEntity.status(preview.problems().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(preview);
+		return ResponseEntity.status(preview.problems().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+			.body(preview);
 	}
 
 	/** The files by their repository path; a single zip is unpacked. */
@@ -91,7 +96,8 @@ class DeploymentController {
 	}
 
 	@PostMapping("/from-folders")
-	ResponseEntity<DeploymentService.Outcome> fromFolders(@RequestParam(name = "force", defaultValue = "false") boolean force,
+	ResponseEntity<DeploymentService.Outcome> fromFolders(
+			@RequestParam(name = "force", defaultValue = "false") boolean force,
 			@AuthenticationPrincipal RegionPlanUser user) {
 		checkProcessOwner(user);
 		return answer(deployments.deployFolders(user.id(), force));
@@ -103,7 +109,10 @@ class DeploymentController {
 		return deployments.audits();
 	}
 
-	/** Per process and rule set: the versions, when and by whom, and how many instances run on each. */
+	/**
+	 * Per process and rule set: the versions, when and by whom, and how many instances
+	 * run on each.
+	 */
 	@GetMapping("/versions")
 	ProcessVersions.Versions versions(@AuthenticationPrincipal RegionPlanUser user) {
 		checkReader(user);
@@ -114,9 +123,9 @@ class DeploymentController {
 	}
 
 	/**
-	 * Moves running instances of older versions of a process (or of {@code fromVersion}) to {@code toVersion}
-	 * (default the latest): 200 when moved or nothing to move, 409 with Camunda's reasons when the change
-	 * does not allow it (nothing moved).
+	 * Moves running instances of older versions of a process (or of {@code fromVersion})
+	 * to {@code toVersion} (default the latest): 200 when moved or nothing to move, 409
+	 * with Camunda's reasons when the change does not allow it (nothing moved).
 	 */
 	@PostMapping("/migrations")
 	ResponseEntity<ProcessMigrations.Migration> migrate(@RequestBody MigrationRequest request,
@@ -150,8 +159,8 @@ class DeploymentController {
 	private static void checkReader(RegionPlanUser user) {
 		if (!user.isMemberOf(Roles.PROCESS_OWNER) && !user.isMemberOf(Roles.ADMIN) && !user.isMemberOf(Roles.AUDITOR)
 				&& !user.isMemberOf(Roles.SALES_DIRECTOR)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有流程负责人、总监和审计可以查看 / process owners, directors "
-					+ "and auditors only");
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"只有流程负责人、总监和审计可以查看 / process owners, directors " + "and auditors only");
 		}
 	}
 

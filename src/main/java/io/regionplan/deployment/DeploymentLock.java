@@ -7,11 +7,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * One deployment at a time, from reading the latest files to the audit: on this node (the monitor) and,
- * on PostgreSQL, across the nodes sharing the database (an advisory lock held on a connection of its own
- * while the engine deploys and commits; a node that dies releases it with its connection). Otherwise two
- * process owners deploying at once would each build on the files before the other's change, and the
- * later deployment would silently undo the earlier.
+ * One deployment at a time, from reading the latest files to the audit: on this node (the
+ * monitor) and, on PostgreSQL, across the nodes sharing the database (an advisory lock
+ * held on a connection of its own while the engine deploys and commits; a node that dies
+ * releases it with its connection). Otherwise two process owners deploying at once would
+ * each build on the files before the other's change, and the later deployment would
+ * silently undo the earlier.
  */
 @Component
 class DeploymentLock {
@@ -21,7 +22,9 @@ class DeploymentLock {
 
 	private final JdbcTemplate jdbc;
 
-	/** PostgreSQL: several nodes may share the database (README, Cluster on PostgreSQL). */
+	/**
+	 * PostgreSQL: several nodes may share the database (README, Cluster on PostgreSQL).
+	 */
 	private volatile Boolean shared;
 
 	DeploymentLock(JdbcTemplate jdbc) {
@@ -49,8 +52,8 @@ class DeploymentLock {
 
 	private boolean shared() {
 		if (shared == null) {
-			shared = "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) connection -> connection
-				.getMetaData().getDatabaseProductName()));
+			shared = "PostgreSQL".equals(jdbc
+				.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName()));
 		}
 		return shared;
 	}

@@ -17,8 +17,9 @@ import io.regionplan.rules.RuleSetsInForce;
 import org.springframework.stereotype.Component;
 
 /**
- * The what-if of candidate files: validated like a deployment, then each rule set they change re-run beside
- * the one in force on the facts of a region's latest decision. Nothing is deployed; every attempt is audited.
+ * The what-if of candidate files: validated like a deployment, then each rule set they
+ * change re-run beside the one in force on the facts of a region's latest decision.
+ * Nothing is deployed; every attempt is audited.
  */
 @Component
 class DeploymentPreview {
@@ -46,18 +47,21 @@ class DeploymentPreview {
 	}
 
 	/**
-	 * What candidate files would change, before deploying them: each changed rule set re-run on the facts of
-	 * the region's latest decision of that rule set (see {@link DecisionReplay#basis}).
+	 * What candidate files would change, before deploying them: each changed rule set
+	 * re-run on the facts of the region's latest decision of that rule set (see
+	 * {@link DecisionReplay#basis}).
+	 *
 	 * @param problems the validation problems; when there are any, nothing was evaluated
-	 * @param notes what could not be compared and why (e.g. no decision of a rule set in the region yet)
+	 * @param notes what could not be compared and why (e.g. no decision of a rule set in
+	 * the region yet)
 	 */
 	public record Preview(String region, List<FileProblem> problems, List<DecisionReplay.Replay> ruleSets,
 			List<String> notes) {
 	}
 
 	/**
-	 * Validates the changed files like a deployment and compares each changed rule set with the one in force;
-	 * audited like a deployment (action {@code PREVIEW}).
+	 * Validates the changed files like a deployment and compares each changed rule set
+	 * with the one in force; audited like a deployment (action {@code PREVIEW}).
 	 */
 	Preview preview(Map<String, byte[]> changed, String region, String processInstanceId, String userId) {
 		if (!regions.exists(region)) {
@@ -77,14 +81,18 @@ class DeploymentPreview {
 		catch (RuntimeException ex) {
 			// audited whatever ends it; the message of a refusal is the application's own
 			audit.record(DeploymentAudit.Action.PREVIEW, "REJECTED", null, userId, hashes,
-					List.of(ex instanceof IllegalArgumentException ? ex.getMessage() : ex.getClass().getSimpleName()), false);
+					List.of(ex instanceof IllegalArgumentException ? ex.getMessage() : ex.getClass().getSimpleName()),
+					false);
 			throw ex;
 		}
 		audit.record(DeploymentAudit.Action.PREVIEW, outcome, null, userId, hashes, preview.problems(), false);
 		return preview;
 	}
 
-	/** Each changed rule set re-run beside the one in force; a rule set that fails on the facts is a problem. */
+	/**
+	 * Each changed rule set re-run beside the one in force; a rule set that fails on the
+	 * facts is a problem.
+	 */
 	private Preview compare(ProcessFiles files, String region, String processInstanceId) {
 		List<FileProblem> problems = new ArrayList<>();
 		List<DecisionReplay.Replay> replays = new ArrayList<>();
@@ -97,13 +105,15 @@ class DeploymentPreview {
 			Optional<String> basis = replay.basis(candidate.name(), region, processInstanceId);
 			if (basis.isEmpty() || current.isEmpty()) {
 				notes.add("区域 " + region + " 还没有规则集 " + candidate.name() + " 的决策，无法比较 / no decision of rule set '"
-						+ candidate.name() + "' in region '" + region + "'" + (processInstanceId == null ? "" : " and cycle '"
-								+ processInstanceId + "'") + " yet: nothing to compare with");
+						+ candidate.name() + "' in region '" + region + "'"
+						+ (processInstanceId == null ? "" : " and cycle '" + processInstanceId + "'")
+						+ " yet: nothing to compare with");
 				continue;
 			}
 			try {
-				replays.add(replay.whatIf(basis.get(), new RuleSetAt(
-						new RuleSetVersion(candidate.name(), null, candidate.contentHash()), rules.compile(candidate))));
+				replays.add(replay.whatIf(basis.get(),
+						new RuleSetAt(new RuleSetVersion(candidate.name(), null, candidate.contentHash()),
+								rules.compile(candidate))));
 			}
 			catch (IllegalArgumentException ex) {
 				problems.add(new FileProblem(candidate.folder(), 0, 0, ex.getMessage()));

@@ -22,9 +22,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.stereotype.Service;
 
 /**
- * Deploys changed process files while the application runs: the changed files on top of the latest
- * deployment's ({@link CandidateFiles}), validated as a whole; nothing is deployed when anything is wrong;
- * one deployment at a time ({@link DeploymentLock}); every attempt is audited with the files' hashes.
+ * Deploys changed process files while the application runs: the changed files on top of
+ * the latest deployment's ({@link CandidateFiles}), validated as a whole; nothing is
+ * deployed when anything is wrong; one deployment at a time ({@link DeploymentLock});
+ * every attempt is audited with the files' hashes.
  */
 @Service
 public class DeploymentService {
@@ -62,21 +63,25 @@ public class DeploymentService {
 	}
 
 	/**
-	 * @param problems why it was refused; for a deployment forced past rules that fail on the latest facts, those
-	 *        failures
-	 * @param forced whether the owner sent {@code force=true} and the rules' failures were deployed anyway
+	 * @param problems why it was refused; for a deployment forced past rules that fail on
+	 * the latest facts, those failures
+	 * @param forced whether the owner sent {@code force=true} and the rules' failures
+	 * were deployed anyway
 	 */
 	public record Outcome(String outcome, String deploymentId, Map<String, String> files, List<FileProblem> problems,
 			boolean forced) {
 	}
 
 	/**
-	 * Changed files (path → bytes) on top of the latest deployment, without the {@code removed} ones.
-	 * @param force deploy even when a changed rule set fails on the latest facts of a region (audited as forced)
+	 * Changed files (path → bytes) on top of the latest deployment, without the
+	 * {@code removed} ones.
+	 * @param force deploy even when a changed rule set fails on the latest facts of a
+	 * region (audited as forced)
 	 */
 	public Outcome deployChanges(Map<String, byte[]> changed, java.util.Collection<String> removed, String userId,
 			boolean force) {
-		return lock.oneAtATime(() -> deploy(candidates.merged(changed, removed), changed.keySet(), removed, userId, force));
+		return lock
+			.oneAtATime(() -> deploy(candidates.merged(changed, removed), changed.keySet(), removed, userId, force));
 	}
 
 	/** The top-level folders as they are on disk now (e.g. edited in a checkout). */
@@ -86,9 +91,9 @@ public class DeploymentService {
 	}
 
 	/**
-	 * Validates, then runs each changed rule set on the latest facts of every region; refuses when anything
-	 * fails, unless {@code force}. {@code files} of the audit: each changed file with its SHA-256, each removed
-	 * one as {@code removed}.
+	 * Validates, then runs each changed rule set on the latest facts of every region;
+	 * refuses when anything fails, unless {@code force}. {@code files} of the audit: each
+	 * changed file with its SHA-256, each removed one as {@code removed}.
 	 */
 	private Outcome deploy(ProcessFiles files, java.util.Collection<String> changed,
 			java.util.Collection<String> removed, String userId, boolean force) {
@@ -103,7 +108,8 @@ public class DeploymentService {
 		}
 		catch (RuntimeException ex) {
 			audit.record(DeploymentAudit.Action.DEPLOY, "REJECTED", null, userId, hashes,
-					List.of(ex instanceof IllegalArgumentException ? ex.getMessage() : ex.getClass().getSimpleName()), false);
+					List.of(ex instanceof IllegalArgumentException ? ex.getMessage() : ex.getClass().getSimpleName()),
+					false);
 			throw ex;
 		}
 		Outcome outcome;
@@ -113,8 +119,8 @@ public class DeploymentService {
 		else {
 			ProcessFilesDeployment.Result result = EngineCalls.withoutAuthorization(engine,
 					() -> ProcessFilesDeployment.deployChange(engine.getRepositoryService(), settings.name(), files));
-			outcome = new Outcome(result.created() ? "DEPLOYED" : "UNCHANGED", result.deployment().getId(), hashes, failures,
-					!failures.isEmpty());
+			outcome = new Outcome(result.created() ? "DEPLOYED" : "UNCHANGED", result.deployment().getId(), hashes,
+					failures, !failures.isEmpty());
 		}
 		audit.record(DeploymentAudit.Action.DEPLOY, outcome.outcome(), outcome.deploymentId(), userId, outcome.files(),
 				outcome.problems(), outcome.forced());
@@ -122,9 +128,9 @@ public class DeploymentService {
 	}
 
 	/**
-	 * Each changed rule set run on the facts of the latest decision of it in every region (as a what-if
-	 * would): the failures, each naming the rule set, the region and the decision. Regions without a
-	 * decision of the rule set are not checked.
+	 * Each changed rule set run on the facts of the latest decision of it in every region
+	 * (as a what-if would): the failures, each naming the rule set, the region and the
+	 * decision. Regions without a decision of the rule set are not checked.
 	 */
 	private List<FileProblem> failuresOnLatestFacts(ProcessFiles files) {
 		List<FileProblem> failures = new ArrayList<>();
@@ -145,8 +151,8 @@ public class DeploymentService {
 					replay.runOn(basis.get(), compiled);
 				}
 				catch (IllegalArgumentException ex) {
-					failures.add(new FileProblem(candidate.folder(), 0, 0, "区域 " + region + "（决策 " + basis.get() + "）：" + ex
-						.getMessage() + " / in region '" + region + "' (decision " + basis.get() + ")"));
+					failures.add(new FileProblem(candidate.folder(), 0, 0, "区域 " + region + "（决策 " + basis.get() + "）："
+							+ ex.getMessage() + " / in region '" + region + "' (decision " + basis.get() + ")"));
 				}
 			}
 		}

@@ -8,12 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The variables the expressions in a text read: the names in {@code ${...}} and {@code #{...}} that are not
- * properties, methods, beans or what the engine provides, and every {@code getVariable('name')}.
+ * The variables the expressions in a text read: the names in {@code ${...}} and
+ * {@code #{...}} that are not properties, methods, beans or what the engine provides, and
+ * every {@code getVariable('name')}.
  */
 final class ExpressionVariables {
 
-	/** What the engine gives every expression, and the words of the expression language. */
+	/**
+	 * What the engine gives every expression, and the words of the expression language.
+	 */
 	private static final Set<String> PROVIDED = Set.of("execution", "task", "authenticatedUserId", "loopCounter",
 			"nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "true", "false", "null", "empty", "not",
 			"and", "or", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod", "instanceof");
@@ -28,7 +31,9 @@ final class ExpressionVariables {
 
 	private final Predicate<String> isBean;
 
-	/** @param isBean whether a name in an expression is a bean rather than a variable */
+	/**
+	 * @param isBean whether a name in an expression is a bean rather than a variable
+	 */
 	ExpressionVariables(Predicate<String> isBean) {
 		this.isBean = isBean;
 	}

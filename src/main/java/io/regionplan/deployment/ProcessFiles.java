@@ -18,9 +18,10 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
- * The files process owners edit, keyed by their path in the repository ({@code processes/x.bpmn},
- * {@code forms/x.form}, {@code rules/<rule-set>/x.drl}); these paths are the resource names of the
- * deployment. Other files in the folders (notes, editor backups) are not part of it.
+ * The files process owners edit, keyed by their path in the repository
+ * ({@code processes/x.bpmn}, {@code forms/x.form}, {@code rules/<rule-set>/x.drl}); these
+ * paths are the resource names of the deployment. Other files in the folders (notes,
+ * editor backups) are not part of it.
  */
 public record ProcessFiles(SortedMap<String, byte[]> files) {
 
@@ -65,7 +66,10 @@ public record ProcessFiles(SortedMap<String, byte[]> files) {
 		return new ProcessFiles(files);
 	}
 
-	/** Reads the folders the build packaged into the application under {@value #CLASSPATH_ROOT}. */
+	/**
+	 * Reads the folders the build packaged into the application under
+	 * {@value #CLASSPATH_ROOT}.
+	 */
 	public static ProcessFiles fromClasspath(ResourcePatternResolver resolver) {
 		SortedMap<String, byte[]> files = new TreeMap<>();
 		try {

@@ -15,9 +15,10 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * At startup, validates every file ({@link ProcessFilesValidator}: a wrong BPMN, rule or form file
- * stops startup with its file and line, and nothing is deployed), then deploys processes/, rules/ and forms/ as one deployment if they changed.
- * Runs as the engine is built, before the job executor takes any job.
+ * At startup, validates every file ({@link ProcessFilesValidator}: a wrong BPMN, rule or
+ * form file stops startup with its file and line, and nothing is deployed), then deploys
+ * processes/, rules/ and forms/ as one deployment if they changed. Runs as the engine is
+ * built, before the job executor takes any job.
  */
 @Component
 @Order(30)
@@ -52,10 +53,11 @@ class ProcessFilesDeployer extends AbstractProcessEnginePlugin {
 			throw new IllegalStateException("No process files found in " + settings.source()
 					+ " (expected processes/*.bpmn, forms/*.form, rules/<rule-set>/*.drl)");
 		}
-		java.util.List<FileProblem> problems = new ProcessFilesValidator(rules, variables.getIfAvailable(),
-				beans).validate(files);
+		java.util.List<FileProblem> problems = new ProcessFilesValidator(rules, variables.getIfAvailable(), beans)
+			.validate(files);
 		if (!problems.isEmpty()) {
-			// The engine is built and registered by now; closing it leaves no half-started engine behind.
+			// The engine is built and registered by now; closing it leaves no
+			// half-started engine behind.
 			engine.close();
 			throw new ProcessFilesInvalidException(problems);
 		}

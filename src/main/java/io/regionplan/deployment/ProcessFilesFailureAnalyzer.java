@@ -4,7 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Startup with a wrong process, rule or form file ends with the list of problems, not a stack trace.
+ * Startup with a wrong process, rule or form file ends with the list of problems, not a
+ * stack trace.
  */
 class ProcessFilesFailureAnalyzer extends AbstractFailureAnalyzer<ProcessFilesInvalidException> {
 

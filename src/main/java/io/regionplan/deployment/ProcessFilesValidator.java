@@ -18,11 +18,12 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.beans.factory.BeanFactory;
 
 /**
- * The one check of the files process owners edit, used by the build (a test), at startup and before a
- * deployment: BPMN that Camunda, Modeler and Tasklist can use (forms that exist, candidate groups, rule
- * sets that exist, valid timers within {@link TimerBounds}, history time to live, a diagram for every element,
- * no scripts and expressions within the {@link io.regionplan.engine.ExpressionAllowList}: {@link BpmnFileCheck}),
- * rule sets that compile and pass the guard, and valid Camunda Forms with unique keys.
+ * The one check of the files process owners edit, used by the build (a test), at startup
+ * and before a deployment: BPMN that Camunda, Modeler and Tasklist can use (forms that
+ * exist, candidate groups, rule sets that exist, valid timers within {@link TimerBounds},
+ * history time to live, a diagram for every element, no scripts and expressions within
+ * the {@link io.regionplan.engine.ExpressionAllowList}: {@link BpmnFileCheck}), rule sets
+ * that compile and pass the guard, and valid Camunda Forms with unique keys.
  */
 public final class ProcessFilesValidator {
 
@@ -34,20 +35,25 @@ public final class ProcessFilesValidator {
 
 	private final BpmnFileCheck bpmn;
 
-	/** Without the checks against the code (for tools and tests without the application). */
+	/**
+	 * Without the checks against the code (for tools and tests without the application).
+	 */
 	public ProcessFilesValidator(RuleSetRegistry rules) {
 		this(rules, null, null);
 	}
 
-	/** With the check of variables against the code but without the application's bean names. */
+	/**
+	 * With the check of variables against the code but without the application's bean
+	 * names.
+	 */
 	public ProcessFilesValidator(RuleSetRegistry rules, ProcessVariablesCheck variables) {
 		this(rules, variables, null);
 	}
 
 	/**
 	 * @param variables the check of variables against the code, or {@code null}
-	 * @param beans the application's beans (expressions may name only allow-listed ones, and call only their own
-	 *        methods), or {@code null}
+	 * @param beans the application's beans (expressions may name only allow-listed ones,
+	 * and call only their own methods), or {@code null}
 	 */
 	public ProcessFilesValidator(RuleSetRegistry rules, ProcessVariablesCheck variables, BeanFactory beans) {
 		this.rules = rules;
@@ -58,7 +64,10 @@ public final class ProcessFilesValidator {
 	public List<FileProblem> validate(ProcessFiles files) {
 		List<FileProblem> problems = new ArrayList<>();
 		Set<String> processKeys = new HashSet<>();
-		files.files().keySet().stream().filter(name -> name.startsWith("processes/"))
+		files.files()
+			.keySet()
+			.stream()
+			.filter(name -> name.startsWith("processes/"))
 			.forEach(name -> processKeys.add(name.substring("processes/".length(), name.length() - ".bpmn".length())));
 		Map<String, RuleSetSource> ruleSets = files.ruleSets();
 		Map<String, BpmnModelInstance> models = new java.util.LinkedHashMap<>();
@@ -73,8 +82,10 @@ public final class ProcessFilesValidator {
 				checkForm(name, bytes, problems);
 			}
 		});
-		// Rule sets compile independently: in parallel (most of the startup time), problems in folder order.
-		// Drools finds its services through the context class loader, which the pool's threads lack in the jar.
+		// Rule sets compile independently: in parallel (most of the startup time),
+		// problems in folder order.
+		// Drools finds its services through the context class loader, which the pool's
+		// threads lack in the jar.
 		ClassLoader loader = Thread.currentThread().getContextClassLoader();
 		ruleSets.values().parallelStream().map(ruleSet -> {
 			Thread thread = Thread.currentThread();
@@ -85,8 +96,10 @@ public final class ProcessFilesValidator {
 				return List.<FileProblem>of();
 			}
 			catch (RuleSetCompilationException ex) {
-				return ex.problems().stream()
-					.map(problem -> new FileProblem(problem.file(), problem.line(), problem.column(), problem.message()))
+				return ex.problems()
+					.stream()
+					.map(problem -> new FileProblem(problem.file(), problem.line(), problem.column(),
+							problem.message()))
 					.toList();
 			}
 			finally {
@@ -110,7 +123,8 @@ public final class ProcessFilesValidator {
 		}
 		String id = name.substring("forms/".length(), name.length() - ".form".length());
 		if (!id.equals(form.path("id").asText())) {
-			problems.add(new FileProblem(name, 0, 0, "表单 id 须为文件名 " + id + " / the form's id must be its file name '" + id + "'"));
+			problems.add(new FileProblem(name, 0, 0,
+					"表单 id 须为文件名 " + id + " / the form's id must be its file name '" + id + "'"));
 		}
 		if (!form.path("components").isArray()) {
 			problems.add(new FileProblem(name, 0, 0, "缺少 components / no components"));
@@ -123,7 +137,8 @@ public final class ProcessFilesValidator {
 	private static void collectKeys(String name, JsonNode components, Set<String> keys, List<FileProblem> problems) {
 		for (JsonNode component : components) {
 			if (component.hasNonNull("key") && !keys.add(component.get("key").asText())) {
-				problems.add(new FileProblem(name, 0, 0, "字段 key 重复 / duplicate field key '" + component.get("key").asText() + "'"));
+				problems.add(new FileProblem(name, 0, 0,
+						"字段 key 重复 / duplicate field key '" + component.get("key").asText() + "'"));
 			}
 			if (component.has("components")) {
 				collectKeys(name, component.get("components"), keys, problems);

@@ -22,8 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The move of running instances from one process version to another with Camunda's migration API, all or
- * nothing, audited.
+ * The move of running instances from one process version to another with Camunda's
+ * migration API, all or nothing, audited.
  */
 @Service
 class ProcessMigrations {
@@ -41,41 +41,49 @@ class ProcessMigrations {
 	}
 
 	/**
-	 * A moved instance evaluates the rule sets of its new deployment from its next rule task on; the processes
-	 * it has called (a quarter, a month) keep their own version until they end.
+	 * A moved instance evaluates the rule sets of its new deployment from its next rule
+	 * task on; the processes it has called (a quarter, a month) keep their own version
+	 * until they end.
 	 *
 	 * @param outcome {@code MIGRATED}, {@code NOTHING_TO_MIGRATE} or {@code REFUSED}
 	 * @param instances per source version: how many instances ran on it
-	 * @param problems why Camunda refuses the move (unmapped activities, instances in a state the new version
-	 * cannot take); when there are any, no instance moved
+	 * @param problems why Camunda refuses the move (unmapped activities, instances in a
+	 * state the new version cannot take); when there are any, no instance moved
 	 */
 	public record Migration(String outcome, String processKey, int toVersion, Map<Integer, Long> instances,
 			long migrated, List<String> problems) {
 	}
 
 	/**
-	 * Moves the running instances of {@code processKey}'s versions older than the target (or only {@code fromVersion}) to
-	 * {@code toVersion} (the latest when null), mapping the activities with equal ids. Each source version is
-	 * validated first; one refusal moves nothing at all.
+	 * Moves the running instances of {@code processKey}'s versions older than the target
+	 * (or only {@code fromVersion}) to {@code toVersion} (the latest when null), mapping
+	 * the activities with equal ids. Each source version is validated first; one refusal
+	 * moves nothing at all.
 	 */
 	public Migration migrate(String processKey, Integer fromVersion, Integer toVersion, String userId) {
 		Planned planned = EngineCalls.withoutAuthorization(engine, () -> plan(processKey, fromVersion, toVersion));
 		Migration migration = planned.refused();
 		if (migration == null) {
 			try {
-				// one transaction for every source version: a refused instance rolls back those moved before it
+				// one transaction for every source version: a refused instance rolls back
+				// those moved before it
 				long migrated = transactions.execute(status -> EngineCalls.withoutAuthorization(engine,
 						() -> migrateAll(engine.getRuntimeService(), planned.plans())));
-				migration = new Migration("MIGRATED", processKey, planned.toVersion(), planned.instances(), migrated, List.of());
+				migration = new Migration("MIGRATED", processKey, planned.toVersion(), planned.instances(), migrated,
+						List.of());
 			}
 			catch (MigratingProcessInstanceValidationException ex) {
 				List<String> problems = new ArrayList<>();
-				// (Camunda's per-instance report: which activity instance cannot move and why)
-				ex.getValidationReport().getActivityInstanceReports().forEach(report -> report.getFailures()
-					.forEach(failure -> problems.add(ex.getValidationReport().getProcessInstanceId() + " "
-							+ report.getSourceScopeId() + ": " + failure)));
-				ex.getValidationReport().getFailures().forEach(failure -> problems.add(
-						ex.getValidationReport().getProcessInstanceId() + ": " + failure));
+				// (Camunda's per-instance report: which activity instance cannot move and
+				// why)
+				ex.getValidationReport()
+					.getActivityInstanceReports()
+					.forEach(report -> report.getFailures()
+						.forEach(failure -> problems.add(ex.getValidationReport().getProcessInstanceId() + " "
+								+ report.getSourceScopeId() + ": " + failure)));
+				ex.getValidationReport()
+					.getFailures()
+					.forEach(failure -> problems.add(ex.getValidationReport().getProcessInstanceId() + ": " + failure));
 				if (problems.isEmpty()) {
 					problems.add(ex.getMessage());
 				}
@@ -91,36 +99,45 @@ class ProcessMigrations {
 		return migration;
 	}
 
-	/** The validated plans per source version, or the answer when there is nothing to execute. */
+	/**
+	 * The validated plans per source version, or the answer when there is nothing to
+	 * execute.
+	 */
 	private record Planned(int toVersion, Map<Integer, Long> instances, Map<ProcessDefinition, MigrationPlan> plans,
 			Migration refused) {
 	}
 
 	private Planned plan(String processKey, Integer fromVersion, Integer toVersion) {
 		RepositoryService repository = engine.getRepositoryService();
-		List<ProcessDefinition> definitions = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
-			.orderByProcessDefinitionVersion().desc().list();
+		List<ProcessDefinition> definitions = repository.createProcessDefinitionQuery()
+			.processDefinitionKey(processKey)
+			.orderByProcessDefinitionVersion()
+			.desc()
+			.list();
 		if (definitions.isEmpty()) {
 			throw new IllegalArgumentException("没有这个流程 / no process '" + processKey + "'");
 		}
-		ProcessDefinition target = toVersion == null ? definitions.get(0) : definitions.stream()
-			.filter(d -> d.getVersion() == toVersion).findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("流程 " + processKey + " 没有版本 " + toVersion
-					+ " / process '" + processKey + "' has no version " + toVersion));
+		ProcessDefinition target = toVersion == null ? definitions.get(0)
+				: definitions.stream()
+					.filter(d -> d.getVersion() == toVersion)
+					.findFirst()
+					.orElseThrow(() -> new IllegalArgumentException("流程 " + processKey + " 没有版本 " + toVersion
+							+ " / process '" + processKey + "' has no version " + toVersion));
 		if (fromVersion != null && definitions.stream().noneMatch(d -> d.getVersion() == fromVersion)) {
-			throw new IllegalArgumentException("流程 " + processKey + " 没有版本 " + fromVersion + " / process '"
-					+ processKey + "' has no version " + fromVersion);
+			throw new IllegalArgumentException("流程 " + processKey + " 没有版本 " + fromVersion + " / process '" + processKey
+					+ "' has no version " + fromVersion);
 		}
 		if (fromVersion != null && fromVersion == target.getVersion()) {
-			throw new IllegalArgumentException("源版本与目标版本相同 / the source and target version are the same ("
-					+ fromVersion + ")");
+			throw new IllegalArgumentException(
+					"源版本与目标版本相同 / the source and target version are the same (" + fromVersion + ")");
 		}
 		RuntimeService runtime = engine.getRuntimeService();
 		Map<Integer, Long> instances = new TreeMap<>();
 		Map<ProcessDefinition, MigrationPlan> plans = new LinkedHashMap<>();
 		List<String> problems = new ArrayList<>();
 		for (ProcessDefinition source : definitions) {
-			boolean chosen = fromVersion != null ? source.getVersion() == fromVersion : source.getVersion() < target.getVersion();
+			boolean chosen = fromVersion != null ? source.getVersion() == fromVersion
+					: source.getVersion() < target.getVersion();
 			if (!chosen) {
 				continue;
 			}
@@ -135,8 +152,9 @@ class ProcessMigrations {
 			catch (MigrationPlanValidationException ex) {
 				int before = problems.size();
 				for (MigrationInstructionValidationReport report : ex.getValidationReport().getInstructionReports()) {
-					report.getFailures().forEach(failure -> problems.add("v" + source.getVersion() + " "
-							+ report.getMigrationInstruction().getSourceActivityId() + ": " + failure));
+					report.getFailures()
+						.forEach(failure -> problems.add("v" + source.getVersion() + " "
+								+ report.getMigrationInstruction().getSourceActivityId() + ": " + failure));
 				}
 				if (problems.size() == before) {
 					problems.add("v" + source.getVersion() + ": " + ex.getMessage());
@@ -156,8 +174,12 @@ class ProcessMigrations {
 	private static long migrateAll(RuntimeService runtime, Map<ProcessDefinition, MigrationPlan> plans) {
 		long migrated = 0;
 		for (Map.Entry<ProcessDefinition, MigrationPlan> plan : plans.entrySet()) {
-			List<String> ids = runtime.createProcessInstanceQuery().processDefinitionId(plan.getKey().getId()).list()
-				.stream().map(instance -> instance.getId()).toList();
+			List<String> ids = runtime.createProcessInstanceQuery()
+				.processDefinitionId(plan.getKey().getId())
+				.list()
+				.stream()
+				.map(instance -> instance.getId())
+				.toList();
 			if (ids.isEmpty()) {
 				continue;
 			}
@@ -167,14 +189,19 @@ class ProcessMigrations {
 		return migrated;
 	}
 
-	/** In the deployment audit: outcome MIGRATED or NOT_MIGRATED, what moved where in {@code files}. */
+	/**
+	 * In the deployment audit: outcome MIGRATED or NOT_MIGRATED, what moved where in
+	 * {@code files}.
+	 */
 	private void audit(Migration migration, String userId) {
 		if (migration.outcome().equals("NOTHING_TO_MIGRATE")) {
 			return;
 		}
-		audit.record(DeploymentAudit.Action.MIGRATE, migration.outcome().equals("MIGRATED") ? "MIGRATED" : "NOT_MIGRATED",
-				null, userId, Map.of("process", migration.processKey(), "toVersion", migration.toVersion(),
-						"instancesByVersion", migration.instances()), migration.problems(), false);
+		audit.record(DeploymentAudit.Action.MIGRATE,
+				migration.outcome().equals("MIGRATED") ? "MIGRATED" : "NOT_MIGRATED", null, userId,
+				Map.of("process", migration.processKey(), "toVersion", migration.toVersion(), "instancesByVersion",
+						migration.instances()),
+				migration.problems(), false);
 	}
 
 }

@@ -33,9 +33,10 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * What one process reads, with where, and what it writes, for {@link ProcessVariablesCheck}: its forms and start
- * form, due and follow-up dates, delegates and rule-set bindings, conditions, timers, multi-instance loops and
- * call mappings.
+ * What one process reads, with where, and what it writes, for
+ * {@link ProcessVariablesCheck}: its forms and start form, due and follow-up dates,
+ * delegates and rule-set bindings, conditions, timers, multi-instance loops and call
+ * mappings.
  */
 final class ProcessVariableScan {
 
@@ -76,7 +77,8 @@ final class ProcessVariableScan {
 			expression(reads, task, "due date", task.getCamundaDueDate());
 			expression(reads, task, "follow-up date", task.getCamundaFollowUpDate());
 		}
-		// delegates of service tasks and of task and execution listeners (whose owner is the nearest BPMN element)
+		// delegates of service tasks and of task and execution listeners (whose owner is
+		// the nearest BPMN element)
 		List<ModelElementInstance> delegating = new ArrayList<>(model.getModelElementsByType(BaseElement.class));
 		delegating.addAll(model.getModelElementsByType(CamundaTaskListener.class));
 		delegating.addAll(model.getModelElementsByType(CamundaExecutionListener.class));
@@ -109,14 +111,15 @@ final class ProcessVariableScan {
 		}
 		for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
 			BaseElement event = (BaseElement) timer.getParentElement();
-			for (ModelElementInstance definition : new ModelElementInstance[] { timer.getTimeDate(), timer.getTimeDuration(),
-					timer.getTimeCycle() }) {
+			for (ModelElementInstance definition : new ModelElementInstance[] { timer.getTimeDate(),
+					timer.getTimeDuration(), timer.getTimeCycle() }) {
 				if (definition != null) {
 					expression(reads, event, "timer", definition.getTextContent());
 				}
 			}
 		}
-		for (MultiInstanceLoopCharacteristics loop : model.getModelElementsByType(MultiInstanceLoopCharacteristics.class)) {
+		for (MultiInstanceLoopCharacteristics loop : model
+			.getModelElementsByType(MultiInstanceLoopCharacteristics.class)) {
 			BaseElement activity = (BaseElement) loop.getParentElement();
 			expression(reads, activity, "multi-instance collection", loop.getCamundaCollection());
 			if (loop.getCompletionCondition() != null) {
@@ -169,7 +172,10 @@ final class ProcessVariableScan {
 		}
 	}
 
-	/** A form's fields are written by the person; a disabled field only shows a variable, so it reads it. */
+	/**
+	 * A form's fields are written by the person; a disabled field only shows a variable,
+	 * so it reads it.
+	 */
 	private void form(Map<String, List<String>> reads, Set<String> writes, BaseElement element, ProcessFiles files) {
 		String formRef = element.getAttributeValueNs(CAMUNDA_NS, "formRef");
 		byte[] form = formRef == null ? null : files.files().get("forms/" + formRef + ".form");

@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The versions of every process and rule set: when, by whom, how many instances run on each. Moving
- * instances between versions is {@link ProcessMigrations}.
+ * The versions of every process and rule set: when, by whom, how many instances run on
+ * each. Moving instances between versions is {@link ProcessMigrations}.
  */
 @Service
 public class ProcessVersions {
@@ -50,8 +50,9 @@ public class ProcessVersions {
 	}
 
 	/**
-	 * A distinct content of a rule set: the deployments that hold it (first the one that introduced it) and
-	 * the cycles (root process instances) running on those deployments, which evaluate exactly this content.
+	 * A distinct content of a rule set: the deployments that hold it (first the one that
+	 * introduced it) and the cycles (root process instances) running on those
+	 * deployments, which evaluate exactly this content.
 	 */
 	public record RuleSetVersion(String contentHash, String firstDeploymentId, Date deployedAt, String author,
 			List<String> deploymentIds, long runningInstances) {
@@ -70,17 +71,24 @@ public class ProcessVersions {
 			repository.createDeploymentQuery().list().forEach(d -> byId.put(d.getId(), d));
 			Map<String, List<ProcessVersion>> processes = new TreeMap<>();
 			for (ProcessDefinition definition : repository.createProcessDefinitionQuery()
-				.orderByProcessDefinitionKey().asc().orderByProcessDefinitionVersion().desc().list()) {
+				.orderByProcessDefinitionKey()
+				.asc()
+				.orderByProcessDefinitionVersion()
+				.desc()
+				.list()) {
 				Deployment deployment = byId.get(definition.getDeploymentId());
-				processes.computeIfAbsent(definition.getKey(), k -> new ArrayList<>()).add(new ProcessVersion(
-						definition.getVersion(), definition.getId(), definition.getDeploymentId(), deployment.getDeploymentTime(),
-						authors.getOrDefault(definition.getDeploymentId(), STARTUP),
-						runtime.createProcessInstanceQuery().processDefinitionId(definition.getId()).count()));
+				processes.computeIfAbsent(definition.getKey(), k -> new ArrayList<>())
+					.add(new ProcessVersion(definition.getVersion(), definition.getId(), definition.getDeploymentId(),
+							deployment.getDeploymentTime(), authors.getOrDefault(definition.getDeploymentId(), STARTUP),
+							runtime.createProcessInstanceQuery().processDefinitionId(definition.getId()).count()));
 			}
 			Map<String, List<RuleSetVersion>> ruleSets = new TreeMap<>();
 			Map<String, Map<String, List<Deployment>>> byHash = new TreeMap<>();
-			for (Deployment deployment : repository.createDeploymentQuery().deploymentName(settings.name())
-				.orderByDeploymentTime().asc().list()) {
+			for (Deployment deployment : repository.createDeploymentQuery()
+				.deploymentName(settings.name())
+				.orderByDeploymentTime()
+				.asc()
+				.list()) {
 				TreeSet<String> names = new TreeSet<>();
 				for (String resource : repository.getDeploymentResourceNames(deployment.getId())) {
 					if (resource.startsWith("rules/") && resource.indexOf('/', 6) > 6) {
@@ -89,7 +97,8 @@ public class ProcessVersions {
 				}
 				for (String ruleSet : names) {
 					String hash = rules.source(repository, deployment.getId(), ruleSet).contentHash();
-					byHash.computeIfAbsent(ruleSet, k -> new LinkedHashMap<>()).computeIfAbsent(hash, k -> new ArrayList<>())
+					byHash.computeIfAbsent(ruleSet, k -> new LinkedHashMap<>())
+						.computeIfAbsent(hash, k -> new ArrayList<>())
 						.add(deployment);
 				}
 			}
@@ -99,12 +108,16 @@ public class ProcessVersions {
 				versions.forEach((hash, deployments) -> {
 					long instances = deployments.stream()
 						.mapToLong(d -> running.computeIfAbsent(d.getId(),
-								id -> runtime.createProcessInstanceQuery().deploymentId(id).rootProcessInstances().count()))
+								id -> runtime.createProcessInstanceQuery()
+									.deploymentId(id)
+									.rootProcessInstances()
+									.count()))
 						.sum();
 					Deployment first = deployments.get(0);
-					list.add(0, new RuleSetVersion(hash, first.getId(), first.getDeploymentTime(),
-							authors.getOrDefault(first.getId(), STARTUP), deployments.stream().map(Deployment::getId).toList(),
-							instances));
+					list.add(0,
+							new RuleSetVersion(hash, first.getId(), first.getDeploymentTime(),
+									authors.getOrDefault(first.getId(), STARTUP),
+									deployments.stream().map(Deployment::getId).toList(), instances));
 				});
 				ruleSets.put(ruleSet, list);
 			});
@@ -114,10 +127,9 @@ public class ProcessVersions {
 
 	private Map<String, String> authors() {
 		Map<String, String> authors = new HashMap<>();
-		jdbc.query("select deployment_id, user_id from deployment_audit where outcome = 'DEPLOYED'",
-				rs -> {
-					authors.put(rs.getString(1), rs.getString(2));
-				});
+		jdbc.query("select deployment_id, user_id from deployment_audit where outcome = 'DEPLOYED'", rs -> {
+			authors.put(rs.getString(1), rs.getString(2));
+		});
 		return authors;
 	}
 

@@ -8,11 +8,13 @@ import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 
 /**
- * How often a process file may make the engine work on its own: a timer cycle repeats at most once a minute,
- * and a {@code camunda:failedJobRetryTimeCycle} retries at most {@value #MAX_RETRIES} times, each retry between
- * one second and one day after the last, one day in all. Both must be written out, not computed by an
- * expression, so that the bounds can be checked before the file is deployed. The same rules hold at the
- * deployment API ({@link ProcessFilesValidator}) and in the engine's own parser ({@link TimerBoundsPlugin}).
+ * How often a process file may make the engine work on its own: a timer cycle repeats at
+ * most once a minute, and a {@code camunda:failedJobRetryTimeCycle} retries at most
+ * {@value #MAX_RETRIES} times, each retry between one second and one day after the last,
+ * one day in all. Both must be written out, not computed by an expression, so that the
+ * bounds can be checked before the file is deployed. The same rules hold at the
+ * deployment API ({@link ProcessFilesValidator}) and in the engine's own parser
+ * ({@link TimerBoundsPlugin}).
  */
 final class TimerBounds {
 
@@ -31,7 +33,9 @@ final class TimerBounds {
 	private TimerBounds() {
 	}
 
-	/** @return why the {@code timeCycle} is refused ("中文 / English"), or {@code null} */
+	/**
+	 * @return why the {@code timeCycle} is refused ("中文 / English"), or {@code null}
+	 */
 	static String cycle(String value) {
 		if (isExpression(value)) {
 			return "定时周期不得为表达式（" + value + "）/ a timer cycle may not be an expression ('" + value
@@ -47,7 +51,8 @@ final class TimerBounds {
 			}
 			Long interval = duration == null ? null : millis(duration);
 			if (interval == null) {
-				return "定时周期无效（" + value + "）/ invalid timer cycle '" + value + "': expected R[n]/[start/]duration, e.g. R/P1D";
+				return "定时周期无效（" + value + "）/ invalid timer cycle '" + value
+						+ "': expected R[n]/[start/]duration, e.g. R/P1D";
 			}
 			return interval < MINUTE ? tooOften(value) : null;
 		}
@@ -56,11 +61,15 @@ final class TimerBounds {
 			return "定时周期无效（" + value + "）/ invalid timer cycle '" + value
 					+ "': expected R[n]/duration or a cron expression with seconds (6 or 7 fields)";
 		}
-		// a cron expression fires at most once a minute only when its seconds field is one second
+		// a cron expression fires at most once a minute only when its seconds field is
+		// one second
 		return fields[0].matches("\\d{1,2}") ? null : tooOften(value);
 	}
 
-	/** @return why the {@code camunda:failedJobRetryTimeCycle} is refused ("中文 / English"), or {@code null} */
+	/**
+	 * @return why the {@code camunda:failedJobRetryTimeCycle} is refused ("中文 /
+	 * English"), or {@code null}
+	 */
 	static String retryCycle(String value) {
 		String bounds = "at most " + MAX_RETRIES + " retries, each 1 second to 1 day after the last, 1 day in all";
 		if (isExpression(value)) {
@@ -94,7 +103,10 @@ final class TimerBounds {
 		return value.contains("${") || value.contains("#{");
 	}
 
-	/** An ISO 8601 duration in milliseconds (months and years as from 1970), or {@code null} when it is none. */
+	/**
+	 * An ISO 8601 duration in milliseconds (months and years as from 1970), or
+	 * {@code null} when it is none.
+	 */
 	private static Long millis(String duration) {
 		try {
 			return DatatypeFactory.newInstance().newDuration(duration).getTimeInMillis(new Date(0));

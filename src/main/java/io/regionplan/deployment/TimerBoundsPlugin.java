@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@link TimerBounds} in the engine's own BPMN parser: a file that reaches the engine without the
- * deployment API (the repository service, a test, a tool) cannot deploy a timer that fires every second or
- * a job that retries a thousand times either.
+ * The {@link TimerBounds} in the engine's own BPMN parser: a file that reaches the engine
+ * without the deployment API (the repository service, a test, a tool) cannot deploy a
+ * timer that fires every second or a job that retries a thousand times either.
  */
 @Component
 class TimerBoundsPlugin extends AbstractProcessEnginePlugin {
@@ -39,7 +39,10 @@ class TimerBoundsPlugin extends AbstractProcessEnginePlugin {
 			check(process, process.attribute("id"));
 		}
 
-		/** @param id the enclosing element's id: the refusal names the event or task, as the deployment API does */
+		/**
+		 * @param id the enclosing element's id: the refusal names the event or task, as
+		 * the deployment API does
+		 */
 		private static void check(Element element, String id) {
 			String refused = null;
 			if (BPMN_NS.equals(element.getUri()) && element.getTagName().equals("timeCycle")) {

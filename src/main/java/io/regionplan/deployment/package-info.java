@@ -1,5 +1,6 @@
 /**
- * Deploying processes/, rules/ and forms/ as one Camunda deployment, only when something changed.
+ * Deploying processes/, rules/ and forms/ as one Camunda deployment, only when something
+ * changed.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Deployment",
 		allowedDependencies = { "decision", "engine", "market", "rules", "system" })

@@ -13,13 +13,14 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELException;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 
 /**
- * The {@link ExpressionAllowList} where the engine resolves an expression: first in the resolver chain, it sees
- * every method call and property read on a value, however the expression wrote it ({@code a.b(…)},
- * {@code a['b'](…)}, {@code a[computed](…)}, {@code #{…}}), since JUEL hands each to the resolver with the
- * value and the member name it has computed. It lets through what the list allows (the later resolvers do the
- * work) and refuses the rest before anything is called. Identifiers without a base need no check: the chain
- * after it resolves only variables, {@code execution}/{@code task}/{@code authenticatedUserId} and the allowed
- * beans.
+ * The {@link ExpressionAllowList} where the engine resolves an expression: first in the
+ * resolver chain, it sees every method call and property read on a value, however the
+ * expression wrote it ({@code a.b(…)}, {@code a['b'](…)}, {@code a[computed](…)},
+ * {@code #{…}}), since JUEL hands each to the resolver with the value and the member name
+ * it has computed. It lets through what the list allows (the later resolvers do the work)
+ * and refuses the rest before anything is called. Identifiers without a base need no
+ * check: the chain after it resolves only variables,
+ * {@code execution}/{@code task}/{@code authenticatedUserId} and the allowed beans.
  */
 final class AllowListElResolver extends ELResolver {
 
@@ -36,14 +37,14 @@ final class AllowListElResolver extends ELResolver {
 		String bean = beanName.apply(base);
 		if (bean != null) {
 			if (!ExpressionAllowList.beanMethods(base.getClass()).contains(name)) {
-				throw refused(name, bean, "只能调用该 bean 自己的方法", "only the bean's own methods "
-						+ ExpressionAllowList.beanMethods(base.getClass()));
+				throw refused(name, bean, "只能调用该 bean 自己的方法",
+						"only the bean's own methods " + ExpressionAllowList.beanMethods(base.getClass()));
 			}
 		}
 		else if (isContext(base)) {
 			if (!ExpressionAllowList.CONTEXT_METHODS.contains(name)) {
-				throw refused(name, context(base), "只能调用只读方法", "only the read-only methods "
-						+ ExpressionAllowList.CONTEXT_METHODS.stream().sorted().toList());
+				throw refused(name, context(base), "只能调用只读方法",
+						"only the read-only methods " + ExpressionAllowList.CONTEXT_METHODS.stream().sorted().toList());
 			}
 		}
 		else {
@@ -56,7 +57,8 @@ final class AllowListElResolver extends ELResolver {
 	@Override
 	public Object getValue(ELContext context, Object base, Object property) {
 		if (base == null || base instanceof Map || base instanceof List || base.getClass().isArray()) {
-			return null; // a variable, an allowed bean or an element of a map, list or array
+			return null; // a variable, an allowed bean or an element of a map, list or
+							// array
 		}
 		String name = String.valueOf(property);
 		String bean = beanName.apply(base);

@@ -11,11 +11,12 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The engine's expression manager with Camunda's beans map instead of the whole application context: an
- * expression resolves only the {@link ExpressionBeans#ALLOWED} beans (besides variables), and an
- * {@link AllowListElResolver} in front of the resolver chain holds every method call and property read to the
- * {@link ExpressionAllowList}. The second line of defence behind the deployment validator, for files that
- * reach the engine another way.
+ * The engine's expression manager with Camunda's beans map instead of the whole
+ * application context: an expression resolves only the {@link ExpressionBeans#ALLOWED}
+ * beans (besides variables), and an {@link AllowListElResolver} in front of the resolver
+ * chain holds every method call and property read to the {@link ExpressionAllowList}. The
+ * second line of defence behind the deployment validator, for files that reach the engine
+ * another way.
  */
 public final class AllowListExpressionManager extends SpringExpressionManager {
 
@@ -38,7 +39,10 @@ public final class AllowListExpressionManager extends SpringExpressionManager {
 		return resolver;
 	}
 
-	/** Looks beans up when an expression needs them: the delegates are not built yet when the engine is. */
+	/**
+	 * Looks beans up when an expression needs them: the delegates are not built yet when
+	 * the engine is.
+	 */
 	private static final class AllowedBeans extends AbstractMap<Object, Object> {
 
 		private final ApplicationContext context;

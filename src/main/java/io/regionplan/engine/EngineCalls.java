@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
- * Engine reads the application does on a caller's behalf after checking access itself, e.g. the rule
- * files of a decision the caller may see, which the caller's Camunda permissions would not cover.
+ * Engine reads the application does on a caller's behalf after checking access itself,
+ * e.g. the rule files of a decision the caller may see, which the caller's Camunda
+ * permissions would not cover.
  */
 public final class EngineCalls {
 

@@ -8,10 +8,11 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a Spring bean that BPMN expressions may name ({@code ${cycleCalendar.inDays(7)}},
- * {@code ${evaluateRuleSetDelegate}}), under its bean name. The engine resolves no unmarked bean, and the
- * deployment validator refuses a file that names one, so a process file can never reach
- * {@code jdbcTemplate}, {@code repositoryService} or {@code environment}. What an expression may do with a
- * marked bean is the {@link ExpressionAllowList}: its own public methods only.
+ * {@code ${evaluateRuleSetDelegate}}), under its bean name. The engine resolves no
+ * unmarked bean, and the deployment validator refuses a file that names one, so a process
+ * file can never reach {@code jdbcTemplate}, {@code repositoryService} or
+ * {@code environment}. What an expression may do with a marked bean is the
+ * {@link ExpressionAllowList}: its own public methods only.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

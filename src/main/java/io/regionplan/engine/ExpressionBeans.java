@@ -11,13 +11,17 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /**
- * The names of the beans BPMN expressions may name: the application's classes marked {@link ExpressionBean},
- * under the bean names Spring gives them. Read from the classes themselves, so the deployment validator
- * knows the same list with or without a running application.
+ * The names of the beans BPMN expressions may name: the application's classes marked
+ * {@link ExpressionBean}, under the bean names Spring gives them. Read from the classes
+ * themselves, so the deployment validator knows the same list with or without a running
+ * application.
  */
 public final class ExpressionBeans {
 
-	/** The package the application's own classes live in; a bean outside it is never an expression bean. */
+	/**
+	 * The package the application's own classes live in; a bean outside it is never an
+	 * expression bean.
+	 */
 	private static final String APPLICATION_PACKAGE = "io.regionplan";
 
 	public static final Set<String> ALLOWED = scan();

@@ -22,12 +22,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Remembers who set a process instance going, so that a rule task running later as a job (after an async
- * boundary, maybe after a restart) records the user whose action led to it, and {@code system} after a
- * timer. Each process instance keeps its own {@value #VARIABLE}: a user task's completion, a sequence flow
- * taken by an authenticated user, and a timer write it; a called process (a month, a quarter, a quarterly
- * review) starts with its caller's, and hands its own back to the caller when it ends, so a quarterly review
- * names the manager whose monthly report ended the quarter, not whoever completed the cycle's last task.
+ * Remembers who set a process instance going, so that a rule task running later as a job
+ * (after an async boundary, maybe after a restart) records the user whose action led to
+ * it, and {@code system} after a timer. Each process instance keeps its own
+ * {@value #VARIABLE}: a user task's completion, a sequence flow taken by an authenticated
+ * user, and a timer write it; a called process (a month, a quarter, a quarterly review)
+ * starts with its caller's, and hands its own back to the caller when it ends, so a
+ * quarterly review names the manager whose monthly report ended the quarter, not whoever
+ * completed the cycle's last task.
  */
 @Component
 @Order(40)
@@ -46,8 +48,9 @@ public class TriggeringUser extends AbstractProcessEnginePlugin {
 	}
 
 	/**
-	 * Inside a job (a rule task after its async boundary): whoever the instance recorded when the job was
-	 * made; otherwise the authenticated user; {@code system} when neither is known.
+	 * Inside a job (a rule task after its async boundary): whoever the instance recorded
+	 * when the job was made; otherwise the authenticated user; {@code system} when
+	 * neither is known.
 	 */
 	public static String of(DelegateExecution execution) {
 		Object recorded = execution.getProcessInstance().getVariableLocal(VARIABLE);
@@ -63,12 +66,18 @@ public class TriggeringUser extends AbstractProcessEnginePlugin {
 		return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : null;
 	}
 
-	/** Whether the current command executes a job: its user (an admin retrying it) did not cause the work. */
+	/**
+	 * Whether the current command executes a job: its user (an admin retrying it) did not
+	 * cause the work.
+	 */
 	private static boolean runningJob() {
 		return Context.getCommandContext().getCurrentJob() != null;
 	}
 
-	/** Writes the instance's triggering user when it changes (no variable update for the same value). */
+	/**
+	 * Writes the instance's triggering user when it changes (no variable update for the
+	 * same value).
+	 */
 	static void record(DelegateExecution execution, String user) {
 		DelegateExecution instance = execution.getProcessInstance();
 		if (!user.equals(instance.getVariableLocal(VARIABLE))) {
@@ -86,7 +95,10 @@ public class TriggeringUser extends AbstractProcessEnginePlugin {
 
 		private static final ExecutionListener TIMER = execution -> record(execution, SYSTEM);
 
-		/** A flow taken in a command of an authenticated user (a start, a message): that user. */
+		/**
+		 * A flow taken in a command of an authenticated user (a start, a message): that
+		 * user.
+		 */
 		private static final ExecutionListener TAKEN = execution -> {
 			String user = authenticatedUser();
 			if (user != null && !runningJob()) {
@@ -94,7 +106,10 @@ public class TriggeringUser extends AbstractProcessEnginePlugin {
 			}
 		};
 
-		/** A called process starts with its caller's triggering user, unless a user starts it. */
+		/**
+		 * A called process starts with its caller's triggering user, unless a user starts
+		 * it.
+		 */
 		private static final ExecutionListener STARTED = execution -> {
 			String user = authenticatedUser();
 			if (user != null && !runningJob()) {

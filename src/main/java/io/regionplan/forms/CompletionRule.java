@@ -3,8 +3,9 @@ package io.regionplan.forms;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
- * A feature's own check of a task completion beyond what the form declares (e.g. a gap-closing plan
- * whose sources must cover the gap). Throws {@link FormValidationException} naming the field.
+ * A feature's own check of a task completion beyond what the form declares (e.g. a
+ * gap-closing plan whose sources must cover the gap). Throws
+ * {@link FormValidationException} naming the field.
  */
 public interface CompletionRule {
 
@@ -14,9 +15,9 @@ public interface CompletionRule {
 	void check(DelegateTask task);
 
 	/**
-	 * The variables that belong to this step alone (an override's subject, value and reason; a decision and
-	 * its comment): removed when the task is created, so that a value of an earlier pass cannot stand for
-	 * this one.
+	 * The variables that belong to this step alone (an override's subject, value and
+	 * reason; a decision and its comment): removed when the task is created, so that a
+	 * value of an earlier pass cannot stand for this one.
 	 */
 	default java.util.Set<String> ownVariables() {
 		return java.util.Set.of();

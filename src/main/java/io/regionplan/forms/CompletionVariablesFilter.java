@@ -30,18 +30,21 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Before the engine REST API (and the webapps' copy of it, which Tasklist uses) completes a task
- * ({@code complete}, {@code submit-form}, {@code resolve}) or starts a process ({@code start},
- * {@code submit-form}, by id or key): every variable must be a field a person fills in on the task's form
- * or the start form, with a value that fits it exactly ({@link SubmittedVariable}); anything else is
- * refused with 400 naming the field, before anything is written. A process without a start form is
- * started only by the process that calls it (or by an admin); a start may not begin elsewhere than at its
- * start event. What the form requires and allows of each field is then checked by {@link FormValidation}.
+ * Before the engine REST API (and the webapps' copy of it, which Tasklist uses) completes
+ * a task ({@code complete}, {@code submit-form}, {@code resolve}) or starts a process
+ * ({@code start}, {@code submit-form}, by id or key): every variable must be a field a
+ * person fills in on the task's form or the start form, with a value that fits it exactly
+ * ({@link SubmittedVariable}); anything else is refused with 400 naming the field, before
+ * anything is written. A process without a start form is started only by the process that
+ * calls it (or by an admin); a start may not begin elsewhere than at its start event.
+ * What the form requires and allows of each field is then checked by
+ * {@link FormValidation}.
  */
 @Component
 class CompletionVariablesFilter implements ContainerRequestFilter {
 
-	private static final Pattern COMPLETION = Pattern.compile("(?:^|.*/)task/([^/]+)/(?:complete|submit-form|resolve)/?");
+	private static final Pattern COMPLETION = Pattern
+		.compile("(?:^|.*/)task/([^/]+)/(?:complete|submit-form|resolve)/?");
 
 	private static final Pattern START = Pattern
 		.compile("(?:^|.*/)process-definition/(?:key/([^/]+)(?:/tenant-id/([^/]+))?|([^/]+))/(?:start|submit-form)/?");
@@ -90,7 +93,8 @@ class CompletionVariablesFilter implements ContainerRequestFilter {
 		if (completion.matches()) {
 			FormSchema form = taskForm(completion.group(1));
 			if (form == null) {
-				return; // a task the caller cannot see, or without a form: Camunda answers
+				return; // a task the caller cannot see, or without a form: Camunda
+						// answers
 			}
 			refusal = Refusal.first(variables, form, "the task's form");
 		}
@@ -101,8 +105,9 @@ class CompletionVariablesFilter implements ContainerRequestFilter {
 			}
 			FormSchema form = startForm(definition);
 			if (body != null && body.path("startInstructions").size() > 0) {
-				refusal = new Refusal("startInstructions", "字段 startInstructions：流程只能从开始事件启动 / field 'startInstructions': "
-						+ "a process starts at its start event, with its start form");
+				refusal = new Refusal("startInstructions",
+						"字段 startInstructions：流程只能从开始事件启动 / field 'startInstructions': "
+								+ "a process starts at its start event, with its start form");
 			}
 			else if (form != NO_FORM) {
 				refusal = Refusal.first(variables, form, "the start form");
@@ -112,8 +117,10 @@ class CompletionVariablesFilter implements ContainerRequestFilter {
 			}
 			else {
 				String field = variables.fieldNames().next();
-				refusal = new Refusal(field, "字段 " + field + "：流程 " + definition.getKey() + " 没有开始表单，只由调用它的流程启动 / field '"
-						+ field + "': process '" + definition.getKey() + "' has no start form: the process that calls it starts it");
+				refusal = new Refusal(field,
+						"字段 " + field + "：流程 " + definition.getKey() + " 没有开始表单，只由调用它的流程启动 / field '" + field
+								+ "': process '" + definition.getKey()
+								+ "' has no start form: the process that calls it starts it");
 			}
 		}
 		if (refusal != null) {
@@ -154,11 +161,16 @@ class CompletionVariablesFilter implements ContainerRequestFilter {
 			return null;
 		}
 		String deploymentId = EngineCalls.withoutAuthorization(engine,
-				() -> engine.getRepositoryService().getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId());
+				() -> engine.getRepositoryService()
+					.getProcessDefinition(task.getProcessDefinitionId())
+					.getDeploymentId());
 		return form(deploymentId, task.getCamundaFormRef());
 	}
 
-	/** The definition a start request names, as far as the caller may see it, or {@code null}. */
+	/**
+	 * The definition a start request names, as far as the caller may see it, or
+	 * {@code null}.
+	 */
 	private ProcessDefinition definition(String key, String tenantId, String id) {
 		try {
 			ProcessDefinitionQuery query = engine.getRepositoryService().createProcessDefinitionQuery();
@@ -190,14 +202,16 @@ class CompletionVariablesFilter implements ContainerRequestFilter {
 	}
 
 	private FormSchema form(String deploymentId, CamundaFormRef ref) {
-		return forms.computeIfAbsent(deploymentId + "/" + ref.getKey(), key -> EngineCalls.withoutAuthorization(engine, () -> {
-			try (InputStream form = engine.getRepositoryService().getResourceAsStream(deploymentId, "forms/" + ref.getKey() + ".form")) {
-				return FormSchema.parse(mapper.readTree(form));
-			}
-			catch (IOException | RuntimeException ex) {
-				return null;
-			}
-		}));
+		return forms.computeIfAbsent(deploymentId + "/" + ref.getKey(),
+				key -> EngineCalls.withoutAuthorization(engine, () -> {
+					try (InputStream form = engine.getRepositoryService()
+						.getResourceAsStream(deploymentId, "forms/" + ref.getKey() + ".form")) {
+						return FormSchema.parse(mapper.readTree(form));
+					}
+					catch (IOException | RuntimeException ex) {
+						return null;
+					}
+				}));
 	}
 
 }

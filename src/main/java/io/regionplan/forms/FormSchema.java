@@ -10,17 +10,23 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A Camunda Form (form-js JSON) as far as the server checks it: the fields a person fills in, and the
- * keys the form only shows (disabled or read-only fields, anything that is not an input), which the
- * server computes and no completion may set.
+ * A Camunda Form (form-js JSON) as far as the server checks it: the fields a person fills
+ * in, and the keys the form only shows (disabled or read-only fields, anything that is
+ * not an input), which the server computes and no completion may set.
  */
 record FormSchema(String id, List<Field> fields, Set<String> shown) {
 
-	/** An input field; a number field without {@code decimalDigits} takes whole numbers only. */
+	/**
+	 * An input field; a number field without {@code decimalDigits} takes whole numbers
+	 * only.
+	 */
 	record Field(String key, String label, String type, boolean required, BigDecimal min, BigDecimal max,
 			Integer maxLength, List<String> values, int decimalDigits) {
 
-		/** Whether a number has no more decimal places than the field takes (form-js {@code decimalDigits}). */
+		/**
+		 * Whether a number has no more decimal places than the field takes (form-js
+		 * {@code decimalDigits}).
+		 */
 		boolean takes(BigDecimal number) {
 			return Math.max(0, number.stripTrailingZeros().scale()) <= decimalDigits;
 		}
@@ -30,7 +36,8 @@ record FormSchema(String id, List<Field> fields, Set<String> shown) {
 		}
 
 		String decimalsEn() {
-			return decimalDigits == 0 ? "must be a whole number" : "must have at most " + decimalDigits + " decimal places";
+			return decimalDigits == 0 ? "must be a whole number"
+					: "must have at most " + decimalDigits + " decimal places";
 		}
 
 	}
@@ -71,10 +78,10 @@ record FormSchema(String id, List<Field> fields, Set<String> shown) {
 			JsonNode validate = component.path("validate");
 			List<String> values = new ArrayList<>();
 			component.path("values").forEach(value -> values.add(value.path("value").asText()));
-			fields.add(new Field(key, component.path("label").asText(key), type, validate.path("required").asBoolean(false),
-					decimal(validate.get("min")), decimal(validate.get("max")),
-					validate.has("maxLength") ? validate.get("maxLength").asInt() : null, values,
-					component.path("decimalDigits").asInt(0)));
+			fields.add(new Field(key, component.path("label").asText(key), type,
+					validate.path("required").asBoolean(false), decimal(validate.get("min")),
+					decimal(validate.get("max")), validate.has("maxLength") ? validate.get("maxLength").asInt() : null,
+					values, component.path("decimalDigits").asInt(0)));
 		}
 	}
 

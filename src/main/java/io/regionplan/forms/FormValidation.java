@@ -41,11 +41,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds to every user task with a {@code camunda:formRef} a completion check against the form of the
- * task's own deployment ({@code forms/<formRef>.form}), then the features' {@link CompletionRule}s, and to
- * every process's start event with a form the same check of the start. When a task is created, the
- * variables its rules name as the step's own are removed, so that no value of an earlier pass stands for
- * this one. Dates from date fields are stored as dates.
+ * Adds to every user task with a {@code camunda:formRef} a completion check against the
+ * form of the task's own deployment ({@code forms/<formRef>.form}), then the features'
+ * {@link CompletionRule}s, and to every process's start event with a form the same check
+ * of the start. When a task is created, the variables its rules name as the step's own
+ * are removed, so that no value of an earlier pass stands for this one. Dates from date
+ * fields are stored as dates.
  */
 @Component
 @Order(50)
@@ -76,9 +77,12 @@ class FormValidation extends AbstractProcessEnginePlugin {
 			public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
 				String formRef = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
 				if (formRef != null && !formRef.isBlank()) {
-					TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-					definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, FormValidation.this::clearOwnVariables);
-					definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> check(task, formRef.strip()));
+					TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior())
+						.getTaskDefinition();
+					definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+							FormValidation.this::clearOwnVariables);
+					definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+							task -> check(task, formRef.strip()));
 				}
 			}
 
@@ -99,7 +103,10 @@ class FormValidation extends AbstractProcessEnginePlugin {
 		rules.getOrDefault(task.getTaskDefinitionKey(), List.of()).forEach(rule -> rule.check(task));
 	}
 
-	/** A process started with its start form: the variables it was started with, against the form. */
+	/**
+	 * A process started with its start form: the variables it was started with, against
+	 * the form.
+	 */
 	void check(DelegateExecution start, String formKey) {
 		check(start, schema(((ExecutionEntity) start).getProcessDefinition().getDeploymentId(), formKey));
 	}
@@ -122,7 +129,8 @@ class FormValidation extends AbstractProcessEnginePlugin {
 
 	private FormSchema load(String deploymentId, String formKey) {
 		String name = "forms/" + formKey + ".form";
-		ResourceEntity resource = Context.getCommandContext().getResourceManager()
+		ResourceEntity resource = Context.getCommandContext()
+			.getResourceManager()
 			.findResourceByDeploymentIdAndResourceName(deploymentId, name);
 		if (resource == null) {
 			throw new ProcessEngineException("表单 " + name + " 不在部署 " + deploymentId + " 中 / form " + name
@@ -195,7 +203,8 @@ class FormValidation extends AbstractProcessEnginePlugin {
 		}
 		String text = value.toString().strip();
 		try {
-			return text.length() == 10 ? Date.from(LocalDate.parse(text).atStartOfDay(ZoneId.systemDefault()).toInstant())
+			return text.length() == 10
+					? Date.from(LocalDate.parse(text).atStartOfDay(ZoneId.systemDefault()).toInstant())
 					: Date.from(LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toInstant());
 		}
 		catch (DateTimeParseException ex) {

@@ -5,8 +5,8 @@ import io.regionplan.system.InvalidInput;
 import org.camunda.bpm.engine.ProcessEngineException;
 
 /**
- * A task completion refused because a variable is missing or wrong; the message names the field. The
- * completion rolls back, so the task stays open and nothing is saved.
+ * A task completion refused because a variable is missing or wrong; the message names the
+ * field. The completion rolls back, so the task stays open and nothing is saved.
  */
 public class FormValidationException extends ProcessEngineException implements InvalidInput {
 

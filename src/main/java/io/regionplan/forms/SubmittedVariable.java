@@ -9,10 +9,11 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One variable of a completion or a start as the engine REST API receives it ({@code {"value": …, "type": …}}),
- * checked against the form while a number is still the digits the client sent: a key the form does not let
- * a person fill in, an object or Java-serialized value, a value that does not fit its declared type, and a
- * number that the field or the stored type cannot take exactly are refused. Nothing is rounded or
+ * One variable of a completion or a start as the engine REST API receives it
+ * ({@code {"value": …, "type": …}}), checked against the form while a number is still the
+ * digits the client sent: a key the form does not let a person fill in, an object or
+ * Java-serialized value, a value that does not fit its declared type, and a number that
+ * the field or the stored type cannot take exactly are refused. Nothing is rounded or
  * converted into something else than what was sent.
  */
 final class SubmittedVariable {
@@ -22,9 +23,10 @@ final class SubmittedVariable {
 	private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
 
 	/** The types a field's value may declare (lower case; empty: none declared). */
-	private static final Map<String, List<String>> TYPES = Map.of("number", List.of("", "integer", "long", "short", "double"),
-			"checkbox", List.of("", "boolean"), "datetime", List.of("", "string", "date"), "textfield", List.of("", "string"),
-			"textarea", List.of("", "string"), "select", List.of("", "string"), "radio", List.of("", "string"));
+	private static final Map<String, List<String>> TYPES = Map.of("number",
+			List.of("", "integer", "long", "short", "double"), "checkbox", List.of("", "boolean"), "datetime",
+			List.of("", "string", "date"), "textfield", List.of("", "string"), "textarea", List.of("", "string"),
+			"select", List.of("", "string"), "radio", List.of("", "string"));
 
 	/** The fields whose value is text (an option of a select or radio too). */
 	private static final List<String> TEXT = List.of("textfield", "textarea", "select", "radio");
@@ -32,13 +34,16 @@ final class SubmittedVariable {
 	private SubmittedVariable() {
 	}
 
-	/** What is wrong with the variable, "中文 / English", or {@code null}; {@code form} names the form in the message. */
+	/**
+	 * What is wrong with the variable, "中文 / English", or {@code null}; {@code form}
+	 * names the form in the message.
+	 */
 	static String refusal(String name, JsonNode variable, FormSchema schema, String form) {
 		String field = "字段 " + name + "：";
 		Optional<FormSchema.Field> input = schema.field(name);
 		if (input.isEmpty() && schema.shown().contains(name)) {
-			return field + "表单 " + schema.id() + " 只显示这个值，由系统计算，不能提交 / field '" + name + "' is only shown on "
-					+ form + " '" + schema.id() + "': the server computes it, no completion may set it";
+			return field + "表单 " + schema.id() + " 只显示这个值，由系统计算，不能提交 / field '" + name + "' is only shown on " + form
+					+ " '" + schema.id() + "': the server computes it, no completion may set it";
 		}
 		if (input.isEmpty()) {
 			return field + "表单 " + schema.id() + " 没有这个字段 / field '" + name + "' is not on " + form + " '" + schema.id()
@@ -47,7 +52,8 @@ final class SubmittedVariable {
 		String format = variable.path("valueInfo").path("serializationDataFormat").asText("");
 		String type = variable.path("type").asText("");
 		if (format.contains("java") || type.equalsIgnoreCase("object")) {
-			return field + "不接受对象或 Java 序列化值 / field '" + name + "': objects and Java-serialized values are not accepted";
+			return field + "不接受对象或 Java 序列化值 / field '" + name
+					+ "': objects and Java-serialized values are not accepted";
 		}
 		List<String> types = TYPES.get(input.get().type());
 		if (types != null && !types.contains(type.toLowerCase())) {
@@ -65,10 +71,14 @@ final class SubmittedVariable {
 			return field + "必须是文本，收到 " + value + " / field '" + name + "': must be text, got " + value;
 		}
 		boolean fits = !type.equalsIgnoreCase("boolean") || value.isBoolean() || value.asText().matches("true|false");
-		return fits ? null : field + "值 " + value + " 不是 " + type + " / field '" + name + "': value " + value + " is not a " + type;
+		return fits ? null : field + "值 " + value + " 不是 " + type + " / field '" + name + "': value " + value
+				+ " is not a " + type;
 	}
 
-	/** A number as sent (floats are read as exact decimals), against the field's decimals and the stored type. */
+	/**
+	 * A number as sent (floats are read as exact decimals), against the field's decimals
+	 * and the stored type.
+	 */
 	private static String number(String name, JsonNode value, String declared, FormSchema.Field input) {
 		String field = "字段 " + name + "：";
 		String type = declared.toLowerCase();
@@ -87,11 +97,12 @@ final class SubmittedVariable {
 			return field + "必须是数字，收到 " + value + " / field '" + name + "': must be a number, got " + value;
 		}
 		else {
-			return field + "值 " + value + " 不是 " + declared + " / field '" + name + "': value " + value + " is not a " + declared;
+			return field + "值 " + value + " 不是 " + declared + " / field '" + name + "': value " + value + " is not a "
+					+ declared;
 		}
 		if (!input.takes(number)) {
-			return field + input.decimalsZh() + "，收到 " + number.toPlainString() + " / field '" + name + "' " + input.decimalsEn()
-					+ ", got " + number.toPlainString();
+			return field + input.decimalsZh() + "，收到 " + number.toPlainString() + " / field '" + name + "' "
+					+ input.decimalsEn() + ", got " + number.toPlainString();
 		}
 		String stored = !type.isEmpty() ? type : value.isIntegralNumber() ? "long" : "double";
 		boolean exact = switch (stored) {
@@ -101,8 +112,8 @@ final class SubmittedVariable {
 			default -> Double.isFinite(number.doubleValue())
 					&& new BigDecimal(Double.toString(number.doubleValue())).compareTo(number) == 0;
 		};
-		return exact ? null : field + "值 " + number.toPlainString() + " 无法按 " + stored + " 准确保存 / field '" + name + "': value "
-				+ number.toPlainString() + " cannot be stored exactly as " + stored;
+		return exact ? null : field + "值 " + number.toPlainString() + " 无法按 " + stored + " 准确保存 / field '" + name
+				+ "': value " + number.toPlainString() + " cannot be stored exactly as " + stored;
 	}
 
 	private static boolean within(BigDecimal number, long min, long max) {

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The data of the chart pages, for the members of a region; {@code cycle} defaults to the region's
- * latest planning cycle.
+ * The data of the chart pages, for the members of a region; {@code cycle} defaults to the
+ * region's latest planning cycle.
  */
 @RestController
 @RequestMapping("/api/insight/regions/{region}")
@@ -48,7 +48,8 @@ class InsightController {
 	}
 
 	@GetMapping("/quadrant")
-	InsightQueries.Quadrant quadrant(@PathVariable String region, @RequestParam(name = "processInstanceId", required = false) String cycle,
+	InsightQueries.Quadrant quadrant(@PathVariable String region,
+			@RequestParam(name = "processInstanceId", required = false) String cycle,
 			@AuthenticationPrincipal RegionPlanUser user) {
 		check(user, region);
 		YearMonth period = metrics.latestMonth(region)
@@ -57,14 +58,16 @@ class InsightController {
 	}
 
 	@GetMapping("/plan-vs-actual")
-	InsightQueries.PlanVsActual planVsActual(@PathVariable String region, @RequestParam(name = "processInstanceId", required = false) String cycle,
+	InsightQueries.PlanVsActual planVsActual(@PathVariable String region,
+			@RequestParam(name = "processInstanceId", required = false) String cycle,
 			@RequestParam(required = false) Integer year, @AuthenticationPrincipal RegionPlanUser user) {
 		check(user, region);
 		String planned = cycle(region, cycle);
 		if (year == null) {
-			return queries.planVsActual(region, planned, queries.year(planned)
-				.orElseThrow(() -> notFound("规划周期 " + Echo.id(planned) + " 没有年度，请指定 year / cycle "
-						+ Echo.id(planned) + " has no planning year: give year")));
+			return queries.planVsActual(region, planned,
+					queries.year(planned)
+						.orElseThrow(() -> notFound("规划周期 " + Echo.id(planned) + " 没有年度，请指定 year / cycle "
+								+ Echo.id(planned) + " has no planning year: give year")));
 		}
 		if (year < MIN_YEAR || year > MAX_YEAR) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
@@ -74,7 +77,8 @@ class InsightController {
 	}
 
 	@GetMapping("/tier-mix")
-	InsightQueries.TierMixChange tierMix(@PathVariable String region, @RequestParam(name = "processInstanceId", required = false) String cycle,
+	InsightQueries.TierMixChange tierMix(@PathVariable String region,
+			@RequestParam(name = "processInstanceId", required = false) String cycle,
 			@RequestParam(required = false) String compareTo, @AuthenticationPrincipal RegionPlanUser user) {
 		check(user, region);
 		List<String> cycles = queries.cycles(region);
@@ -84,16 +88,21 @@ class InsightController {
 		if (previous != null && !cycles.contains(previous)) {
 			throw notFound(noCycle(previous, region));
 		}
-		Map<String, String> names = metrics.latestMonth(region).map(month -> metrics.dealers(region, month)).orElse(List.of())
-			.stream().collect(Collectors.toMap(DealerMetrics::dealerId, DealerMetrics::name));
+		Map<String, String> names = metrics.latestMonth(region)
+			.map(month -> metrics.dealers(region, month))
+			.orElse(List.of())
+			.stream()
+			.collect(Collectors.toMap(DealerMetrics::dealerId, DealerMetrics::name));
 		return queries.tierMix(current, previous, names);
 	}
 
 	private String cycle(String region, String cycle) {
 		List<String> cycles = queries.cycles(region);
 		if (cycle == null) {
-			return cycles.stream().findFirst().orElseThrow(() -> notFound(
-					"区域 " + Echo.id(region) + " 还没有规划周期 / no planning cycle in region " + Echo.id(region)));
+			return cycles.stream()
+				.findFirst()
+				.orElseThrow(() -> notFound(
+						"区域 " + Echo.id(region) + " 还没有规划周期 / no planning cycle in region " + Echo.id(region)));
 		}
 		if (!cycles.contains(cycle)) {
 			throw notFound(noCycle(cycle, region));

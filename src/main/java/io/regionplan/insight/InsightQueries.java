@@ -18,7 +18,8 @@ import io.regionplan.planning.PlanningCycles.CityStrategy;
 import org.springframework.stereotype.Component;
 
 /**
- * The numbers of the chart pages, from a cycle's results (through planning's read API) and the market data.
+ * The numbers of the chart pages, from a cycle's results (through planning's read API)
+ * and the market data.
  */
 @Component
 class InsightQueries {
@@ -57,8 +58,9 @@ class InsightQueries {
 		List<BigDecimal> sizes = new ArrayList<>();
 		for (CityMetrics city : metrics.cities(region, period)) {
 			CityStrategy strategy = strategies.get(city.cityId());
-			cities.add(new QuadrantCity(city.cityId(), city.nameZh() + " " + city.nameEn(), city.share(), city.marketSize(),
-					strategy == null ? null : strategy.strategy(), strategy != null && strategy.rangeDropped()));
+			cities.add(new QuadrantCity(city.cityId(), city.nameZh() + " " + city.nameEn(), city.share(),
+					city.marketSize(), strategy == null ? null : strategy.strategy(),
+					strategy != null && strategy.rangeDropped()));
 			if (city.monthsWithSales() >= 12) {
 				sizes.add(city.marketSize());
 				if (city.share() != null) {
@@ -76,7 +78,9 @@ class InsightQueries {
 		List<BigDecimal> sorted = values.stream().sorted().toList();
 		int middle = sorted.size() / 2;
 		return sorted.size() % 2 == 1 ? sorted.get(middle)
-				: sorted.get(middle - 1).add(sorted.get(middle)).divide(BigDecimal.valueOf(2), java.math.MathContext.DECIMAL64);
+				: sorted.get(middle - 1)
+					.add(sorted.get(middle))
+					.divide(BigDecimal.valueOf(2), java.math.MathContext.DECIMAL64);
 	}
 
 	record CityMonth(String cityId, int month, BigDecimal plan, BigDecimal actual) {
@@ -96,15 +100,16 @@ class InsightQueries {
 			BigDecimal done = actual.getOrDefault(city, Map.of())
 				.getOrDefault(YearMonth.of(year, planned.month()), BigDecimal.ZERO);
 			months.add(new CityMonth(city, planned.month(), planned.plan(), done));
-			BigDecimal[] total = totals.computeIfAbsent(city, k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+			BigDecimal[] total = totals.computeIfAbsent(city,
+					k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
 			if (done.signum() > 0) {
 				total[0] = total[0].add(planned.plan());
 				total[1] = total[1].add(done);
 			}
 		}
 		Map<String, BigDecimal> achievement = new LinkedHashMap<>();
-		totals.forEach((city, total) -> achievement.put(city, total[0].signum() == 0 ? null
-				: total[1].divide(total[0], 4, java.math.RoundingMode.HALF_UP)));
+		totals.forEach((city, total) -> achievement.put(city,
+				total[0].signum() == 0 ? null : total[1].divide(total[0], 4, java.math.RoundingMode.HALF_UP)));
 		List<String> offTrack = planning.offTrackCities(cycle);
 		return new PlanVsActual(cycle, year, months, achievement, offTrack);
 	}
@@ -118,7 +123,10 @@ class InsightQueries {
 	record TierMixChange(TierMix current, TierMix previous, List<TierMove> moves) {
 	}
 
-	/** The tiers of {@code cycle} against {@code previous}; {@code names} names the dealers that moved. */
+	/**
+	 * The tiers of {@code cycle} against {@code previous}; {@code names} names the
+	 * dealers that moved.
+	 */
 	TierMixChange tierMix(String cycle, String previous, Map<String, String> names) {
 		Map<String, String> now = planning.tiers(cycle);
 		Map<String, String> before = previous == null ? Map.of() : planning.tiers(previous);
@@ -129,8 +137,8 @@ class InsightQueries {
 				moves.add(new TierMove(dealer, names.get(dealer), was, tier));
 			}
 		});
-		return new TierMixChange(new TierMix(cycle, counts(now)), previous == null ? null : new TierMix(previous, counts(before)),
-				moves);
+		return new TierMixChange(new TierMix(cycle, counts(now)),
+				previous == null ? null : new TierMix(previous, counts(before)), moves);
 	}
 
 	private static Map<String, Integer> counts(Map<String, String> tiers) {

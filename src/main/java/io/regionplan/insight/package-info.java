@@ -1,5 +1,6 @@
 /**
- * The pages managers look at (city quadrant, plan vs actual, dealer tier mix) and the data behind them.
+ * The pages managers look at (city quadrant, plan vs actual, dealer tier mix) and the
+ * data behind them.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Insight",
 		allowedDependencies = { "market", "planning", "system" })

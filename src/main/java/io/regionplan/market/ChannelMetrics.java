@@ -3,7 +3,8 @@ package io.regionplan.market;
 import java.math.BigDecimal;
 
 /**
- * Distribution of one city × channel: ND and WTD ({@code null} when the channel has no stores there).
+ * Distribution of one city × channel: ND and WTD ({@code null} when the channel has no
+ * stores there).
  */
 public record ChannelMetrics(String cityId, String channelId, long stores, long carrying, BigDecimal nd,
 		BigDecimal wtd) {

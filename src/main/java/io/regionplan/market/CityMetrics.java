@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * One city's metrics for a period (the trailing 12 months ending with it); {@code null} marks a
- * metric that is undefined (see {@link MarketFormulas}).
+ * One city's metrics for a period (the trailing 12 months ending with it); {@code null}
+ * marks a metric that is undefined (see {@link MarketFormulas}).
  *
  * @param sales our sell-in amount in the 12 months, yuan
  * @param previousSales the 12 months before

@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Each dealer's rank percentile in its region by sales ({@link MarketFormulas#percentile}): what the
- * dealer-classification rules read as {@code percentile}.
+ * Each dealer's rank percentile in its region by sales
+ * ({@link MarketFormulas#percentile}): what the dealer-classification rules read as
+ * {@code percentile}.
  */
 final class DealerRanking {
 
@@ -15,8 +16,9 @@ final class DealerRanking {
 	/** The region's dealers, each with its percentile among them. */
 	static List<DealerMetrics> withPercentiles(List<DealerMetrics> dealers) {
 		List<BigDecimal> ranking = dealers.stream().map(DealerMetrics::sales).sorted(BigDecimal::compareTo).toList();
-		return dealers.stream().map(d -> withPercentile(d, MarketFormulas.percentile(lowerThan(ranking, d.sales()),
-				ranking.size()))).toList();
+		return dealers.stream()
+			.map(d -> withPercentile(d, MarketFormulas.percentile(lowerThan(ranking, d.sales()), ranking.size())))
+			.toList();
 	}
 
 	/** How many of the sorted values are strictly below {@code value}. */
@@ -36,8 +38,8 @@ final class DealerRanking {
 	}
 
 	private static DealerMetrics withPercentile(DealerMetrics d, BigDecimal percentile) {
-		return new DealerMetrics(d.dealerId(), d.regionId(), d.name(), d.sales(), d.previousSales(), d.growth(), percentile,
-				d.servedStores(), d.targetStores(), d.coverage(), d.overdueDays(), d.crossRegionIncidents(),
+		return new DealerMetrics(d.dealerId(), d.regionId(), d.name(), d.sales(), d.previousSales(), d.growth(),
+				percentile, d.servedStores(), d.targetStores(), d.coverage(), d.overdueDays(), d.crossRegionIncidents(),
 				d.complianceScore(), d.receivables());
 	}
 

@@ -7,9 +7,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Who may read which region's market data: every member of a region reads it (managers their own,
- * directors, auditors and process owners every region through their groups). Who imports it is
- * {@code imports.ImportAccess}.
+ * Who may read which region's market data: every member of a region reads it (managers
+ * their own, directors, auditors and process owners every region through their groups).
+ * Who imports it is {@code imports.ImportAccess}.
  */
 public final class MarketAccess {
 

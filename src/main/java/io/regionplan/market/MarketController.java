@@ -36,7 +36,8 @@ class MarketController {
 
 	@GetMapping("/regions")
 	List<Map<String, Object>> regions(@AuthenticationPrincipal RegionPlanUser user) {
-		return queries.regions().stream()
+		return queries.regions()
+			.stream()
 			.filter(region -> user.canSeeRegion((String) region.get("region")) || MarketAccess.isPrivileged(user))
 			.toList();
 	}

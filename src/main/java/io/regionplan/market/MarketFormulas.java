@@ -6,9 +6,10 @@ import java.math.RoundingMode;
 import java.time.YearMonth;
 
 /**
- * The metric formulas of DOMAIN.md, each written once. A ratio whose denominator is zero is
- * undefined and returned as {@code null} (never infinite, never zero): a city with no market size has
- * no share, a dealer with no sales last year has no growth, a channel with no stores has no ND.
+ * The metric formulas of DOMAIN.md, each written once. A ratio whose denominator is zero
+ * is undefined and returned as {@code null} (never infinite, never zero): a city with no
+ * market size has no share, a dealer with no sales last year has no growth, a channel
+ * with no stores has no ND.
  */
 public final class MarketFormulas {
 
@@ -17,7 +18,10 @@ public final class MarketFormulas {
 	private MarketFormulas() {
 	}
 
-	/** numerator ÷ denominator to six decimals, or null when the denominator is zero or missing. */
+	/**
+	 * numerator ÷ denominator to six decimals, or null when the denominator is zero or
+	 * missing.
+	 */
 	public static BigDecimal ratio(BigDecimal numerator, BigDecimal denominator) {
 		if (numerator == null || denominator == null || denominator.signum() == 0) {
 			return null;
@@ -41,14 +45,18 @@ public final class MarketFormulas {
 		return ratio(BigDecimal.valueOf(carrying), BigDecimal.valueOf(stores));
 	}
 
-	/** WTD 加权铺货率 = category sales of stores carrying ÷ category sales of all stores in the universe. */
+	/**
+	 * WTD 加权铺货率 = category sales of stores carrying ÷ category sales of all stores in the
+	 * universe.
+	 */
 	public static BigDecimal weightedDistribution(BigDecimal carryingCategorySales, BigDecimal categorySales) {
 		return ratio(carryingCategorySales, categorySales);
 	}
 
 	/**
-	 * Rank percentile in a region: the share of the other dealers whose sales are lower (1 = best,
-	 * 0 = lowest, equal sales share a percentile). A region's only dealer is 1.
+	 * Rank percentile in a region: the share of the other dealers whose sales are lower
+	 * (1 = best, 0 = lowest, equal sales share a percentile). A region's only dealer is
+	 * 1.
 	 */
 	public static BigDecimal percentile(long dealersWithLowerSales, long dealers) {
 		if (dealers <= 1) {
@@ -67,7 +75,10 @@ public final class MarketFormulas {
 		return ratio(actual, plan);
 	}
 
-	/** A year's target spread evenly over months: the target of its first {@code months} months. */
+	/**
+	 * A year's target spread evenly over months: the target of its first {@code months}
+	 * months.
+	 */
 	public static BigDecimal proRata(BigDecimal yearTarget, int months) {
 		return yearTarget.multiply(BigDecimal.valueOf(months)).divide(BigDecimal.valueOf(12), MathContext.DECIMAL64);
 	}

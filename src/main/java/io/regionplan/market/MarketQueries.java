@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Paged, filtered reads of a region's cities, dealers and stores for the API and the forms.
+ * Paged, filtered reads of a region's cities, dealers and stores for the API and the
+ * forms.
  */
 @Component
 class MarketQueries {
@@ -22,7 +23,10 @@ class MarketQueries {
 		this.jdbc = jdbc;
 	}
 
-	/** Column labels as written in the query: H2 upper-cases them, PostgreSQL lower-cases them. */
+	/**
+	 * Column labels as written in the query: H2 upper-cases them, PostgreSQL lower-cases
+	 * them.
+	 */
 	private static final RowMapper<Map<String, Object>> LOWER_CASE_COLUMNS = (rs, n) -> {
 		Map<String, Object> row = new LinkedHashMap<>();
 		for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
@@ -38,16 +42,20 @@ class MarketQueries {
 	PageOf<Map<String, Object>> cities(String region, Integer tier, int page, int size) {
 		Filter filter = new Filter("region_id = ?", region);
 		filter.add("tier = ?", tier);
-		return page("select id as city, region_id as region, name_zh, name_en, tier, population, market_size, distance_km "
-				+ "from market_city", "market_city", filter, "id", page, size);
+		return page(
+				"select id as city, region_id as region, name_zh, name_en, tier, population, market_size, distance_km "
+						+ "from market_city",
+				"market_city", filter, "id", page, size);
 	}
 
 	PageOf<Map<String, Object>> dealers(String region, String city, String name, int page, int size) {
 		Filter filter = new Filter("region_id = ?", region);
 		filter.add("id in (select dealer_id from market_dealer_coverage where city_id = ?)", city);
 		filter.add("lower(name) like ?", name == null ? null : "%" + name.toLowerCase(Locale.ROOT) + "%");
-		return page("select id as dealer, region_id as region, name, receivables, overdue_days, cross_region_incidents, "
-				+ "compliance_score, target_stores from market_dealer", "market_dealer", filter, "id", page, size);
+		return page(
+				"select id as dealer, region_id as region, name, receivables, overdue_days, cross_region_incidents, "
+						+ "compliance_score, target_stores from market_dealer",
+				"market_dealer", filter, "id", page, size);
 	}
 
 	PageOf<Map<String, Object>> stores(String region, String city, String channel, String dealer, Boolean carries,
@@ -68,8 +76,9 @@ class MarketQueries {
 		List<Object> args = new ArrayList<>(filter.args);
 		args.add(size);
 		args.add((long) page * size);
-		List<Map<String, Object>> rows = jdbc.query(select + filter.where() + " order by " + order + " limit ? offset ?",
-				LOWER_CASE_COLUMNS, args.toArray());
+		List<Map<String, Object>> rows = jdbc.query(
+				select + filter.where() + " order by " + order + " limit ? offset ?", LOWER_CASE_COLUMNS,
+				args.toArray());
 		return PageOf.of(rows, page, size, total == null ? 0 : total);
 	}
 

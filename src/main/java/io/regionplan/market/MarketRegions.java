@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The regions the market data knows, for other features (deployment previews run a changed rule set on
- * every region's facts).
+ * The regions the market data knows, for other features (deployment previews run a
+ * changed rule set on every region's facts).
  */
 @Component
 public class MarketRegions {

@@ -28,7 +28,8 @@ public class MonthlySpend {
 	 * {@link IllegalArgumentException} naming the line.
 	 */
 	public Map<String, BigDecimal> parse(String region, String lines) {
-		Set<String> cities = Set.copyOf(jdbc.queryForList("select id from market_city where region_id = ?", String.class, region));
+		Set<String> cities = Set
+			.copyOf(jdbc.queryForList("select id from market_city where region_id = ?", String.class, region));
 		Map<String, BigDecimal> spend = new LinkedHashMap<>();
 		String[] rows = lines == null ? new String[0] : lines.split("\\R");
 		for (int i = 0; i < rows.length; i++) {
@@ -60,7 +61,8 @@ public class MonthlySpend {
 	public void record(String region, YearMonth month, Map<String, BigDecimal> spend) {
 		String prefix = "MR-" + region + "-" + month + "-";
 		jdbc.update("delete from market_spend where id like ?", prefix + "%");
-		List<Object[]> rows = spend.entrySet().stream()
+		List<Object[]> rows = spend.entrySet()
+			.stream()
 			.map(e -> new Object[] { prefix + e.getKey(), month.toString(), e.getKey(), e.getValue() })
 			.toList();
 		jdbc.batchUpdate("insert into market_spend (id, spend_month, city_id, amount) values (?, ?, ?, ?)", rows);

@@ -2,7 +2,10 @@ package io.regionplan.market;
 
 import java.time.YearMonth;
 
-/** The trailing 12 months ending with the period, the 12 before, and the period's year to date. */
+/**
+ * The trailing 12 months ending with the period, the 12 before, and the period's year to
+ * date.
+ */
 final class SalesWindow {
 
 	final String from;

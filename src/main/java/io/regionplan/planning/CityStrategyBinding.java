@@ -25,9 +25,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code city-strategy} in a cycle: every city of the region with its share, potential, distance,
- * neighbours and (for a new market scored in the market-visits form) its 7C total; plus the
- * region's medians over its old markets.
+ * {@code city-strategy} in a cycle: every city of the region with its share, potential,
+ * distance, neighbours and (for a new market scored in the market-visits form) its 7C
+ * total; plus the region's medians over its old markets.
  */
 @Component
 class CityStrategyBinding implements RuleSetBinding {
@@ -76,7 +76,10 @@ class CityStrategyBinding implements RuleSetBinding {
 				: sorted.get(middle - 1).add(sorted.get(middle)).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64);
 	}
 
-	/** The 7C total of the new market scored in the market-visits form (seven 1-5 scores), if any. */
+	/**
+	 * The 7C total of the new market scored in the market-visits form (seven 1-5 scores),
+	 * if any.
+	 */
 	private static Map<String, Integer> sevenC(DelegateExecution execution) {
 		Object city = execution.getVariable("newMarketCity");
 		if (city == null || String.valueOf(city).isBlank()) {
@@ -104,15 +107,25 @@ class CityStrategyBinding implements RuleSetBinding {
 		List<String> dropped = run.factsOf(RangeDrop.class).stream().map(RangeDrop::cityId).toList();
 		results.saveStrategies(CycleContext.cycleId(execution), CycleContext.region(execution), strategies, dropped,
 				run.version());
-		Map<String, List<String>> byStrategy = strategies.stream().sorted((a, b) -> a.cityId().compareTo(b.cityId()))
+		Map<String, List<String>> byStrategy = strategies.stream()
+			.sorted((a, b) -> a.cityId().compareTo(b.cityId()))
 			.collect(Collectors.groupingBy(CityStrategy::strategy, java.util.TreeMap::new,
 					Collectors.mapping(CityStrategy::cityName, Collectors.toList())));
-		StringBuilder summary = new StringBuilder(byStrategy.entrySet().stream()
+		StringBuilder summary = new StringBuilder(byStrategy.entrySet()
+			.stream()
 			.map(e -> e.getKey() + ": " + String.join("、", e.getValue()))
 			.collect(Collectors.joining("; ")));
-		strategies.stream().sorted((a, b) -> a.cityId().compareTo(b.cityId())).forEach(s -> summary.append('\n')
-			.append(s.cityId()).append(' ').append(s.cityName()).append(" — ").append(s.reasonZh()).append(" / ")
-			.append(s.reasonEn()).append(dropped.contains(s.cityId()) ? "（射程降一级 / one level lower by range）" : ""));
+		strategies.stream()
+			.sorted((a, b) -> a.cityId().compareTo(b.cityId()))
+			.forEach(s -> summary.append('\n')
+				.append(s.cityId())
+				.append(' ')
+				.append(s.cityName())
+				.append(" — ")
+				.append(s.reasonZh())
+				.append(" / ")
+				.append(s.reasonEn())
+				.append(dropped.contains(s.cityId()) ? "（射程降一级 / one level lower by range）" : ""));
 		execution.setVariable("cityStrategySummary", summary.toString());
 		execution.setVariable("citiesRangeDropped", dropped.size());
 	}

@@ -17,8 +17,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The volume forecast for the planning year from each city's history ({@link Forecast}), stored per city
- * and month; the region total and the biggest cities go to the volume plan form.
+ * The volume forecast for the planning year from each city's history ({@link Forecast}),
+ * stored per city and month; the region total and the biggest cities go to the volume
+ * plan form.
  */
 @ExpressionBean
 @Component("computeForecastDelegate")
@@ -43,10 +44,13 @@ class ComputeForecastDelegate implements JavaDelegate, VariableContract {
 		plans.saveForecasts(CycleContext.cycleId(execution), forecasts);
 		BigDecimal total = forecasts.values().stream().map(Forecast::year).reduce(BigDecimal.ZERO, BigDecimal::add);
 		execution.setVariable("forecastVolume", total.longValue());
-		execution.setVariable("forecastByCity", forecasts.entrySet().stream()
-			.sorted(Comparator.comparing((Map.Entry<String, Forecast> e) -> e.getValue().year()).reversed())
-			.map(e -> e.getKey() + " " + e.getValue().year().toPlainString() + "（趋势 / trend ×" + e.getValue().trend() + "）")
-			.collect(Collectors.joining("\n")));
+		execution.setVariable("forecastByCity",
+				forecasts.entrySet()
+					.stream()
+					.sorted(Comparator.comparing((Map.Entry<String, Forecast> e) -> e.getValue().year()).reversed())
+					.map(e -> e.getKey() + " " + e.getValue().year().toPlainString() + "（趋势 / trend ×"
+							+ e.getValue().trend() + "）")
+					.collect(Collectors.joining("\n")));
 	}
 
 	@Override

@@ -11,8 +11,9 @@ import io.regionplan.engine.ExpressionBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The dates of a planning year that the BPMN timers and due dates use: the year is run by the engine's
- * clock, so nothing depends on a person remembering. Referenced from BPMN as {@code cycleCalendar}.
+ * The dates of a planning year that the BPMN timers and due dates use: the year is run by
+ * the engine's clock, so nothing depends on a person remembering. Referenced from BPMN as
+ * {@code cycleCalendar}.
  */
 @ExpressionBean
 @Component("cycleCalendar")
@@ -49,7 +50,9 @@ public class CycleCalendar {
 		return date(YearMonth.of(number(year), number(month)).atDay(1).plusDays(ITINERARY_DAYS));
 	}
 
-	/** Week w of a month ends on day 7·w (the fourth week takes the rest of the month). */
+	/**
+	 * Week w of a month ends on day 7·w (the fourth week takes the rest of the month).
+	 */
 	public Date weeklyReportDue(Object year, Object month, Object week) {
 		YearMonth ym = YearMonth.of(number(year), number(month));
 		int w = number(week);
@@ -68,9 +71,13 @@ public class CycleCalendar {
 		return date(YearMonth.from(today).plusMonths(1).atDay(1));
 	}
 
-	/** Due date of a task that has no calendar date of its own: {@code days} after now, by the engine's clock. */
+	/**
+	 * Due date of a task that has no calendar date of its own: {@code days} after now, by
+	 * the engine's clock.
+	 */
 	public Date inDays(Object days) {
-		return Date.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+		return Date.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+			.toInstant()
 			.plusSeconds(86_400L * number(days)));
 	}
 

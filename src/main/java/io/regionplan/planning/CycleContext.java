@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 
 /**
- * The region and data period a planning cycle's rule tasks work on. The period is the last month with
- * sales when the cycle first needs it, kept in the variable {@code period} so that every rule task of
- * the cycle reads the same months.
+ * The region and data period a planning cycle's rule tasks work on. The period is the
+ * last month with sales when the cycle first needs it, kept in the variable
+ * {@code period} so that every rule task of the cycle reads the same months.
  */
 final class CycleContext {
 
@@ -23,7 +23,10 @@ final class CycleContext {
 	private CycleContext() {
 	}
 
-	/** The cycle a task belongs to: the root process instance (monthly and quarterly work are called processes). */
+	/**
+	 * The cycle a task belongs to: the root process instance (monthly and quarterly work
+	 * are called processes).
+	 */
 	static String cycleId(DelegateExecution execution) {
 		String root = ((ExecutionEntity) execution).getRootProcessInstanceId();
 		return root != null ? root : execution.getProcessInstanceId();
@@ -44,12 +47,14 @@ final class CycleContext {
 				return YearMonth.parse(text.strip());
 			}
 			catch (DateTimeParseException ex) {
-				throw new ProcessEngineException("变量 period 须为 YYYY-MM / variable 'period' must be YYYY-MM, got: " + text);
+				throw new ProcessEngineException(
+						"变量 period 须为 YYYY-MM / variable 'period' must be YYYY-MM, got: " + text);
 			}
 		}
 		String region = region(execution);
-		YearMonth latest = metrics.latestMonth(region).orElseThrow(() -> new ProcessEngineException(
-				"区域 " + region + " 没有销售数据 / region '" + region + "' has no sales data: import it first"));
+		YearMonth latest = metrics.latestMonth(region)
+			.orElseThrow(() -> new ProcessEngineException(
+					"区域 " + region + " 没有销售数据 / region '" + region + "' has no sales data: import it first"));
 		execution.setVariable(PERIOD, latest.toString());
 		return latest;
 	}

@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The results of a cycle's rule tasks, replaced as a whole by each evaluation (in its transaction).
+ * The results of a cycle's rule tasks, replaced as a whole by each evaluation (in its
+ * transaction).
  */
 @Component
 class CycleResults {
@@ -34,8 +35,10 @@ class CycleResults {
 					String.join(",", flags.getOrDefault(tier.dealerId(), List.of())), tier.reasonZh(), tier.reasonEn(),
 					version.label() });
 		}
-		jdbc.batchUpdate("insert into cycle_dealer_tier (process_instance_id, dealer_id, region_id, tier, flags, reason_zh, "
-				+ "reason_en, rule_version) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+		jdbc.batchUpdate(
+				"insert into cycle_dealer_tier (process_instance_id, dealer_id, region_id, tier, flags, reason_zh, "
+						+ "reason_en, rule_version) values (?, ?, ?, ?, ?, ?, ?, ?)",
+				rows);
 	}
 
 	void saveStrategies(String cycle, String region, List<CityStrategy> strategies, List<String> rangeDropped,
@@ -47,28 +50,31 @@ class CycleResults {
 			rows.add(new Object[] { cycle, s.cityId(), region, s.strategy(), s.priority() + (dropped ? 1 : 0), dropped,
 					s.reasonZh(), s.reasonEn(), version.label() });
 		}
-		jdbc.batchUpdate("insert into cycle_city_strategy (process_instance_id, city_id, region_id, strategy, priority, "
-				+ "range_dropped, reason_zh, reason_en, rule_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+		jdbc.batchUpdate(
+				"insert into cycle_city_strategy (process_instance_id, city_id, region_id, strategy, priority, "
+						+ "range_dropped, reason_zh, reason_en, rule_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				rows);
 	}
 
 	void saveAllocations(String cycle, List<Allocation> allocations, RuleSetVersion version) {
 		jdbc.update("delete from cycle_allocation where process_instance_id = ?", cycle);
 		List<Object[]> rows = new ArrayList<>();
 		for (Allocation a : allocations) {
-			rows.add(new Object[] { cycle, a.resource(), a.subjectType(), a.subjectId(), a.cityId() == null ? "" : a.cityId(),
-					a.amount(), a.reasonZh(), a.reasonEn(), version.label() });
+			rows.add(new Object[] { cycle, a.resource(), a.subjectType(), a.subjectId(),
+					a.cityId() == null ? "" : a.cityId(), a.amount(), a.reasonZh(), a.reasonEn(), version.label() });
 		}
-		jdbc.batchUpdate("insert into cycle_allocation (process_instance_id, resource, subject_type, subject_id, city_id, "
-				+ "amount, reason_zh, reason_en, rule_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+		jdbc.batchUpdate(
+				"insert into cycle_allocation (process_instance_id, resource, subject_type, subject_id, city_id, "
+						+ "amount, reason_zh, reason_en, rule_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				rows);
 	}
 
 	/** The cycle's city strategies, city id → strategy. */
 	Map<String, String> strategies(String cycle) {
 		Map<String, String> strategies = new TreeMap<>();
-		jdbc.query("select city_id, strategy from cycle_city_strategy where process_instance_id = ?",
-				rs -> {
-					strategies.put(rs.getString(1), rs.getString(2));
-				}, cycle);
+		jdbc.query("select city_id, strategy from cycle_city_strategy where process_instance_id = ?", rs -> {
+			strategies.put(rs.getString(1), rs.getString(2));
+		}, cycle);
 		return strategies;
 	}
 

@@ -21,8 +21,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code dealer-classification} in a cycle: every dealer of the region with its trailing-12-month
- * metrics; stores each dealer's tier and flags for the cycle and the counts per tier for the forms.
+ * {@code dealer-classification} in a cycle: every dealer of the region with its
+ * trailing-12-month metrics; stores each dealer's tier and flags for the cycle and the
+ * counts per tier for the forms.
  */
 @Component
 class DealerClassificationBinding implements RuleSetBinding {
@@ -72,8 +73,14 @@ class DealerClassificationBinding implements RuleSetBinding {
 		StringBuilder summary = new StringBuilder("A " + counts.get("A") + " · B " + counts.get("B") + " · C "
 				+ counts.get("C") + " · D " + counts.get("D") + "（带标记 / flagged " + flags.size() + "）");
 		// the dealers that need a decision: every D with its reason
-		tiers.stream().filter(t -> t.tier().equals("D")).sorted((a, b) -> a.dealerId().compareTo(b.dealerId()))
-			.forEach(t -> summary.append('\n').append(t.dealerId()).append(" — ").append(t.reasonZh()).append(" / ")
+		tiers.stream()
+			.filter(t -> t.tier().equals("D"))
+			.sorted((a, b) -> a.dealerId().compareTo(b.dealerId()))
+			.forEach(t -> summary.append('\n')
+				.append(t.dealerId())
+				.append(" — ")
+				.append(t.reasonZh())
+				.append(" / ")
 				.append(t.reasonEn()));
 		execution.setVariable("dealerTierSummary", summary.toString());
 	}
@@ -85,7 +92,8 @@ class DealerClassificationBinding implements RuleSetBinding {
 
 	@Override
 	public Set<String> writes() {
-		return Set.of("period", "dealersTierA", "dealersTierB", "dealersTierC", "dealersTierD", "dealersFlagged", "dealerTierSummary");
+		return Set.of("period", "dealersTierA", "dealersTierB", "dealersTierC", "dealersTierD", "dealersFlagged",
+				"dealerTierSummary");
 	}
 
 }

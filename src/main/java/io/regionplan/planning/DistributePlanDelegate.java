@@ -12,14 +12,16 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Once the volume plan is accepted: the region's plan (the manager's plan plus the gap-closing sources
- * the manager committed to) spread over cities and months; the quarterly reviews compare against it.
+ * Once the volume plan is accepted: the region's plan (the manager's plan plus the
+ * gap-closing sources the manager committed to) spread over cities and months; the
+ * quarterly reviews compare against it.
  */
 @ExpressionBean
 @Component("distributePlanDelegate")
 class DistributePlanDelegate implements JavaDelegate, VariableContract {
 
-	static final String[] GAP_SOURCES = { "newDealersVolume", "newStoresVolume", "newSkusVolume", "pricePromotionVolume" };
+	static final String[] GAP_SOURCES = { "newDealersVolume", "newStoresVolume", "newSkusVolume",
+			"pricePromotionVolume" };
 
 	private final PlanVolumes plans;
 

@@ -17,10 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A manager's override of a rule result, with a mandatory written reason (checked when the review task
- * is completed): the cycle's result changes and the override is recorded as a decision. Each review has
- * its own subject, value and reason variables, removed once applied, so that one step's reason can never
- * stand for another's.
+ * A manager's override of a rule result, with a mandatory written reason (checked when
+ * the review task is completed): the cycle's result changes and the override is recorded
+ * as a decision. Each review has its own subject, value and reason variables, removed
+ * once applied, so that one step's reason can never stand for another's.
  */
 @Component
 class OverrideDelegates {
@@ -84,7 +84,8 @@ class OverrideDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			overrides.apply(execution, "dealer-classification", "dealer", TIER, "tier", "cycle_dealer_tier", "dealer_id");
+			overrides.apply(execution, "dealer-classification", "dealer", TIER, "tier", "cycle_dealer_tier",
+					"dealer_id");
 		}
 
 		@Override
@@ -99,7 +100,10 @@ class OverrideDelegates {
 
 	}
 
-	/** {@code variables}: the review's subject, new value and reason (checked by the review's completion rule). */
+	/**
+	 * {@code variables}: the review's subject, new value and reason (checked by the
+	 * review's completion rule).
+	 */
 	void apply(DelegateExecution execution, String ruleSet, String subjectType, List<String> variables, String column,
 			String table, String idColumn) {
 		Object subject = execution.getVariable(variables.get(0));
@@ -111,13 +115,16 @@ class OverrideDelegates {
 		String cycle = CycleContext.cycleId(execution);
 		String after = String.valueOf(execution.getVariable(variables.get(1)));
 		String reason = String.valueOf(execution.getVariable(variables.get(2))).strip();
-		String before = jdbc.queryForObject("select " + column + " from " + table + " where process_instance_id = ? and "
-				+ idColumn + " = ?", String.class, cycle, id);
-		jdbc.update("update " + table + " set " + column + " = ?, reason_zh = ?, reason_en = ? where process_instance_id = ? and "
-				+ idColumn + " = ?", after, "人工调整，理由：" + reason, "overridden, reason: " + reason, cycle, id);
+		String before = jdbc.queryForObject(
+				"select " + column + " from " + table + " where process_instance_id = ? and " + idColumn + " = ?",
+				String.class, cycle, id);
+		jdbc.update(
+				"update " + table + " set " + column
+						+ " = ?, reason_zh = ?, reason_en = ? where process_instance_id = ? and " + idColumn + " = ?",
+				after, "人工调整，理由：" + reason, "overridden, reason: " + reason, cycle, id);
 		events.publishEvent(new DecisionOverridden(rules.versionFor(execution, ruleSet), cycle,
-				execution.getCurrentActivityId(), execution.getTenantId(), TriggeringUser.of(execution), subjectType, id,
-				Map.of(column, before), Map.of(column, after), reason));
+				execution.getCurrentActivityId(), execution.getTenantId(), TriggeringUser.of(execution), subjectType,
+				id, Map.of(column, before), Map.of(column, after), reason));
 		execution.setVariable("overridesApplied", intValue(execution.getVariable("overridesApplied")) + 1);
 		variables.forEach(execution::removeVariable);
 	}

@@ -37,13 +37,15 @@ class PlanVolumes {
 
 	/** Spreads the region's plan over cities and months in proportion to the forecast. */
 	void spreadPlan(String cycle, BigDecimal regionPlan) {
-		BigDecimal forecast = jdbc.queryForObject("select coalesce(sum(forecast_volume), 0) from cycle_city_plan "
-				+ "where process_instance_id = ?", BigDecimal.class, cycle);
+		BigDecimal forecast = jdbc.queryForObject(
+				"select coalesce(sum(forecast_volume), 0) from cycle_city_plan " + "where process_instance_id = ?",
+				BigDecimal.class, cycle);
 		if (forecast == null || forecast.signum() == 0) {
 			return;
 		}
 		BigDecimal factor = regionPlan.divide(forecast, MathContext.DECIMAL64);
-		jdbc.update("update cycle_city_plan set plan_volume = round(forecast_volume * ?, 2) where process_instance_id = ?",
+		jdbc.update(
+				"update cycle_city_plan set plan_volume = round(forecast_volume * ?, 2) where process_instance_id = ?",
 				factor, cycle);
 	}
 

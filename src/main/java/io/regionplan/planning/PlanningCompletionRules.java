@@ -14,10 +14,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The planning cycle's checks beyond its forms: the gap-closing sources must cover the gap, a return
- * needs a comment (and a step), an override needs a known subject, a valid value and a reason (and a
- * value or reason needs its subject), and a new market scored by 7C needs all seven scores. A review's
- * override and a director's decision are the step's own variables, cleared when its task is created.
+ * The planning cycle's checks beyond its forms: the gap-closing sources must cover the
+ * gap, a return needs a comment (and a step), an override needs a known subject, a valid
+ * value and a reason (and a value or reason needs its subject), and a new market scored
+ * by 7C needs all seven scores. A review's override and a director's decision are the
+ * step's own variables, cleared when its task is created.
  */
 @Configuration(proxyBeanMethods = false)
 class PlanningCompletionRules {
@@ -63,7 +64,8 @@ class PlanningCompletionRules {
 				sources = sources.add(DistributePlanDelegate.number(task.getVariable(source)));
 			}
 			if (sources.compareTo(gap) < 0) {
-				throw invalid("pricePromotionVolume", "缺口弥补来源合计 " + sources.toPlainString() + " 少于缺口 " + gap.toPlainString(),
+				throw invalid("pricePromotionVolume",
+						"缺口弥补来源合计 " + sources.toPlainString() + " 少于缺口 " + gap.toPlainString(),
 						"the gap-closing sources add up to " + sources.toPlainString() + ", less than the gap of "
 								+ gap.toPlainString());
 			}
@@ -81,14 +83,16 @@ class PlanningCompletionRules {
 
 	@Bean
 	CompletionRule planReturnNeedsACommentAndAStep() {
-		return rule(Set.of("Task_DirectorPlanApproval"), List.of("planDecision", "returnTo", "planDirectorComment"), task -> {
-			if ("return".equals(task.getVariable("planDecision")) && blank(task.getVariable("planDirectorComment"))) {
-				throw invalid("planDirectorComment", "退回时必须填写意见", "a comment is required when sending back");
-			}
-			if ("return".equals(task.getVariable("planDecision")) && blank(task.getVariable("returnTo"))) {
-				throw invalid("returnTo", "退回时必须选择退回到哪一步", "choose the step to send the plan back to");
-			}
-		});
+		return rule(Set.of("Task_DirectorPlanApproval"), List.of("planDecision", "returnTo", "planDirectorComment"),
+				task -> {
+					if ("return".equals(task.getVariable("planDecision"))
+							&& blank(task.getVariable("planDirectorComment"))) {
+						throw invalid("planDirectorComment", "退回时必须填写意见", "a comment is required when sending back");
+					}
+					if ("return".equals(task.getVariable("planDecision")) && blank(task.getVariable("returnTo"))) {
+						throw invalid("returnTo", "退回时必须选择退回到哪一步", "choose the step to send the plan back to");
+					}
+				});
 	}
 
 	@Bean
@@ -99,8 +103,8 @@ class PlanningCompletionRules {
 
 	@Bean
 	CompletionRule tierOverrideNeedsADealerAndAReason(JdbcTemplate jdbc) {
-		return rule(Set.of("Task_ReviewDealersAndResources"), OverrideDelegates.TIER, task -> checkOverride(task, jdbc,
-				OverrideDelegates.TIER, TIERS, "cycle_dealer_tier", "dealer_id"));
+		return rule(Set.of("Task_ReviewDealersAndResources"), OverrideDelegates.TIER,
+				task -> checkOverride(task, jdbc, OverrideDelegates.TIER, TIERS, "cycle_dealer_tier", "dealer_id"));
 	}
 
 	@Bean
@@ -118,9 +122,11 @@ class PlanningCompletionRules {
 		});
 	}
 
-	/** {@code variables}: the review's subject, new value and reason; all three, or none. */
-	private static void checkOverride(DelegateTask task, JdbcTemplate jdbc, List<String> variables, List<String> allowed,
-			String table, String idColumn) {
+	/**
+	 * {@code variables}: the review's subject, new value and reason; all three, or none.
+	 */
+	private static void checkOverride(DelegateTask task, JdbcTemplate jdbc, List<String> variables,
+			List<String> allowed, String table, String idColumn) {
 		String subjectField = variables.get(0);
 		String valueField = variables.get(1);
 		String reasonField = variables.get(2);
@@ -128,13 +134,15 @@ class PlanningCompletionRules {
 		if (blank(subject)) {
 			for (String given : List.of(valueField, reasonField)) {
 				if (!blank(task.getVariable(given))) {
-					throw invalid(subjectField, "填写了 " + given + "，但没有写调整的对象", given + " is given, but not what it overrides");
+					throw invalid(subjectField, "填写了 " + given + "，但没有写调整的对象",
+							given + " is given, but not what it overrides");
 				}
 			}
 			return;
 		}
-		Integer known = jdbc.queryForObject("select count(*) from " + table + " where process_instance_id = ? and "
-				+ idColumn + " = ?", Integer.class, rootOf(task), String.valueOf(subject).strip());
+		Integer known = jdbc.queryForObject(
+				"select count(*) from " + table + " where process_instance_id = ? and " + idColumn + " = ?",
+				Integer.class, rootOf(task), String.valueOf(subject).strip());
 		if (known == null || known == 0) {
 			throw invalid(subjectField, "本周期没有 " + subject, "no '" + subject + "' in this cycle");
 		}

@@ -21,10 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What a region's planning cycles decided, for the other features (the chart pages, benchmark markets):
- * the only way into planning's results, so that no other module reads its tables. A region's cycles are
- * those that have chosen their city strategies, newest first (by when the cycle started); the latest cycle
- * is the first of them.
+ * What a region's planning cycles decided, for the other features (the chart pages,
+ * benchmark markets): the only way into planning's results, so that no other module reads
+ * its tables. A region's cycles are those that have chosen their city strategies, newest
+ * first (by when the cycle started); the latest cycle is the first of them.
  */
 @Component
 public class PlanningCycles {
@@ -35,33 +35,45 @@ public class PlanningCycles {
 
 	private final ProcessEngine engine;
 
-	/** {@code @Lazy}: rule-task bindings use this class, and the engine checks them while it is being built. */
+	/**
+	 * {@code @Lazy}: rule-task bindings use this class, and the engine checks them while
+	 * it is being built.
+	 */
 	PlanningCycles(JdbcTemplate jdbc, CycleResults results, @Lazy ProcessEngine engine) {
 		this.jdbc = jdbc;
 		this.results = results;
 		this.engine = engine;
 	}
 
-	/** A city's strategy in a cycle; {@code rangeDropped} when the range rule lowered its priority. */
+	/**
+	 * A city's strategy in a cycle; {@code rangeDropped} when the range rule lowered its
+	 * priority.
+	 */
 	public record CityStrategy(String cityId, String strategy, boolean rangeDropped) {
 	}
 
-	/** A city's planned volume in one month of the cycle's year (0 when nothing was planned). */
+	/**
+	 * A city's planned volume in one month of the cycle's year (0 when nothing was
+	 * planned).
+	 */
 	public record CityMonthPlan(String cityId, int month, BigDecimal plan) {
 	}
 
 	/** The ids of the region's cycles, newest first. */
 	public List<String> cycles(String region) {
-		List<String> ids = jdbc.queryForList("select distinct process_instance_id from cycle_city_strategy "
-				+ "where region_id = ?", String.class, region);
+		List<String> ids = jdbc.queryForList(
+				"select distinct process_instance_id from cycle_city_strategy " + "where region_id = ?", String.class,
+				region);
 		if (ids.isEmpty()) {
 			return List.of();
 		}
 		Map<String, Instant> started = new HashMap<>();
-		EngineCalls.withoutAuthorization(engine, () -> engine.getHistoryService()
-			.createHistoricProcessInstanceQuery()
-			.processInstanceIds(new HashSet<>(ids))
-			.list())
+		EngineCalls
+			.withoutAuthorization(engine,
+					() -> engine.getHistoryService()
+						.createHistoricProcessInstanceQuery()
+						.processInstanceIds(new HashSet<>(ids))
+						.list())
 			.forEach(instance -> started.put(instance.getId(), startOf(instance)));
 		List<String> newestFirst = new ArrayList<>(ids);
 		newestFirst.sort(Comparator.comparing((String id) -> started.getOrDefault(id, Instant.EPOCH))
@@ -80,12 +92,16 @@ public class PlanningCycles {
 		Map<String, CityStrategy> strategies = new TreeMap<>();
 		jdbc.query("select city_id, strategy, range_dropped from cycle_city_strategy where process_instance_id = ?",
 				rs -> {
-					strategies.put(rs.getString(1), new CityStrategy(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
+					strategies.put(rs.getString(1),
+							new CityStrategy(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
 				}, cycle);
 		return strategies;
 	}
 
-	/** The city strategies of the region's latest cycle, city id → strategy; empty when it has none yet. */
+	/**
+	 * The city strategies of the region's latest cycle, city id → strategy; empty when it
+	 * has none yet.
+	 */
 	public Map<String, String> latestStrategies(String region) {
 		return latest(region).map(results::strategies).orElse(Map.of());
 	}
@@ -97,18 +113,21 @@ public class PlanningCycles {
 
 	/** The cycle's volume plan by city and month, in city and month order. */
 	public List<CityMonthPlan> plan(String cycle) {
-		return jdbc.query("select city_id, plan_month, coalesce(plan_volume, 0) from cycle_city_plan "
-				+ "where process_instance_id = ? order by city_id, plan_month",
+		return jdbc.query(
+				"select city_id, plan_month, coalesce(plan_volume, 0) from cycle_city_plan "
+						+ "where process_instance_id = ? order by city_id, plan_month",
 				(rs, row) -> new CityMonthPlan(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3)), cycle);
 	}
 
 	/** The year a cycle plans (its {@code year} variable), if it has one. */
 	public Optional<Integer> year(String cycle) {
-		return EngineCalls.withoutAuthorization(engine, () -> engine.getHistoryService()
-			.createHistoricVariableInstanceQuery()
-			.processInstanceIdIn(cycle)
-			.variableName("year")
-			.list())
+		return EngineCalls
+			.withoutAuthorization(engine,
+					() -> engine.getHistoryService()
+						.createHistoricVariableInstanceQuery()
+						.processInstanceIdIn(cycle)
+						.variableName("year")
+						.list())
 			.stream()
 			.map(variable -> variable.getValue() instanceof Number number ? number.intValue() : null)
 			.filter(Objects::nonNull)

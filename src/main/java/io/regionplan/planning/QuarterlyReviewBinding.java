@@ -23,9 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code quarterly-review} after each quarter: per city the quarter's sales volume against the cycle's
- * plan; per dealer against its volume in the same quarter last year scaled to the region's plan (a
- * dealer has no plan of its own). Last quarter's band comes along, for re-classification.
+ * {@code quarterly-review} after each quarter: per city the quarter's sales volume
+ * against the cycle's plan; per dealer against its volume in the same quarter last year
+ * scaled to the region's plan (a dealer has no plan of its own). Last quarter's band
+ * comes along, for re-classification.
  */
 @Component
 class QuarterlyReviewBinding implements RuleSetBinding {
@@ -67,11 +68,13 @@ class QuarterlyReviewBinding implements RuleSetBinding {
 		List<Object> facts = new ArrayList<>();
 		Map<String, Map<YearMonth, BigDecimal>> cityActuals = metrics.cityMonthlyVolumes(region, first, last);
 		plans.cityPlans(cycle, List.of(first.getMonthValue(), first.getMonthValue() + 1, last.getMonthValue()))
-			.forEach((city, plan) -> facts.add(new Review("city", city, sum(cityActuals.get(city)), plan,
-					previous.get("city/" + city))));
-		Map<String, Map<YearMonth, BigDecimal>> lastYear = metrics.dealerMonthlyVolumes(region, YearMonth.of(year - 1, 1),
-				YearMonth.of(year - 1, 12));
-		BigDecimal lastYearTotal = lastYear.values().stream().map(QuarterlyReviewBinding::sum)
+			.forEach((city, plan) -> facts
+				.add(new Review("city", city, sum(cityActuals.get(city)), plan, previous.get("city/" + city))));
+		Map<String, Map<YearMonth, BigDecimal>> lastYear = metrics.dealerMonthlyVolumes(region,
+				YearMonth.of(year - 1, 1), YearMonth.of(year - 1, 12));
+		BigDecimal lastYearTotal = lastYear.values()
+			.stream()
+			.map(QuarterlyReviewBinding::sum)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		Object finalPlan = execution.getVariable("finalPlanVolume");
 		BigDecimal scale = finalPlan instanceof Number plan && lastYearTotal.signum() > 0
@@ -82,8 +85,9 @@ class QuarterlyReviewBinding implements RuleSetBinding {
 			for (int m = 0; m < 3; m++) {
 				sameQuarter = sameQuarter.add(months.getOrDefault(first.minusYears(1).plusMonths(m), BigDecimal.ZERO));
 			}
-			facts.add(new Review("dealer", dealer, sum(dealerActuals.get(dealer)), sameQuarter.multiply(scale)
-				.setScale(2, java.math.RoundingMode.HALF_UP), previous.get("dealer/" + dealer)));
+			facts.add(new Review("dealer", dealer, sum(dealerActuals.get(dealer)),
+					sameQuarter.multiply(scale).setScale(2, java.math.RoundingMode.HALF_UP),
+					previous.get("dealer/" + dealer)));
 		});
 		return facts;
 	}
@@ -94,25 +98,35 @@ class QuarterlyReviewBinding implements RuleSetBinding {
 
 	private Map<String, String> previousBands(String cycle, int quarter) {
 		Map<String, String> bands = new HashMap<>();
-		jdbc.query("select subject_type, subject_id, band from cycle_review where process_instance_id = ? and quarter = ?",
+		jdbc.query(
+				"select subject_type, subject_id, band from cycle_review where process_instance_id = ? and quarter = ?",
 				rs -> {
 					bands.put(rs.getString(1) + "/" + rs.getString(2), rs.getString(3));
 				}, cycle, quarter - 1);
 		return bands;
 	}
 
-	/** Per city: a quarter of the year's allocation against the quarter's actual spending. */
+	/**
+	 * Per city: a quarter of the year's allocation against the quarter's actual spending.
+	 */
 	private String spendAgainstAllocation(DelegateExecution execution, String cycle, int quarter) {
 		int year = number(execution, "year");
 		YearMonth first = YearMonth.of(year, 3 * quarter - 2);
 		Map<String, BigDecimal> spent = metrics.citySpend(CycleContext.region(execution), first, first.plusMonths(2));
 		StringBuilder text = new StringBuilder();
-		jdbc.query("select subject_id, amount from cycle_allocation where process_instance_id = ? and resource = 'money' "
-				+ "and subject_type = 'city' order by subject_id", rs -> {
-					BigDecimal allocated = rs.getBigDecimal(2).divide(BigDecimal.valueOf(4), 2, java.math.RoundingMode.HALF_UP);
+		jdbc.query(
+				"select subject_id, amount from cycle_allocation where process_instance_id = ? and resource = 'money' "
+						+ "and subject_type = 'city' order by subject_id",
+				rs -> {
+					BigDecimal allocated = rs.getBigDecimal(2)
+						.divide(BigDecimal.valueOf(4), 2, java.math.RoundingMode.HALF_UP);
 					BigDecimal actual = spent.getOrDefault(rs.getString(1), BigDecimal.ZERO);
-					text.append(rs.getString(1)).append("：分配 / allocated ").append(allocated.toPlainString())
-						.append("，实际 / spent ").append(actual.toPlainString()).append('\n');
+					text.append(rs.getString(1))
+						.append("：分配 / allocated ")
+						.append(allocated.toPlainString())
+						.append("，实际 / spent ")
+						.append(actual.toPlainString())
+						.append('\n');
 				}, cycle);
 		return text.toString().strip();
 	}
@@ -127,12 +141,15 @@ class QuarterlyReviewBinding implements RuleSetBinding {
 		List<Object[]> rows = new ArrayList<>();
 		for (ReviewBand band : run.factsOf(ReviewBand.class)) {
 			Review review = reviews.get(band.subjectType() + "/" + band.subjectId());
-			rows.add(new Object[] { cycle, quarter, band.subjectType(), band.subjectId(), review.actual(), review.plan(),
-					band.band(), band.reasonZh(), band.reasonEn() });
+			rows.add(new Object[] { cycle, quarter, band.subjectType(), band.subjectId(), review.actual(),
+					review.plan(), band.band(), band.reasonZh(), band.reasonEn() });
 		}
-		jdbc.batchUpdate("insert into cycle_review (process_instance_id, quarter, subject_type, subject_id, actual, plan, band, "
-				+ "reason_zh, reason_en) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-		long offTrack = run.factsOf(ReviewBand.class).stream()
+		jdbc.batchUpdate(
+				"insert into cycle_review (process_instance_id, quarter, subject_type, subject_id, actual, plan, band, "
+						+ "reason_zh, reason_en) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				rows);
+		long offTrack = run.factsOf(ReviewBand.class)
+			.stream()
 			.filter(b -> b.subjectType().equals("city") && b.band().equals(ReviewBand.OFF_TRACK))
 			.count();
 		execution.setVariable("offTrackCityCount", (int) offTrack);

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What the quarterly review process asks of a review: the OFF_TRACK cities, one corrective-action task
- * each. Referenced from BPMN as {@code quarterlyReviews}.
+ * What the quarterly review process asks of a review: the OFF_TRACK cities, one
+ * corrective-action task each. Referenced from BPMN as {@code quarterlyReviews}.
  */
 @ExpressionBean
 @Component("quarterlyReviews")
@@ -23,9 +23,10 @@ public class QuarterlyReviews {
 	}
 
 	public List<String> offTrackCities(DelegateExecution execution) {
-		return jdbc.queryForList("select subject_id from cycle_review where process_instance_id = ? and quarter = ? "
-				+ "and subject_type = 'city' and band = 'OFF_TRACK' order by subject_id", String.class,
-				CycleContext.cycleId(execution), QuarterlyReviewBinding.number(execution, "quarter"));
+		return jdbc.queryForList(
+				"select subject_id from cycle_review where process_instance_id = ? and quarter = ? "
+						+ "and subject_type = 'city' and band = 'OFF_TRACK' order by subject_id",
+				String.class, CycleContext.cycleId(execution), QuarterlyReviewBinding.number(execution, "quarter"));
 	}
 
 }

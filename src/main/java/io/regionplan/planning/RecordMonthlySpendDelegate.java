@@ -13,8 +13,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The spending section of the monthly report, kept as the month's actual spending per city (in the
- * report's transaction: a wrong line refuses the whole report, naming the line).
+ * The spending section of the monthly report, kept as the month's actual spending per
+ * city (in the report's transaction: a wrong line refuses the whole report, naming the
+ * line).
  */
 @ExpressionBean
 @Component("recordMonthlySpendDelegate")

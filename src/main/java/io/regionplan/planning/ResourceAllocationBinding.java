@@ -23,8 +23,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code resource-allocation} in a cycle: the budget of the start form (and a headcount budget when
- * given) over the cycle's city strategies and dealer tiers, which the earlier rule tasks stored.
+ * {@code resource-allocation} in a cycle: the budget of the start form (and a headcount
+ * budget when given) over the cycle's city strategies and dealer tiers, which the earlier
+ * rule tasks stored.
  */
 @Component
 class ResourceAllocationBinding implements RuleSetBinding {
@@ -69,17 +70,21 @@ class ResourceAllocationBinding implements RuleSetBinding {
 				facts.add(new AllocationCity(city.cityId(), city.nameZh(), strategy, city.marketSize()));
 			}
 		}
-		// ROI of last year's store investments: renewing one below the threshold needs the director
+		// ROI of last year's store investments: renewing one below the threshold needs
+		// the director
 		Object year = execution.getVariable("year");
 		if (year instanceof Number number) {
 			for (MarketMetrics.StoreSpend store : metrics.storeInvestments(region, number.intValue() - 1)) {
-				facts.add(new StoreInvestment(store.storeId(), store.cityId(), store.spend(), store.incrementalProfit()));
+				facts.add(
+						new StoreInvestment(store.storeId(), store.cityId(), store.spend(), store.incrementalProfit()));
 			}
 		}
 		metrics.dealerCities(region).forEach((dealer, cities) -> {
 			String tier = tiers.get(dealer);
 			if (tier != null) {
-				cities.stream().filter(strategies::containsKey).forEach(city -> facts.add(new AllocationDealer(dealer, city, tier)));
+				cities.stream()
+					.filter(strategies::containsKey)
+					.forEach(city -> facts.add(new AllocationDealer(dealer, city, tier)));
 			}
 		});
 		return facts;
@@ -93,7 +98,8 @@ class ResourceAllocationBinding implements RuleSetBinding {
 		if (value instanceof Number number && new BigDecimal(number.toString()).signum() >= 0) {
 			return new BigDecimal(number.toString());
 		}
-		throw new ProcessEngineException("变量 " + name + " 须为非负数 / variable '" + name + "' must be a number ≥ 0, got: " + value);
+		throw new ProcessEngineException(
+				"变量 " + name + " 须为非负数 / variable '" + name + "' must be a number ≥ 0, got: " + value);
 	}
 
 	@Override
@@ -106,10 +112,16 @@ class ResourceAllocationBinding implements RuleSetBinding {
 			.orElseThrow(() -> new ProcessEngineException("规则集 resource-allocation 没有给出预留 / no reserve was allocated"));
 		execution.setVariable("allocationReserve", reserve.amount().doubleValue());
 		execution.setVariable("allocationDealerCount",
-				(int) allocations.stream().filter(a -> a.subjectType().equals("dealer") && a.amount().signum() > 0).count());
+				(int) allocations.stream()
+					.filter(a -> a.subjectType().equals("dealer") && a.amount().signum() > 0)
+					.count());
 		execution.setVariable("roiFlagCount", run.factsOf(RoiFlag.class).size());
-		execution.setVariable("roiFlags", String.join("\n", run.factsOf(RoiFlag.class).stream()
-			.map(flag -> flag.storeId() + " — " + flag.reasonZh() + " / " + flag.reasonEn()).toList()));
+		execution.setVariable("roiFlags",
+				String.join("\n",
+						run.factsOf(RoiFlag.class)
+							.stream()
+							.map(flag -> flag.storeId() + " — " + flag.reasonZh() + " / " + flag.reasonEn())
+							.toList()));
 	}
 
 	@Override

@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code team-sizing} in a cycle: every city × channel with its stores, reps and sales; the required
- * reps are stored for the cycle and summed for the review form.
+ * {@code team-sizing} in a cycle: every city × channel with its stores, reps and sales;
+ * the required reps are stored for the cycle and summed for the review form.
  */
 @Component
 class TeamSizingBinding implements RuleSetBinding {
@@ -68,15 +68,23 @@ class TeamSizingBinding implements RuleSetBinding {
 		for (TeamSize team : run.factsOf(TeamSize.class)) {
 			String[] cityChannel = team.subjectId().split("/", 2);
 			rows.add(new Object[] { cycle, cityChannel[0], cityChannel[1], team.required(), team.headcount(),
-					team.salesPerRep(), flags.get(team.subjectId()), team.reasonZh(), team.reasonEn(), run.version().label() });
+					team.salesPerRep(), flags.get(team.subjectId()), team.reasonZh(), team.reasonEn(),
+					run.version().label() });
 			required += team.required();
 			headcount += team.headcount();
 			if ("UNDERSTAFFED".equals(flags.get(team.subjectId()))) {
-				short_.append('\n').append(team.subjectId()).append(": ").append(team.reasonZh()).append(" / ").append(team.reasonEn());
+				short_.append('\n')
+					.append(team.subjectId())
+					.append(": ")
+					.append(team.reasonZh())
+					.append(" / ")
+					.append(team.reasonEn());
 			}
 		}
-		jdbc.batchUpdate("insert into cycle_team_size (process_instance_id, city_id, channel_id, required_reps, headcount, "
-				+ "sales_per_rep, flag, reason_zh, reason_en, rule_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+		jdbc.batchUpdate(
+				"insert into cycle_team_size (process_instance_id, city_id, channel_id, required_reps, headcount, "
+						+ "sales_per_rep, flag, reason_zh, reason_en, rule_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				rows);
 		execution.setVariable("requiredReps", required);
 		execution.setVariable("currentReps", headcount);
 		execution.setVariable("teamSizeSummary", "需要 / required " + required + "，现有 / now " + headcount

@@ -15,15 +15,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code volume-gap} rule set in the planning cycle: the region's HQ target against the manager's plan;
- * the band decides whether a gap-closing plan and the director's approval are needed.
+ * The {@code volume-gap} rule set in the planning cycle: the region's HQ target against
+ * the manager's plan; the band decides whether a gap-closing plan and the director's
+ * approval are needed.
  */
 @Component
 class VolumeGapBinding implements RuleSetBinding {
 
 	static final String TARGET = "hqVolumeTarget";
 
-	/** The manager's plan; before the volume plan step (the Foundation's short cycle) the forecast. */
+	/**
+	 * The manager's plan; before the volume plan step (the Foundation's short cycle) the
+	 * forecast.
+	 */
 	static final String PLAN = "plannedVolume";
 
 	static final String FORECAST = "forecastVolume";
@@ -60,7 +64,8 @@ class VolumeGapBinding implements RuleSetBinding {
 		if (value instanceof Number number) {
 			return new BigDecimal(number.toString());
 		}
-		throw new ProcessEngineException("变量 " + name + " 必须是数字 / variable '" + name + "' must be a number, got: " + value);
+		throw new ProcessEngineException(
+				"变量 " + name + " 必须是数字 / variable '" + name + "' must be a number, got: " + value);
 	}
 
 	@Override

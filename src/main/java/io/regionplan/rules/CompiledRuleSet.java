@@ -17,8 +17,8 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 
 /**
- * A compiled rule set, shared by every evaluation of the same content. Each run gets its own
- * session, so runs are independent and thread-safe.
+ * A compiled rule set, shared by every evaluation of the same content. Each run gets its
+ * own session, so runs are independent and thread-safe.
  */
 public final class CompiledRuleSet {
 
@@ -30,7 +30,10 @@ public final class CompiledRuleSet {
 
 	private final Parameters parameters;
 
-	/** The rules each generated class (or lambda method) belongs to: names the rule of a failure. */
+	/**
+	 * The rules each generated class (or lambda method) belongs to: names the rule of a
+	 * failure.
+	 */
 	private final Map<String, List<String>> rulesByClass;
 
 	CompiledRuleSet(String name, String contentHash, KieBase kieBase, Parameters parameters,
@@ -54,26 +57,35 @@ public final class CompiledRuleSet {
 		return parameters;
 	}
 
-	/** The knowledge base itself, for benchmarks and tools that run sessions of their own. */
+	/**
+	 * The knowledge base itself, for benchmarks and tools that run sessions of their own.
+	 */
 	public KieBase kieBase() {
 		return kieBase;
 	}
 
-	/** As {@link #run(RuleSetVersion, Collection, RuleLimits)} with the default limits but {@code maxFirings}. */
+	/**
+	 * As {@link #run(RuleSetVersion, Collection, RuleLimits)} with the default limits but
+	 * {@code maxFirings}.
+	 */
 	public RuleRun run(RuleSetVersion version, Collection<?> facts, int maxFirings) {
 		return run(version, facts, RuleLimits.DEFAULT.withMaxFirings(maxFirings));
 	}
 
-	/** As {@link #run(RuleSetVersion, Collection, RuleLimits)} with the default limits but these two. */
+	/**
+	 * As {@link #run(RuleSetVersion, Collection, RuleLimits)} with the default limits but
+	 * these two.
+	 */
 	public RuleRun run(RuleSetVersion version, Collection<?> facts, int maxFirings, java.time.Duration maxTime) {
 		return run(version, facts, RuleLimits.DEFAULT.withMaxFirings(maxFirings).withMaxTime(maxTime));
 	}
 
 	/**
-	 * Inserts the parameters and the facts, fires all rules once, and returns what fired and the facts
-	 * afterwards; on a thread of its own, held to the limits inside every firing ({@link RuleSandbox}).
-	 * @throws RuleEvaluationException when a rule fails or a limit is reached, naming the rule set, the rule and
-	 *         the limit
+	 * Inserts the parameters and the facts, fires all rules once, and returns what fired
+	 * and the facts afterwards; on a thread of its own, held to the limits inside every
+	 * firing ({@link RuleSandbox}).
+	 * @throws RuleEvaluationException when a rule fails or a limit is reached, naming the
+	 * rule set, the rule and the limit
 	 */
 	public RuleRun run(RuleSetVersion version, Collection<?> facts, RuleLimits limits) {
 		KieSession[] session = new KieSession[1];
@@ -86,17 +98,17 @@ public final class CompiledRuleSet {
 			finally {
 				session[0].dispose();
 			}
-		}, () -> evaluation.firing, evaluation::mostFired,
-				() -> {
-					if (session[0] != null) {
-						session[0].halt();
-					}
-				});
+		}, () -> evaluation.firing, evaluation::mostFired, () -> {
+			if (session[0] != null) {
+				session[0].halt();
+			}
+		});
 	}
 
 	/**
-	 * The same evaluation on the calling thread, without the limits inside a firing: only for the benchmark
-	 * that measures what the sandbox costs ({@code RuleSandboxBenchmark}).
+	 * The same evaluation on the calling thread, without the limits inside a firing: only
+	 * for the benchmark that measures what the sandbox costs
+	 * ({@code RuleSandboxBenchmark}).
 	 */
 	RuleRun runOnThisThread(RuleSetVersion version, Collection<?> facts, int maxFirings) {
 		KieSession session = kieBase.newKieSession();
@@ -108,7 +120,10 @@ public final class CompiledRuleSet {
 		}
 	}
 
-	/** One evaluation's session listeners: the rule firing now, what fired, what each firing inserted. */
+	/**
+	 * One evaluation's session listeners: the rule firing now, what fired, what each
+	 * firing inserted.
+	 */
 	private final class Evaluation {
 
 		private volatile String firing;
@@ -117,7 +132,10 @@ public final class CompiledRuleSet {
 
 		private final List<Object> inserted = new ArrayList<>();
 
-		/** After a limit: the rule that fired most often, when there were several firings (a loop). */
+		/**
+		 * After a limit: the rule that fired most often, when there were several firings
+		 * (a loop).
+		 */
 		String mostFired() {
 			synchronized (firings) {
 				return firings.size() > 1 ? CompiledRuleSet.mostFired(List.copyOf(firings)) : null;
@@ -149,8 +167,8 @@ public final class CompiledRuleSet {
 					if (!RuleTypes.isFact(fact)) {
 						throw new RuleEvaluationException("规则集 " + name + "，规则 " + event.getRule().getName()
 								+ " 只能插入事实类型，不能插入 " + fact.getClass().getName() + " / rule set '" + name + "' in rule '"
-								+ event.getRule().getName() + "' may insert only fact types, not " + fact.getClass().getName(),
-								null);
+								+ event.getRule().getName() + "' may insert only fact types, not "
+								+ fact.getClass().getName(), null);
 					}
 					if (fact instanceof OutcomeGroup group) {
 						inserted.addAll(group.outcomes());
@@ -167,9 +185,10 @@ public final class CompiledRuleSet {
 			int fired = session.fireAllRules(maxFirings + 1);
 			if (fired > maxFirings) {
 				String loop = CompiledRuleSet.mostFired(List.copyOf(firings));
-				throw new RuleEvaluationException("规则集 " + name + " 触发超过 " + maxFirings + " 次（可能循环），最多的规则 "
-						+ loop + " / rule set '" + name + "' fired more than " + maxFirings + " rules (a loop?), most often rule "
-						+ loop, null);
+				throw new RuleEvaluationException(
+						"规则集 " + name + " 触发超过 " + maxFirings + " 次（可能循环），最多的规则 " + loop + " / rule set '" + name
+								+ "' fired more than " + maxFirings + " rules (a loop?), most often rule " + loop,
+						null);
 			}
 			List<Object> after = new ArrayList<>();
 			for (Object fact : session.getObjects()) {
@@ -188,9 +207,13 @@ public final class CompiledRuleSet {
 	/** The rule that fired most often, with its count: the one that loops. */
 	private static String mostFired(List<RuleRun.Firing> firings) {
 		java.util.Map<String, Long> counts = firings.stream()
-			.collect(java.util.stream.Collectors.groupingBy(RuleRun.Firing::rule, java.util.stream.Collectors.counting()));
-		return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
-			.map(most -> "'" + most.getKey() + "' (" + most.getValue() + "×)").orElse("-");
+			.collect(java.util.stream.Collectors.groupingBy(RuleRun.Firing::rule,
+					java.util.stream.Collectors.counting()));
+		return counts.entrySet()
+			.stream()
+			.max(java.util.Map.Entry.comparingByValue())
+			.map(most -> "'" + most.getKey() + "' (" + most.getValue() + "×)")
+			.orElse("-");
 	}
 
 }

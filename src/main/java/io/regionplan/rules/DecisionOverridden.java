@@ -3,8 +3,9 @@ package io.regionplan.rules;
 import java.util.Map;
 
 /**
- * Published, inside the task's transaction, when a person overrides a rule result (a city's strategy, a
- * dealer's tier) with a written reason. The decision audit records it like an evaluation.
+ * Published, inside the task's transaction, when a person overrides a rule result (a
+ * city's strategy, a dealer's tier) with a written reason. The decision audit records it
+ * like an evaluation.
  *
  * @param version the rule set version whose result was overridden
  * @param before the result the rules gave, e.g. {@code {"strategy": "BREAKTHROUGH"}}

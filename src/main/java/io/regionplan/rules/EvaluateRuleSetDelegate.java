@@ -20,9 +20,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The one delegate behind every business rule task: {@code camunda:delegateExpression="${evaluateRuleSetDelegate}"}
- * with the extension property {@code ruleSet} naming the folder under {@code rules/}. It runs the rule
- * set of the instance's own deployment, so a running cycle keeps the rules it started with.
+ * The one delegate behind every business rule task:
+ * {@code camunda:delegateExpression="${evaluateRuleSetDelegate}"} with the extension
+ * property {@code ruleSet} naming the folder under {@code rules/}. It runs the rule set
+ * of the instance's own deployment, so a running cycle keeps the rules it started with.
  */
 @ExpressionBean
 @Component("evaluateRuleSetDelegate")
@@ -67,26 +68,34 @@ public class EvaluateRuleSetDelegate implements JavaDelegate {
 			run = compiled.run(version, facts, settings.limits());
 		}
 		catch (RuleEvaluationException ex) {
-			// the incident is for the operators of a deployed rule set: it keeps what the failing code said
+			// the incident is for the operators of a deployed rule set: it keeps what the
+			// failing code said
 			throw new RuleEvaluationException(ex.withDetail(), null);
 		}
 		binding.apply(execution, run);
-		// Decisions belong to the cycle: the root instance (monthly and quarterly work run as called processes).
+		// Decisions belong to the cycle: the root instance (monthly and quarterly work
+		// run as called processes).
 		String root = ((ExecutionEntity) execution).getRootProcessInstanceId();
 		events.publishEvent(new RuleSetEvaluated(run, root != null ? root : execution.getProcessInstanceId(),
 				execution.getCurrentActivityId(), execution.getTenantId(), TriggeringUser.of(execution)));
 	}
 
-	/** The binding a rule task uses: its extension property {@code binding}, else its rule set's name. */
+	/**
+	 * The binding a rule task uses: its extension property {@code binding}, else its rule
+	 * set's name.
+	 */
 	public static String bindingName(FlowElement task) {
 		String binding = property(task, "binding");
 		return binding != null ? binding : property(task, RULE_SET_PROPERTY);
 	}
 
-	/** A Camunda extension property of a BPMN element, stripped; {@code null} when absent. */
+	/**
+	 * A Camunda extension property of a BPMN element, stripped; {@code null} when absent.
+	 */
 	public static String property(FlowElement element, String name) {
 		if (element != null && element.getExtensionElements() != null) {
-			for (CamundaProperty property : element.getExtensionElements().getElementsQuery()
+			for (CamundaProperty property : element.getExtensionElements()
+				.getElementsQuery()
 				.filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class)
 				.list()
 				.stream()

@@ -13,9 +13,9 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Which rule each generated lambda class (and lambda method) belongs to, read off the {@code rule_<name>}
- * methods of the generated rule definitions: what names the rule of a problem at compile time and of a
- * failure at run time (from the stack).
+ * Which rule each generated lambda class (and lambda method) belongs to, read off the
+ * {@code rule_<name>} methods of the generated rule definitions: what names the rule of a
+ * problem at compile time and of a failure at run time (from the stack).
  */
 final class GeneratedRuleMap extends ClassVisitor {
 
@@ -27,20 +27,27 @@ final class GeneratedRuleMap extends ClassVisitor {
 		super(Opcodes.ASM9);
 	}
 
-	/** The rules of a class ({@code a/b/C}) or of one of its methods ({@code a/b/C.m}); {@code null} if unknown. */
+	/**
+	 * The rules of a class ({@code a/b/C}) or of one of its methods ({@code a/b/C.m});
+	 * {@code null} if unknown.
+	 */
 	Set<String> rules(String type, String method) {
 		Set<String> rules = method == null ? null : rulesByClass.get(type + "." + method);
 		if (rules == null) {
 			rules = rulesByClass.get(type);
 		}
 		if (rules == null && type.indexOf('$') > 0) {
-			// a class nested in a generated class (an anonymous class in a consequence): the rule of its outer class
+			// a class nested in a generated class (an anonymous class in a consequence):
+			// the rule of its outer class
 			rules = rulesByClass.get(type.substring(0, type.indexOf('$')));
 		}
 		return rules;
 	}
 
-	/** By binary class name ({@code a.b.C}, or {@code a.b.C.m} for a method), for the evaluations. */
+	/**
+	 * By binary class name ({@code a.b.C}, or {@code a.b.C.m} for a method), for the
+	 * evaluations.
+	 */
 	Map<String, List<String>> byClassName() {
 		Map<String, List<String>> rules = new LinkedHashMap<>();
 		rulesByClass.forEach((key, names) -> rules.put(key.replace('/', '.'), List.copyOf(names)));
@@ -53,7 +60,8 @@ final class GeneratedRuleMap extends ClassVisitor {
 	}
 
 	@Override
-	public MethodVisitor visitMethod(int access, String method, String descriptor, String signature, String[] exceptions) {
+	public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
+			String[] exceptions) {
 		if (!method.startsWith("rule_")) {
 			return null;
 		}

@@ -17,17 +17,21 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Checks the classes the executable model compiled from a rule set before any of them is loaded: each must be
- * of a shape Drools generates ({@link GeneratedClass}), with only the members of that shape; every type and
- * member they use must be on {@link RuleTypes}' list for the code it appears in; and no method may loop,
- * synchronize, catch or create arrays of a computed size ({@link RuleCodeVisitor}). This reads what the compiler
- * resolved, so a type reached through a method's return value is seen as surely as one named in the text, and
- * text of a rule that found its way into the generated Java is held to the same rules. Each problem names the
- * rule file, the line and the type.
+ * Checks the classes the executable model compiled from a rule set before any of them is
+ * loaded: each must be of a shape Drools generates ({@link GeneratedClass}), with only
+ * the members of that shape; every type and member they use must be on {@link RuleTypes}'
+ * list for the code it appears in; and no method may loop, synchronize, catch or create
+ * arrays of a computed size ({@link RuleCodeVisitor}). This reads what the compiler
+ * resolved, so a type reached through a method's return value is seen as surely as one
+ * named in the text, and text of a rule that found its way into the generated Java is
+ * held to the same rules. Each problem names the rule file, the line and the type.
  */
 final class RuleBytecodeCheck {
 
-	/** What the check found; {@code rulesByClass} names the rules each generated class belongs to. */
+	/**
+	 * What the check found; {@code rulesByClass} names the rules each generated class
+	 * belongs to.
+	 */
 	record Result(List<RuleFileProblem> problems, Map<String, List<String>> rulesByClass) {
 	}
 
@@ -38,7 +42,10 @@ final class RuleBytecodeCheck {
 	/** The keys of the rule set's {@code parameters.properties}. */
 	private final Set<String> parameters;
 
-	/** The generated classes, by internal name: calls between them are checked where they land. */
+	/**
+	 * The generated classes, by internal name: calls between them are checked where they
+	 * land.
+	 */
 	private final Set<String> generated;
 
 	private RuleBytecodeCheck(List<RuleLanguageCheck.RuleSpan> spans, Map<String, String> texts, Set<String> parameters,
@@ -49,12 +56,15 @@ final class RuleBytecodeCheck {
 	}
 
 	/**
-	 * @param classes the compiled classes by resource path ({@code rules/x/Foo.class}); other files are ignored
+	 * @param classes the compiled classes by resource path ({@code rules/x/Foo.class});
+	 * other files are ignored
 	 * @param spans where each rule is, from {@link RuleLanguageCheck}
-	 * @param texts the text of each rule file, to find the line of a problem within its rule
+	 * @param texts the text of each rule file, to find the line of a problem within its
+	 * rule
 	 * @param packages the DRL packages of the rule set
-	 * @param parameters the keys of the rule set's parameters: a rule that reads another by its literal name is
-	 *        refused (a key it builds at run time is checked when it runs)
+	 * @param parameters the keys of the rule set's parameters: a rule that reads another
+	 * by its literal name is refused (a key it builds at run time is checked when it
+	 * runs)
 	 */
 	static Result check(Map<String, byte[]> classes, List<RuleLanguageCheck.RuleSpan> spans, Map<String, String> texts,
 			Set<String> packages, Set<String> parameters) {
@@ -65,7 +75,8 @@ final class RuleBytecodeCheck {
 			}
 		});
 		RuleBytecodeCheck check = new RuleBytecodeCheck(spans, texts, parameters, readers.keySet());
-		// first which rule each class belongs to, so that a problem anywhere can name its rule
+		// first which rule each class belongs to, so that a problem anywhere can name its
+		// rule
 		readers.values().forEach(reader -> reader.accept(check.rules, ClassReader.SKIP_DEBUG));
 		for (ClassReader reader : readers.values()) {
 			check.checkClass(reader, packages);
@@ -93,7 +104,8 @@ final class RuleBytecodeCheck {
 			}
 
 			@Override
-			public FieldVisitor visitField(int access, String field, String descriptor, String signature, Object value) {
+			public FieldVisitor visitField(int access, String field, String descriptor, String signature,
+					Object value) {
 				if (!kind.allowsField(field)) {
 					unexpected(name, field);
 				}
@@ -115,11 +127,14 @@ final class RuleBytecodeCheck {
 		}, 0);
 	}
 
-	/** A member Drools' templates do not make: code that did not come from them (text of a rule written in). */
+	/**
+	 * A member Drools' templates do not make: code that did not come from them (text of a
+	 * rule written in).
+	 */
 	private void unexpected(String owner, String member) {
 		problem(owner, null, null, "生成的代码有意外的成员 " + member + "（规则名或属性中的文字写进了代码？）",
-				"the generated code has an unexpected member '" + member + "' (text of a rule name or attribute written "
-						+ "into the code?)");
+				"the generated code has an unexpected member '" + member
+						+ "' (text of a rule name or attribute written " + "into the code?)");
 	}
 
 	void typeUse(String owner, String method, String descriptorOrName, Scope scope) {
@@ -171,7 +186,10 @@ final class RuleBytecodeCheck {
 		problems.add(owner, method, word, zh, en);
 	}
 
-	/** The internal name of a type given as a name or a descriptor; of an array, its element type's. */
+	/**
+	 * The internal name of a type given as a name or a descriptor; of an array, its
+	 * element type's.
+	 */
 	private static String internalName(String type) {
 		if (type.startsWith("[") || type.startsWith("L") && type.endsWith(";")) {
 			Type parsed = Type.getType(type);

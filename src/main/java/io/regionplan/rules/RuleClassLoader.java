@@ -1,9 +1,10 @@
 package io.regionplan.rules;
 
 /**
- * The parent of the class loader that defines a compiled rule set's classes: it lets through only the
- * types of {@link RuleTypes}, so generated code that names any other class cannot link, whatever got it
- * past the build-time check. Drools' own engine classes are loaded by the application, not through here.
+ * The parent of the class loader that defines a compiled rule set's classes: it lets
+ * through only the types of {@link RuleTypes}, so generated code that names any other
+ * class cannot link, whatever got it past the build-time check. Drools' own engine
+ * classes are loaded by the application, not through here.
  */
 final class RuleClassLoader extends ClassLoader {
 

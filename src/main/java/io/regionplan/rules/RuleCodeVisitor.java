@@ -14,17 +14,23 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Checks one generated method's instructions for {@link RuleBytecodeCheck}: every type and member against
- * {@link RuleTypes}; no loop, {@code synchronized}, try/catch or multi-dimensional array, and arrays only of a
- * small fixed size, in rule code and in Drools' generated definitions alike (only its enum templates are
- * exempt); lambdas only in the definitions; parameters read by a literal key that the rule set has.
+ * Checks one generated method's instructions for {@link RuleBytecodeCheck}: every type
+ * and member against {@link RuleTypes}; no loop, {@code synchronized}, try/catch or
+ * multi-dimensional array, and arrays only of a small fixed size, in rule code and in
+ * Drools' generated definitions alike (only its enum templates are exempt); lambdas only
+ * in the definitions; parameters read by a literal key that the rule set has.
  */
 final class RuleCodeVisitor extends MethodVisitor {
 
-	/** The largest array rule code may create: the arguments of a call with a variable number of them. */
+	/**
+	 * The largest array rule code may create: the arguments of a call with a variable
+	 * number of them.
+	 */
 	static final int MAX_RULE_ARRAY = 256;
 
-	/** The largest array the generated definitions may create: a rule set's list of rules. */
+	/**
+	 * The largest array the generated definitions may create: a rule set's list of rules.
+	 */
 	static final int MAX_GENERATED_ARRAY = 10_000;
 
 	private static final String PARAMETERS = RuleTypes.FACTS + "Parameters";
@@ -191,7 +197,8 @@ final class RuleCodeVisitor extends MethodVisitor {
 	}
 
 	@Override
-	public void visitLocalVariable(String name, String descriptor, String signature, Label start, Label end, int index) {
+	public void visitLocalVariable(String name, String descriptor, String signature, Label start, Label end,
+			int index) {
 		check.descriptorUse(owner, method, descriptor, scope);
 	}
 
@@ -214,8 +221,8 @@ final class RuleCodeVisitor extends MethodVisitor {
 	private void array() {
 		int most = rule() ? MAX_RULE_ARRAY : MAX_GENERATED_ARRAY;
 		if (constant == null || constant < 0 || constant > most) {
-			statement("new", "只能创建固定的小数组（最多 " + most + " 个元素）", "may only create small arrays of a fixed size (at most "
-					+ most + " elements)");
+			statement("new", "只能创建固定的小数组（最多 " + most + " 个元素）",
+					"may only create small arrays of a fixed size (at most " + most + " elements)");
 		}
 	}
 

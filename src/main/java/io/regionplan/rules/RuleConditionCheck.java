@@ -19,10 +19,11 @@ import org.drools.drl.ast.descr.PatternSourceDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 
 /**
- * The conditions a rule may have, for {@link RuleLanguageCheck}: patterns, {@code and}/{@code or}/{@code not}/
- * {@code exists}/{@code forall}, {@code from} an expression, {@code collect} and {@code accumulate} with the
- * built-in functions. Everything else ({@code eval}, inline accumulate code, entry points, windows, queries) is
- * refused with its line.
+ * The conditions a rule may have, for {@link RuleLanguageCheck}: patterns,
+ * {@code and}/{@code or}/{@code not}/ {@code exists}/{@code forall}, {@code from} an
+ * expression, {@code collect} and {@code accumulate} with the built-in functions.
+ * Everything else ({@code eval}, inline accumulate code, entry points, windows, queries)
+ * is refused with its line.
  */
 final class RuleConditionCheck {
 
@@ -60,7 +61,10 @@ final class RuleConditionCheck {
 		}
 	}
 
-	/** How many rules Drools makes of a condition: an {@code or} adds its branches, everything else multiplies. */
+	/**
+	 * How many rules Drools makes of a condition: an {@code or} adds its branches,
+	 * everything else multiplies.
+	 */
 	static long subRules(BaseDescr element) {
 		if (element instanceof OrDescr or) {
 			long sum = 0;
@@ -88,15 +92,16 @@ final class RuleConditionCheck {
 
 	void pattern(PatternDescr pattern, RuleDescr rule) {
 		if (!pattern.getAnnotations().isEmpty()) {
-			refuse(pattern, "规则 " + rule.getName() + " 的模式不允许注解（@…）", "rule '" + rule.getName()
-					+ "': annotations (@…) on patterns are not allowed");
+			refuse(pattern, "规则 " + rule.getName() + " 的模式不允许注解（@…）",
+					"rule '" + rule.getName() + "': annotations (@…) on patterns are not allowed");
 		}
 		if (pattern.isQuery()) {
-			refuse(pattern, "规则 " + rule.getName() + " 不能调用 query", "rule '" + rule.getName() + "' may not call a query");
+			refuse(pattern, "规则 " + rule.getName() + " 不能调用 query",
+					"rule '" + rule.getName() + "' may not call a query");
 		}
 		if (!pattern.getBehaviors().isEmpty()) {
-			refuse(pattern, "规则 " + rule.getName() + " 不允许 over window", "rule '" + rule.getName()
-					+ "': sliding windows (over window:...) are not allowed");
+			refuse(pattern, "规则 " + rule.getName() + " 不允许 over window",
+					"rule '" + rule.getName() + "': sliding windows (over window:...) are not allowed");
 		}
 		if (pattern.getConstraint() != null) {
 			element((BaseDescr) pattern.getConstraint(), rule);
@@ -122,13 +127,15 @@ final class RuleConditionCheck {
 				|| accumulate.getReverseCode() != null || accumulate.getResultCode() != null) {
 			refuse(accumulate, "规则 " + rule.getName() + " 的 accumulate 不允许 init/action/reverse/result 代码",
 					"rule '" + rule.getName() + "': accumulate with init/action/reverse/result code is not allowed; "
-							+ "use a built-in function (" + String.join(", ", ACCUMULATE_FUNCTIONS.stream().sorted().toList()) + ")");
+							+ "use a built-in function ("
+							+ String.join(", ", ACCUMULATE_FUNCTIONS.stream().sorted().toList()) + ")");
 		}
 		for (AccumulateDescr.AccumulateFunctionCallDescr function : accumulate.getFunctions()) {
 			if (!ACCUMULATE_FUNCTIONS.contains(function.getFunction())) {
 				refuse(accumulate, "规则 " + rule.getName() + " 不允许累计函数 " + function.getFunction(),
 						"rule '" + rule.getName() + "': the accumulate function '" + function.getFunction()
-								+ "' is not allowed (allowed: " + ACCUMULATE_FUNCTIONS.stream().sorted().toList() + ")");
+								+ "' is not allowed (allowed: " + ACCUMULATE_FUNCTIONS.stream().sorted().toList()
+								+ ")");
 			}
 		}
 		for (BaseDescr input : accumulate.getDescrs()) {

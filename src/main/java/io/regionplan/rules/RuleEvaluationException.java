@@ -1,10 +1,11 @@
 package io.regionplan.rules;
 
 /**
- * A rule set that failed while it ran: a rule threw, or a limit was reached (firings, time, memory, stack).
- * The rule task fails and its transaction rolls back. The message is fixed text naming the rule set, the rule
- * and the limit or the kind of failure; {@link #detail()} is what the failing code itself said, for the
- * operators of a deployed rule set (the incident), never for the answer to a what-if or a replay.
+ * A rule set that failed while it ran: a rule threw, or a limit was reached (firings,
+ * time, memory, stack). The rule task fails and its transaction rolls back. The message
+ * is fixed text naming the rule set, the rule and the limit or the kind of failure;
+ * {@link #detail()} is what the failing code itself said, for the operators of a deployed
+ * rule set (the incident), never for the answer to a what-if or a replay.
  */
 public class RuleEvaluationException extends RuntimeException {
 

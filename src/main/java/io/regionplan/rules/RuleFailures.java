@@ -3,9 +3,10 @@ package io.regionplan.rules;
 import java.util.Map;
 
 /**
- * The fixed text for an exception a rule ran into, by its kind only: an exception's own message may hold
- * what the rule code computed (a fact's value, a string it built), and what a rule computes is not passed
- * on in an error (a what-if would otherwise read data out through its error message).
+ * The fixed text for an exception a rule ran into, by its kind only: an exception's own
+ * message may hold what the rule code computed (a fact's value, a string it built), and
+ * what a rule computes is not passed on in an error (a what-if would otherwise read data
+ * out through its error message).
  */
 final class RuleFailures {
 
@@ -16,8 +17,8 @@ final class RuleFailures {
 			new String[] { "类型不符", "a value is of the wrong type" }, IndexOutOfBoundsException.class,
 			new String[] { "下标越界", "an index is out of range" }, IllegalArgumentException.class,
 			new String[] { "参数无效（例如缺少参数或参数不是数字）", "an invalid argument (e.g. a parameter missing or not a number)" },
-			UnsupportedOperationException.class, new String[] { "不支持的操作（例如修改只读列表）",
-					"an operation that is not supported (e.g. changing a read-only list)" });
+			UnsupportedOperationException.class,
+			new String[] { "不支持的操作（例如修改只读列表）", "an operation that is not supported (e.g. changing a read-only list)" });
 
 	private RuleFailures() {
 	}

@@ -1,8 +1,8 @@
 package io.regionplan.rules;
 
 /**
- * One error in a rule file, with its position where the compiler gives one (line and column from 1;
- * 0 when unknown).
+ * One error in a rule file, with its position where the compiler gives one (line and
+ * column from 1; 0 when unknown).
  */
 public record RuleFileProblem(String file, int line, int column, String message) {
 

@@ -16,13 +16,15 @@ import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 
 /**
- * The DRL a rule file may be written in, checked on Drools' own parse of it: a package under {@code rules.},
- * imports of allowed types, rules with literal attributes and the Java dialect, and conditions built of
- * patterns, {@code and}/{@code or}/{@code not}/{@code exists}/{@code forall}, {@code from} an expression,
- * {@code collect} and {@code accumulate} with the built-in functions ({@link RuleConditionCheck}). Everything
- * else (functions, globals, queries, declared types, {@code eval}, inline accumulate code, entry points, windows,
- * timers, other dialects) is refused with its line. The code inside the allowed constructs is held to {@link RuleTypes}
- * by {@link RuleBytecodeCheck}, on what the compiler made of it.
+ * The DRL a rule file may be written in, checked on Drools' own parse of it: a package
+ * under {@code rules.}, imports of allowed types, rules with literal attributes and the
+ * Java dialect, and conditions built of patterns,
+ * {@code and}/{@code or}/{@code not}/{@code exists}/{@code forall}, {@code from} an
+ * expression, {@code collect} and {@code accumulate} with the built-in functions
+ * ({@link RuleConditionCheck}). Everything else (functions, globals, queries, declared
+ * types, {@code eval}, inline accumulate code, entry points, windows, timers, other
+ * dialects) is refused with its line. The code inside the allowed constructs is held to
+ * {@link RuleTypes} by {@link RuleBytecodeCheck}, on what the compiler made of it.
  */
 final class RuleLanguageCheck {
 
@@ -33,16 +35,22 @@ final class RuleLanguageCheck {
 			"activation-group", "auto-focus", "ruleflow-group", "enabled", "dialect");
 
 	/**
-	 * What a rule name and a text attribute (agenda-group, …) may hold: the executable model writes them into
-	 * the Java it generates, so quotes, backslashes (a {@code \\u} escape), comment marks and line breaks are
-	 * refused; letters of any script, digits, spaces and a little punctuation are enough for a name.
+	 * What a rule name and a text attribute (agenda-group, …) may hold: the executable
+	 * model writes them into the Java it generates, so quotes, backslashes (a {@code \\u}
+	 * escape), comment marks and line breaks are refused; letters of any script, digits,
+	 * spaces and a little punctuation are enough for a name.
 	 */
 	private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} _\\-.:()（）·、，,/+&%#]{1,200}");
 
-	/** The most sub-rules one rule may become: every {@code or} multiplies them when the knowledge base is built. */
+	/**
+	 * The most sub-rules one rule may become: every {@code or} multiplies them when the
+	 * knowledge base is built.
+	 */
 	static final int MAX_SUB_RULES = 64;
 
-	/** A rule's place in its file: where a problem found in its compiled code is reported. */
+	/**
+	 * A rule's place in its file: where a problem found in its compiled code is reported.
+	 */
 	record RuleSpan(String rule, String file, int line, int startCharacter, int endCharacter) {
 	}
 
@@ -63,9 +71,9 @@ final class RuleLanguageCheck {
 		}
 		catch (DroolsParserException | RuntimeException | StackOverflowError ex) {
 			// what the check cannot read is not compiled either
-			problems.add(new RuleFileProblem(file, 0, 0, ex instanceof StackOverflowError
-					? "规则文件嵌套太深 / the rule file is nested too deeply to read"
-					: "无法读取规则文件 / the rule file cannot be read (" + ex.getClass().getSimpleName() + ")"));
+			problems.add(new RuleFileProblem(file, 0, 0,
+					ex instanceof StackOverflowError ? "规则文件嵌套太深 / the rule file is nested too deeply to read"
+							: "无法读取规则文件 / the rule file cannot be read (" + ex.getClass().getSimpleName() + ")"));
 			return new Result(problems, spans, null);
 		}
 		if (parser.hasErrors() || parsed == null) {
@@ -77,7 +85,8 @@ final class RuleLanguageCheck {
 			return new Result(problems, spans, null);
 		}
 		new Walk(file, problems).packageDescr(parsed, spans);
-		problems.addAll(RuleTypeNames.check(file, drl, parsed.getImports().stream().map(ImportDescr::getTarget).toList()));
+		problems
+			.addAll(RuleTypeNames.check(file, drl, parsed.getImports().stream().map(ImportDescr::getTarget).toList()));
 		return new Result(problems, spans, parsed.getName());
 	}
 
@@ -98,21 +107,29 @@ final class RuleLanguageCheck {
 			for (ImportDescr imported : parsed.getImports()) {
 				importDescr(imported);
 			}
-			parsed.getFunctionImports().forEach(
-					imported -> refuse(imported, "不允许导入函数 " + imported.getTarget(), "import function is not allowed"));
-			parsed.getAccumulateImports().forEach(
-					imported -> refuse(imported, "不允许导入累计函数 " + imported.getTarget(), "import accumulate is not allowed"));
-			parsed.getGlobals().forEach(global -> refuse(global, "不允许 global（" + global.getIdentifier() + "）",
-					"a global is not allowed ('" + global.getIdentifier() + "'): rules see only their facts"));
-			parsed.getFunctions().forEach(function -> refuse(function, "不允许 function（" + function.getName() + "）",
-					"a function block is not allowed ('" + function.getName() + "'): use a method of a fact type"));
-			parsed.getTypeDeclarations().forEach(type -> refuse(type, "不允许 declare（" + type.getTypeName() + "）",
-					"declare is not allowed ('" + type.getTypeName() + "'): rules use the fact types"));
-			parsed.getEnumDeclarations().forEach(type -> refuse(type, "不允许 declare enum（" + type.getTypeName() + "）",
-					"declare enum is not allowed ('" + type.getTypeName() + "')"));
-			parsed.getEntryPointDeclarations().forEach(
-					entryPoint -> refuse(entryPoint, "不允许 entry point 声明", "an entry point declaration is not allowed"));
-			parsed.getWindowDeclarations().forEach(window -> refuse(window, "不允许 window 声明", "a window is not allowed"));
+			parsed.getFunctionImports()
+				.forEach(imported -> refuse(imported, "不允许导入函数 " + imported.getTarget(),
+						"import function is not allowed"));
+			parsed.getAccumulateImports()
+				.forEach(imported -> refuse(imported, "不允许导入累计函数 " + imported.getTarget(),
+						"import accumulate is not allowed"));
+			parsed.getGlobals()
+				.forEach(global -> refuse(global, "不允许 global（" + global.getIdentifier() + "）",
+						"a global is not allowed ('" + global.getIdentifier() + "'): rules see only their facts"));
+			parsed.getFunctions()
+				.forEach(function -> refuse(function, "不允许 function（" + function.getName() + "）",
+						"a function block is not allowed ('" + function.getName() + "'): use a method of a fact type"));
+			parsed.getTypeDeclarations()
+				.forEach(type -> refuse(type, "不允许 declare（" + type.getTypeName() + "）",
+						"declare is not allowed ('" + type.getTypeName() + "'): rules use the fact types"));
+			parsed.getEnumDeclarations()
+				.forEach(type -> refuse(type, "不允许 declare enum（" + type.getTypeName() + "）",
+						"declare enum is not allowed ('" + type.getTypeName() + "')"));
+			parsed.getEntryPointDeclarations()
+				.forEach(entryPoint -> refuse(entryPoint, "不允许 entry point 声明",
+						"an entry point declaration is not allowed"));
+			parsed.getWindowDeclarations()
+				.forEach(window -> refuse(window, "不允许 window 声明", "a window is not allowed"));
 			if (parsed.getUnit() != null) {
 				refuse(parsed.getUnit(), "不允许 unit", "a rule unit is not allowed");
 			}
@@ -151,7 +168,8 @@ final class RuleLanguageCheck {
 				refuse(attribute, "salience 须为整数，不能是 " + value, "salience must be a whole number, not '" + value + "'");
 			}
 			else if (attribute.getType() == AttributeDescr.Type.EXPRESSION && !name.equals("salience")) {
-				refuse(attribute, "属性 " + name + " 须为常量", "the attribute '" + name + "' must be a literal, not an expression");
+				refuse(attribute, "属性 " + name + " 须为常量",
+						"the attribute '" + name + "' must be a literal, not an expression");
 			}
 			else if (!name.equals("salience") && !NAME.matcher(value.replaceAll("^[\"']|[\"']$", "")).matches()) {
 				refuse(attribute, "属性 " + name + " 只能含字母、数字、空格和 _-.:()/+&%#", "the attribute '" + name
@@ -169,10 +187,12 @@ final class RuleLanguageCheck {
 						+ "digits, spaces and _-.:()/+&%#, at most 200 characters (no quotes, backslashes or comment marks)");
 			}
 			if (!rule.getAnnotations().isEmpty()) {
-				refuse(rule, "规则 " + rule.getName() + " 不允许注解（@…）", "rule '" + rule.getName() + "': annotations (@…) are not allowed");
+				refuse(rule, "规则 " + rule.getName() + " 不允许注解（@…）",
+						"rule '" + rule.getName() + "': annotations (@…) are not allowed");
 			}
 			if (rule.getParentName() != null) {
-				refuse(rule, "规则 " + rule.getName() + " 不允许 extends", "rule '" + rule.getName() + "': extends is not allowed");
+				refuse(rule, "规则 " + rule.getName() + " 不允许 extends",
+						"rule '" + rule.getName() + "': extends is not allowed");
 			}
 			rule.getAttributes().values().forEach(this::attribute);
 			if (!rule.getNamedConsequences().isEmpty()) {
@@ -184,8 +204,8 @@ final class RuleLanguageCheck {
 				long subRules = RuleConditionCheck.subRules(rule.getLhs());
 				if (subRules > MAX_SUB_RULES) {
 					refuse(rule, "规则 " + rule.getName() + " 的 or 组合成 " + subRules + " 个子规则，最多 " + MAX_SUB_RULES + " 个",
-							"rule '" + rule.getName() + "': its or-conditions combine into " + subRules + " sub-rules, more than "
-									+ MAX_SUB_RULES + ": split it into several rules");
+							"rule '" + rule.getName() + "': its or-conditions combine into " + subRules
+									+ " sub-rules, more than " + MAX_SUB_RULES + ": split it into several rules");
 				}
 			}
 		}

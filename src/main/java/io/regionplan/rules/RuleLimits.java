@@ -3,12 +3,13 @@ package io.regionplan.rules;
 import java.time.Duration;
 
 /**
- * The hard limits of one rule evaluation, held inside a single firing as well as between firings.
+ * The hard limits of one rule evaluation, held inside a single firing as well as between
+ * firings.
  *
  * @param maxFirings the most rule firings; more means a loop
  * @param maxTime the longest wall time, from the first fact inserted to the last firing
- * @param maxMemoryBytes the most memory the evaluation may allocate (all its allocations counted, not only
- *        what it keeps)
+ * @param maxMemoryBytes the most memory the evaluation may allocate (all its allocations
+ * counted, not only what it keeps)
  * @param stackBytes the stack of the thread it runs on: deeper recursion ends it
  */
 public record RuleLimits(int maxFirings, Duration maxTime, long maxMemoryBytes, long stackBytes) {

@@ -11,9 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The problems found in a rule set's compiled classes, each reported at the rule its class belongs to: the rule's
- * file, and the line of the first occurrence of what it is about (a name, a keyword) within the rule's text, else
- * the rule's first line. Each problem once.
+ * The problems found in a rule set's compiled classes, each reported at the rule its
+ * class belongs to: the rule's file, and the line of the first occurrence of what it is
+ * about (a name, a keyword) within the rule's text, else the rule's first line. Each
+ * problem once.
  */
 final class RuleProblems {
 
@@ -41,7 +42,10 @@ final class RuleProblems {
 		return List.copyOf(found);
 	}
 
-	/** @param word what to look for in the rule's text: a regular expression (a quoted name, keywords) */
+	/**
+	 * @param word what to look for in the rule's text: a regular expression (a quoted
+	 * name, keywords)
+	 */
 	void add(String owner, String method, String word, String zh, String en) {
 		Set<String> names = rules.rules(owner, method);
 		RuleLanguageCheck.RuleSpan span = names == null ? null
@@ -52,8 +56,8 @@ final class RuleProblems {
 		if (!seen.add((span == null ? "" : span.file()) + message)) {
 			return;
 		}
-		String file = span == null ? spans.values().stream().map(RuleLanguageCheck.RuleSpan::file).findFirst().orElse("")
-				: span.file();
+		String file = span == null
+				? spans.values().stream().map(RuleLanguageCheck.RuleSpan::file).findFirst().orElse("") : span.file();
 		found.add(new RuleFileProblem(file, span == null ? 0 : line(span, word), 0, message));
 	}
 

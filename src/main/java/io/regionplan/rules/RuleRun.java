@@ -3,8 +3,9 @@ package io.regionplan.rules;
 import java.util.List;
 
 /**
- * What one evaluation of a rule set did: the facts it was given, the rules that fired in firing order
- * (each with the facts it matched and the facts it inserted), and every fact in the session afterwards.
+ * What one evaluation of a rule set did: the facts it was given, the rules that fired in
+ * firing order (each with the facts it matched and the facts it inserted), and every fact
+ * in the session afterwards.
  */
 public record RuleRun(RuleSetVersion version, List<Object> inputs, List<Firing> firings, List<Object> facts) {
 

@@ -11,12 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one evaluation on a thread of its own and holds it to its {@link RuleLimits} from outside, so a limit
- * holds inside a single firing too: the caller watches the wall time and the memory the thread allocates,
- * and past a limit halts the session, interrupts the thread and, if it does not end within a second, stops
- * it. The thread's stack is the stack limit; a {@link StackOverflowError} or {@link OutOfMemoryError} ends
- * the evaluation like any other limit. Every end is a {@link RuleEvaluationException} naming the rule set,
- * the rule and the limit, with a fixed text: nothing the rule code produced is passed on.
+ * Runs one evaluation on a thread of its own and holds it to its {@link RuleLimits} from
+ * outside, so a limit holds inside a single firing too: the caller watches the wall time
+ * and the memory the thread allocates, and past a limit halts the session, interrupts the
+ * thread and, if it does not end within a second, stops it. The thread's stack is the
+ * stack limit; a {@link StackOverflowError} or {@link OutOfMemoryError} ends the
+ * evaluation like any other limit. Every end is a {@link RuleEvaluationException} naming
+ * the rule set, the rule and the limit, with a fixed text: nothing the rule code produced
+ * is passed on.
  */
 final class RuleSandbox {
 
@@ -25,7 +27,10 @@ final class RuleSandbox {
 	/** How often the caller looks at the running evaluation. */
 	private static final long POLL_MILLIS = 10;
 
-	/** How long a halted or interrupted evaluation has to end before its thread is stopped. */
+	/**
+	 * How long a halted or interrupted evaluation has to end before its thread is
+	 * stopped.
+	 */
 	private static final long GRACE_MILLIS = 1000;
 
 	private static final com.sun.management.ThreadMXBean THREADS = threads();
@@ -52,7 +57,8 @@ final class RuleSandbox {
 	/**
 	 * @param work the evaluation
 	 * @param firing the rule firing now, if any
-	 * @param mostFired the rule that fired most often with its count, when a limit is reached after many firings
+	 * @param mostFired the rule that fired most often with its count, when a limit is
+	 * reached after many firings
 	 * @param halt asks the evaluation to end after the current firing
 	 */
 	<T> T run(Callable<T> work, Supplier<String> firing, Supplier<String> mostFired, Runnable halt) {
@@ -95,13 +101,15 @@ final class RuleSandbox {
 		String loopZh = loop == null ? "" : "，最多的规则 " + loop;
 		String loopEn = loop == null ? "" : ", most often rule " + loop;
 		if (tripped == Limit.TIME) {
-			throw new RuleEvaluationException(message(rule, "运行超过时间限制 " + limits.maxTime().toMillis() + " 毫秒",
-					"ran longer than " + limits.maxTime().toMillis() + " ms (the time limit)", loopZh, loopEn), null);
+			throw new RuleEvaluationException(
+					message(rule, "运行超过时间限制 " + limits.maxTime().toMillis() + " 毫秒",
+							"ran longer than " + limits.maxTime().toMillis() + " ms (the time limit)", loopZh, loopEn),
+					null);
 		}
 		if (tripped == Limit.MEMORY) {
 			throw new RuleEvaluationException(message(rule, "超过内存限制 " + megabytes(limits.maxMemoryBytes()) + " MB",
-					"allocated more than " + megabytes(limits.maxMemoryBytes()) + " MB (the memory limit)", loopZh, loopEn),
-					null);
+					"allocated more than " + megabytes(limits.maxMemoryBytes()) + " MB (the memory limit)", loopZh,
+					loopEn), null);
 		}
 		if (failure[0] != null) {
 			throw failed(failure[0], firing.get());
@@ -133,25 +141,31 @@ final class RuleSandbox {
 		log.warn("Rule set '{}' failed in rule '{}'", ruleSet, rule, failure);
 		if (root instanceof StackOverflowError) {
 			return new RuleEvaluationException(message(rule, "超过栈限制 " + limits.stackBytes() / 1024 + " KB（递归太深）",
-					"went deeper than the stack limit of " + limits.stackBytes() / 1024 + " KB (recursion)", "", ""), null);
+					"went deeper than the stack limit of " + limits.stackBytes() / 1024 + " KB (recursion)", "", ""),
+					null);
 		}
 		if (root instanceof OutOfMemoryError) {
-			return new RuleEvaluationException(message(rule, "内存不足（超过内存限制）", "ran out of memory (the memory limit)", "", ""),
-					null);
+			return new RuleEvaluationException(
+					message(rule, "内存不足（超过内存限制）", "ran out of memory (the memory limit)", "", ""), null);
 		}
 		if (root instanceof LinkageError linkage) {
 			return new RuleEvaluationException(message(rule, "使用了规则不能用的类型 " + linkage.getMessage(),
 					"used a type rules may not use (" + linkage.getMessage() + ")", "", ""), null);
 		}
-		return new RuleEvaluationException(message(rule, "执行失败：" + RuleFailures.zh(root), "failed", "",
-				": " + RuleFailures.en(root)), null, root.getMessage());
+		return new RuleEvaluationException(
+				message(rule, "执行失败：" + RuleFailures.zh(root), "failed", "", ": " + RuleFailures.en(root)), null,
+				root.getMessage());
 	}
 
-	/** e.g. "规则集 x 的规则 R 运行超过… / rule set 'x' ran longer than … in rule 'R'", then {@code after}. */
+	/**
+	 * e.g. "规则集 x 的规则 R 运行超过… / rule set 'x' ran longer than … in rule 'R'", then
+	 * {@code after}.
+	 */
 	private String message(String rule, String zh, String en, String afterZh, String afterEn) {
 		String ofRule = rule == null ? "" : " 的规则 " + rule;
 		String inRule = rule == null ? "" : " in rule '" + rule + "'";
-		return "规则集 " + ruleSet + ofRule + " " + zh + afterZh + " / rule set '" + ruleSet + "' " + en + inRule + afterEn;
+		return "规则集 " + ruleSet + ofRule + " " + zh + afterZh + " / rule set '" + ruleSet + "' " + en + inRule
+				+ afterEn;
 	}
 
 	/** The rule whose compiled code is on the stack (a condition or a consequence). */
@@ -168,7 +182,10 @@ final class RuleSandbox {
 		return null;
 	}
 
-	/** Halt, interrupt, and past the grace period stop the thread (Java 17 to 19; later JVMs refuse). */
+	/**
+	 * Halt, interrupt, and past the grace period stop the thread (Java 17 to 19; later
+	 * JVMs refuse).
+	 */
 	@SuppressWarnings({ "deprecation", "removal" })
 	private void end(Thread worker, Runnable halt) {
 		try {

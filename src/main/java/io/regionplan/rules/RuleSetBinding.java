@@ -7,8 +7,9 @@ import io.regionplan.engine.VariableContract;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * What a feature provides for one rule set: the facts of a process instance, and what to do with the
- * results. The generic rule-task delegate does the rest (version, compilation, firing cap, events).
+ * What a feature provides for one rule set: the facts of a process instance, and what to
+ * do with the results. The generic rule-task delegate does the rest (version,
+ * compilation, firing cap, events).
  */
 public interface RuleSetBinding extends VariableContract {
 
@@ -16,8 +17,9 @@ public interface RuleSetBinding extends VariableContract {
 	String ruleSet();
 
 	/**
-	 * The binding's name, which a rule task picks with the extension property {@code binding} when one
-	 * rule set is used in two ways (e.g. {@code quarterly-review} for a cycle and for a benchmark market).
+	 * The binding's name, which a rule task picks with the extension property
+	 * {@code binding} when one rule set is used in two ways (e.g.
+	 * {@code quarterly-review} for a cycle and for a benchmark market).
 	 */
 	default String name() {
 		return ruleSet();
@@ -26,7 +28,9 @@ public interface RuleSetBinding extends VariableContract {
 	/** The facts to insert, read from the instance (its variables, region and period). */
 	Collection<?> facts(DelegateExecution execution);
 
-	/** Stores the results and puts a short summary into process variables for the forms. */
+	/**
+	 * Stores the results and puts a short summary into process variables for the forms.
+	 */
 	void apply(DelegateExecution execution, RuleRun run);
 
 }

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A rule set that does not compile; the message lists every problem with file, line and column.
+ * A rule set that does not compile; the message lists every problem with file, line and
+ * column.
  */
 public class RuleSetCompilationException extends RuntimeException {
 

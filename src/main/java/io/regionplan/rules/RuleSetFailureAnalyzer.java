@@ -4,7 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Startup with a broken rule file ends with the file, line and message, not only a stack trace.
+ * Startup with a broken rule file ends with the file, line and message, not only a stack
+ * trace.
  */
 class RuleSetFailureAnalyzer extends AbstractFailureAnalyzer<RuleSetCompilationException> {
 

@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The files of one rule set as deployed: every file directly in {@code rules/<rule-set>/}, keyed by
- * its path. Its content hash (SHA-256 over the sorted paths and bytes) is the rule set's version.
+ * The files of one rule set as deployed: every file directly in
+ * {@code rules/<rule-set>/}, keyed by its path. Its content hash (SHA-256 over the sorted
+ * paths and bytes) is the rule set's version.
  */
 public record RuleSetSource(String name, SortedMap<String, byte[]> files) {
 
@@ -25,7 +26,10 @@ public record RuleSetSource(String name, SortedMap<String, byte[]> files) {
 		files = new TreeMap<>(files);
 	}
 
-	/** Groups deployment resources into rule sets; resources outside {@code rules/<set>/} are ignored. */
+	/**
+	 * Groups deployment resources into rule sets; resources outside {@code rules/<set>/}
+	 * are ignored.
+	 */
 	public static Map<String, RuleSetSource> of(Map<String, byte[]> resources) {
 		Map<String, SortedMap<String, byte[]>> byName = new TreeMap<>();
 		resources.forEach((path, bytes) -> {

@@ -12,8 +12,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The rule sets new cycles start with: those of the latest deployment of the process files. Found here, in
- * the engine's deployments, so that replaying a decision needs the rules only, not the module that deploys.
+ * The rule sets new cycles start with: those of the latest deployment of the process
+ * files. Found here, in the engine's deployments, so that replaying a decision needs the
+ * rules only, not the module that deploys.
  */
 @Component
 public class RuleSetsInForce {
@@ -26,8 +27,9 @@ public class RuleSetsInForce {
 	private final String deploymentName;
 
 	/**
-	 * @param deploymentName the deployment module's setting ({@code DeploymentSettings.name}), read here
-	 *        rather than asked of that module, which itself uses the rules
+	 * @param deploymentName the deployment module's setting
+	 * ({@code DeploymentSettings.name}), read here rather than asked of that module,
+	 * which itself uses the rules
 	 */
 	RuleSetsInForce(ProcessEngine engine, RuleSetRegistry registry,
 			@Value("${regionplan.deployment.name:regionplan}") String deploymentName) {
@@ -37,8 +39,8 @@ public class RuleSetsInForce {
 	}
 
 	/**
-	 * The rule set as the latest deployment holds it; empty when nothing is deployed yet or the latest
-	 * deployment holds no such rule set.
+	 * The rule set as the latest deployment holds it; empty when nothing is deployed yet
+	 * or the latest deployment holds no such rule set.
 	 */
 	public Optional<RuleSetAt> inForce(String ruleSet) {
 		return EngineCalls.withoutAuthorization(engine, () -> {

@@ -11,10 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every type a rule file names, resolved as Java would (imports, {@code java.lang}, fully qualified names) and
- * held to {@link RuleTypes}: a name is refused with its line even where the compiler drops the code that
- * names it (an unused local, dead code), which the check of the compiled classes cannot see. Strings and
- * comments are not code and are skipped; a name that resolves to no class is left to the compiler.
+ * Every type a rule file names, resolved as Java would (imports, {@code java.lang}, fully
+ * qualified names) and held to {@link RuleTypes}: a name is refused with its line even
+ * where the compiler drops the code that names it (an unused local, dead code), which the
+ * check of the compiled classes cannot see. Strings and comments are not code and are
+ * skipped; a name that resolves to no class is left to the compiler.
  */
 final class RuleTypeNames {
 
@@ -69,7 +70,8 @@ final class RuleTypeNames {
 				List<String> chain = new ArrayList<>();
 				int end = chain(text, i, chain);
 				int at = line;
-				type(chain).filter(type -> !RuleTypes.allowsType(type.getName().replace('.', '/'), RuleTypes.Scope.RULE))
+				type(chain)
+					.filter(type -> !RuleTypes.allowsType(type.getName().replace('.', '/'), RuleTypes.Scope.RULE))
 					.ifPresent(type -> {
 						if (reported.add(type.getName())) {
 							problems.add(refused(file, type.getName(), at));
@@ -92,7 +94,10 @@ final class RuleTypeNames {
 				+ "and reading List/Map/Set/Collection/Optional; see the README)");
 	}
 
-	/** The class a dotted name starts with: {@code java.lang.Runtime.getRuntime} → {@code java.lang.Runtime}. */
+	/**
+	 * The class a dotted name starts with: {@code java.lang.Runtime.getRuntime} →
+	 * {@code java.lang.Runtime}.
+	 */
 	private Optional<Class<?>> type(List<String> chain) {
 		String first = chain.get(0);
 		if (first.startsWith("$")) {
@@ -142,7 +147,10 @@ final class RuleTypeNames {
 		});
 	}
 
-	/** Reads {@code a . b . c} from {@code start} into {@code chain}; returns the index after it. */
+	/**
+	 * Reads {@code a . b . c} from {@code start} into {@code chain}; returns the index
+	 * after it.
+	 */
 	private static int chain(String text, int start, List<String> chain) {
 		int i = start;
 		while (true) {
@@ -193,7 +201,8 @@ final class RuleTypeNames {
 		Matcher escape = UNICODE_ESCAPE.matcher(text);
 		StringBuilder out = new StringBuilder();
 		while (escape.find()) {
-			escape.appendReplacement(out, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(escape.group(1), 16))));
+			escape.appendReplacement(out,
+					Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(escape.group(1), 16))));
 		}
 		escape.appendTail(out);
 		return out.toString();

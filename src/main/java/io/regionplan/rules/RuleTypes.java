@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What compiled rule code may use, by type and by member, looked up in {@link RuleAllowList}: everything else is
- * refused when a rule set is built ({@link RuleBytecodeCheck}) and cannot be loaded when it runs
+ * What compiled rule code may use, by type and by member, looked up in
+ * {@link RuleAllowList}: everything else is refused when a rule set is built
+ * ({@link RuleBytecodeCheck}) and cannot be loaded when it runs
  * ({@link RuleClassLoader}).
  */
 final class RuleTypes {
@@ -29,7 +30,10 @@ final class RuleTypes {
 		/** Drools' executable model: the rule definitions around the rule code. */
 		GENERATED,
 
-		/** The knowledge-base description Drools generates from the project's own module file. */
+		/**
+		 * The knowledge-base description Drools generates from the project's own module
+		 * file.
+		 */
 		MODULE
 
 	}
@@ -40,8 +44,9 @@ final class RuleTypes {
 	}
 
 	/**
-	 * Whether code of a scope may name a type at all (in a signature, a cast, a class literal or as the owner
-	 * of a member). Arrays are judged by their element type; primitives are always allowed.
+	 * Whether code of a scope may name a type at all (in a signature, a cast, a class
+	 * literal or as the owner of a member). Arrays are judged by their element type;
+	 * primitives are always allowed.
 	 */
 	static boolean allowsType(String internalName, Scope scope) {
 		String type = elementType(internalName);
@@ -62,8 +67,9 @@ final class RuleTypes {
 	}
 
 	/**
-	 * Whether code of a scope may use a member; {@code descriptor} is the method's (or field's) JVM descriptor.
-	 * Every type in the descriptor must be allowed too, so an overload taking another type is refused.
+	 * Whether code of a scope may use a member; {@code descriptor} is the method's (or
+	 * field's) JVM descriptor. Every type in the descriptor must be allowed too, so an
+	 * overload taking another type is refused.
 	 */
 	static boolean allowsMember(String owner, String name, String descriptor, Scope scope) {
 		if (!allowsType(owner, scope) || !descriptorAllowed(descriptor, scope)) {
@@ -89,7 +95,8 @@ final class RuleTypes {
 				|| isAccumulator(owner) && name.equals("<init>")) {
 			return true;
 		}
-		return scope == Scope.MODULE && (inPackage(owner, MODULE_PACKAGES) || listed(MODULE_MEMBERS, owner, name, descriptor));
+		return scope == Scope.MODULE
+				&& (inPackage(owner, MODULE_PACKAGES) || listed(MODULE_MEMBERS, owner, name, descriptor));
 	}
 
 	/** Whether an object is of a fact type: the only kind a rule may insert. */
@@ -97,7 +104,10 @@ final class RuleTypes {
 		return isFactType(object.getClass());
 	}
 
-	/** The types of the JDK, the facts and the model that the class loader of compiled rule sets lets through. */
+	/**
+	 * The types of the JDK, the facts and the model that the class loader of compiled
+	 * rule sets lets through.
+	 */
 	static boolean loadable(String className) {
 		String type = className.replace('.', '/');
 		return !GENERATED_NAMES.contains(type) && allowsType(type, Scope.MODULE);
@@ -106,15 +116,18 @@ final class RuleTypes {
 	/** For the README and messages: the JDK types rule code may use. */
 	static java.util.SortedSet<String> ruleJdkTypes() {
 		java.util.SortedSet<String> types = new java.util.TreeSet<>();
-		RULE_MEMBERS.keySet().stream().filter(type -> type.startsWith("java/")).forEach(type -> types.add(type.replace('/', '.')));
+		RULE_MEMBERS.keySet()
+			.stream()
+			.filter(type -> type.startsWith("java/"))
+			.forEach(type -> types.add(type.replace('/', '.')));
 		return types;
 	}
 
 	private static final Map<String, Set<String>> FACT_MEMBERS = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/**
-	 * A public member the fact type itself declares (or one of the fact types it extends): not what every
-	 * object inherits ({@code getClass}, {@code wait}, ...).
+	 * A public member the fact type itself declares (or one of the fact types it
+	 * extends): not what every object inherits ({@code getClass}, {@code wait}, ...).
 	 */
 	private static boolean factMember(String owner, String name, String descriptor) {
 		return FACT_MEMBERS.computeIfAbsent(owner, RuleTypes::declaredMembers).contains(name + descriptor);
@@ -151,7 +164,8 @@ final class RuleTypes {
 
 	private static boolean listed(Map<String, Set<String>> members, String owner, String name, String descriptor) {
 		Set<String> allowed = members.get(owner);
-		return allowed != null && (allowed.contains(ALL) || allowed.contains(name) || allowed.contains(name + descriptor));
+		return allowed != null
+				&& (allowed.contains(ALL) || allowed.contains(name) || allowed.contains(name + descriptor));
 	}
 
 	private static boolean descriptorAllowed(String descriptor, Scope scope) {
@@ -179,7 +193,10 @@ final class RuleTypes {
 		return inPackage(type, Set.of(ACCUMULATORS)) && type.endsWith("AccumulateFunction");
 	}
 
-	/** The element type of an array (or the type itself) as an internal name; {@code null} for primitives. */
+	/**
+	 * The element type of an array (or the type itself) as an internal name; {@code null}
+	 * for primitives.
+	 */
 	private static String elementType(String internalName) {
 		String type = internalName;
 		while (type.startsWith("[")) {

@@ -15,8 +15,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code camunda-admin} group with every permission, and the administrator in it. Without an admin
- * the webapps open their first-user setup page, which anyone reaching the server could use.
+ * The {@code camunda-admin} group with every permission, and the administrator in it.
+ * Without an admin the webapps open their first-user setup page, which anyone reaching
+ * the server could use.
  */
 @Component
 @Order(5)
@@ -39,8 +40,11 @@ class AdminSetup extends AbstractProcessEnginePlugin {
 		}
 		AuthorizationService authorizations = engine.getAuthorizationService();
 		for (Resource resource : Resources.values()) {
-			if (authorizations.createAuthorizationQuery().groupIdIn(Groups.CAMUNDA_ADMIN).resourceType(resource)
-				.resourceId(Authorization.ANY).count() == 0) {
+			if (authorizations.createAuthorizationQuery()
+				.groupIdIn(Groups.CAMUNDA_ADMIN)
+				.resourceType(resource)
+				.resourceId(Authorization.ANY)
+				.count() == 0) {
 				Authorization all = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 				all.setGroupId(Groups.CAMUNDA_ADMIN);
 				all.setResource(resource);

@@ -6,7 +6,8 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 
 /**
- * Idempotent grants: running the setup again adds missing permissions and never duplicates a row.
+ * Idempotent grants: running the setup again adds missing permissions and never
+ * duplicates a row.
  */
 final class Authorizations {
 

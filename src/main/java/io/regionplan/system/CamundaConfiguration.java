@@ -10,9 +10,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine settings that are code rather than properties: regions as tenants, expressions that see only the
- * allow-listed beans ({@link ExpressionBeans}), and login throttling by user and address
- * ({@link ThrottledIdentityProvider}).
+ * Engine settings that are code rather than properties: regions as tenants, expressions
+ * that see only the allow-listed beans ({@link ExpressionBeans}), and login throttling by
+ * user and address ({@link ThrottledIdentityProvider}).
  */
 @Component
 @Order(0)
@@ -31,7 +31,8 @@ class CamundaConfiguration extends AbstractProcessEnginePlugin {
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		configuration.setTenantIdProvider(new RegionTenantIdProvider());
 		configuration.setTenantCheckEnabled(true);
-		// The starter's expression manager resolves every bean of the context; this one only the allow-list.
+		// The starter's expression manager resolves every bean of the context; this one
+		// only the allow-list.
 		configuration.setExpressionManager(new AllowListExpressionManager(context));
 		configuration.setIdentityProviderSessionFactory(ThrottledIdentityProvider.factory(throttle));
 	}

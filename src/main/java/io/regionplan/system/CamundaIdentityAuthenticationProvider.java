@@ -21,16 +21,20 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * Checks HTTP Basic credentials against Camunda's identity service, so that the REST APIs and the
- * webapps share one set of users, groups and regions. {@link LoginThrottle} applies: while a user's delay from
- * the caller's address runs, no password is checked, the remembered ones neither ({@link LoginThrottled}).
+ * Checks HTTP Basic credentials against Camunda's identity service, so that the REST APIs
+ * and the webapps share one set of users, groups and regions. {@link LoginThrottle}
+ * applies: while a user's delay from the caller's address runs, no password is checked,
+ * the remembered ones neither ({@link LoginThrottled}).
  *
- * <p>A successful check is remembered for {@link #REMEMBERED} under the user and a hash of the password
- * (never the password): a REST client sends its credentials with every request, and the password check,
- * group and region lookups were three of the engine transactions of each (see docs/performance.md). A wrong
- * password is never remembered and always goes to the identity service; a changed password, group or
- * region made in Camunda's admin app or identity REST API takes effect within that time; the application's
- * own changes (a region created by an import) take effect at once ({@link IdentityChanged}).
+ * <p>
+ * A successful check is remembered for {@link #REMEMBERED} under the user and a hash of
+ * the password (never the password): a REST client sends its credentials with every
+ * request, and the password check, group and region lookups were three of the engine
+ * transactions of each (see docs/performance.md). A wrong password is never remembered
+ * and always goes to the identity service; a changed password, group or region made in
+ * Camunda's admin app or identity REST API takes effect within that time; the
+ * application's own changes (a region created by an import) take effect at once
+ * ({@link IdentityChanged}).
  */
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
@@ -70,15 +74,25 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 			throttle.succeeded(userId, address);
 			return UsernamePasswordAuthenticationToken.authenticated(known.user(), null, known.authorities());
 		}
-		// throttled there too (ThrottledIdentityProvider): a wrong password delays the next from this address
+		// throttled there too (ThrottledIdentityProvider): a wrong password delays the
+		// next from this address
 		if (!identityService.checkPassword(userId, credentials.toString())) {
 			remembered.remove(key);
 			throw new BadCredentialsException("用户名或密码错误 / Bad credentials");
 		}
-		List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-				.map(Group::getId).toList();
-		List<String> regions = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
-				.list().stream().map(Tenant::getId).toList();
+		List<String> groups = identityService.createGroupQuery()
+			.groupMember(userId)
+			.list()
+			.stream()
+			.map(Group::getId)
+			.toList();
+		List<String> regions = identityService.createTenantQuery()
+			.userMember(userId)
+			.includingGroupsOfUser(true)
+			.list()
+			.stream()
+			.map(Tenant::getId)
+			.toList();
 		RegionPlanUser user = new RegionPlanUser(userId, groups, regions);
 		List<SimpleGrantedAuthority> authorities = groups.stream().map(SimpleGrantedAuthority::new).toList();
 		if (remembered.size() >= MAX_REMEMBERED) {
@@ -93,7 +107,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 		remembered.clear();
 	}
 
-	/** Regions and memberships changed by the application (e.g. an imported region): look logins up again. */
+	/**
+	 * Regions and memberships changed by the application (e.g. an imported region): look
+	 * logins up again.
+	 */
 	@EventListener
 	void on(IdentityChanged event) {
 		forgetAll();
@@ -101,7 +118,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private static String sha256(String text) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The webapp session's CSRF token for the application's own pages (the webapps' cookie is limited to
- * their path). Only a same-origin page can read the answer.
+ * The webapp session's CSRF token for the application's own pages (the webapps' cookie is
+ * limited to their path). Only a same-origin page can read the answer.
  */
 @RestController
 class CsrfTokenController {
@@ -20,7 +20,8 @@ class CsrfTokenController {
 	@GetMapping("/api/session/csrf")
 	Map<String, String> token(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
-		Object token = session == null ? null : session.getAttribute(WebappSessionAuthenticationFilter.CSRF_SESSION_ATTRIBUTE);
+		Object token = session == null ? null
+				: session.getAttribute(WebappSessionAuthenticationFilter.CSRF_SESSION_ATTRIBUTE);
 		if (token == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有网页会话 / no webapp session");
 		}

@@ -12,8 +12,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo profile's people and regions. Every password is {@code demo}; the prod profile has none
- * of them. The admin {@code demo} comes from {@link AdminSetup}.
+ * The demo profile's people and regions. Every password is {@code demo}; the prod profile
+ * has none of them. The admin {@code demo} comes from {@link AdminSetup}.
  */
 @Component
 @Profile("demo")
@@ -30,7 +30,8 @@ class DemoIdentity extends AbstractProcessEnginePlugin {
 	static final List<DemoUser> USERS = List.of(
 			new DemoUser("wang.east", "王", "华东区域经理", List.of(Roles.REGIONAL_MANAGER), List.of("east")),
 			new DemoUser("li.south", "李", "华南区域经理", List.of(Roles.REGIONAL_MANAGER), List.of("south")),
-			// directors, process owners and auditors see every region through their group (RegionTenants)
+			// directors, process owners and auditors see every region through their group
+			// (RegionTenants)
 			new DemoUser("zhao.director", "赵", "营销总监", List.of(Roles.SALES_DIRECTOR), List.of()),
 			new DemoUser("chen.owner", "陈", "流程负责人", List.of(Roles.PROCESS_OWNER), List.of()),
 			new DemoUser("sun.auditor", "孙", "审计", List.of(Roles.AUDITOR), List.of()));

@@ -3,9 +3,10 @@ package io.regionplan.system;
 import java.util.regex.Pattern;
 
 /**
- * What an error message may repeat of the caller's input: an id (letters, digits, {@code . _ : -}, at most 64)
- * as it is, quoted; anything else is not repeated. Messages travel into pages, logs and other people's
- * browsers, and a link can put any text into a parameter.
+ * What an error message may repeat of the caller's input: an id (letters, digits,
+ * {@code . _ : -}, at most 64) as it is, quoted; anything else is not repeated. Messages
+ * travel into pages, logs and other people's browsers, and a link can put any text into a
+ * parameter.
  */
 public final class Echo {
 

@@ -13,8 +13,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Hands the authenticated caller to the engine for the length of the request, so that Camunda's
- * authorization and tenant checks (which run only for an authenticated user) apply to every call.
+ * Hands the authenticated caller to the engine for the length of the request, so that
+ * Camunda's authorization and tenant checks (which run only for an authenticated user)
+ * apply to every call.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 

@@ -1,8 +1,8 @@
 package io.regionplan.system;
 
 /**
- * An exception caused by bad input from the caller (a field that is missing or wrong): the APIs answer
- * 400 with its message and field instead of a server error.
+ * An exception caused by bad input from the caller (a field that is missing or wrong):
+ * the APIs answer 400 with its message and field instead of a server error.
  */
 public interface InvalidInput {
 
@@ -11,7 +11,10 @@ public interface InvalidInput {
 
 	String getMessage();
 
-	/** The engine REST APIs' answer to bad input: 400 with the message and the field it names, logged in one line. */
+	/**
+	 * The engine REST APIs' answer to bad input: 400 with the message and the field it
+	 * names, logged in one line.
+	 */
 	static jakarta.ws.rs.core.Response response(String message, String field) {
 		RefusedInputLog.refused(message);
 		java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();

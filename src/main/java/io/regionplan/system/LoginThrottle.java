@@ -15,15 +15,18 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 
 /**
- * Login throttling by user and client address: after a wrong password for a user from an address, the next
- * password for that user from that address is checked only after a delay (first 3 s, doubling, at most 60 s);
- * a right password after the delay logs in and clears it. Another address is not held up, so nobody can keep a
- * user (an admin) out by guessing from elsewhere, and no number of wrong passwords locks a user for good: such
- * a lock, kept by user name as Camunda keeps it, let anybody lock anybody out.
+ * Login throttling by user and client address: after a wrong password for a user from an
+ * address, the next password for that user from that address is checked only after a
+ * delay (first 3 s, doubling, at most 60 s); a right password after the delay logs in and
+ * clears it. Another address is not held up, so nobody can keep a user (an admin) out by
+ * guessing from elsewhere, and no number of wrong passwords locks a user for good: such a
+ * lock, kept by user name as Camunda keeps it, let anybody lock anybody out.
  *
- * <p>Every password check goes through here, the webapps' login and HTTP Basic alike ({@link ThrottledIdentityProvider}).
- * The clock is the engine's, which tests move. The state is in memory, per node, for at most {@link #MAX_KEYS}
- * user-and-address pairs (the least recently tried go first) and forgotten an hour after the last wrong password.
+ * <p>
+ * Every password check goes through here, the webapps' login and HTTP Basic alike
+ * ({@link ThrottledIdentityProvider}). The clock is the engine's, which tests move. The
+ * state is in memory, per node, for at most {@link #MAX_KEYS} user-and-address pairs (the
+ * least recently tried go first) and forgotten an hour after the last wrong password.
  */
 public final class LoginThrottle {
 
@@ -31,7 +34,9 @@ public final class LoginThrottle {
 
 	static final Duration FORGET_AFTER = Duration.ofHours(1);
 
-	/** {@code regionplan.login.*}: the first delay after a wrong password and the longest. */
+	/**
+	 * {@code regionplan.login.*}: the first delay after a wrong password and the longest.
+	 */
 	@ConfigurationProperties("regionplan.login")
 	record Settings(@DefaultValue("3s") Duration firstDelay, @DefaultValue("60s") Duration maxDelay) {
 	}
@@ -61,7 +66,10 @@ public final class LoginThrottle {
 		this.millis = millis;
 	}
 
-	/** How long the user must wait before a password from this address is checked; empty: check it now. */
+	/**
+	 * How long the user must wait before a password from this address is checked; empty:
+	 * check it now.
+	 */
 	public synchronized Optional<Duration> waiting(String userId, String address) {
 		Failures known = failures.get(key(userId, address));
 		long now = millis.getAsLong();
@@ -96,16 +104,19 @@ public final class LoginThrottle {
 
 	/**
 	 * The address of the client of the request being served: the connection's (or, with
-	 * {@code server.forward-headers-strategy=native}, the one the trusted proxy passes on); {@code -} outside a
-	 * request. Kept by {@link #clientAddresses()} for every request: Spring's request context is bound for the
-	 * engine REST API and MVC only, not for the webapps' login.
+	 * {@code server.forward-headers-strategy=native}, the one the trusted proxy passes
+	 * on); {@code -} outside a request. Kept by {@link #clientAddresses()} for every
+	 * request: Spring's request context is bound for the engine REST API and MVC only,
+	 * not for the webapps' login.
 	 */
 	public static String clientAddress() {
 		String address = CLIENT_ADDRESS.get();
 		return address == null ? "-" : address;
 	}
 
-	/** Keeps the client's address for {@link #clientAddress()} while a request is served. */
+	/**
+	 * Keeps the client's address for {@link #clientAddress()} while a request is served.
+	 */
 	static FilterRegistrationBean<Filter> clientAddresses() {
 		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
 			String outer = CLIENT_ADDRESS.get();

@@ -11,9 +11,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
 /**
- * A password sent while the user's delay from this address runs ({@link LoginThrottle}): not checked, and
- * answered 429 with {@code Retry-After} and a message, so that a client knows to wait rather than to fix the
- * password. Any other failed login is the usual 401 with the Basic challenge.
+ * A password sent while the user's delay from this address runs ({@link LoginThrottle}):
+ * not checked, and answered 429 with {@code Retry-After} and a message, so that a client
+ * knows to wait rather than to fix the password. Any other failed login is the usual 401
+ * with the Basic challenge.
  */
 final class LoginThrottled extends AuthenticationException {
 
@@ -42,7 +43,8 @@ final class LoginThrottled extends AuthenticationException {
 			response.setHeader("Retry-After", Long.toString(seconds(throttled.wait)));
 			response.setContentType("application/json;charset=UTF-8");
 			try {
-				response.getWriter().write("{\"status\":429,\"error\":\"Too Many Requests\",\"message\":\"" + ex.getMessage() + "\"}");
+				response.getWriter()
+					.write("{\"status\":429,\"error\":\"Too Many Requests\",\"message\":\"" + ex.getMessage() + "\"}");
 			}
 			catch (IOException io) {
 				throw new IllegalStateException(io);

@@ -18,18 +18,23 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 
 /**
- * Answers 404 (as if the object did not exist) when the engine's tenant check refuses to work on an
- * object of another region, or the object does not exist; 409 when a task completion lost to another
- * completion of the same task ({@link TaskCompletionConflict}); and 400 naming the field for bad input. Camunda reports both as plain engine
- * errors, which its REST API turns into 500; every other exception keeps Camunda's own mapping.
- * Camunda maps these exception types too; the priority makes these mappers win.
+ * Answers 404 (as if the object did not exist) when the engine's tenant check refuses to
+ * work on an object of another region, or the object does not exist; 409 when a task
+ * completion lost to another completion of the same task
+ * ({@link TaskCompletionConflict}); and 400 naming the field for bad input. Camunda
+ * reports both as plain engine errors, which its REST API turns into 500; every other
+ * exception keeps Camunda's own mapping. Camunda maps these exception types too; the
+ * priority makes these mappers win.
  */
 final class OtherRegionExceptionMapper {
 
 	/** Camunda's code for "belongs to no authenticated tenant". */
 	static final String TENANT_CHECK_FAILED = "ENGINE-13034";
 
-	/** Camunda's refusal of a Java-serialized variable (javaSerializationFormatEnabled: false), a 500 by default. */
+	/**
+	 * Camunda's refusal of a Java-serialized variable (javaSerializationFormatEnabled:
+	 * false), a 500 by default.
+	 */
 	private static final java.util.regex.Pattern JAVA_SERIALIZATION_PROHIBITED = java.util.regex.Pattern
 		.compile("ENGINE-17007 Cannot set variable with name (\\S+)\\. Java serialization format is prohibited");
 
@@ -42,7 +47,8 @@ final class OtherRegionExceptionMapper {
 		String conflict = request == null ? null
 				: TaskCompletionConflict.message(EngineUtil.lookupProcessEngine(null), request.getPath(), exception);
 		if (conflict != null) {
-			return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+			return Response.status(Response.Status.CONFLICT)
+				.type(MediaType.APPLICATION_JSON_TYPE)
 				.entity(Map.of("type", "TaskAlreadyCompleted", "message", conflict, "cause", engineFailure(exception)))
 				.build();
 		}
@@ -53,11 +59,12 @@ final class OtherRegionExceptionMapper {
 			java.util.regex.Matcher serialized = cause.getMessage() == null ? null
 					: JAVA_SERIALIZATION_PROHIBITED.matcher(cause.getMessage());
 			if (serialized != null && serialized.find()) {
-				return InvalidInput.response("字段 " + serialized.group(1) + "：不接受 Java 序列化对象 / field '" + serialized.group(1)
-						+ "': Java-serialized objects are not accepted", serialized.group(1));
+				return InvalidInput.response("字段 " + serialized.group(1) + "：不接受 Java 序列化对象 / field '"
+						+ serialized.group(1) + "': Java-serialized objects are not accepted", serialized.group(1));
 			}
 			if (cause instanceof AuthorizationException refused && cause != exception) {
-				// some engine REST resources wrap every engine error in a 400; a refusal stays a 403
+				// some engine REST resources wrap every engine error in a 400; a refusal
+				// stays a 403
 				return CAMUNDA.toResponse(refused);
 			}
 			boolean otherRegion = cause.getMessage() != null && cause.getMessage().contains(TENANT_CHECK_FAILED);
@@ -72,7 +79,9 @@ final class OtherRegionExceptionMapper {
 		return CAMUNDA.toResponse(exception);
 	}
 
-	/** What the engine ran into, for whoever reads the logs: the innermost cause's type. */
+	/**
+	 * What the engine ran into, for whoever reads the logs: the innermost cause's type.
+	 */
 	private static String engineFailure(Throwable exception) {
 		Throwable cause = exception;
 		while (cause.getCause() != null && cause.getCause() != cause) {
@@ -94,7 +103,10 @@ final class OtherRegionExceptionMapper {
 
 	}
 
-	/** Any other failure, which may be a lost completion too (see {@link TaskCompletionConflict}). */
+	/**
+	 * Any other failure, which may be a lost completion too (see
+	 * {@link TaskCompletionConflict}).
+	 */
 	@Priority(Priorities.USER - 1)
 	static final class ForOther implements ExceptionMapper<RuntimeException> {
 

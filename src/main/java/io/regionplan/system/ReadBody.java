@@ -30,7 +30,8 @@ final class ReadBody extends HttpServletRequestWrapper {
 	@Override
 	public java.io.BufferedReader getReader() {
 		String charset = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-		return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(charset)));
+		return new java.io.BufferedReader(
+				new java.io.InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(charset)));
 	}
 
 	@Override

@@ -13,10 +13,10 @@ import org.slf4j.Marker;
 import org.springframework.stereotype.Component;
 
 /**
- * A refused input (a form field that is missing or wrong) is the caller's mistake, not a server error: it
- * is logged at WARN in one line ({@code 400 refused: <message>}). Camunda logs a command that failed on it
- * at ERROR with the stack trace ({@code ENGINE-16004}); that line is dropped, every other engine error is
- * kept.
+ * A refused input (a form field that is missing or wrong) is the caller's mistake, not a
+ * server error: it is logged at WARN in one line ({@code 400 refused: <message>}).
+ * Camunda logs a command that failed on it at ERROR with the stack trace
+ * ({@code ENGINE-16004}); that line is dropped, every other engine error is kept.
  */
 @Component
 class RefusedInputLog extends TurboFilter {
@@ -44,8 +44,8 @@ class RefusedInputLog extends TurboFilter {
 		if (level != Level.ERROR || logger == null || !ENGINE_CONTEXT.equals(logger.getName())) {
 			return FilterReply.NEUTRAL;
 		}
-		boolean refused = isInvalidInput(t) || params != null && Arrays.stream(params)
-			.anyMatch(param -> param instanceof Throwable cause && isInvalidInput(cause));
+		boolean refused = isInvalidInput(t) || params != null
+				&& Arrays.stream(params).anyMatch(param -> param instanceof Throwable cause && isInvalidInput(cause));
 		return refused ? FilterReply.DENY : FilterReply.NEUTRAL;
 	}
 

@@ -4,7 +4,8 @@ import java.security.Principal;
 import java.util.List;
 
 /**
- * The authenticated caller of the REST APIs: a Camunda user with its groups and regions (tenants).
+ * The authenticated caller of the REST APIs: a Camunda user with its groups and regions
+ * (tenants).
  */
 public record RegionPlanUser(String id, List<String> groupIds, List<String> regionIds) implements Principal {
 

@@ -12,10 +12,10 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
- * A process instance belongs to the region named by its {@code region} variable: the region is the
- * instance's tenant, so its tasks, variables and history are visible only to that region's members.
- * A user may start an instance only for a region they belong to; a sub-process inherits its parent's
- * region.
+ * A process instance belongs to the region named by its {@code region} variable: the
+ * region is the instance's tenant, so its tasks, variables and history are visible only
+ * to that region's members. A user may start an instance only for a region they belong
+ * to; a sub-process inherits its parent's region.
  */
 public class RegionTenantIdProvider implements TenantIdProvider {
 
@@ -42,7 +42,10 @@ public class RegionTenantIdProvider implements TenantIdProvider {
 		return regionId;
 	}
 
-	/** A start whose {@code region} is no region id: the caller's mistake, answered with 400. */
+	/**
+	 * A start whose {@code region} is no region id: the caller's mistake, answered with
+	 * 400.
+	 */
 	static final class NotARegion extends ProcessEngineException implements InvalidInput {
 
 		NotARegion(Object region) {

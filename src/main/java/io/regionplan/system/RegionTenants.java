@@ -8,9 +8,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps a Camunda tenant for every region, so that the region's process instances, tasks and history
- * are visible to its members only. Directors, auditors, process owners and admins belong to every
- * region through their groups.
+ * Keeps a Camunda tenant for every region, so that the region's process instances, tasks
+ * and history are visible to its members only. Directors, auditors, process owners and
+ * admins belong to every region through their groups.
  */
 @Component
 public class RegionTenants {
@@ -33,7 +33,9 @@ public class RegionTenants {
 		}
 	}
 
-	/** @return whether the tenant or a membership was created */
+	/**
+	 * @return whether the tenant or a membership was created
+	 */
 	static boolean ensure(IdentityService identity, String regionId, String name) {
 		boolean changed = false;
 		Tenant tenant = identity.createTenantQuery().tenantId(regionId).singleResult();

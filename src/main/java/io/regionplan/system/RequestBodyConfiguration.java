@@ -11,9 +11,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Whose request body is read, and when: nothing reads a body before the caller is known
- * ({@code spring.servlet.multipart.resolve-lazily}, {@link UploadGate}, {@link RequestSizeLimit} after
- * authentication on the APIs), and an unknown caller's unread body is not drained either
- * ({@link UnreadBodies}). The request size limits of the APIs are in {@link SecurityConfiguration}'s chain.
+ * ({@code spring.servlet.multipart.resolve-lazily}, {@link UploadGate},
+ * {@link RequestSizeLimit} after authentication on the APIs), and an unknown caller's
+ * unread body is not drained either ({@link UnreadBodies}). The request size limits of
+ * the APIs are in {@link SecurityConfiguration}'s chain.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestBodyConfiguration {
@@ -23,7 +24,10 @@ class RequestBodyConfiguration {
 		return RequestSizeLimit.beforeAuthentication(limits, multipart);
 	}
 
-	/** Right after Spring Security: an unauthenticated upload to the APIs gets its 401 first. */
+	/**
+	 * Right after Spring Security: an unauthenticated upload to the APIs gets its 401
+	 * first.
+	 */
 	@Bean
 	FilterRegistrationBean<UploadGate> uploadGate(ApplicationContext context) {
 		FilterRegistrationBean<UploadGate> registration = new FilterRegistrationBean<>(new UploadGate(context));

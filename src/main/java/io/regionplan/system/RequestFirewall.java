@@ -15,9 +15,10 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Spring Security's strict firewall (no {@code ;}, encoded {@code /} or {@code \}, {@code //}, {@code ..} in a
- * path) plus no control character in the decoded path or in a query parameter, for every request; a refusal
- * is a 400 with a message, before anything else reads the request (its body never).
+ * Spring Security's strict firewall (no {@code ;}, encoded {@code /} or {@code \},
+ * {@code //}, {@code ..} in a path) plus no control character in the decoded path or in a
+ * query parameter, for every request; a refusal is a 400 with a message, before anything
+ * else reads the request (its body never).
  */
 final class RequestFirewall implements HttpFirewall, RequestRejectedHandler {
 
@@ -31,7 +32,8 @@ final class RequestFirewall implements HttpFirewall, RequestRejectedHandler {
 	public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
 		FirewalledRequest checked = strict.getFirewalledRequest(request);
 		try {
-			if (hasControl(UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8)) || !queryIsClean(request)) {
+			if (hasControl(UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8))
+					|| !queryIsClean(request)) {
 				throw new RequestRejectedException(REFUSED);
 			}
 		}

@@ -15,10 +15,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request body over the limit with 413 and a message before anything reads it:
- * {@link InputLimits#maxBody()} for JSON and other bodies, the multipart limit for uploads. On the two APIs
- * this runs after authentication ({@link #afterAuthentication}), so that nobody unknown gets a body read, and
- * a body of unknown length (chunked) is read up to the limit to answer 413; everywhere else it runs first
- * ({@link #beforeAuthentication}) and such a body is only cut off at the limit when something reads it.
+ * {@link InputLimits#maxBody()} for JSON and other bodies, the multipart limit for
+ * uploads. On the two APIs this runs after authentication ({@link #afterAuthentication}),
+ * so that nobody unknown gets a body read, and a body of unknown length (chunked) is read
+ * up to the limit to answer 413; everywhere else it runs first
+ * ({@link #beforeAuthentication}) and such a body is only cut off at the limit when
+ * something reads it.
  */
 class RequestSizeLimit extends OncePerRequestFilter {
 
@@ -35,7 +37,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	}
 
 	/** For every address but the two APIs, before anything else. */
-	static FilterRegistrationBean<RequestSizeLimit> beforeAuthentication(InputLimits limits, MultipartProperties multipart) {
+	static FilterRegistrationBean<RequestSizeLimit> beforeAuthentication(InputLimits limits,
+			MultipartProperties multipart) {
 		FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(
 				new RequestSizeLimit(limits, multipart, false));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
@@ -55,7 +58,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean upload = request.getContentType() != null && request.getContentType().toLowerCase().startsWith("multipart/");
+		boolean upload = request.getContentType() != null
+				&& request.getContentType().toLowerCase().startsWith("multipart/");
 		DataSize limit = upload ? maxUpload : maxBody;
 		long length = request.getContentLengthLong();
 		if (length > limit.toBytes()) {
@@ -85,8 +89,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	private static void refuse(HttpServletResponse response, DataSize limit) throws IOException {
 		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
 		response.setContentType("application/json;charset=UTF-8");
-		response.getWriter().write("{\"status\":413,\"type\":\"RequestTooLarge\",\"error\":\"Payload Too Large\",\"message\":\""
-				+ tooLarge(limit) + "\"}");
+		response.getWriter()
+			.write("{\"status\":413,\"type\":\"RequestTooLarge\",\"error\":\"Payload Too Large\",\"message\":\""
+					+ tooLarge(limit) + "\"}");
 	}
 
 }

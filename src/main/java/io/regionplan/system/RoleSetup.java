@@ -22,23 +22,22 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the role groups with their Camunda authorizations and the shared Tasklist filters, in every
- * profile: the roles are the product, the users are the installation's. Task-level access comes from
- * the candidate groups of each user task (the engine grants them TASK_WORK); region isolation comes
- * from the tenant check, as each region is a tenant.
+ * Creates the role groups with their Camunda authorizations and the shared Tasklist
+ * filters, in every profile: the roles are the product, the users are the installation's.
+ * Task-level access comes from the candidate groups of each user task (the engine grants
+ * them TASK_WORK); region isolation comes from the tenant check, as each region is a
+ * tenant.
  *
- * Nobody gets CREATE on deployments through the engine: deploying goes through the application's
- * validated deployment API only.
+ * Nobody gets CREATE on deployments through the engine: deploying goes through the
+ * application's validated deployment API only.
  */
 @Component
 @Order(10)
 class RoleSetup extends AbstractProcessEnginePlugin {
 
-	static final Map<String, String> GROUP_NAMES = Map.of(
-			Roles.REGIONAL_MANAGER, "区域经理 / Regional manager",
-			Roles.SALES_DIRECTOR, "营销总监 / Sales director",
-			Roles.PROCESS_OWNER, "流程负责人 / Process owner",
-			Roles.AUDITOR, "审计 / Auditor");
+	static final Map<String, String> GROUP_NAMES = Map.of(Roles.REGIONAL_MANAGER, "区域经理 / Regional manager",
+			Roles.SALES_DIRECTOR, "营销总监 / Sales director", Roles.PROCESS_OWNER, "流程负责人 / Process owner", Roles.AUDITOR,
+			"审计 / Auditor");
 
 	/** Processes a regional manager may start; directors may start every process. */
 	static final String[] MANAGER_PROCESSES = { "regional-planning-cycle" };
@@ -59,9 +58,8 @@ class RoleSetup extends AbstractProcessEnginePlugin {
 
 		grants.grantGroup(Roles.REGIONAL_MANAGER, APPLICATION, "tasklist", Permissions.ACCESS);
 		for (String processKey : MANAGER_PROCESSES) {
-			grants.grantGroup(Roles.REGIONAL_MANAGER, PROCESS_DEFINITION, processKey,
-					ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-					ProcessDefinitionPermissions.READ_HISTORY);
+			grants.grantGroup(Roles.REGIONAL_MANAGER, PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ,
+					ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
 		}
 		grants.grantGroup(Roles.REGIONAL_MANAGER, PROCESS_INSTANCE, all, ProcessInstancePermissions.CREATE);
 

@@ -20,15 +20,17 @@ import org.springframework.stereotype.Component;
 import jakarta.annotation.PreDestroy;
 
 /**
- * Nodes that start together on one PostgreSQL database set it up one after the other: from before
- * Camunda creates or checks its tables until the node is ready, a node holds a PostgreSQL advisory
- * lock. Otherwise two empty-database starts race to create the same tables, groups, users, filters,
- * deployment and demo market rows, and the loser fails on a duplicate key. The lock is a session lock,
- * so a node killed while holding it releases it with its connection.
+ * Nodes that start together on one PostgreSQL database set it up one after the other:
+ * from before Camunda creates or checks its tables until the node is ready, a node holds
+ * a PostgreSQL advisory lock. Otherwise two empty-database starts race to create the same
+ * tables, groups, users, filters, deployment and demo market rows, and the loser fails on
+ * a duplicate key. The lock is a session lock, so a node killed while holding it releases
+ * it with its connection.
  */
 @Component
 @Profile("postgres")
-@Order(Ordered.LOWEST_PRECEDENCE) // every plugin's preInit runs before the engine touches the database
+@Order(Ordered.LOWEST_PRECEDENCE) // every plugin's preInit runs before the engine touches
+									// the database
 class StartupLock extends AbstractProcessEnginePlugin {
 
 	private static final Logger log = LoggerFactory.getLogger(StartupLock.class);
@@ -54,12 +56,16 @@ class StartupLock extends AbstractProcessEnginePlugin {
 			}
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("数据库启动锁失败 / could not take the database startup lock: " + ex.getMessage(), ex);
+			throw new IllegalStateException("数据库启动锁失败 / could not take the database startup lock: " + ex.getMessage(),
+					ex);
 		}
 		log.info("Took the database startup lock after {} ms", (System.nanoTime() - start) / 1_000_000);
 	}
 
-	/** Held until the application is ready, not just the engine: the demo market loader writes too. */
+	/**
+	 * Held until the application is ready, not just the engine: the demo market loader
+	 * writes too.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	@PreDestroy
 	public synchronized void release() {

@@ -13,12 +13,13 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
- * A task completion that lost to another one: two people (or two clicks) completed the same task at once,
- * or the task was completed before this request came. Camunda reports whatever the loser ran into: an
- * optimistic locking failure, a task that does not exist, or (when it read the task before and its execution
- * after the winner's commit) a NullPointerException. A failed completion changed nothing, so when the task
- * has ended meanwhile, someone else ended it: the caller is told so, and by whom, as long as the task is of
- * the caller's regions (otherwise it stays "not found", so nothing leaks).
+ * A task completion that lost to another one: two people (or two clicks) completed the
+ * same task at once, or the task was completed before this request came. Camunda reports
+ * whatever the loser ran into: an optimistic locking failure, a task that does not exist,
+ * or (when it read the task before and its execution after the winner's commit) a
+ * NullPointerException. A failed completion changed nothing, so when the task has ended
+ * meanwhile, someone else ended it: the caller is told so, and by whom, as long as the
+ * task is of the caller's regions (otherwise it stays "not found", so nothing leaks).
  */
 final class TaskCompletionConflict {
 
@@ -27,7 +28,10 @@ final class TaskCompletionConflict {
 	private TaskCompletionConflict() {
 	}
 
-	/** The bilingual message of a lost completion, or {@code null} when the failure is not one. */
+	/**
+	 * The bilingual message of a lost completion, or {@code null} when the failure is not
+	 * one.
+	 */
 	static String message(ProcessEngine engine, String path, Throwable failure) {
 		Matcher completion = COMPLETION.matcher(path == null ? "" : path);
 		if (!completion.matches()) {
@@ -45,8 +49,9 @@ final class TaskCompletionConflict {
 					+ " was changed by someone else at the same time: reload it" : null;
 		}
 		if (!"completed".equals(task.getDeleteReason())) {
-			return "任务 " + taskId + "（" + task.getName() + "）已结束，未完成 / task " + taskId + " has ended without being completed ("
-					+ task.getDeleteReason() + "); your completion was not applied";
+			return "任务 " + taskId + "（" + task.getName() + "）已结束，未完成 / task " + taskId
+					+ " has ended without being completed (" + task.getDeleteReason()
+					+ "); your completion was not applied";
 		}
 		String winner = completer(engine, task);
 		return "任务 " + taskId + "（" + task.getName() + "）已由 " + winner + " 完成，你的提交未生效 / task " + taskId
@@ -55,8 +60,11 @@ final class TaskCompletionConflict {
 
 	private static String completer(ProcessEngine engine, HistoricTaskInstance task) {
 		List<UserOperationLogEntry> completions = EngineCalls.withoutAuthorization(engine,
-				() -> engine.getHistoryService().createUserOperationLogQuery().taskId(task.getId())
-					.operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list());
+				() -> engine.getHistoryService()
+					.createUserOperationLogQuery()
+					.taskId(task.getId())
+					.operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+					.list());
 		if (!completions.isEmpty() && completions.get(0).getUserId() != null) {
 			return completions.get(0).getUserId();
 		}

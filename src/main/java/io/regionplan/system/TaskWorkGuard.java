@@ -22,16 +22,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Two holes in Camunda's checks for a user who may work a task (TASK_WORK) but not assign it:
+ * Two holes in Camunda's checks for a user who may work a task (TASK_WORK) but not assign
+ * it:
  * <ul>
- * <li>a claim names any user, so a candidate could claim a task <em>for somebody else</em> (even a
- * manager of another region): claiming for another user needs the assign permission, as
- * {@code setAssignee} does;</li>
- * <li>adding a comment checks nothing, so an auditor (or another region's manager) could write on any
- * task or instance by id: a comment needs TASK_WORK on its task, or UPDATE on its process instance.</li>
+ * <li>a claim names any user, so a candidate could claim a task <em>for somebody
+ * else</em> (even a manager of another region): claiming for another user needs the
+ * assign permission, as {@code setAssignee} does;</li>
+ * <li>adding a comment checks nothing, so an auditor (or another region's manager) could
+ * write on any task or instance by id: a comment needs TASK_WORK on its task, or UPDATE
+ * on its process instance.</li>
  * </ul>
- * Commands without an authenticated user, or run by the application without authorization checks, are
- * not checked, as in Camunda. The check runs inside the command's transaction, before the command.
+ * Commands without an authenticated user, or run by the application without authorization
+ * checks, are not checked, as in Camunda. The check runs inside the command's
+ * transaction, before the command.
  */
 @Component
 @Order(35)
@@ -74,7 +77,8 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 						TaskEntity task = context.getTaskManager().findTaskById(taskId);
 						check(context, task, checker -> checker::checkTaskWork);
 						if (task != null && instanceId != null && !instanceId.equals(task.getProcessInstanceId())) {
-							// the comment would be stored under that other instance, maybe of another region
+							// the comment would be stored under that other instance,
+							// maybe of another region
 							throw new ForeignInstance();
 						}
 					}
@@ -91,7 +95,9 @@ class TaskWorkGuard extends AbstractProcessEnginePlugin {
 		private static <E> void check(CommandContext context, E entity,
 				java.util.function.Function<CommandChecker, Consumer<E>> check) {
 			if (entity != null) {
-				context.getProcessEngineConfiguration().getCommandCheckers().forEach(c -> check.apply(c).accept(entity));
+				context.getProcessEngineConfiguration()
+					.getCommandCheckers()
+					.forEach(c -> check.apply(c).accept(entity));
 			}
 		}
 

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
- * The shared Tasklist filters. Tasklist shows no task at all without a filter; which tasks a user
- * sees in "all tasks" is still limited by authorizations and regions.
+ * The shared Tasklist filters. Tasklist shows no task at all without a filter; which
+ * tasks a user sees in "all tasks" is still limited by authorizations and regions.
  */
 final class TasklistFilters {
 

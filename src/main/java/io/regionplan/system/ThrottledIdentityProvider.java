@@ -6,10 +6,12 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 
 /**
- * Camunda's identity store with {@link LoginThrottle} in place of Camunda's own lock-out, which counts wrong
- * passwords per user only, refuses the right password while a delay runs and locks the user for good after
- * {@code loginMaxAttempts}. Every password check of the engine comes here: the webapps' login, HTTP Basic
- * ({@link CamundaIdentityAuthenticationProvider}) and the engine REST API's {@code /identity/verify}.
+ * Camunda's identity store with {@link LoginThrottle} in place of Camunda's own lock-out,
+ * which counts wrong passwords per user only, refuses the right password while a delay
+ * runs and locks the user for good after {@code loginMaxAttempts}. Every password check
+ * of the engine comes here: the webapps' login, HTTP Basic
+ * ({@link CamundaIdentityAuthenticationProvider}) and the engine REST API's
+ * {@code /identity/verify}.
  */
 final class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
@@ -26,7 +28,8 @@ final class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 			return false;
 		}
 		UserEntity user = findUserById(userId);
-		// an unknown user is throttled like a wrong password: the answer does not tell which it was
+		// an unknown user is throttled like a wrong password: the answer does not tell
+		// which it was
 		if (user != null && matchPassword(password, user)) {
 			throttle.succeeded(userId, address);
 			return true;
@@ -35,7 +38,10 @@ final class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 		return false;
 	}
 
-	/** Opens this provider for the engine's commands, for reading users, groups and regions and for writing them. */
+	/**
+	 * Opens this provider for the engine's commands, for reading users, groups and
+	 * regions and for writing them.
+	 */
 	static SessionFactory factory(LoginThrottle throttle) {
 		return new SessionFactory() {
 			@Override

@@ -14,13 +14,16 @@ import org.apache.coyote.ActionCode;
 
 /**
  * After answering, Tomcat reads and drops what is left of a request body (up to
- * {@code server.tomcat.max-swallow-size}), so that the connection can carry the next request and a client still
- * sending gets to read the answer. For a caller that was not authenticated and is refused (4xx, 5xx) this valve
- * closes the connection instead: otherwise a refused upload sent slowly would hold a request thread for as long as
- * it trickles, and a few hundred of them would leave none to answer anybody.
+ * {@code server.tomcat.max-swallow-size}), so that the connection can carry the next
+ * request and a client still sending gets to read the answer. For a caller that was not
+ * authenticated and is refused (4xx, 5xx) this valve closes the connection instead:
+ * otherwise a refused upload sent slowly would hold a request thread for as long as it
+ * trickles, and a few hundred of them would leave none to answer anybody.
  *
- * <p>An engine valve, so that it acts on the final answer, after any error page: Tomcat marks a connection to
- * close as an error, which inside a web application would have the answer replaced by the error page.
+ * <p>
+ * An engine valve, so that it acts on the final answer, after any error page: Tomcat
+ * marks a connection to close as an error, which inside a web application would have the
+ * answer replaced by the error page.
  */
 final class UnreadBodies extends ValveBase {
 
@@ -52,8 +55,9 @@ final class UnreadBodies extends ValveBase {
 	}
 
 	/**
-	 * A context valve that says so in the answer ({@code Connection: close}) while its headers can still change,
-	 * before an error page commits it, so that the client does not send its next request on the connection.
+	 * A context valve that says so in the answer ({@code Connection: close}) while its
+	 * headers can still change, before an error page commits it, so that the client does
+	 * not send its next request on the connection.
 	 */
 	static Valve announce() {
 		return new ValveBase(true) {

@@ -1,7 +1,8 @@
 package io.regionplan.system;
 
 /**
- * A setting that would make a production installation unsafe; startup stops with its message.
+ * A setting that would make a production installation unsafe; startup stops with its
+ * message.
  */
 public class UnsafeConfigurationException extends RuntimeException {
 

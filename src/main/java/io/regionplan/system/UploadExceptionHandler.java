@@ -13,10 +13,11 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
 /**
- * An upload that cannot be parsed: over the multipart limit with a length not announced (chunked), 413, or no
- * multipart body at all (no boundary, broken parts), 400; each with a message instead of a 500 or an empty
- * answer. An advice for every handler (not the package-bound {@link ApiExceptionHandler}), as the failure may
- * come before a controller is chosen.
+ * An upload that cannot be parsed: over the multipart limit with a length not announced
+ * (chunked), 413, or no multipart body at all (no boundary, broken parts), 400; each with
+ * a message instead of a 500 or an empty answer. An advice for every handler (not the
+ * package-bound {@link ApiExceptionHandler}), as the failure may come before a controller
+ * is chosen.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,13 +31,15 @@ class UploadExceptionHandler {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException ex) {
-		return ApiExceptionHandler.body(HttpStatus.PAYLOAD_TOO_LARGE, RequestSizeLimit.tooLarge(multipart.getMaxRequestSize()));
+		return ApiExceptionHandler.body(HttpStatus.PAYLOAD_TOO_LARGE,
+				RequestSizeLimit.tooLarge(multipart.getMaxRequestSize()));
 	}
 
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<Map<String, Object>> notMultipart(MultipartException ex) {
-		return ApiExceptionHandler.body(HttpStatus.BAD_REQUEST, "上传须为有效的 multipart/form-data 请求 / an upload must be a valid "
-				+ "multipart/form-data request (with its boundary)");
+		return ApiExceptionHandler.body(HttpStatus.BAD_REQUEST,
+				"上传须为有效的 multipart/form-data 请求 / an upload must be a valid "
+						+ "multipart/form-data request (with its boundary)");
 	}
 
 }

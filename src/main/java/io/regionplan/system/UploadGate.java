@@ -20,11 +20,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * A multipart body is taken only by the application's upload endpoints, the handlers mapped with
- * {@code consumes = "multipart/form-data"} (imports, deployments, what-ifs), and only once Spring Security has let
- * the request through; a multipart request to any other address is answered 415 without reading its body.
- * The engine REST API and the webapps (their own servlets, which read a multipart body only in the resources
- * that take one, after authentication) are left to themselves.
+ * A multipart body is taken only by the application's upload endpoints, the handlers
+ * mapped with {@code consumes = "multipart/form-data"} (imports, deployments, what-ifs),
+ * and only once Spring Security has let the request through; a multipart request to any
+ * other address is answered 415 without reading its body. The engine REST API and the
+ * webapps (their own servlets, which read a multipart body only in the resources that
+ * take one, after authentication) are left to themselves.
  */
 final class UploadGate extends OncePerRequestFilter {
 
@@ -50,7 +51,8 @@ final class UploadGate extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+		PathContainer path = PathContainer
+			.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
 		RequestMethod method = RequestMethod.resolve(request.getMethod());
 		for (Upload upload : uploads()) {
 			boolean methodMatches = upload.methods().isEmpty() || upload.methods().contains(method);
@@ -61,11 +63,15 @@ final class UploadGate extends OncePerRequestFilter {
 		}
 		response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
 		response.setContentType("application/json;charset=UTF-8");
-		response.getWriter().write("{\"status\":415,\"error\":\"Unsupported Media Type\",\"message\":\"这个地址不接受上传 / this address "
-				+ "takes no multipart upload\"}");
+		response.getWriter()
+			.write("{\"status\":415,\"error\":\"Unsupported Media Type\",\"message\":\"这个地址不接受上传 / this address "
+					+ "takes no multipart upload\"}");
 	}
 
-	/** Read from the handler mapping at the first upload: a new upload endpoint needs nothing here. */
+	/**
+	 * Read from the handler mapping at the first upload: a new upload endpoint needs
+	 * nothing here.
+	 */
 	private List<Upload> uploads() {
 		if (uploads == null) {
 			List<Upload> found = new ArrayList<>();
@@ -74,7 +80,8 @@ final class UploadGate extends OncePerRequestFilter {
 			for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
 				if (info.getConsumesCondition().getConsumableMediaTypes().contains(MediaType.MULTIPART_FORM_DATA)
 						&& info.getPathPatternsCondition() != null) {
-					found.add(new Upload(info.getMethodsCondition().getMethods(), info.getPathPatternsCondition().getPatterns()));
+					found.add(new Upload(info.getMethodsCondition().getMethods(),
+							info.getPathPatternsCondition().getPatterns()));
 				}
 			}
 			uploads = List.copyOf(found);

@@ -12,16 +12,20 @@ import org.glassfish.jersey.server.ContainerRequest;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
- * The features' engine REST request filters (e.g. completions checked against the task's form) for the
- * webapps' own engine API, which Tasklist completes tasks through. That Jersey application is built by
- * Camunda from class names, so this provider finds the filters as beans of the application's context.
+ * The features' engine REST request filters (e.g. completions checked against the task's
+ * form) for the webapps' own engine API, which Tasklist completes tasks through. That
+ * Jersey application is built by Camunda from class names, so this provider finds the
+ * filters as beans of the application's context.
  */
 public final class WebappRequestFilters implements ContainerRequestFilter {
 
 	@Context
 	ServletContext servletContext;
 
-	/** The filter beans, found at the first request (the application context is complete by then). */
+	/**
+	 * The filter beans, found at the first request (the application context is complete
+	 * by then).
+	 */
 	private volatile List<ContainerRequestFilter> filters;
 
 	@Override

@@ -19,10 +19,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets the application API use the login of the Camunda webapps (Tasklist, Cockpit), so that the chart
- * and kanban pages need no second login: a request without Basic credentials but with a webapp session
- * is that session's user. A change made this way must carry the webapp's CSRF token in
- * {@code X-XSRF-TOKEN}, as Camunda's own API requires.
+ * Lets the application API use the login of the Camunda webapps (Tasklist, Cockpit), so
+ * that the chart and kanban pages need no second login: a request without Basic
+ * credentials but with a webapp session is that session's user. A change made this way
+ * must carry the webapp's CSRF token in {@code X-XSRF-TOKEN}, as Camunda's own API
+ * requires.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
@@ -52,16 +53,20 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (!isSafe(request.getMethod()) && !csrfTokenMatches(request, session)) {
-			// written here: an error dispatch would run the security chain again without this filter
+			// written here: an error dispatch would run the security chain again without
+			// this filter
 			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 			response.setContentType("application/json;charset=UTF-8");
-			response.getWriter().write("{\"status\":403,\"message\":\"缺少或错误的 CSRF 令牌 / missing or wrong CSRF token "
-					+ "(header X-XSRF-TOKEN)\"}");
+			response.getWriter()
+				.write("{\"status\":403,\"message\":\"缺少或错误的 CSRF 令牌 / missing or wrong CSRF token "
+						+ "(header X-XSRF-TOKEN)\"}");
 			return;
 		}
-		RegionPlanUser user = new RegionPlanUser(webappUser.getName(), webappUser.getGroupIds(), webappUser.getTenantIds());
-		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-				user.groupIds().stream().map(SimpleGrantedAuthority::new).toList()));
+		RegionPlanUser user = new RegionPlanUser(webappUser.getName(), webappUser.getGroupIds(),
+				webappUser.getTenantIds());
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+					user.groupIds().stream().map(SimpleGrantedAuthority::new).toList()));
 		try {
 			chain.doFilter(request, response);
 		}
@@ -77,8 +82,8 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 	private static boolean csrfTokenMatches(HttpServletRequest request, HttpSession session) {
 		Object expected = session.getAttribute(CSRF_SESSION_ATTRIBUTE);
 		String given = request.getHeader(CSRF_HEADER);
-		return expected != null && given != null && MessageDigest.isEqual(expected.toString().getBytes(StandardCharsets.UTF_8),
-				given.getBytes(StandardCharsets.UTF_8));
+		return expected != null && given != null && MessageDigest
+			.isEqual(expected.toString().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

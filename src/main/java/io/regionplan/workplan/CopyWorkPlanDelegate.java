@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A rollout: the follower city (the multi-instance's {@code city}) gets its own copy of the benchmark's
- * OGSPM plan, kept as plan {@code <process instance>:<city>}.
+ * A rollout: the follower city (the multi-instance's {@code city}) gets its own copy of
+ * the benchmark's OGSPM plan, kept as plan {@code <process instance>:<city>}.
  */
 @ExpressionBean
 @Component("copyWorkPlanDelegate")
@@ -37,8 +37,8 @@ class CopyWorkPlanDelegate implements JavaDelegate, TaskListener, VariableContra
 		String city = (String) execution.getVariable("city");
 		Object adjustments = execution.getVariable("localAdjustments");
 		plans.copy(execution.getProcessInstanceId(), execution.getProcessInstanceId() + ":" + city,
-				(String) execution.getVariable("region"), "推广到 / rolled out to " + city
-						+ (adjustments == null ? "" : "：" + adjustments),
+				(String) execution.getVariable("region"),
+				"推广到 / rolled out to " + city + (adjustments == null ? "" : "：" + adjustments),
 				TriggeringUser.of(execution));
 	}
 

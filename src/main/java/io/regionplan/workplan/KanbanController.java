@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The kanban: a region's cards by status. Its cards are moved by the region's people, its regional managers,
- * and by sales directors; everybody else who may read them (process owners, auditors, admins) only reads.
+ * The kanban: a region's cards by status. Its cards are moved by the region's people, its
+ * regional managers, and by sales directors; everybody else who may read them (process
+ * owners, auditors, admins) only reads.
  */
 @RestController
 @RequestMapping("/api/workplan")
@@ -40,7 +41,8 @@ class KanbanController {
 	}
 
 	@GetMapping("/cards")
-	List<WorkPlans.Card> cards(@RequestParam(required = false) String region, @AuthenticationPrincipal RegionPlanUser user) {
+	List<WorkPlans.Card> cards(@RequestParam(required = false) String region,
+			@AuthenticationPrincipal RegionPlanUser user) {
 		Set<String> regions = visible(user);
 		if (region != null) {
 			if (regions != null && !regions.contains(region)) {
@@ -83,7 +85,8 @@ class KanbanController {
 	}
 
 	private static boolean movesCardsOf(RegionPlanUser user, String region) {
-		return user.isMemberOf(Roles.SALES_DIRECTOR) || user.isMemberOf(Roles.REGIONAL_MANAGER) && user.canSeeRegion(region);
+		return user.isMemberOf(Roles.SALES_DIRECTOR)
+				|| user.isMemberOf(Roles.REGIONAL_MANAGER) && user.canSeeRegion(region);
 	}
 
 	private static LocalDate today() {

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The "Plans" of an OGSPM form: one dated action per line, {@code action | owner | YYYY-MM-DD}.
+ * The "Plans" of an OGSPM form: one dated action per line,
+ * {@code action | owner | YYYY-MM-DD}.
  */
 final class PlanLines {
 

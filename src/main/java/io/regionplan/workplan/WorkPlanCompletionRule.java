@@ -8,7 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * Every line of an OGSPM "Plans" field is a dated action with an owner, and there is at least one.
+ * Every line of an OGSPM "Plans" field is a dated action with an owner, and there is at
+ * least one.
  */
 @Component
 class WorkPlanCompletionRule implements CompletionRule {

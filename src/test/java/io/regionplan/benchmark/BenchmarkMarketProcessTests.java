@@ -39,9 +39,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * benchmark-market: selection, analysis and plan, then the output watched month by month on the engine's
- * clock (two months off track in a row escalate to the director), the summary and one rollout per follower
- * city. The rules give the bands the test lines up; the delegates are stand-ins.
+ * benchmark-market: selection, analysis and plan, then the output watched month by month
+ * on the engine's clock (two months off track in a row escalate to the director), the
+ * summary and one rollout per follower city. The rules give the bands the test lines up;
+ * the delegates are stand-ins.
  */
 class BenchmarkMarketProcessTests {
 
@@ -59,7 +60,8 @@ class BenchmarkMarketProcessTests {
 
 	@BeforeEach
 	void deployAndStandIn() {
-		// other engines run in the same JVM (the Spring tests'): the assertions must use this one
+		// other engines run in the same JVM (the Spring tests'): the assertions must use
+		// this one
 		BpmnAwareTests.init(engine.getProcessEngine());
 		deployment = ProcessTestEngine.deploy(engine.getProcessEngine());
 		Mocks.register("cycleCalendar", new CycleCalendar());
@@ -68,7 +70,8 @@ class BenchmarkMarketProcessTests {
 		});
 		Mocks.register("writeWorkPlanDelegate", (JavaDelegate) execution -> {
 		});
-		Mocks.register("copyWorkPlanDelegate", (TaskListener) task -> copiedPlans.add((String) task.getVariable("city")));
+		Mocks.register("copyWorkPlanDelegate",
+				(TaskListener) task -> copiedPlans.add((String) task.getVariable("city")));
 		Mocks.register("evaluateRuleSetDelegate", (JavaDelegate) this::rules);
 		ClockUtil.setCurrentTime(date(2027, 1, 10));
 	}
@@ -114,14 +117,17 @@ class BenchmarkMarketProcessTests {
 				Map.of("region", "east", "year", 2027, "monitorMonths", 3));
 		execute(job("Task_BenchmarkSelection", benchmark));
 		assertThat(task("Task_SelectBenchmarkCity", benchmark)).hasCandidateGroup("sales-director");
-		complete(task("Task_SelectBenchmarkCity", benchmark), withVariables("benchmarkCity", "suzhou",
-				"followerCities", "无锡、 常州，无锡"));
+		complete(task("Task_SelectBenchmarkCity", benchmark),
+				withVariables("benchmarkCity", "suzhou", "followerCities", "无锡、 常州，无锡"));
 		complete(task("Task_GrowthOpportunity", benchmark), withVariables("targetMonthlyVolume", 1000));
 		complete(task("Task_BenchmarkPlan", benchmark));
 		return benchmark;
 	}
 
-	/** The clock moves to the first of next month, the timer fires and the monitoring rule task runs. */
+	/**
+	 * The clock moves to the first of next month, the timer fires and the monitoring rule
+	 * task runs.
+	 */
 	private static void nextMonth(ProcessInstance benchmark, int month) {
 		assertThat(benchmark).isWaitingAt("Timer_NextMonth");
 		Assertions.assertThat(job("Timer_NextMonth", benchmark).getDuedate()).isEqualTo(date(2027, month, 1));
@@ -164,7 +170,8 @@ class BenchmarkMarketProcessTests {
 		assertThat(task("Task_EscalateBenchmark", benchmark)).hasCandidateGroup("sales-director");
 		complete(task("Task_EscalateBenchmark", benchmark), withVariables("directorDecision", "继续 / continue"));
 		nextMonth(benchmark, 4);
-		assertThat(benchmark).as("the third month off track is no second escalation").isWaitingAt("Task_BenchmarkSummary");
+		assertThat(benchmark).as("the third month off track is no second escalation")
+			.isWaitingAt("Task_BenchmarkSummary");
 		Assertions.assertThat(jobQuery().count()).isZero();
 	}
 
@@ -178,11 +185,13 @@ class BenchmarkMarketProcessTests {
 		}
 
 		// when
-		complete(task("Task_BenchmarkSummary", benchmark), withVariables("whatWorked", "KA 进场", "playbook", "先 KA 后便利"));
+		complete(task("Task_BenchmarkSummary", benchmark),
+				withVariables("whatWorked", "KA 进场", "playbook", "先 KA 后便利"));
 
 		// then
 		List<Task> rollouts = taskQuery().processInstanceId(benchmark.getId()).taskDefinitionKey("Task_Rollout").list();
-		Assertions.assertThat(rollouts).hasSize(2)
+		Assertions.assertThat(rollouts)
+			.hasSize(2)
 			.allSatisfy(rollout -> assertThat(rollout).hasCandidateGroup("regional-manager"));
 		Assertions.assertThat(copiedPlans).containsExactlyInAnyOrder("无锡", "常州");
 		rollouts.forEach(rollout -> complete(rollout, withVariables("localAdjustments", "无")));

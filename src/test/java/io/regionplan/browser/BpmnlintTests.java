@@ -11,15 +11,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * bpmnlint, pinned in {@code tools/package.json}, with the recommended rules of {@code .bpmnlintrc} over
- * every process: what process owners see in Camunda Modeler's linting.
+ * bpmnlint, pinned in {@code tools/package.json}, with the recommended rules of
+ * {@code .bpmnlintrc} over every process: what process owners see in Camunda Modeler's
+ * linting.
  */
 @Requires({ Requires.Need.TOOLS, Requires.Need.NODE })
 class BpmnlintTests {
 
 	@Test
 	void bpmnlintFindsNothingInTheProcesses() throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of("node", ProcessOwnerToolsTests.TOOLS.resolve("bpmnlint/bin/bpmnlint.js").toString()));
+		List<String> command = new ArrayList<>(
+				List.of("node", ProcessOwnerToolsTests.TOOLS.resolve("bpmnlint/bin/bpmnlint.js").toString()));
 		ProcessOwnerToolsTests.processes().forEach(path -> command.add(path.toString()));
 		Process lint = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -33,10 +33,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Chromium for one test, through Debian's {@code chromium} and {@code chromium-driver} (never a
- * downloaded browser or driver). Without them the test is skipped with a message saying how to install
- * them. After each test a screenshot goes to {@code target/screenshots/<test>.png}, or
- * {@code <test>-FAILED.png} with the page's HTML beside it when the test failed.
+ * Headless Chromium for one test, through Debian's {@code chromium} and
+ * {@code chromium-driver} (never a downloaded browser or driver). Without them the test
+ * is skipped with a message saying how to install them. After each test a screenshot goes
+ * to {@code target/screenshots/<test>.png}, or {@code <test>-FAILED.png} with the page's
+ * HTML beside it when the test failed.
  */
 public final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
 
@@ -54,7 +55,9 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 
 	static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
 
-	/** The browser and driver binaries, from CHROME_BIN / CHROMEDRIVER or Debian's paths. */
+	/**
+	 * The browser and driver binaries, from CHROME_BIN / CHROMEDRIVER or Debian's paths.
+	 */
 	static Optional<String[]> binaries() {
 		if (Files.isExecutable(Path.of(CHROME)) && Files.isExecutable(Path.of(CHROMEDRIVER))) {
 			return Optional.of(new String[] { CHROME, CHROMEDRIVER });
@@ -76,7 +79,8 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingOptions", logs);
 		options.setCapability("goog:loggingPrefs", logs);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(binaries.get()[1]))
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(binaries.get()[1]))
 			.usingAnyFreePort()
 			.build();
 		driver = new ChromeDriver(service, options);
@@ -109,7 +113,10 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 		}
 	}
 
-	/** A screenshot of the moment, e.g. a filled form before it is completed: {@code <name>.png}. */
+	/**
+	 * A screenshot of the moment, e.g. a filled form before it is completed:
+	 * {@code <name>.png}.
+	 */
 	public void screenshot(String name) throws IOException {
 		Files.createDirectories(SCREENSHOTS);
 		Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
@@ -137,8 +144,9 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 	}
 
 	/**
-	 * Scrolled to the middle first (Tasklist's fixed footer covers the bottom edge), and tried again while
-	 * something still covers it or the page re-renders it (a form still laying out).
+	 * Scrolled to the middle first (Tasklist's fixed footer covers the bottom edge), and
+	 * tried again while something still covers it or the page re-renders it (a form still
+	 * laying out).
 	 */
 	public void click(By by) {
 		new WebDriverWait(driver, WAIT).withMessage("click " + by)
@@ -179,15 +187,18 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
 		return errors;
 	}
 
-	/** Logs into the Camunda webapps (Tasklist's login page), which also opens the session the pages use. */
+	/**
+	 * Logs into the Camunda webapps (Tasklist's login page), which also opens the session
+	 * the pages use.
+	 */
 	public void logIntoTasklist(String baseUrl, String user) {
 		logIn(baseUrl + "/camunda/app/tasklist/default/", user);
 		visible(By.cssSelector("li.start-process-action a"));
 	}
 
 	/**
-	 * Logs into Camunda's welcome page, which every user may use (auditors have no Tasklist): the same
-	 * webapp session then reads the API.
+	 * Logs into Camunda's welcome page, which every user may use (auditors have no
+	 * Tasklist): the same webapp session then reads the API.
 	 */
 	public void logIntoWelcome(String baseUrl, String user) {
 		logIn(baseUrl + "/camunda/app/welcome/default/", user);

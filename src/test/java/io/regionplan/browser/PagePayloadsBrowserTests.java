@@ -24,23 +24,33 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Script sent to the pages as data does not run, and the text is shown as text: a payload in every parameter
- * every page reads (a link an admin is lured to open), and a payload stored in a city name, a dealer name and a
- * kanban card (imported or written by a manager, read by the director). Each payload would set
- * {@code window.__xss} or the title, or leave an element behind, if it ran.
+ * Script sent to the pages as data does not run, and the text is shown as text: a payload
+ * in every parameter every page reads (a link an admin is lured to open), and a payload
+ * stored in a city name, a dealer name and a kanban card (imported or written by a
+ * manager, read by the director). Each payload would set {@code window.__xss} or the
+ * title, or leave an element behind, if it ran.
  */
 @Requires(Requires.Need.CHROMIUM)
 @IntegrationTest
 class PagePayloadsBrowserTests {
 
-	/** Markup that runs script in an attribute, an element and a tag, after breaking out of quotes. */
+	/**
+	 * Markup that runs script in an attribute, an element and a tag, after breaking out
+	 * of quotes.
+	 */
 	static final String REFLECTED = "\"'><img src=x onerror=\"window.__xss=1;document.title='XSS'\">"
 			+ "<svg onload=\"window.__xss=2\"></svg><script>window.__xss=3</script>";
 
-	/** Without spaces (the quadrant labels a city by its first word) and with ECharts' rich-text syntax. */
+	/**
+	 * Without spaces (the quadrant labels a city by its first word) and with ECharts'
+	 * rich-text syntax.
+	 */
 	static final String STORED = "<img/src=x/onerror=window.__xss=1><script>window.__xss=2</script>{b|y}";
 
-	/** Every page and every parameter it reads (insight.js reads region and cycle on each). */
+	/**
+	 * Every page and every parameter it reads (insight.js reads region and cycle on
+	 * each).
+	 */
 	static final Map<String, List<String>> PARAMETERS = Map.of("quadrant", List.of("region", "cycle"), "plan-vs-actual",
 			List.of("region", "cycle", "year"), "tier-mix", List.of("region", "cycle", "compareTo"), "kanban",
 			List.of("region", "cycle"));
@@ -71,17 +81,22 @@ class PagePayloadsBrowserTests {
 
 	private void open(String page, String query) {
 		browser.open(base + "/insight/" + page + ".html?" + query);
-		// rendered, or a message shown (also as the pages showed it before they marked that)
+		// rendered, or a message shown (also as the pages showed it before they marked
+		// that)
 		browser.waitUntil(d -> d.findElements(By.cssSelector("body[data-rendered], #message:not([hidden])")).size() > 0,
 				page + " done");
 	}
 
 	/** What a payload would have left behind had it run. */
 	private void nothingRan(SoftAssertions softly, String what) {
-		softly.assertThat(browser.script("return window.__xss === undefined")).as(what + ": window.__xss").isEqualTo(true);
+		softly.assertThat(browser.script("return window.__xss === undefined"))
+			.as(what + ": window.__xss")
+			.isEqualTo(true);
 		softly.assertThat(browser.driver().getTitle()).as(what + ": title").doesNotContain("XSS");
 		softly.assertThat(browser.script("return document.querySelectorAll('img[src=x], svg[onload], [onerror], "
-				+ "main script, header script').length")).as(what + ": elements from the payload").isEqualTo(0L);
+				+ "main script, header script').length"))
+			.as(what + ": elements from the payload")
+			.isEqualTo(0L);
 	}
 
 	private static String encoded(String value) {
@@ -96,23 +111,26 @@ class PagePayloadsBrowserTests {
 		for (Map.Entry<String, List<String>> page : PARAMETERS.entrySet()) {
 			for (String parameter : page.getValue()) {
 				String query = "region=east&cycle=" + cycle + "&year=2027";
-				query = query.replaceAll("(^|&)" + parameter + "=[^&]*", "") + "&" + parameter + "=" + encoded(REFLECTED);
+				query = query.replaceAll("(^|&)" + parameter + "=[^&]*", "") + "&" + parameter + "="
+						+ encoded(REFLECTED);
 				String what = page.getKey() + "?" + parameter;
 
 				open(page.getKey(), query);
 
 				nothingRan(softly, what);
-				String message = (String) browser.script("const m = document.getElementById('message');"
-						+ "return m.hidden ? null : m.textContent");
+				String message = (String) browser
+					.script("const m = document.getElementById('message');" + "return m.hidden ? null : m.textContent");
 				if (parameter.equals("region")) {
-					softly.assertThat(browser.visible(By.cssSelector("header b")).getText()).as(what + ": the region as text")
+					softly.assertThat(browser.visible(By.cssSelector("header b")).getText())
+						.as(what + ": the region as text")
 						.isEqualTo(REFLECTED);
 				}
 				else if (!parameter.equals("cycle") || !page.getKey().equals("kanban")) {
 					softly.assertThat(message).as(what + ": the refusal is shown").isNotBlank();
 				}
 				softly.assertThat(browser.script("return document.getElementById('message').children.length"))
-					.as(what + ": the message is text").isEqualTo(0L);
+					.as(what + ": the message is text")
+					.isEqualTo(0L);
 				cases++;
 			}
 		}
@@ -131,20 +149,21 @@ class PagePayloadsBrowserTests {
 			open("quadrant", "region=east&cycle=" + cycle);
 
 			Object shown = browser.script("const chart = echarts.getInstanceByDom(document.getElementById('chart'));"
-					+ "const series = chart.getOption().series;"
-					+ "for (let s = 0; s < series.length; s++) {"
+					+ "const series = chart.getOption().series;" + "for (let s = 0; s < series.length; s++) {"
 					+ "  const i = series[s].data.findIndex(d => d.name.startsWith(arguments[0]));"
 					+ "  if (i >= 0) { chart.dispatchAction({ type: 'showTip', seriesIndex: s, dataIndex: i }); break; }"
-					+ "}"
-					+ "return chart.getZr().storage.getDisplayList(true).map(el => el.style && el.style.text)"
+					+ "}" + "return chart.getZr().storage.getDisplayList(true).map(el => el.style && el.style.text)"
 					+ "  .filter(t => typeof t === 'string').map(t => t.replaceAll('\\u200b', ''));", STORED);
 
 			SoftAssertions softly = new SoftAssertions();
 			nothingRan(softly, "city name");
 			List<String> texts = ((List<?>) shown).stream().map(String::valueOf).toList();
-			softly.assertThat(texts).as("the label: the name's first word, as text")
+			softly.assertThat(texts)
+				.as("the label: the name's first word, as text")
 				.anyMatch(text -> text.equals(STORED) || text.equals(STORED + "↓"));
-			softly.assertThat(texts).as("the tooltip: the name, as text").anyMatch(text -> text.startsWith(STORED + " "));
+			softly.assertThat(texts)
+				.as("the tooltip: the name, as text")
+				.anyMatch(text -> text.startsWith(STORED + " "));
 			softly.assertAll();
 		}
 		finally {
@@ -156,10 +175,11 @@ class PagePayloadsBrowserTests {
 	void aDealerNameIsTextInTheTierChanges() {
 		String previous = driver.runPlanning("east", "wang.east");
 		String current = driver.runPlanning("east", "wang.east");
-		String dealer = jdbc.queryForObject("select min(dealer_id) from cycle_dealer_tier where process_instance_id = ?",
-				String.class, current);
-		String tier = jdbc.queryForObject("select tier from cycle_dealer_tier where process_instance_id = ? and dealer_id = ?",
-				String.class, current, dealer);
+		String dealer = jdbc.queryForObject(
+				"select min(dealer_id) from cycle_dealer_tier where process_instance_id = ?", String.class, current);
+		String tier = jdbc.queryForObject(
+				"select tier from cycle_dealer_tier where process_instance_id = ? and dealer_id = ?", String.class,
+				current, dealer);
 		jdbc.update("update cycle_dealer_tier set tier = ? where process_instance_id = ? and dealer_id = ?",
 				tier.equals("A") ? "B" : "A", previous, dealer);
 		String name = jdbc.queryForObject("select name from market_dealer where id = ?", String.class, dealer);
@@ -170,8 +190,11 @@ class PagePayloadsBrowserTests {
 
 			SoftAssertions softly = new SoftAssertions();
 			nothingRan(softly, "dealer name");
-			softly.assertThat(browser.visible(By.xpath("//table[@id='moves']//td[2][text()='" + dealer + "']/../td[1]"))
-				.getText()).as("the dealer's name as text").isEqualTo(STORED);
+			softly
+				.assertThat(browser.visible(By.xpath("//table[@id='moves']//td[2][text()='" + dealer + "']/../td[1]"))
+					.getText())
+				.as("the dealer's name as text")
+				.isEqualTo(STORED);
 			softly.assertAll();
 		}
 		finally {
@@ -185,9 +208,10 @@ class PagePayloadsBrowserTests {
 		Timestamp now = Timestamp.from(Instant.now());
 		jdbc.update("insert into work_plan (cycle_id, region_id, objective, goals, strategies, measures, written_by, "
 				+ "written_at) values (?, 'east', '-', '-', '-', '-', 'wang.east', ?)", plan, now);
-		jdbc.update("insert into work_plan_item (id, cycle_id, region_id, action, owner, due_date, status, version, "
-				+ "updated_by, updated_at) values (?, ?, 'east', ?, ?, ?, 'TODO', 0, 'wang.east', ?)", plan, plan, REFLECTED,
-				STORED, Date.valueOf(LocalDate.of(2027, 3, 31)), now);
+		jdbc.update(
+				"insert into work_plan_item (id, cycle_id, region_id, action, owner, due_date, status, version, "
+						+ "updated_by, updated_at) values (?, ?, 'east', ?, ?, ?, 'TODO', 0, 'wang.east', ?)",
+				plan, plan, REFLECTED, STORED, Date.valueOf(LocalDate.of(2027, 3, 31)), now);
 		try {
 			browser.logIntoTasklist(base, "zhao.director");
 			open("kanban", "region=east");
@@ -195,9 +219,11 @@ class PagePayloadsBrowserTests {
 			SoftAssertions softly = new SoftAssertions();
 			nothingRan(softly, "card");
 			softly.assertThat(browser.visible(By.cssSelector(".card[data-id='" + plan + "'] .action")).getText())
-				.as("the action as text").isEqualTo(REFLECTED);
+				.as("the action as text")
+				.isEqualTo(REFLECTED);
 			softly.assertThat(browser.visible(By.cssSelector(".card[data-id='" + plan + "'] .meta")).getText())
-				.as("the owner as text").startsWith(STORED + " · ");
+				.as("the owner as text")
+				.startsWith(STORED + " · ");
 			softly.assertAll();
 		}
 		finally {
@@ -213,12 +239,15 @@ class PagePayloadsBrowserTests {
 		for (String page : PARAMETERS.keySet()) {
 			open(page, "region=east&cycle=" + cycle);
 
-			Object ran = browser.script("const s = document.createElement('script'); s.textContent = 'window.__inline = 1';"
-					+ "document.body.appendChild(s); const i = document.createElement('img'); i.src = 'x';"
-					+ "i.setAttribute('onerror', 'window.__inline = 2'); document.body.appendChild(i);"
-					+ "return new Promise(done => setTimeout(() => done(window.__inline === undefined), 500));");
+			Object ran = browser
+				.script("const s = document.createElement('script'); s.textContent = 'window.__inline = 1';"
+						+ "document.body.appendChild(s); const i = document.createElement('img'); i.src = 'x';"
+						+ "i.setAttribute('onerror', 'window.__inline = 2'); document.body.appendChild(i);"
+						+ "return new Promise(done => setTimeout(() => done(window.__inline === undefined), 500));");
 
-			softly.assertThat(ran).as(page + ": inline script and handlers are refused by the page's policy").isEqualTo(true);
+			softly.assertThat(ran)
+				.as(page + ": inline script and handlers are refused by the page's policy")
+				.isEqualTo(true);
 			softly.assertThat(browser.script("return document.body.dataset.rendered")).as(page).isEqualTo("true");
 		}
 		softly.assertAll();

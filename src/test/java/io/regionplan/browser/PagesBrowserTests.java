@@ -18,7 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The pages (charts and kanban) and the decision audit as a person sees them, logged in through Tasklist.
+ * The pages (charts and kanban) and the decision audit as a person sees them, logged in
+ * through Tasklist.
  */
 @Requires(Requires.Need.CHROMIUM)
 @IntegrationTest
@@ -43,7 +44,10 @@ class PagesBrowserTests {
 		base = "http://localhost:" + port;
 	}
 
-	/** Tasklist logs its own 404s before login (default user, welcome page); only what follows counts. */
+	/**
+	 * Tasklist logs its own 404s before login (default user, welcome page); only what
+	 * follows counts.
+	 */
 	private void logIn(String user) {
 		browser.logIntoTasklist(base, user);
 		browser.errors();
@@ -82,8 +86,10 @@ class PagesBrowserTests {
 		browser.waitUntil(d -> d.findElements(By.cssSelector(".column[data-status='TODO'] .card")).size() == todo - 1,
 				"the card leaves TODO");
 
-		List<String> saved = jdbc.queryForList("select m.user_id from work_plan_item i join work_plan_item_move m on "
-				+ "m.item_id = i.id where i.id = ? and i.status = 'DOING' and m.to_status = 'DOING'", String.class, card);
+		List<String> saved = jdbc.queryForList(
+				"select m.user_id from work_plan_item i join work_plan_item_move m on "
+						+ "m.item_id = i.id where i.id = ? and i.status = 'DOING' and m.to_status = 'DOING'",
+				String.class, card);
 		assertThat(saved).as("the move is saved with its user").containsExactly("wang.east");
 		browser.open(base + "/insight/kanban.html?region=east&cycle=" + cycle);
 		browser.visible(By.cssSelector("body[data-rendered='true']"));
@@ -99,8 +105,11 @@ class PagesBrowserTests {
 		browser.open(base + "/api/decisions/subjects/dealer/D-E-003/history?ruleSet=dealer-classification");
 
 		String text = browser.visible(By.tagName("body")).getText();
-		assertThat(text).contains("\"tier\":\"D\"").contains("\"zh\":\"D：逾期 104 天 > 90").contains("dealer-classification");
-		// Chromium's JSON view: pretty-printed for the screenshot when it offers the switch
+		assertThat(text).contains("\"tier\":\"D\"")
+			.contains("\"zh\":\"D：逾期 104 天 > 90")
+			.contains("dealer-classification");
+		// Chromium's JSON view: pretty-printed for the screenshot when it offers the
+		// switch
 		browser.driver().findElements(By.cssSelector("input[type=checkbox]")).forEach(box -> box.click());
 	}
 

@@ -14,10 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The files process owners edit, opened with the tools they use: bpmnlint (recommended rules, see
- * {@code .bpmnlintrc}), form-js 1.10 (the renderer of Camunda 7.24's Tasklist, schema version 16) and bpmn-js
- * (Camunda Modeler's renderer), both in headless Chromium. The tools are pinned in {@code tools/package.json};
- * without {@code npm ci} there, these tests fail in CI and are skipped elsewhere, saying so ({@link Requires}).
+ * The files process owners edit, opened with the tools they use: bpmnlint (recommended
+ * rules, see {@code .bpmnlintrc}), form-js 1.10 (the renderer of Camunda 7.24's Tasklist,
+ * schema version 16) and bpmn-js (Camunda Modeler's renderer), both in headless Chromium.
+ * The tools are pinned in {@code tools/package.json}; without {@code npm ci} there, these
+ * tests fail in CI and are skipped elsewhere, saying so ({@link Requires}).
  */
 @Requires({ Requires.Need.TOOLS, Requires.Need.CHROMIUM })
 class ProcessOwnerToolsTests {
@@ -39,29 +40,36 @@ class ProcessOwnerToolsTests {
 		return files("forms", ".form");
 	}
 
-	/** A page that loads a tool's bundle from tools/node_modules; the files go in as script arguments. */
+	/**
+	 * A page that loads a tool's bundle from tools/node_modules; the files go in as
+	 * script arguments.
+	 */
 	private void openWith(String bundle, String global) throws IOException {
 		Path page = Files.createTempFile("regionplan-tool-", ".html");
 		page.toFile().deleteOnExit();
-		Files.writeString(page, "<!doctype html><html><head><meta charset='utf-8'></head><body>"
-				+ "<div id='canvas' style='width:1400px;height:900px'></div><script src='"
-				+ TOOLS.resolve(bundle).toAbsolutePath().toUri() + "'></script></body></html>");
+		Files.writeString(page,
+				"<!doctype html><html><head><meta charset='utf-8'></head><body>"
+						+ "<div id='canvas' style='width:1400px;height:900px'></div><script src='"
+						+ TOOLS.resolve(bundle).toAbsolutePath().toUri() + "'></script></body></html>");
 		browser.open(page.toUri().toString());
-		browser.waitUntil(d -> Boolean.TRUE.equals(browser.script("return typeof window." + global + " !== 'undefined'")),
+		browser.waitUntil(
+				d -> Boolean.TRUE.equals(browser.script("return typeof window." + global + " !== 'undefined'")),
 				global + " loaded from " + bundle);
 	}
 
 	/**
-	 * Opens the tool and runs {@code importing} (a block returning a promise of {@code {warnings, …}}) on the
-	 * file's text, given as {@code arguments[0]}; any error comes back as {@code error}.
+	 * Opens the tool and runs {@code importing} (a block returning a promise of
+	 * {@code {warnings, …}}) on the file's text, given as {@code arguments[0]}; any error
+	 * comes back as {@code error}.
 	 */
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> imported(String bundle, String global, String importing, Path file) throws IOException {
 		openWith(bundle, global);
 		Map<String, Object> result = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-			.executeAsyncScript("const done = arguments[arguments.length - 1];"
-					+ "Promise.resolve().then(() => { " + importing + " })"
-					+ "  .then(done).catch(e => done({ error: String(e && e.message || e) }));", Files.readString(file));
+			.executeAsyncScript(
+					"const done = arguments[arguments.length - 1];" + "Promise.resolve().then(() => { " + importing
+							+ " })" + "  .then(done).catch(e => done({ error: String(e && e.message || e) }));",
+					Files.readString(file));
 		assertThat(result.get("error")).as("import error").isNull();
 		assertThat((List<String>) result.get("warnings")).as("import warnings").isEmpty();
 		return result;
@@ -88,8 +96,7 @@ class ProcessOwnerToolsTests {
 		browser.screenshotAs("bpmn-" + process.getFileName().toString().replace(".bpmn", ""));
 
 		Map<String, Object> result = imported("bpmn-js/dist/bpmn-viewer.production.min.js", "BpmnJS",
-				"const viewer = new BpmnJS({ container: '#canvas' });"
-						+ "return viewer.importXML(arguments[0])"
+				"const viewer = new BpmnJS({ container: '#canvas' });" + "return viewer.importXML(arguments[0])"
 						+ "  .then(r => { viewer.get('canvas').zoom('fit-viewport');"
 						+ "    return { warnings: r.warnings.map(w => String(w.message)),"
 						+ "      shapes: viewer.get('elementRegistry').filter(e => e.type !== 'label').length }; });",

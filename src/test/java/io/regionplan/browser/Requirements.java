@@ -13,8 +13,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Checks a class's {@link Requires} before it starts. With {@code CI=true} or
- * {@code -Dregionplan.tests.require-tools=true} a missing need fails the class: CI must never pass by
- * skipping. Elsewhere the class is skipped and the reason printed once on the console.
+ * {@code -Dregionplan.tests.require-tools=true} a missing need fails the class: CI must
+ * never pass by skipping. Elsewhere the class is skipped and the reason printed once on
+ * the console.
  */
 public final class Requirements implements BeforeAllCallback {
 
@@ -38,7 +39,8 @@ public final class Requirements implements BeforeAllCallback {
 		}
 		String reason = test.getSimpleName() + " needs " + need.what + ": " + need.install + " (.ci/run does this)";
 		if (required()) {
-			throw new AssertionError(reason + "; tools are required here (CI=true or -Dregionplan.tests.require-tools=true)");
+			throw new AssertionError(
+					reason + "; tools are required here (CI=true or -Dregionplan.tests.require-tools=true)");
 		}
 		if (ANNOUNCED.add(test.getName() + need)) {
 			System.out.println("[SKIPPED] " + reason);

@@ -8,9 +8,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What a test class needs from the machine beyond Java, checked once before anything of the class starts
- * (no Spring context, no browser). Missing, it fails the class where tools are required (CI, or
- * {@code -Dregionplan.tests.require-tools=true}) and is skipped elsewhere, said once on the console.
+ * What a test class needs from the machine beyond Java, checked once before anything of
+ * the class starts (no Spring context, no browser). Missing, it fails the class where
+ * tools are required (CI, or {@code -Dregionplan.tests.require-tools=true}) and is
+ * skipped elsewhere, said once on the console.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

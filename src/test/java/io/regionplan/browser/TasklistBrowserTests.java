@@ -19,8 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The planning cycle as people use it: Camunda Tasklist in headless Chromium, its Camunda Forms rendered by
- * Tasklist's own form-js.
+ * The planning cycle as people use it: Camunda Tasklist in headless Chromium, its Camunda
+ * Forms rendered by Tasklist's own form-js.
  */
 @Requires(Requires.Need.CHROMIUM)
 @IntegrationTest
@@ -57,7 +57,9 @@ class TasklistBrowserTests {
 		}
 	}
 
-	/** A form-js field by its id in the .form file (form-js prefixes it per rendering). */
+	/**
+	 * A form-js field by its id in the .form file (form-js prefixes it per rendering).
+	 */
 	private static By field(String id) {
 		return By.cssSelector("[id$='-" + id + "']");
 	}
@@ -66,7 +68,8 @@ class TasklistBrowserTests {
 		browser.click(By.cssSelector("li.start-process-action a"));
 		browser.click(By.xpath("//ul[contains(@class,'processes')]//a[contains(., 'Regional planning cycle')]"));
 		browser.click(field("Field_Region-display"));
-		browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., '" + (region.equals("east") ? "East China" : "South China") + "')]"));
+		browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., '"
+				+ (region.equals("east") ? "East China" : "South China") + "')]"));
 		browser.visible(field("Field_Year")).sendKeys(String.valueOf(year));
 		browser.visible(field("Field_HqVolumeTarget")).sendKeys("1000000");
 		browser.visible(field("Field_Budget")).sendKeys("2000000");
@@ -77,7 +80,10 @@ class TasklistBrowserTests {
 
 	private String latestCycleStartedBy(String user) {
 		List<HistoricProcessInstance> started = history.createHistoricProcessInstanceQuery()
-			.processDefinitionKey("regional-planning-cycle").startedBy(user).orderByProcessInstanceStartTime().desc()
+			.processDefinitionKey("regional-planning-cycle")
+			.startedBy(user)
+			.orderByProcessInstanceStartTime()
+			.desc()
 			.listPage(0, 1);
 		assertThat(started).as("a cycle started by " + user).isNotEmpty();
 		return started.get(0).getId();
@@ -104,14 +110,19 @@ class TasklistBrowserTests {
 		screenshot("tasklist-data-refresh-check");
 		browser.click(By.xpath("//button[contains(., 'Complete')]"));
 
-		browser.waitUntil(d -> tasks.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_DataRefreshCheck").count() == 0,
-				"the task is completed");
+		browser.waitUntil(d -> tasks.createTaskQuery()
+			.processInstanceId(cycle)
+			.taskDefinitionKey("Task_DataRefreshCheck")
+			.count() == 0, "the task is completed");
 		openTask("Market visits");
 		browser.visible(field("Field_VisitTargets"));
 		assertThat(tasks.createTaskQuery().processInstanceId(cycle).singleResult().getTaskDefinitionKey())
 			.isEqualTo("Task_MarketVisits");
-		assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(cycle).variableName("dataConfirmed")
-			.singleResult().getValue()).isEqualTo(true);
+		assertThat(history.createHistoricVariableInstanceQuery()
+			.processInstanceId(cycle)
+			.variableName("dataConfirmed")
+			.singleResult()
+			.getValue()).isEqualTo(true);
 	}
 
 	@Test
@@ -128,9 +139,12 @@ class TasklistBrowserTests {
 		WebElement error = browser.visible(By.cssSelector(".fjs-form-field-error"));
 		assertThat(error.getText()).isNotBlank();
 		assertThat(tasks.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_DataRefreshCheck").count())
-			.as("the task stays open").isEqualTo(1);
-		assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(cycle).variableName("dataNotes").count())
-			.as("nothing of the form was saved").isZero();
+			.as("the task stays open")
+			.isEqualTo(1);
+		assertThat(history.createHistoricVariableInstanceQuery()
+			.processInstanceId(cycle)
+			.variableName("dataNotes")
+			.count()).as("nothing of the form was saved").isZero();
 	}
 
 	@Test
@@ -143,7 +157,8 @@ class TasklistBrowserTests {
 
 		browser.open(base + "/camunda/app/tasklist/default/");
 		browser.click(By.xpath("//div[contains(@class,'task-filter')]//a[contains(., 'All tasks')]"));
-		browser.waitUntil(d -> d.getPageSource().contains(southTask), "south's own task is listed (by its id in the link)");
+		browser.waitUntil(d -> d.getPageSource().contains(southTask),
+				"south's own task is listed (by its id in the link)");
 		String listed = browser.driver().getPageSource();
 		assertThat(listed).doesNotContain(eastTask);
 		for (org.camunda.bpm.engine.task.Task task : tasks.createTaskQuery().tenantIdIn("east").list()) {
@@ -173,10 +188,15 @@ class TasklistBrowserTests {
 		screenshot("tasklist-director-gap-approval");
 		browser.click(By.xpath("//button[contains(., 'Complete')]"));
 
-		browser.waitUntil(d -> tasks.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_DirectorGapApproval")
+		browser.waitUntil(d -> tasks.createTaskQuery()
+			.processInstanceId(cycle)
+			.taskDefinitionKey("Task_DirectorGapApproval")
 			.count() == 0, "the approval is completed");
-		assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(cycle).variableName("gapDecision")
-			.singleResult().getValue()).isEqualTo("approve");
+		assertThat(history.createHistoricVariableInstanceQuery()
+			.processInstanceId(cycle)
+			.variableName("gapDecision")
+			.singleResult()
+			.getValue()).isEqualTo("approve");
 		driver.runJobs(cycle);
 		assertThat(tasks.createTaskQuery().processInstanceId(cycle).singleResult().getTaskDefinitionKey())
 			.isEqualTo("Task_ReviewTeam");

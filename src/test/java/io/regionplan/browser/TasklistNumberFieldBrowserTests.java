@@ -17,9 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A whole-number field in Tasklist: what the manager types is what is sent, and a decimal (or a thousands
- * separator, which form-js reads as the decimal point) is answered with the server's message instead of
- * being turned into another number ("2.5" once became 25, "1,230万" 1230).
+ * A whole-number field in Tasklist: what the manager types is what is sent, and a decimal
+ * (or a thousands separator, which form-js reads as the decimal point) is answered with
+ * the server's message instead of being turned into another number ("2.5" once became 25,
+ * "1,230万" 1230).
  */
 @Requires(Requires.Need.CHROMIUM)
 @IntegrationTest
@@ -54,8 +55,10 @@ class TasklistNumberFieldBrowserTests {
 		for (String[] typed : new String[][] { { "2.5", "got 2.5" }, { "1,230万", "got 1.23" } }) {
 			WebElement planned = browser.visible(By.cssSelector("[id$='-Field_PlannedVolume']"));
 			planned.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-			planned.sendKeys(typed[0], Keys.TAB); // leaving the field hands its value to the form at once
-			assertThat(planned.getAttribute("value")).as("form-js keeps the decimal point of " + typed[0]).contains(".");
+			planned.sendKeys(typed[0], Keys.TAB); // leaving the field hands its value to
+													// the form at once
+			assertThat(planned.getAttribute("value")).as("form-js keeps the decimal point of " + typed[0])
+				.contains(".");
 			// the notification of the previous refusal lies over the button
 			browser.script("arguments[0].click()", browser.visible(By.xpath("//button[contains(., 'Complete')]")));
 

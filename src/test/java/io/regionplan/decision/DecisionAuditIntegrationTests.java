@@ -52,7 +52,7 @@ class DecisionAuditIntegrationTests {
 	@BeforeEach
 	void runCycles() {
 		if (eastCycle == null) {
-				eastCycle = driver.runPlanning("east", "wang.east");
+			eastCycle = driver.runPlanning("east", "wang.east");
 			southCycle = driver.runPlanning("south", "li.south");
 		}
 	}
@@ -66,10 +66,16 @@ class DecisionAuditIntegrationTests {
 	@Test
 	void everyRuleTaskWritesOneDecisionWithTheVersionOfItsDeployment() {
 		JsonNode page = get("sun.auditor", "/api/decisions?processInstanceId=" + eastCycle + "&subjectsPerDecision=0");
-		String deploymentId = repository.getProcessDefinition(history.createHistoricProcessInstanceQuery()
-			.processInstanceId(eastCycle).singleResult().getProcessDefinitionId()).getDeploymentId();
+		String deploymentId = repository
+			.getProcessDefinition(history.createHistoricProcessInstanceQuery()
+				.processInstanceId(eastCycle)
+				.singleResult()
+				.getProcessDefinitionId())
+			.getDeploymentId();
 		Map<String, String> hashes = new java.util.HashMap<>();
-		ProcessFiles.fromFolder(Path.of(".")).ruleSets().forEach((name, source) -> hashes.put(name, source.contentHash()));
+		ProcessFiles.fromFolder(Path.of("."))
+			.ruleSets()
+			.forEach((name, source) -> hashes.put(name, source.contentHash()));
 
 		assertThat(page.get("totalElements").asInt()).isEqualTo(5);
 		assertThat(page.get("content")).extracting(d -> d.get("ruleSet").asText())
@@ -111,27 +117,35 @@ class DecisionAuditIntegrationTests {
 
 	@Test
 	void cityBudgetAndItsReasonInOneCall() {
-		JsonNode page = get("sun.auditor", "/api/decisions?ruleSet=resource-allocation&processInstanceId=" + eastCycle
-				+ "&subject=suzhou");
+		JsonNode page = get("sun.auditor",
+				"/api/decisions?ruleSet=resource-allocation&processInstanceId=" + eastCycle + "&subject=suzhou");
 		JsonNode city = page.get("content").get(0).get("subjects").get(0);
 
 		assertThat(city.get("subjectType").asText()).isEqualTo("city");
 		assertThat(city.get("result").get("allocation").asDouble()).isPositive();
-		assertThat(city.get("firedRules")).extracting(JsonNode::asText).contains("Weight_CityByStrategy", "Allocate_Budget");
+		assertThat(city.get("firedRules")).extracting(JsonNode::asText)
+			.contains("Weight_CityByStrategy", "Allocate_Budget");
 		assertThat(city.get("reason").get("en").asText()).contains("strategy BASE_CAMP weight 1.0");
 	}
 
 	@Test
 	void managerReadsOnlyTheirRegionsDecisions() {
 		JsonNode east = get("wang.east", "/api/decisions?subjectsPerDecision=0&size=200");
-		String southDecision = get("li.south", "/api/decisions?processInstanceId=" + southCycle + "&subjectsPerDecision=0")
-			.get("content").get(0).get("id").asText();
+		String southDecision = get("li.south",
+				"/api/decisions?processInstanceId=" + southCycle + "&subjectsPerDecision=0")
+			.get("content")
+			.get(0)
+			.get("id")
+			.asText();
 
-		assertThat(east.get("content")).isNotEmpty().allSatisfy(d -> assertThat(d.get("tenantId").asText()).isEqualTo("east"));
-		assertThat(rest.withBasicAuth("wang.east", "demo").getForEntity("/api/decisions/" + southDecision, String.class)
+		assertThat(east.get("content")).isNotEmpty()
+			.allSatisfy(d -> assertThat(d.get("tenantId").asText()).isEqualTo("east"));
+		assertThat(rest.withBasicAuth("wang.east", "demo")
+			.getForEntity("/api/decisions/" + southDecision, String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(rest.withBasicAuth("wang.east", "demo").getForEntity("/api/decisions/" + southDecision + "/rules",
-				String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(rest.withBasicAuth("wang.east", "demo")
+			.getForEntity("/api/decisions/" + southDecision + "/rules", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(get("zhao.director", "/api/decisions/" + southDecision).get("tenantId").asText()).isEqualTo("south");
 	}
 
@@ -139,15 +153,16 @@ class DecisionAuditIntegrationTests {
 	void csvExportIsUtf8WithBomForExcel() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.ACCEPT, "text/csv");
-		ResponseEntity<byte[]> csv = rest.withBasicAuth("sun.auditor", "demo").exchange(
-				"/api/decisions?ruleSet=dealer-classification&processInstanceId=" + eastCycle, HttpMethod.GET,
-				new HttpEntity<>(headers), byte[].class);
+		ResponseEntity<byte[]> csv = rest.withBasicAuth("sun.auditor", "demo")
+			.exchange("/api/decisions?ruleSet=dealer-classification&processInstanceId=" + eastCycle, HttpMethod.GET,
+					new HttpEntity<>(headers), byte[].class);
 
 		byte[] bytes = csv.getBody();
 		assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
 		assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
 		String text = new String(bytes, StandardCharsets.UTF_8);
-		assertThat(text.lines().findFirst().orElseThrow()).endsWith("subjectType,subjectId,result,firedRules,reasonZh,reasonEn");
+		assertThat(text.lines().findFirst().orElseThrow())
+			.endsWith("subjectType,subjectId,result,firedRules,reasonZh,reasonEn");
 		assertThat(text).contains(DemoMarket.OVERDUE_DEALER).contains("D：逾期 104 天 > 90");
 		assertThat(text.lines().count()).isEqualTo(1 + 150);
 	}
@@ -155,14 +170,18 @@ class DecisionAuditIntegrationTests {
 	private ResponseEntity<String> csv(String user, String query) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.ACCEPT, "text/csv");
-		return rest.withBasicAuth(user, "demo").exchange("/api/decisions" + query, HttpMethod.GET, new HttpEntity<>(headers),
-				String.class);
+		return rest.withBasicAuth(user, "demo")
+			.exchange("/api/decisions" + query, HttpMethod.GET, new HttpEntity<>(headers), String.class);
 	}
 
 	private static List<CSVRecord> rows(ResponseEntity<String> csv) throws IOException {
 		assertThat(csv.getStatusCode()).as(csv.getBody()).isEqualTo(HttpStatus.OK);
-		return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-			.parse(new StringReader(csv.getBody().replace("\uFEFF", ""))).getRecords();
+		return CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new StringReader(csv.getBody().replace("\uFEFF", "")))
+			.getRecords();
 	}
 
 	@Test
@@ -170,7 +189,8 @@ class DecisionAuditIntegrationTests {
 		List<CSVRecord> rows = rows(csv("sun.auditor", "?ruleSet=dealer-classification"));
 
 		assertThat(rows).extracting(row -> row.get("region")).contains("east", "south").doesNotContainNull();
-		assertThat(rows).filteredOn(row -> row.get("processInstanceId").equals(southCycle)).isNotEmpty()
+		assertThat(rows).filteredOn(row -> row.get("processInstanceId").equals(southCycle))
+			.isNotEmpty()
 			.allSatisfy(row -> assertThat(row.get("region")).isEqualTo("south"));
 	}
 
@@ -179,7 +199,8 @@ class DecisionAuditIntegrationTests {
 		JsonNode south = get("sun.auditor", "/api/decisions?region=south&subjectsPerDecision=0&size=200");
 		List<CSVRecord> southRows = rows(csv("zhao.director", "?region=south&ruleSet=dealer-classification"));
 
-		assertThat(south.get("content")).isNotEmpty().allSatisfy(d -> assertThat(d.get("tenantId").asText()).isEqualTo("south"));
+		assertThat(south.get("content")).isNotEmpty()
+			.allSatisfy(d -> assertThat(d.get("tenantId").asText()).isEqualTo("south"));
 		assertThat(southRows).isNotEmpty().allSatisfy(row -> assertThat(row.get("region")).isEqualTo("south"));
 		assertThat(rows(csv("wang.east", "?region=east&ruleSet=dealer-classification"))).isNotEmpty()
 			.allSatisfy(row -> assertThat(row.get("region")).isEqualTo("east"));
@@ -192,7 +213,8 @@ class DecisionAuditIntegrationTests {
 
 	@Test
 	void anUnknownParameterIsRefusedNotIgnored() {
-		List<ResponseEntity<String>> refused = List.of(csv("sun.auditor", "?regoin=south"), csv("sun.auditor", "?page=2"),
+		List<ResponseEntity<String>> refused = List.of(csv("sun.auditor", "?regoin=south"),
+				csv("sun.auditor", "?page=2"),
 				rest.withBasicAuth("sun.auditor", "demo").getForEntity("/api/decisions?tenant=south", String.class));
 
 		assertThat(refused).allSatisfy(answer -> {
@@ -211,17 +233,20 @@ class DecisionAuditIntegrationTests {
 	void dealerHistoryShowsItsTierInEveryCycle() {
 		driver.runPlanning("east", "wang.east");
 
-		JsonNode history = get("sun.auditor",
-				"/api/decisions/subjects/dealer/" + DemoMarket.OVERDUE_DEALER + "/history?ruleSet=dealer-classification");
+		JsonNode history = get("sun.auditor", "/api/decisions/subjects/dealer/" + DemoMarket.OVERDUE_DEALER
+				+ "/history?ruleSet=dealer-classification");
 
 		assertThat(history.size()).isGreaterThanOrEqualTo(2);
-		// other tests of the shared context may have overridden the tier in a cycle of their own
-		assertThat(history).filteredOn(entry -> entry.get("kind").asText().equals("EVALUATION")).hasSizeGreaterThanOrEqualTo(2)
+		// other tests of the shared context may have overridden the tier in a cycle of
+		// their own
+		assertThat(history).filteredOn(entry -> entry.get("kind").asText().equals("EVALUATION"))
+			.hasSizeGreaterThanOrEqualTo(2)
 			.allSatisfy(entry -> {
-			assertThat(entry.get("result").get("tier").asText()).isEqualTo("D");
-			assertThat(entry.get("reason").get("zh").asText()).contains("逾期 104 天");
-		});
-		assertThat(history.get(0).get("evaluatedAt").asText()).isLessThanOrEqualTo(history.get(1).get("evaluatedAt").asText());
+				assertThat(entry.get("result").get("tier").asText()).isEqualTo("D");
+				assertThat(entry.get("reason").get("zh").asText()).contains("逾期 104 天");
+			});
+		assertThat(history.get(0).get("evaluatedAt").asText())
+			.isLessThanOrEqualTo(history.get(1).get("evaluatedAt").asText());
 	}
 
 	@Test
@@ -234,30 +259,35 @@ class DecisionAuditIntegrationTests {
 			.isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(auditor.postForEntity("/api/market/imports", Map.of(), String.class).getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(auditor.postForEntity("/engine-rest/process-definition/key/regional-planning-cycle/start",
-				Map.of("variables", Map.of("region", Map.of("value", "east"))), String.class).getStatusCode())
-			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(auditor
+			.postForEntity("/engine-rest/process-definition/key/regional-planning-cycle/start",
+					Map.of("variables", Map.of("region", Map.of("value", "east"))), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(auditor.exchange("/engine-rest/process-instance/" + eastCycle, HttpMethod.DELETE, null, String.class)
 			.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
-		assertThat(auditor.postForEntity("/engine-rest/deployment/create", Map.of(), String.class).getStatusCode().value())
+		assertThat(
+				auditor.postForEntity("/engine-rest/deployment/create", Map.of(), String.class).getStatusCode().value())
 			.isIn(403, 415);
 	}
 
 	@Test
 	void badFiltersAreBadRequests() {
-		ResponseEntity<String> from = rest.withBasicAuth("sun.auditor", "demo").getForEntity("/api/decisions?from=yesterday",
-				String.class);
+		ResponseEntity<String> from = rest.withBasicAuth("sun.auditor", "demo")
+			.getForEntity("/api/decisions?from=yesterday", String.class);
 
 		assertThat(from.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(from.getBody()).contains("from must be YYYY-MM-DD or an ISO instant");
-		assertThat(get("sun.auditor", "/api/decisions?from=2020-01-01&to=2020-01-02").get("totalElements").asInt()).isZero();
-		assertThat(rest.withBasicAuth("sun.auditor", "demo").getForEntity("/api/decisions?size=0", String.class)
+		assertThat(get("sun.auditor", "/api/decisions?from=2020-01-01&to=2020-01-02").get("totalElements").asInt())
+			.isZero();
+		assertThat(rest.withBasicAuth("sun.auditor", "demo")
+			.getForEntity("/api/decisions?size=0", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 	}
 
 	@Test
 	void unknownDecisionIsNotFound() {
-		assertThat(rest.withBasicAuth("sun.auditor", "demo").getForEntity("/api/decisions/nope", String.class)
+		assertThat(rest.withBasicAuth("sun.auditor", "demo")
+			.getForEntity("/api/decisions/nope", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 

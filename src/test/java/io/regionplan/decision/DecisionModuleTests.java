@@ -16,8 +16,8 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The decision audit on its own: only this module and the ones it declares (engine, rules, system) are
- * started, and it records what the rules module publishes.
+ * The decision audit on its own: only this module and the ones it declares (engine,
+ * rules, system) are started, and it records what the rules module publishes.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:decision-module;DB_CLOSE_DELAY=-1",
@@ -34,7 +34,8 @@ class DecisionModuleTests {
 		scenario
 			.publish(new DecisionOverridden(version, "cycle-1", "Task_ApplyTierOverride", "east", "wang.east", "dealer",
 					"D-E-002", Map.of("tier", "D"), Map.of("tier", "C"), "已还款 / paid back"))
-			.andWaitForStateChange(() -> queries.history("dealer", "D-E-002", null, Set.of("east")), history -> !history.isEmpty())
+			.andWaitForStateChange(() -> queries.history("dealer", "D-E-002", null, Set.of("east")),
+					history -> !history.isEmpty())
 			.andVerify(history -> {
 				assertThat(history).hasSize(1);
 				Map<String, Object> entry = history.get(0);

@@ -30,8 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Changed rule files deployed while cycles run: each cycle keeps the rules of its own deployment and
- * records that version; a rule set that fails leaves nothing behind but an incident.
+ * Changed rule files deployed while cycles run: each cycle keeps the rules of its own
+ * deployment and records that version; a rule set that fails leaves nothing behind but an
+ * incident.
  */
 @IntegrationTest
 class DecisionVersionIntegrationTests {
@@ -66,7 +67,10 @@ class DecisionVersionIntegrationTests {
 		}
 	}
 
-	/** Deploys the repository's own files again, so that later tests see the shipped rules as the latest. */
+	/**
+	 * Deploys the repository's own files again, so that later tests see the shipped rules
+	 * as the latest.
+	 */
 	@AfterEach
 	void restoreTheShippedVersion() {
 		ProcessFilesDeployment.deployChange(repository, "regionplan", ProcessFiles.fromFolder(Path.of(".")));
@@ -75,14 +79,17 @@ class DecisionVersionIntegrationTests {
 	private void deployChanged(String file, UnaryOperator<String> change) throws IOException {
 		Path path = checkout.resolve(file);
 		Files.writeString(path, change.apply(Files.readString(path)));
-		assertThat(ProcessFilesDeployment.deploy(repository, "regionplan", ProcessFiles.fromFolder(checkout)).created()).isTrue();
+		assertThat(ProcessFilesDeployment.deploy(repository, "regionplan", ProcessFiles.fromFolder(checkout)).created())
+			.isTrue();
 	}
 
 	private JsonNode dealerDecision(String cycle) {
 		return rest.withBasicAuth("sun.auditor", "demo")
-			.getForObject("/api/decisions?ruleSet=dealer-classification&subjectsPerDecision=0&processInstanceId=" + cycle,
+			.getForObject(
+					"/api/decisions?ruleSet=dealer-classification&subjectsPerDecision=0&processInstanceId=" + cycle,
 					JsonNode.class)
-			.get("content").get(0);
+			.get("content")
+			.get(0);
 	}
 
 	private String rulesText(JsonNode decision) {
@@ -104,7 +111,8 @@ class DecisionVersionIntegrationTests {
 		String before = driver.runPlanning("east", "wang.east");
 		String startedBefore = driver.start("east");
 
-		deployChanged(TIERS_PARAMETERS, text -> text.replace("tierA.percentileFrom = 0.80", "tierA.percentileFrom = 0.70"));
+		deployChanged(TIERS_PARAMETERS,
+				text -> text.replace("tierA.percentileFrom = 0.80", "tierA.percentileFrom = 0.70"));
 		driver.readMarketAndChooseStrategy(startedBefore, "wang.east");
 		driver.complete(startedBefore, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 1_000_000));
 		driver.reviewDealersAndApprove(startedBefore, "wang.east");
@@ -124,8 +132,10 @@ class DecisionVersionIntegrationTests {
 
 	@Test
 	void ruleSetThatThrowsLeavesNoDecisionAndNoResultsAndRaisesAnIncident() throws IOException {
-		// a missing key is refused when the rule set compiles; a value that is no number fails when the rule runs
-		deployChanged(TIERS_PARAMETERS, text -> text.replace("tierD.declineBelow = -0.20", "tierD.declineBelow = minus 20%"));
+		// a missing key is refused when the rule set compiles; a value that is no number
+		// fails when the rule runs
+		deployChanged(TIERS_PARAMETERS,
+				text -> text.replace("tierD.declineBelow = -0.20", "tierD.declineBelow = minus 20%"));
 		String cycle = driver.start("east");
 		driver.readMarketAndChooseStrategy(cycle, "wang.east");
 		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 1_000_000));
@@ -142,11 +152,15 @@ class DecisionVersionIntegrationTests {
 		assertThat(runtime.createIncidentQuery().processInstanceId(cycle).singleResult().getActivityId())
 			.isEqualTo("Task_DealerClassification");
 		assertThat(jdbc.queryForObject("select count(*) from decision where process_instance_id = ? "
-				+ "and rule_set = 'dealer-classification'", Integer.class, cycle)).isZero();
-		assertThat(jdbc.queryForObject("select count(*) from cycle_dealer_tier where process_instance_id = ?", Integer.class,
-				cycle)).isZero();
-		assertThat(jdbc.queryForObject("select count(*) from decision where process_instance_id = ?", Integer.class, cycle))
-			.as("city-strategy, volume-gap and team-sizing before it recorded theirs").isEqualTo(3);
+				+ "and rule_set = 'dealer-classification'", Integer.class, cycle))
+			.isZero();
+		assertThat(jdbc.queryForObject("select count(*) from cycle_dealer_tier where process_instance_id = ?",
+				Integer.class, cycle))
+			.isZero();
+		assertThat(jdbc.queryForObject("select count(*) from decision where process_instance_id = ?", Integer.class,
+				cycle))
+			.as("city-strategy, volume-gap and team-sizing before it recorded theirs")
+			.isEqualTo(3);
 	}
 
 }

@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The deployment check parses each expression and holds what it resolves to the allow-list, whichever way it
- * is written; without the application it knows the allowed beans by name only.
+ * The deployment check parses each expression and holds what it resolves to the
+ * allow-list, whichever way it is written; without the application it knows the allowed
+ * beans by name only.
  */
 class BpmnExpressionCheckTests {
 
@@ -26,9 +27,9 @@ class BpmnExpressionCheckTests {
 			"${plan['region']}", "${cities[i]}", "${cities[0]}", "${plans[region].volume}", "sales-${region}",
 			"${currentUser()}", "${dateTime()}", "${execution.processInstanceId}", "${execution['processInstanceId']}",
 			"${execution.getVariable('x') != null && execution.getVariable('x') != ''}", "${task.assignee}",
-			"${cycleCalendar.inDays(7)}", "${cycleCalendar['inDays'](7)}", "${quarterlyReviews.offTrackCities(execution)}",
-			"#{empty cities ? 0 : 1}", "${(a ? plan : other).region}", "${(a ? execution : execution).id}",
-			"${(cycleCalendar).weeks()}", "${authenticatedUserId == null}" })
+			"${cycleCalendar.inDays(7)}", "${cycleCalendar['inDays'](7)}",
+			"${quarterlyReviews.offTrackCities(execution)}", "#{empty cities ? 0 : 1}", "${(a ? plan : other).region}",
+			"${(a ? execution : execution).id}", "${(cycleCalendar).weeks()}", "${authenticatedUserId == null}" })
 	void allowedExpressionsPass(String expression) {
 		assertThat(check(expression)).isEmpty();
 	}
@@ -54,8 +55,10 @@ class BpmnExpressionCheckTests {
 			${a}#{b}                                | cannot be parsed
 			""")
 	void refusedExpressionsNameElementAndReason(String expression, String reason) {
-		assertThat(check(expression)).singleElement().satisfies(problem -> assertThat(problem.message())
-			.startsWith("Task_Checked: ").contains("expression " + expression).contains(reason));
+		assertThat(check(expression)).singleElement()
+			.satisfies(problem -> assertThat(problem.message()).startsWith("Task_Checked: ")
+				.contains("expression " + expression)
+				.contains(reason));
 	}
 
 }

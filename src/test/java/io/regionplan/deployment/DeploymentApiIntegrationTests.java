@@ -83,22 +83,27 @@ class DeploymentApiIntegrationTests {
 
 	@Test
 	void processOwnerDeploysAChangedThresholdAndSeesTheNewVersion() throws IOException {
-		String running = runtime.startProcessInstanceByKey("regional-planning-cycle", java.util.Map.of("region", "east",
-				"year", 2027, "hqVolumeTarget", 1000, "budget", 1000)).getProcessDefinitionId();
+		String running = runtime
+			.startProcessInstanceByKey("regional-planning-cycle",
+					java.util.Map.of("region", "east", "year", 2027, "hqVolumeTarget", 1000, "budget", 1000))
+			.getProcessDefinitionId();
 		String changed = parameters().replace("tierA.percentileFrom = 0.80", "tierA.percentileFrom = 0.75");
 
 		ResponseEntity<JsonNode> deployed = deploy("chen.owner", files(PARAMETERS, changed));
 
 		assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		String deploymentId = deployed.getBody().get("deploymentId").asText();
-		assertThat(repository.getDeploymentResourceNames(deploymentId)).contains(PARAMETERS, "processes/regional-planning-cycle.bpmn");
-		JsonNode all = rest.withBasicAuth("chen.owner", "demo").getForObject("/api/deployments/versions", JsonNode.class);
+		assertThat(repository.getDeploymentResourceNames(deploymentId)).contains(PARAMETERS,
+				"processes/regional-planning-cycle.bpmn");
+		JsonNode all = rest.withBasicAuth("chen.owner", "demo")
+			.getForObject("/api/deployments/versions", JsonNode.class);
 		JsonNode versions = all.get("processes");
 		assertThat(versions.get("regional-planning-cycle").get(0).get("deploymentId").asText()).isEqualTo(deploymentId);
 		assertThat(versions.get("regional-planning-cycle").get(0).get("author").asText()).isEqualTo("chen.owner");
 		assertThat(versions.get("regional-planning-cycle").size()).isGreaterThan(1);
 		JsonNode tiers = all.get("ruleSets").get("dealer-classification");
-		assertThat(tiers.get(0).get("firstDeploymentId").asText()).as("the new rule set version").isEqualTo(deploymentId);
+		assertThat(tiers.get(0).get("firstDeploymentId").asText()).as("the new rule set version")
+			.isEqualTo(deploymentId);
 		assertThat(tiers.get(0).get("author").asText()).isEqualTo("chen.owner");
 		assertThat(tiers.get(0).get("runningInstances").asLong()).isZero();
 		assertThat(tiers).as("the rule set version the running cycle evaluates").anySatisfy(v -> {
@@ -106,16 +111,22 @@ class DeploymentApiIntegrationTests {
 				.contains(repository.getProcessDefinition(running).getDeploymentId());
 			assertThat(v.get("runningInstances").asLong()).isPositive();
 		});
-		assertThat(all.get("ruleSets").get("volume-gap").get(0).get("deploymentIds")).as("unchanged: one version, many deployments")
-			.extracting(JsonNode::asText).contains(deploymentId);
+		assertThat(all.get("ruleSets").get("volume-gap").get(0).get("deploymentIds"))
+			.as("unchanged: one version, many deployments")
+			.extracting(JsonNode::asText)
+			.contains(deploymentId);
 		assertThat(versions.get("regional-planning-cycle")).as("the cycle started before keeps its version")
 			.anySatisfy(v -> {
-				assertThat(v.get("deploymentId").asText()).isEqualTo(repository.getProcessDefinition(running).getDeploymentId());
+				assertThat(v.get("deploymentId").asText())
+					.isEqualTo(repository.getProcessDefinition(running).getDeploymentId());
 				assertThat(v.get("runningInstances").asLong()).isPositive();
 			});
-		List<String> audit = jdbc.queryForList("select files from deployment_audit where deployment_id = ? and user_id = 'chen.owner' "
-				+ "and outcome = 'DEPLOYED'", String.class, deploymentId);
-		assertThat(audit).singleElement().asString().contains(PARAMETERS)
+		List<String> audit = jdbc
+			.queryForList("select files from deployment_audit where deployment_id = ? and user_id = 'chen.owner' "
+					+ "and outcome = 'DEPLOYED'", String.class, deploymentId);
+		assertThat(audit).singleElement()
+			.asString()
+			.contains(PARAMETERS)
 			.contains(DeploymentService.sha256(changed.getBytes(StandardCharsets.UTF_8)));
 
 		ResponseEntity<JsonNode> again = deploy("chen.owner", files(PARAMETERS, changed));
@@ -126,24 +137,30 @@ class DeploymentApiIntegrationTests {
 	@Test
 	void anyProblemDeploysNothingAndListsEveryProblem() {
 		long before = repository.createDeploymentQuery().count();
-		int rejectedBefore = jdbc.queryForObject("select count(*) from deployment_audit where outcome = 'REJECTED'", Integer.class);
+		int rejectedBefore = jdbc.queryForObject("select count(*) from deployment_audit where outcome = 'REJECTED'",
+				Integer.class);
 
-		ResponseEntity<JsonNode> rejected = deploy("chen.owner", files(
-				"rules/volume-gap/gap-bands.drl", "package rules.volumegap;\nrule \"X\" when then System.exit(0); end\n",
-				"forms/swot.form", "{ \"id\": \"swot\", \"components\": [ {\"key\": \"a\"}, {\"key\": \"a\"} ] }"));
+		ResponseEntity<JsonNode> rejected = deploy("chen.owner",
+				files("rules/volume-gap/gap-bands.drl",
+						"package rules.volumegap;\nrule \"X\" when then System.exit(0); end\n", "forms/swot.form",
+						"{ \"id\": \"swot\", \"components\": [ {\"key\": \"a\"}, {\"key\": \"a\"} ] }"));
 
 		assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(rejected.getBody().get("problems")).anySatisfy(p -> assertThat(p.get("message").asText())
-			.contains("System is not allowed")).anySatisfy(p -> assertThat(p.get("message").asText())
-				.contains("duplicate field key 'a'"));
+		assertThat(rejected.getBody().get("problems"))
+			.anySatisfy(p -> assertThat(p.get("message").asText()).contains("System is not allowed"))
+			.anySatisfy(p -> assertThat(p.get("message").asText()).contains("duplicate field key 'a'"));
 		assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
-		assertThat(jdbc.queryForObject("select count(*) from deployment_audit where outcome = 'REJECTED'", Integer.class)).as("one audit row for the attempt").isEqualTo(rejectedBefore + 1);
+		assertThat(
+				jdbc.queryForObject("select count(*) from deployment_audit where outcome = 'REJECTED'", Integer.class))
+			.as("one audit row for the attempt")
+			.isEqualTo(rejectedBefore + 1);
 	}
 
 	@Test
 	void onlyProcessOwnersDeploy() throws IOException {
 		for (String user : List.of("wang.east", "zhao.director", "sun.auditor")) {
-			assertThat(deploy(user, files(PARAMETERS, parameters())).getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(deploy(user, files(PARAMETERS, parameters())).getStatusCode()).as(user)
+				.isEqualTo(HttpStatus.FORBIDDEN);
 		}
 		assertThat(rest.postForEntity("/api/deployments", files(PARAMETERS, "x"), String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -154,7 +171,8 @@ class DeploymentApiIntegrationTests {
 		ByteArrayOutputStream zip = new ByteArrayOutputStream();
 		try (ZipOutputStream out = new ZipOutputStream(zip)) {
 			out.putNextEntry(new ZipEntry(PARAMETERS));
-			out.write(parameters().replace("flag.overdueDaysAbove = 30", "flag.overdueDaysAbove = 45").getBytes(StandardCharsets.UTF_8));
+			out.write(parameters().replace("flag.overdueDaysAbove = 30", "flag.overdueDaysAbove = 45")
+				.getBytes(StandardCharsets.UTF_8));
 			out.closeEntry();
 		}
 
@@ -165,8 +183,10 @@ class DeploymentApiIntegrationTests {
 	}
 
 	private String startCycle() {
-		return runtime.startProcessInstanceByKey("regional-planning-cycle", java.util.Map.of("region", "east", "year", 2027,
-				"hqVolumeTarget", 1000, "budget", 1000)).getId();
+		return runtime
+			.startProcessInstanceByKey("regional-planning-cycle",
+					java.util.Map.of("region", "east", "year", 2027, "hqVolumeTarget", 1000, "budget", 1000))
+			.getId();
 	}
 
 	private String bpmn() throws IOException {
@@ -176,8 +196,8 @@ class DeploymentApiIntegrationTests {
 	private ResponseEntity<JsonNode> migrate(String user, String body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		return rest.withBasicAuth(user, "demo").postForEntity("/api/deployments/migrations", new HttpEntity<>(body, headers),
-				JsonNode.class);
+		return rest.withBasicAuth(user, "demo")
+			.postForEntity("/api/deployments/migrations", new HttpEntity<>(body, headers), JsonNode.class);
 	}
 
 	private String definitionOf(String instance) {
@@ -188,12 +208,15 @@ class DeploymentApiIntegrationTests {
 	void runningInstancesMoveToANewProcessVersion() throws IOException {
 		String instance = startCycle();
 		String oldDefinition = definitionOf(instance);
-		String renamed = bpmn().replace("name=\"数据刷新检查 / Data refresh check\"", "name=\"数据刷新检查（新）/ Data refresh check (new)\"");
+		String renamed = bpmn().replace("name=\"数据刷新检查 / Data refresh check\"",
+				"name=\"数据刷新检查（新）/ Data refresh check (new)\"");
 		assertThat(renamed).contains("Data refresh check (new)");
 		String deploymentId = deploy("chen.owner", files("processes/regional-planning-cycle.bpmn", renamed)).getBody()
-			.get("deploymentId").asText();
+			.get("deploymentId")
+			.asText();
 
-		int migrationsBefore = jdbc.queryForObject("select count(*) from deployment_audit where outcome = 'MIGRATED'", Integer.class);
+		int migrationsBefore = jdbc.queryForObject("select count(*) from deployment_audit where outcome = 'MIGRATED'",
+				Integer.class);
 		long running = runtime.createProcessInstanceQuery().processDefinitionKey("regional-planning-cycle").count();
 
 		ResponseEntity<JsonNode> migrated = migrate("chen.owner", "{\"processKey\": \"regional-planning-cycle\"}");
@@ -205,12 +228,16 @@ class DeploymentApiIntegrationTests {
 		String newDefinition = definitionOf(instance);
 		assertThat(newDefinition).isNotEqualTo(oldDefinition);
 		assertThat(repository.getProcessDefinition(newDefinition).getDeploymentId()).isEqualTo(deploymentId);
-		org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+		org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery()
+			.processInstanceId(instance)
+			.singleResult();
 		assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_DataRefreshCheck");
 		assertThat(task.getName()).as("the task keeps its name; the new version's activity took it over")
 			.isEqualTo("数据刷新检查 / Data refresh check");
 		assertThat(runtime.createProcessInstanceQuery().processDefinitionId(oldDefinition).count()).isZero();
-		assertThat(jdbc.queryForObject("select count(*) from deployment_audit where outcome = 'MIGRATED'", Integer.class)).isEqualTo(migrationsBefore + 1);
+		assertThat(
+				jdbc.queryForObject("select count(*) from deployment_audit where outcome = 'MIGRATED'", Integer.class))
+			.isEqualTo(migrationsBefore + 1);
 		assertThat(migrate("wang.east", "{\"processKey\": \"regional-planning-cycle\"}").getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
 	}
@@ -221,22 +248,28 @@ class DeploymentApiIntegrationTests {
 		String oldDefinition = definitionOf(instance);
 		int oldVersion = repository.getProcessDefinition(oldDefinition).getVersion();
 		String withoutTheTask = bpmn().replace("Task_DataRefreshCheck", "Task_RefreshCheck");
-		assertThat(deploy("chen.owner", files("processes/regional-planning-cycle.bpmn", withoutTheTask)).getStatusCode())
+		assertThat(
+				deploy("chen.owner", files("processes/regional-planning-cycle.bpmn", withoutTheTask)).getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
 
-		int refusalsBefore = jdbc.queryForObject("select count(*) from deployment_audit where outcome = 'NOT_MIGRATED'", Integer.class);
+		int refusalsBefore = jdbc.queryForObject("select count(*) from deployment_audit where outcome = 'NOT_MIGRATED'",
+				Integer.class);
 		ResponseEntity<JsonNode> refused = migrate("chen.owner",
 				"{\"processKey\": \"regional-planning-cycle\", \"fromVersion\": " + oldVersion + "}");
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(refused.getBody().get("outcome").asText()).isEqualTo("REFUSED");
-		assertThat(refused.getBody().get("problems")).anySatisfy(p -> assertThat(p.asText()).contains("Task_DataRefreshCheck"));
+		assertThat(refused.getBody().get("problems"))
+			.anySatisfy(p -> assertThat(p.asText()).contains("Task_DataRefreshCheck"));
 		assertThat(definitionOf(instance)).as("nothing moved").isEqualTo(oldDefinition);
 		assertThat(runtime.createProcessInstanceQuery().processDefinitionId(oldDefinition).count())
 			.isEqualTo(refused.getBody().get("instances").get(String.valueOf(oldVersion)).asLong());
-		assertThat(jdbc.queryForObject("select count(*) from deployment_audit where outcome = 'NOT_MIGRATED'", Integer.class)).isEqualTo(refusalsBefore + 1);
+		assertThat(jdbc.queryForObject("select count(*) from deployment_audit where outcome = 'NOT_MIGRATED'",
+				Integer.class))
+			.isEqualTo(refusalsBefore + 1);
 
-		ResponseEntity<JsonNode> unknown = migrate("chen.owner", "{\"processKey\": \"regional-planning-cycle\", \"toVersion\": 999}");
+		ResponseEntity<JsonNode> unknown = migrate("chen.owner",
+				"{\"processKey\": \"regional-planning-cycle\", \"toVersion\": 999}");
 		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(unknown.getBody().get("message").asText()).contains("has no version 999");
 	}
@@ -245,15 +278,16 @@ class DeploymentApiIntegrationTests {
 	void aFileIsRemovedOnlyWhenNothingNeedsIt() throws java.io.IOException {
 		String table = "rules/volume-gap-table/volume-gap.xlsx";
 		LinkedMultiValueMap<String, Object> addTable = new LinkedMultiValueMap<>();
-		addTable.add("files", new org.springframework.core.io.ByteArrayResource(
-				java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/examples/volume-gap-table/volume-gap.xlsx"))) {
+		addTable.add("files", new org.springframework.core.io.ByteArrayResource(java.nio.file.Files
+			.readAllBytes(java.nio.file.Path.of("docs/examples/volume-gap-table/volume-gap.xlsx"))) {
 			@Override
 			public String getFilename() {
 				return table;
 			}
 		});
 		assertThat(deploy("chen.owner", new HttpEntity<>(addTable, multipart())).getStatusCode())
-			.as("a rule set nothing uses, added").isEqualTo(HttpStatus.CREATED);
+			.as("a rule set nothing uses, added")
+			.isEqualTo(HttpStatus.CREATED);
 		LinkedMultiValueMap<String, Object> removeTable = new LinkedMultiValueMap<>();
 		removeTable.add("remove", table);
 
@@ -261,7 +295,8 @@ class DeploymentApiIntegrationTests {
 
 		assertThat(removed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(repository.getDeploymentResourceNames(removed.getBody().get("deploymentId").asText()))
-			.doesNotContain(table).contains("rules/volume-gap/gap-bands.drl");
+			.doesNotContain(table)
+			.contains("rules/volume-gap/gap-bands.drl");
 		assertThat(removed.getBody().get("files").get(table).asText()).isEqualTo("removed");
 
 		LinkedMultiValueMap<String, Object> again = new LinkedMultiValueMap<>();
@@ -275,8 +310,8 @@ class DeploymentApiIntegrationTests {
 		removeUsedForm.add("remove", "forms/swot.form");
 		ResponseEntity<JsonNode> needed = deploy("chen.owner", new HttpEntity<>(removeUsedForm, multipart()));
 		assertThat(needed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(needed.getBody().get("problems")).anySatisfy(p -> assertThat(p.get("message").asText())
-			.contains("forms/swot.form does not exist"));
+		assertThat(needed.getBody().get("problems"))
+			.anySatisfy(p -> assertThat(p.get("message").asText()).contains("forms/swot.form does not exist"));
 		assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
 	}
 

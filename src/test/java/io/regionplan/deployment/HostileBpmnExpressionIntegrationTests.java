@@ -35,10 +35,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Hostile BPMN expressions: each is refused by the deployment API (400 naming the element and the reason,
- * nothing deployed), and again by the engine when the file reaches it another way (the expression does not
- * run: no variable changes, no file is written). Likewise timers that fire too often and retries beyond
- * their bounds, refused by the API and by the engine's parser.
+ * Hostile BPMN expressions: each is refused by the deployment API (400 naming the element
+ * and the reason, nothing deployed), and again by the engine when the file reaches it
+ * another way (the expression does not run: no variable changes, no file is written).
+ * Likewise timers that fire too often and retries beyond their bounds, refused by the API
+ * and by the engine's parser.
  */
 @IntegrationTest
 class HostileBpmnExpressionIntegrationTests {
@@ -56,7 +57,10 @@ class HostileBpmnExpressionIntegrationTests {
 	/** Where the file-writing expression would write, were it run. */
 	static final Path MARKER = Path.of("target", "hostile-expression-marker").toAbsolutePath();
 
-	/** An expression, what the deployment API must answer, and what the engine must answer. */
+	/**
+	 * An expression, what the deployment API must answer, and what the engine must
+	 * answer.
+	 */
 	record Hostile(String expression, String atDeployment, String atRunTime) {
 
 		@Override
@@ -71,8 +75,8 @@ class HostileBpmnExpressionIntegrationTests {
 				// the review's finding: a bracket call is a call
 				new Hostile("${execution['setVariable']('region', 'south')}", "may not use 'setVariable' on execution",
 						"expressions may not use 'setVariable' on execution"),
-				new Hostile("${execution[\"setVariable\"](\"region\", \"south\")}", "may not use 'setVariable' on execution",
-						"expressions may not use 'setVariable' on execution"),
+				new Hostile("${execution[\"setVariable\"](\"region\", \"south\")}",
+						"may not use 'setVariable' on execution", "expressions may not use 'setVariable' on execution"),
 				new Hostile("#{execution.setVariable('region', 'south')}", "may not use 'setVariable' on execution",
 						"expressions may not use 'setVariable' on execution"),
 				new Hostile("${execution['set'.concat('Variable')]('region', 'south')}",
@@ -87,19 +91,23 @@ class HostileBpmnExpressionIntegrationTests {
 						"expressions may not use 'processEngine' on execution"),
 				new Hostile("${execution[key].runtimeService}", "no computed key on execution",
 						"expressions may not use 'processEngine' on execution"),
-				new Hostile("${execution.getProcessEngine().getRuntimeService()}", "may not use 'getProcessEngine' on execution",
+				new Hostile("${execution.getProcessEngine().getRuntimeService()}",
+						"may not use 'getProcessEngine' on execution",
 						"expressions may not use 'getProcessEngine' on execution"),
 				new Hostile("${task.execution.processEngine}", "may not use 'execution' on task",
 						"expressions may not use 'execution' on task"),
 				// reflection from a value, a bean, a bean's result
 				new Hostile("${''.getClass().forName('java.lang.Runtime')}", "may not use 'getClass' on a value",
 						"expressions may not use 'getClass' on a value of type String"),
-				new Hostile("${''.getClass().forName('java.io.FileOutputStream').getConstructor(''.getClass())"
-						+ ".newInstance('" + MARKER + "').close()}", "may not use 'getClass' on a value",
+				new Hostile(
+						"${''.getClass().forName('java.io.FileOutputStream').getConstructor(''.getClass())"
+								+ ".newInstance('" + MARKER + "').close()}",
+						"may not use 'getClass' on a value",
 						"expressions may not use 'getClass' on a value of type String"),
 				new Hostile("${cycleCalendar['class'].classLoader}", "may not use 'class' on cycleCalendar",
 						"expressions may not use 'class' on cycleCalendar"),
-				new Hostile("#{cycleCalendar.getClass().forName('java.lang.Runtime')}", "may not use 'getClass' on cycleCalendar",
+				new Hostile("#{cycleCalendar.getClass().forName('java.lang.Runtime')}",
+						"may not use 'getClass' on cycleCalendar",
 						"expressions may not use 'getClass' on cycleCalendar"),
 				new Hostile("${cycleCalendar.wait(60000)}", "may not use 'wait' on cycleCalendar",
 						"expressions may not use 'wait' on cycleCalendar"),
@@ -155,14 +163,20 @@ class HostileBpmnExpressionIntegrationTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("corpus")
 	void theEngineRefusesTheExpressionWhenTheFileReachesItAnotherWay(Hostile hostile) {
-		// deployed past the validator; the expression runs when the second task is created
-		BpmnModelInstance model = Bpmn.createExecutableProcess("hostile-expression").camundaHistoryTimeToLive(1)
+		// deployed past the validator; the expression runs when the second task is
+		// created
+		BpmnModelInstance model = Bpmn.createExecutableProcess("hostile-expression")
+			.camundaHistoryTimeToLive(1)
 			.startEvent()
 			.userTask("Task_Before")
-			.userTask("Task_Hostile").camundaTaskListenerExpression("create", hostile.expression())
+			.userTask("Task_Hostile")
+			.camundaTaskListenerExpression("create", hostile.expression())
 			.endEvent()
 			.done();
-		String deployment = repository.createDeployment().addModelInstance("hostile-expression.bpmn", model).deploy().getId();
+		String deployment = repository.createDeployment()
+			.addModelInstance("hostile-expression.bpmn", model)
+			.deploy()
+			.getId();
 		try {
 			Map<String, Object> variables = Map.of("region", "north", "other", "south", "key", "processEngine");
 			String instance = runtime.startProcessInstanceByKey("hostile-expression", variables).getId();
@@ -171,8 +185,10 @@ class HostileBpmnExpressionIntegrationTests {
 			assertThatThrownBy(() -> tasks.complete(before.getId())).isInstanceOf(ProcessEngineException.class)
 				.hasMessageContaining(hostile.atRunTime());
 
-			assertThat(runtime.getVariables(instance)).as("no variable changed").containsExactlyInAnyOrderEntriesOf(variables);
-			assertThat(tasks.createTaskQuery().processInstanceId(instance).list()).extracting(Task::getTaskDefinitionKey)
+			assertThat(runtime.getVariables(instance)).as("no variable changed")
+				.containsExactlyInAnyOrderEntriesOf(variables);
+			assertThat(tasks.createTaskQuery().processInstanceId(instance).list())
+				.extracting(Task::getTaskDefinitionKey)
 				.containsExactly("Task_Before");
 			assertThat(MARKER).as("no file written").doesNotExist();
 		}
@@ -181,10 +197,15 @@ class HostileBpmnExpressionIntegrationTests {
 		}
 	}
 
-	/** The file-writing expression is real: with JUEL's plain resolvers it writes the marker. */
+	/**
+	 * The file-writing expression is real: with JUEL's plain resolvers it writes the
+	 * marker.
+	 */
 	@Test
 	void theFileWritingExpressionWritesTheMarkerWhereNothingHoldsItBack() {
-		String writer = corpus().map(Hostile::expression).filter(text -> text.contains(MARKER.toString())).findFirst()
+		String writer = corpus().map(Hostile::expression)
+			.filter(text -> text.contains(MARKER.toString()))
+			.findFirst()
 			.orElseThrow();
 		SimpleContext plain = new SimpleContext();
 
@@ -195,16 +216,22 @@ class HostileBpmnExpressionIntegrationTests {
 
 	@Test
 	void expressionsTheShippedProcessesUseStillRun() {
-		BpmnModelInstance model = Bpmn.createExecutableProcess("allowed-expression").camundaHistoryTimeToLive(1)
+		BpmnModelInstance model = Bpmn.createExecutableProcess("allowed-expression")
+			.camundaHistoryTimeToLive(1)
 			.startEvent()
-			.userTask("Task_Allowed").camundaDueDate("${cycleCalendar.inDays(7)}")
+			.userTask("Task_Allowed")
+			.camundaDueDate("${cycleCalendar.inDays(7)}")
 			.camundaTaskListenerExpression("create", "${execution.getVariable('region') == region "
 					+ "&& execution.processInstanceId != null && cycleCalendar.quarters()[0] == 1 && currentUser() == null}")
 			.endEvent()
 			.done();
-		String deployment = repository.createDeployment().addModelInstance("allowed-expression.bpmn", model).deploy().getId();
+		String deployment = repository.createDeployment()
+			.addModelInstance("allowed-expression.bpmn", model)
+			.deploy()
+			.getId();
 		try {
-			String instance = runtime.startProcessInstanceByKey("allowed-expression", Map.of("region", "north")).getId();
+			String instance = runtime.startProcessInstanceByKey("allowed-expression", Map.of("region", "north"))
+				.getId();
 
 			assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getDueDate()).isNotNull();
 		}
@@ -213,12 +240,16 @@ class HostileBpmnExpressionIntegrationTests {
 		}
 	}
 
-	/** A timer or retry cycle, the file it is written into, and the element and reason the refusal names. */
+	/**
+	 * A timer or retry cycle, the file it is written into, and the element and reason the
+	 * refusal names.
+	 */
 	static Stream<Arguments> fastTimers() throws IOException {
 		Function<String, String> cycleTimer = cycle -> MONTH_START.replace("timeDate", "timeCycle")
 			.replace("${cycleCalendar.monthStart(year, month)}", cycle);
-		Function<String, String> retries = cycle -> SUMMARY_TASK + "<bpmn:extensionElements><camunda:failedJobRetryTimeCycle>"
-				+ cycle + "</camunda:failedJobRetryTimeCycle></bpmn:extensionElements>";
+		Function<String, String> retries = cycle -> SUMMARY_TASK
+				+ "<bpmn:extensionElements><camunda:failedJobRetryTimeCycle>" + cycle
+				+ "</camunda:failedJobRetryTimeCycle></bpmn:extensionElements>";
 		return Stream.of(
 				Arguments.of(MONTH, changed(MONTH, MONTH_START, cycleTimer.apply("R/PT1S")), "Timer_MonthStart",
 						"repeats more often than once a minute"),
@@ -250,18 +281,25 @@ class HostileBpmnExpressionIntegrationTests {
 
 	@Test
 	void theEngineRefusesTimersBeyondTheirBoundsWhenTheFileReachesItAnotherWay() {
-		BpmnModelInstance fastTimer = Bpmn.createExecutableProcess("fast-timer").camundaHistoryTimeToLive(1)
+		BpmnModelInstance fastTimer = Bpmn.createExecutableProcess("fast-timer")
+			.camundaHistoryTimeToLive(1)
 			.startEvent()
-			.intermediateCatchEvent("Timer_EverySecond").timerWithCycle("R/PT1S")
+			.intermediateCatchEvent("Timer_EverySecond")
+			.timerWithCycle("R/PT1S")
 			.endEvent()
 			.done();
-		BpmnModelInstance cron = Bpmn.createExecutableProcess("fast-cron").camundaHistoryTimeToLive(1)
-			.startEvent("Start_EverySecond").timerWithCycle("* * * * * ?")
+		BpmnModelInstance cron = Bpmn.createExecutableProcess("fast-cron")
+			.camundaHistoryTimeToLive(1)
+			.startEvent("Start_EverySecond")
+			.timerWithCycle("* * * * * ?")
 			.endEvent()
 			.done();
-		BpmnModelInstance endlessRetries = Bpmn.createExecutableProcess("endless-retries").camundaHistoryTimeToLive(1)
+		BpmnModelInstance endlessRetries = Bpmn.createExecutableProcess("endless-retries")
+			.camundaHistoryTimeToLive(1)
 			.startEvent()
-			.serviceTask("Task_Retry").camundaExpression("${true}").camundaAsyncBefore()
+			.serviceTask("Task_Retry")
+			.camundaExpression("${true}")
+			.camundaAsyncBefore()
 			.camundaFailedJobRetryTimeCycle("R1000/PT1S")
 			.endEvent()
 			.done();
@@ -275,16 +313,17 @@ class HostileBpmnExpressionIntegrationTests {
 			.isInstanceOf(ProcessEngineException.class)
 			.hasMessageContaining("Start_EverySecond: ")
 			.hasMessageContaining("repeats more often than once a minute");
-		assertThatThrownBy(() -> repository.createDeployment().addModelInstance("endless-retries.bpmn", endlessRetries)
-			.deploy()).isInstanceOf(ProcessEngineException.class)
+		assertThatThrownBy(
+				() -> repository.createDeployment().addModelInstance("endless-retries.bpmn", endlessRetries).deploy())
+			.isInstanceOf(ProcessEngineException.class)
 			.hasMessageContaining("Task_Retry: ")
 			.hasMessageContaining("'R1000/PT1S' is out of bounds");
 		assertThat(repository.createDeploymentQuery().count()).as("nothing deployed").isEqualTo(deployments);
 	}
 
 	private ResponseEntity<JsonNode> deploy(String file, String content) {
-		return rest.withBasicAuth("chen.owner", "demo").postForEntity("/api/deployments",
-				DeploymentApiIntegrationTests.files(file, content), JsonNode.class);
+		return rest.withBasicAuth("chen.owner", "demo")
+			.postForEntity("/api/deployments", DeploymentApiIntegrationTests.files(file, content), JsonNode.class);
 	}
 
 	/** The shipped file with one change; the change must apply. */

@@ -46,9 +46,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Cycles running on the flat planning cycle (as shipped before its phases, kept in the test resources) move
- * to the phased version: wherever they wait, a task or a rule task's job lands in its phase and the cycle goes
- * on from there, across the phases' boundaries.
+ * Cycles running on the flat planning cycle (as shipped before its phases, kept in the
+ * test resources) move to the phased version: wherever they wait, a task or a rule task's
+ * job lands in its phase and the cycle goes on from there, across the phases' boundaries.
  */
 class MigrationPlansTests {
 
@@ -70,12 +70,13 @@ class MigrationPlansTests {
 	CycleStandIns standIns;
 
 	/**
-	 * The repository's files (the processes the cycle calls), then the flat cycle, then the phased one again
-	 * as the newest version.
+	 * The repository's files (the processes the cycle calls), then the flat cycle, then
+	 * the phased one again as the newest version.
 	 */
 	@BeforeEach
 	void deployBothVersions() throws IOException {
-		// other engines run in the same JVM (the Spring tests'): the assertions must use this one
+		// other engines run in the same JVM (the Spring tests'): the assertions must use
+		// this one
 		BpmnAwareTests.init(engine.getProcessEngine());
 		deployments.add(ProcessTestEngine.deploy(engine.getProcessEngine()));
 		flat = deployCycle("flat", Files.readString(FLAT_CYCLE));
@@ -84,8 +85,11 @@ class MigrationPlansTests {
 	}
 
 	private String deployCycle(String name, String bpmn) {
-		String deployment = repositoryService().createDeployment().name(name)
-			.addString("processes/regional-planning-cycle.bpmn", bpmn).deploy().getId();
+		String deployment = repositoryService().createDeployment()
+			.name(name)
+			.addString("processes/regional-planning-cycle.bpmn", bpmn)
+			.deploy()
+			.getId();
 		deployments.add(deployment);
 		return repositoryService().createProcessDefinitionQuery().deploymentId(deployment).singleResult().getId();
 	}
@@ -112,12 +116,14 @@ class MigrationPlansTests {
 	}
 
 	/**
-	 * Where a flat cycle waits (a task, a rule task's job, the quarters), the phase it lands in, what the task is
-	 * completed with, and where the cycle then waits, in which phase.
+	 * Where a flat cycle waits (a task, a rule task's job, the quarters), the phase it
+	 * lands in, what the task is completed with, and where the cycle then waits, in which
+	 * phase.
 	 */
 	static Stream<Arguments> waitingCycles() {
 		Map<String, Object> none = Map.of();
-		return Stream.of(Arguments.of("Task_DataRefreshCheck", MARKET_READING, none, "Task_MarketVisits", MARKET_READING),
+		return Stream.of(
+				Arguments.of("Task_DataRefreshCheck", MARKET_READING, none, "Task_MarketVisits", MARKET_READING),
 				Arguments.of("Task_MarketVisits", MARKET_READING, none, "Task_Swot", STRATEGY),
 				Arguments.of("Task_Swot", STRATEGY, none, "Task_CityStrategy", STRATEGY),
 				Arguments.of("Task_CityStrategy", STRATEGY, none, "Task_ReviewStrategy", STRATEGY),
@@ -131,11 +137,12 @@ class MigrationPlansTests {
 				Arguments.of("Task_TeamSizing", ORGANISATION, none, "Task_ReviewTeam", ORGANISATION),
 				Arguments.of("Task_ReviewTeam", ORGANISATION, none, "Task_DealerClassification", ORGANISATION),
 				Arguments.of("Task_DealerClassification", ORGANISATION, none, "Task_ResourceAllocation", ORGANISATION),
-				Arguments.of("Task_ResourceAllocation", ORGANISATION, none, "Task_ReviewDealersAndResources", ORGANISATION),
+				Arguments.of("Task_ResourceAllocation", ORGANISATION, none, "Task_ReviewDealersAndResources",
+						ORGANISATION),
 				Arguments.of("Task_ReviewDealersAndResources", ORGANISATION, none, "Task_WorkPlan", WORK_PLAN),
 				Arguments.of("Task_WorkPlan", WORK_PLAN, none, "Task_DirectorPlanApproval", WORK_PLAN),
-				Arguments.of("Task_DirectorPlanApproval", WORK_PLAN, Map.of("planDecision", "return", "returnTo",
-						"VOLUME_PLAN"), "Task_VolumePlan", VOLUME_AND_GAP),
+				Arguments.of("Task_DirectorPlanApproval", WORK_PLAN,
+						Map.of("planDecision", "return", "returnTo", "VOLUME_PLAN"), "Task_VolumePlan", VOLUME_AND_GAP),
 				Arguments.of("CallActivity_Quarter#multiInstanceBody", null, none, "CallActivity_Quarter", null),
 				Arguments.of("Task_YearEndSummary", null, none, null, null));
 	}
@@ -145,20 +152,27 @@ class MigrationPlansTests {
 	void aCycleWaitingAnywhereMovesIntoItsPhaseAndGoesOn(String waitingAt, String phase, Map<String, Object> completion,
 			String next, String nextPhase) {
 		// given
-		ProcessInstance cycle = runtimeService().createProcessInstanceById(flat).startBeforeActivity(waitingAt)
-			.setVariables(cycleVariables()).execute();
+		ProcessInstance cycle = runtimeService().createProcessInstanceById(flat)
+			.startBeforeActivity(waitingAt)
+			.setVariables(cycleVariables())
+			.execute();
 		Task taskBefore = taskQuery().processInstanceId(cycle.getId()).taskDefinitionKey(waitingAt).singleResult();
 
 		// when
 		migrate(cycle);
 
 		// then
-		Assertions.assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(cycle.getId()).singleResult()
-			.getProcessDefinitionId()).isEqualTo(phased);
+		Assertions
+			.assertThat(runtimeService().createProcessInstanceQuery()
+				.processInstanceId(cycle.getId())
+				.singleResult()
+				.getProcessDefinitionId())
+			.isEqualTo(phased);
 		Assertions.assertThat(phaseOf(runtimeService(), cycle.getId(), waitingAt)).isEqualTo(phase);
 		Job job = jobQuery().processInstanceId(cycle.getId()).activityId(waitingAt).singleResult();
 		if (taskBefore != null) {
-			Assertions.assertThat(task(waitingAt, cycle).getId()).as("the same task, not a new one")
+			Assertions.assertThat(task(waitingAt, cycle).getId())
+				.as("the same task, not a new one")
 				.isEqualTo(taskBefore.getId());
 			complete(task(waitingAt, cycle), completion);
 		}
@@ -166,7 +180,8 @@ class MigrationPlansTests {
 			execute(job);
 		}
 		else {
-			// a quarter: the called process keeps its version and ends with its review, the next quarter starts
+			// a quarter: the called process keeps its version and ends with its review,
+			// the next quarter starts
 			execute(jobQuery().executable().singleResult());
 		}
 		runJobsUntil(cycle, next);
@@ -179,7 +194,10 @@ class MigrationPlansTests {
 		}
 	}
 
-	/** Runs the cycle's rule tasks up to the activity {@code next}, which may itself be a rule task. */
+	/**
+	 * Runs the cycle's rule tasks up to the activity {@code next}, which may itself be a
+	 * rule task.
+	 */
 	private static void runJobsUntil(ProcessInstance cycle, String next) {
 		for (int guard = 0; guard < 20; guard++) {
 			if (next != null && jobQuery().processInstanceId(cycle.getId()).activityId(next).count() > 0) {
@@ -206,7 +224,8 @@ class MigrationPlansTests {
 		// when
 		migrate(cycle);
 
-		// then: on through every phase, sent back to the market reading, again, approved, the quarters, the year end
+		// then: on through every phase, sent back to the market reading, again, approved,
+		// the quarters, the year end
 		complete(task("Task_ReviewStrategy", cycle));
 		complete(task("Task_VolumePlan", cycle));
 		runJobs();
@@ -214,8 +233,8 @@ class MigrationPlansTests {
 		runJobs();
 		complete(task("Task_ReviewDealersAndResources", cycle));
 		complete(task("Task_WorkPlan", cycle));
-		complete(task("Task_DirectorPlanApproval", cycle), withVariables("planDecision", "return", "returnTo",
-				"MARKET_READING", "planDirectorComment", "x"));
+		complete(task("Task_DirectorPlanApproval", cycle),
+				withVariables("planDecision", "return", "returnTo", "MARKET_READING", "planDirectorComment", "x"));
 		assertThat(cycle).isWaitingAt("Task_DataRefreshCheck");
 		for (String step : List.of("Task_DataRefreshCheck", "Task_MarketVisits", "Task_Swot")) {
 			complete(task(step, cycle));
@@ -234,10 +253,14 @@ class MigrationPlansTests {
 			execute(jobQuery().executable().singleResult());
 		}
 		complete(task("Task_YearEndSummary", cycle));
-		assertThat(cycle).isEnded().hasPassedInOrder(STRATEGY, VOLUME_AND_GAP, ORGANISATION, WORK_PLAN,
-				MARKET_READING, "CallActivity_Quarter", "EndEvent_CycleDone");
-		Assertions.assertThat(standIns.ran()).as("the market summary ran once, on the flat version")
-			.containsOnlyOnce("Task_SummarizeMarket").filteredOn("Task_Forecast"::equals).hasSize(2);
+		assertThat(cycle).isEnded()
+			.hasPassedInOrder(STRATEGY, VOLUME_AND_GAP, ORGANISATION, WORK_PLAN, MARKET_READING, "CallActivity_Quarter",
+					"EndEvent_CycleDone");
+		Assertions.assertThat(standIns.ran())
+			.as("the market summary ran once, on the flat version")
+			.containsOnlyOnce("Task_SummarizeMarket")
+			.filteredOn("Task_Forecast"::equals)
+			.hasSize(2);
 	}
 
 	private static void runJobs() {
@@ -249,18 +272,21 @@ class MigrationPlansTests {
 	@Test
 	void versionsOfTheSameShapeGetCamundasOwnPlan() throws IOException {
 		// given: two versions of the phased cycle
-		String newer = deployCycle("renamed", Files.readString(PHASED_CYCLE).replace("区域 SWOT 分析 / Regional SWOT",
-				"SWOT / Regional SWOT"));
+		String newer = deployCycle("renamed",
+				Files.readString(PHASED_CYCLE).replace("区域 SWOT 分析 / Regional SWOT", "SWOT / Regional SWOT"));
 
 		// when
 		MigrationPlan plan = MigrationPlans.byEqualIds(engine.getProcessEngine(), phased, newer);
 
 		// then
-		MigrationPlan camundas = runtimeService().createMigrationPlan(phased, newer).mapEqualActivities()
-			.updateEventTriggers().build();
-		Assertions.assertThat(plan.getInstructions()).extracting(MigrationInstruction::getSourceActivityId)
-			.containsExactlyInAnyOrderElementsOf(camundas.getInstructions().stream()
-				.map(MigrationInstruction::getSourceActivityId).toList())
+		MigrationPlan camundas = runtimeService().createMigrationPlan(phased, newer)
+			.mapEqualActivities()
+			.updateEventTriggers()
+			.build();
+		Assertions.assertThat(plan.getInstructions())
+			.extracting(MigrationInstruction::getSourceActivityId)
+			.containsExactlyInAnyOrderElementsOf(
+					camundas.getInstructions().stream().map(MigrationInstruction::getSourceActivityId).toList())
 			.contains("SubProcess_Strategy", "Task_Swot", "CallActivity_Quarter");
 	}
 

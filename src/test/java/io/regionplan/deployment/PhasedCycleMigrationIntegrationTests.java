@@ -36,9 +36,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Cycles started on the flat planning cycle (the file as shipped before its phases, kept in the test
- * resources) move to the phased version through the migration API, each where it waits, and go on with the
- * application's own delegates and rules across the phases' boundaries up to the year's first quarter.
+ * Cycles started on the flat planning cycle (the file as shipped before its phases, kept
+ * in the test resources) move to the phased version through the migration API, each where
+ * it waits, and go on with the application's own delegates and rules across the phases'
+ * boundaries up to the year's first quarter.
  */
 @IntegrationTest
 class PhasedCycleMigrationIntegrationTests {
@@ -65,10 +66,14 @@ class PhasedCycleMigrationIntegrationTests {
 
 	private final List<String> cycles = new ArrayList<>();
 
-	/** The shipped files again and no cycle of this test left, for the later tests of the shared context. */
+	/**
+	 * The shipped files again and no cycle of this test left, for the later tests of the
+	 * shared context.
+	 */
 	@AfterEach
 	void restoreTheShippedVersion() {
-		cycles.stream().filter(id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0)
+		cycles.stream()
+			.filter(id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0)
 			.forEach(id -> runtime.deleteProcessInstance(id, "test done"));
 		ProcessFilesDeployment.deployChange(repository, "regionplan", ProcessFiles.fromFolder(Path.of(".")));
 	}
@@ -77,9 +82,13 @@ class PhasedCycleMigrationIntegrationTests {
 		SortedMap<String, byte[]> files = new TreeMap<>(ProcessFiles.fromFolder(Path.of(".")).files());
 		files.put(CYCLE, Files.readAllBytes(MigrationPlansTests.FLAT_CYCLE));
 		String deployment = ProcessFilesDeployment.deployChange(repository, "regionplan", new ProcessFiles(files))
-			.deployment().getId();
-		return repository.createProcessDefinitionQuery().deploymentId(deployment)
-			.processDefinitionKey("regional-planning-cycle").singleResult().getVersion();
+			.deployment()
+			.getId();
+		return repository.createProcessDefinitionQuery()
+			.deploymentId(deployment)
+			.processDefinitionKey("regional-planning-cycle")
+			.singleResult()
+			.getVersion();
 	}
 
 	private String start() {
@@ -91,18 +100,23 @@ class PhasedCycleMigrationIntegrationTests {
 	private ResponseEntity<JsonNode> migrate(int fromVersion) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		return rest.withBasicAuth("chen.owner", "demo").postForEntity("/api/deployments/migrations", new HttpEntity<>(
-				"{\"processKey\": \"regional-planning-cycle\", \"fromVersion\": " + fromVersion + "}", headers), JsonNode.class);
+		return rest.withBasicAuth("chen.owner", "demo")
+			.postForEntity("/api/deployments/migrations",
+					new HttpEntity<>(
+							"{\"processKey\": \"regional-planning-cycle\", \"fromVersion\": " + fromVersion + "}",
+							headers),
+					JsonNode.class);
 	}
 
 	private long decisions(String cycle, String ruleSet) {
-		return jdbc.queryForObject("select count(*) from decision where process_instance_id = ? and rule_set = ?", Long.class,
-				cycle, ruleSet);
+		return jdbc.queryForObject("select count(*) from decision where process_instance_id = ? and rule_set = ?",
+				Long.class, cycle, ruleSet);
 	}
 
 	@Test
 	void flatCyclesMoveIntoThePhasesAndGoOnAcrossThem() throws IOException {
-		// given: three cycles on the flat version, at a task, at a rule task's job and in the gap loop
+		// given: three cycles on the flat version, at a task, at a rule task's job and in
+		// the gap loop
 		int flat = deployTheFlatCycle();
 		String visits = start();
 		driver.complete(visits, "Task_DataRefreshCheck", "wang.east", Map.of("dataConfirmed", true));
@@ -143,7 +157,8 @@ class PhasedCycleMigrationIntegrationTests {
 		assertThat(phaseOf(runtime, gap, "Task_ReviewTeam")).isEqualTo(ORGANISATION);
 		assertThat(runtime.getVariable(gap, "finalPlanVolume")).isEqualTo(1_000_000L);
 
-		// market visits done, the cycle goes through every later phase to the first quarter
+		// market visits done, the cycle goes through every later phase to the first
+		// quarter
 		driver.complete(visits, "Task_MarketVisits", "wang.east", CycleDriver.MARKET_VISITS);
 		assertThat(phaseOf(runtime, visits, "Task_Swot")).isEqualTo(STRATEGY);
 		driver.complete(visits, "Task_Swot", "wang.east", CycleDriver.SWOT);
@@ -152,7 +167,9 @@ class PhasedCycleMigrationIntegrationTests {
 		long forecast = ((Number) runtime.getVariable(visits, "forecastVolume")).longValue();
 		driver.complete(visits, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", Math.max(forecast, 1_000_000)));
 		driver.reviewDealersAndApprove(visits, "wang.east");
-		assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(visits).processDefinitionKey("quarter-execution")
+		assertThat(runtime.createProcessInstanceQuery()
+			.superProcessInstanceId(visits)
+			.processDefinitionKey("quarter-execution")
 			.count()).as("the first quarter runs").isEqualTo(1);
 		for (String ruleSet : List.of("city-strategy", "volume-gap", "team-sizing", "dealer-classification",
 				"resource-allocation")) {

@@ -41,8 +41,11 @@ class ProcessFilesDeploymentTests {
 		restart(repository -> {
 			assertThat(deploy(repository).created()).isFalse();
 			assertThat(repository.createDeploymentQuery().count()).isEqualTo(1);
-			assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("regional-planning-cycle")
-				.latestVersion().singleResult().getVersion()).isEqualTo(1);
+			assertThat(repository.createProcessDefinitionQuery()
+				.processDefinitionKey("regional-planning-cycle")
+				.latestVersion()
+				.singleResult()
+				.getVersion()).isEqualTo(1);
 		});
 	}
 
@@ -58,8 +61,11 @@ class ProcessFilesDeploymentTests {
 			assertThat(repository.createDeploymentQuery().count()).isEqualTo(2);
 			assertThat(repository.getDeploymentResourceNames(result.deployment().getId()))
 				.containsExactlyInAnyOrderElementsOf(ProcessFiles.fromFolder(checkout).files().keySet());
-			assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("regional-planning-cycle")
-				.latestVersion().singleResult().getVersion()).isEqualTo(2);
+			assertThat(repository.createProcessDefinitionQuery()
+				.processDefinitionKey("regional-planning-cycle")
+				.latestVersion()
+				.singleResult()
+				.getVersion()).isEqualTo(2);
 		});
 		restart(repository -> {
 			assertThat(deploy(repository).created()).isFalse();
@@ -70,13 +76,17 @@ class ProcessFilesDeploymentTests {
 	@Test
 	void aRestartKeepsAProcessOwnersChangeAndANewReleaseReplacesIt() throws IOException {
 		restart(repository -> deploy(repository));
-		// a process owner's change through the deployment API, on top of the files the application started with
+		// a process owner's change through the deployment API, on top of the files the
+		// application started with
 		ProcessFiles started = ProcessFiles.fromFolder(checkout);
 		java.util.SortedMap<String, byte[]> changed = new java.util.TreeMap<>(started.files());
-		changed.put("rules/volume-gap/parameters.properties", new String(changed.get("rules/volume-gap/parameters.properties"),
-				StandardCharsets.UTF_8).replace("gap.plan.max = 0.15", "gap.plan.max = 0.20").getBytes(StandardCharsets.UTF_8));
-		restart(repository -> assertThat(ProcessFilesDeployment.deployChange(repository, "regionplan", new ProcessFiles(changed))
-			.created()).isTrue());
+		changed.put("rules/volume-gap/parameters.properties",
+				new String(changed.get("rules/volume-gap/parameters.properties"), StandardCharsets.UTF_8)
+					.replace("gap.plan.max = 0.15", "gap.plan.max = 0.20")
+					.getBytes(StandardCharsets.UTF_8));
+		restart(repository -> assertThat(
+				ProcessFilesDeployment.deployChange(repository, "regionplan", new ProcessFiles(changed)).created())
+			.isTrue());
 
 		// the application restarts with the same files: the change stays in force
 		restart(repository -> {
@@ -94,12 +104,14 @@ class ProcessFilesDeploymentTests {
 		restart(repository -> {
 			assertThat(deploy(repository).created()).isTrue();
 			assertThat(parameters(repository, ProcessFilesDeployment.latest(repository, "regionplan").getId()))
-				.contains("gap.accepted.max = 0.04").contains("gap.plan.max = 0.15");
+				.contains("gap.accepted.max = 0.04")
+				.contains("gap.plan.max = 0.15");
 		});
 	}
 
 	private static String parameters(RepositoryService repository, String deploymentId) {
-		try (java.io.InputStream in = repository.getResourceAsStream(deploymentId, "rules/volume-gap/parameters.properties")) {
+		try (java.io.InputStream in = repository.getResourceAsStream(deploymentId,
+				"rules/volume-gap/parameters.properties")) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The build runs the validator on the repository's own files (a bad edit fails {@code ./mvnw verify} with
- * the validator's messages), and each kind of error names its file and element.
+ * The build runs the validator on the repository's own files (a bad edit fails
+ * {@code ./mvnw verify} with the validator's messages), and each kind of error names its
+ * file and element.
  */
 class ProcessFilesValidatorTests {
 
@@ -31,7 +32,8 @@ class ProcessFilesValidatorTests {
 
 	private ProcessFiles changed(String file, UnaryOperator<String> change) {
 		SortedMap<String, byte[]> files = new TreeMap<>(repository.files());
-		files.put(file, change.apply(new String(files.get(file), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+		files.put(file,
+				change.apply(new String(files.get(file), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
 		return new ProcessFiles(files);
 	}
 
@@ -41,13 +43,14 @@ class ProcessFilesValidatorTests {
 	}
 
 	@ParameterizedTest(name = "{2}")
-	@CsvSource(delimiter = '|', textBlock = """
-			camunda:formRef="swot"                      | camunda:formRef="no-such-form"        | form forms/no-such-form.form does not exist
-			camunda:candidateGroups="regional-manager" camunda:dueDate="${cycleCalendar.inDays(7)}">\\n        <bpmn:incoming>Flow_StrategyStartToSwot | camunda:dueDate="${cycleCalendar.inDays(7)}">\\n        <bpmn:incoming>Flow_StrategyStartToSwot | has no candidate group
-			<camunda:property name="ruleSet" value="city-strategy"/> | <camunda:property name="ruleSet" value="city-plan"/> | rule set 'city-plan' is not in rules/
-			camunda:historyTimeToLive="3650"            | camunda:versionTag="1"                | camunda:historyTimeToLive is not set
-			calledElement="quarter-execution"           | calledElement="quarter-plan"          | called process 'quarter-plan' is not in processes/
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					camunda:formRef="swot"                      | camunda:formRef="no-such-form"        | form forms/no-such-form.form does not exist
+					camunda:candidateGroups="regional-manager" camunda:dueDate="${cycleCalendar.inDays(7)}">\\n        <bpmn:incoming>Flow_StrategyStartToSwot | camunda:dueDate="${cycleCalendar.inDays(7)}">\\n        <bpmn:incoming>Flow_StrategyStartToSwot | has no candidate group
+					<camunda:property name="ruleSet" value="city-strategy"/> | <camunda:property name="ruleSet" value="city-plan"/> | rule set 'city-plan' is not in rules/
+					camunda:historyTimeToLive="3650"            | camunda:versionTag="1"                | camunda:historyTimeToLive is not set
+					calledElement="quarter-execution"           | calledElement="quarter-plan"          | called process 'quarter-plan' is not in processes/
+					""")
 	void bpmnErrorsAreNamed(String from, String to, String message) {
 		ProcessFiles files = changed("processes/regional-planning-cycle.bpmn",
 				text -> text.replace(from.replace("\\n", "\n"), to.replace("\\n", "\n")));
@@ -60,11 +63,12 @@ class ProcessFilesValidatorTests {
 
 	@Test
 	void elementWithoutDiagramInformationIsNamed() {
-		ProcessFiles files = changed("processes/quarter-execution.bpmn", text -> text.replaceAll(
-				"(?s)<bpmndi:BPMNShape id=\"CallActivity_QuarterlyReview_di\".*?</bpmndi:BPMNShape>", ""));
+		ProcessFiles files = changed("processes/quarter-execution.bpmn", text -> text
+			.replaceAll("(?s)<bpmndi:BPMNShape id=\"CallActivity_QuarterlyReview_di\".*?</bpmndi:BPMNShape>", ""));
 
-		assertThat(validate(files)).singleElement().satisfies(problem -> assertThat(problem.message())
-			.startsWith("CallActivity_QuarterlyReview: ").contains("no diagram information"));
+		assertThat(validate(files)).singleElement()
+			.satisfies(problem -> assertThat(problem.message()).startsWith("CallActivity_QuarterlyReview: ")
+				.contains("no diagram information"));
 	}
 
 	@Test
@@ -72,13 +76,15 @@ class ProcessFilesValidatorTests {
 		ProcessFiles files = changed("processes/monthly-execution.bpmn",
 				text -> text.replace("${cycleCalendar.monthStart(year, month)}", "next tuesday"));
 
-		assertThat(validate(files)).singleElement().satisfies(problem -> assertThat(problem.message())
-			.startsWith("Timer_MonthStart: ").contains("invalid timer expression: next tuesday"));
+		assertThat(validate(files)).singleElement()
+			.satisfies(problem -> assertThat(problem.message()).startsWith("Timer_MonthStart: ")
+				.contains("invalid timer expression: next tuesday"));
 	}
 
 	@Test
 	void unreadableBpmnIsNamed() {
-		ProcessFiles files = changed("processes/quarter-execution.bpmn", text -> text.replace("</bpmn:definitions>", ""));
+		ProcessFiles files = changed("processes/quarter-execution.bpmn",
+				text -> text.replace("</bpmn:definitions>", ""));
 
 		assertThat(validate(files)).anySatisfy(problem -> {
 			assertThat(problem.file()).isEqualTo("processes/quarter-execution.bpmn");
@@ -90,7 +96,8 @@ class ProcessFilesValidatorTests {
 	void formErrorsAreNamed() {
 		assertThat(validate(changed("forms/swot.form", text -> text.replace("\"id\": \"swot\"", "\"id\": \"swot-2\""))))
 			.anySatisfy(problem -> assertThat(problem.message()).contains("must be its file name 'swot'"));
-		assertThat(validate(changed("forms/swot.form", text -> text.replace("\"key\": \"weaknesses\"", "\"key\": \"strengths\""))))
+		assertThat(validate(
+				changed("forms/swot.form", text -> text.replace("\"key\": \"weaknesses\"", "\"key\": \"strengths\""))))
 			.anySatisfy(problem -> assertThat(problem.message()).contains("duplicate field key 'strengths'"));
 		assertThat(validate(changed("forms/swot.form", text -> text.substring(0, 40))))
 			.anySatisfy(problem -> assertThat(problem.message()).contains("not valid JSON"));
@@ -99,7 +106,8 @@ class ProcessFilesValidatorTests {
 	@Test
 	void ruleProblemsComeWithTheirFileAndLine() {
 		ProcessFiles files = changed("rules/volume-gap/gap-bands.drl",
-				text -> text.replace("insert(new GapBand($g.subjectId(), GapBand.ACCEPTED,", "System.exit(0); insert(new GapBand($g.subjectId(), GapBand.ACCEPTED,"));
+				text -> text.replace("insert(new GapBand($g.subjectId(), GapBand.ACCEPTED,",
+						"System.exit(0); insert(new GapBand($g.subjectId(), GapBand.ACCEPTED,"));
 
 		assertThat(validate(files)).anySatisfy(problem -> {
 			assertThat(problem.file()).isEqualTo("rules/volume-gap/gap-bands.drl");

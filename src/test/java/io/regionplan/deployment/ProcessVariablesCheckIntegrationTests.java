@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The process files checked against this application's delegates and rule-set bindings: a variable that
- * a gateway, a delegate or a rule set reads must be written by a form, a task or the calling process.
+ * The process files checked against this application's delegates and rule-set bindings: a
+ * variable that a gateway, a delegate or a rule set reads must be written by a form, a
+ * task or the calling process.
  */
 @IntegrationTest
 class ProcessVariablesCheckIntegrationTests {
@@ -73,7 +74,8 @@ class ProcessVariablesCheckIntegrationTests {
 
 	@Test
 	void aDeploymentWithARenamedFieldIsRefused() {
-		ProcessFiles files = repositoryWith("forms/market-visits.form", "\"key\": \"newMarketCity\"", "\"key\": \"newCity\"");
+		ProcessFiles files = repositoryWith("forms/market-visits.form", "\"key\": \"newMarketCity\"",
+				"\"key\": \"newCity\"");
 
 		assertThat(new ProcessFilesValidator(rules, check).validate(files))
 			.anySatisfy(problem -> assertThat(problem.message()).contains("reads variable 'newMarketCity'"));

@@ -7,14 +7,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Timer cycles repeat at most once a minute; failed jobs retry at most 10 times, 1 second to 1 day apart,
- * 1 day in all; neither may be an expression. Each bound at its edge.
+ * Timer cycles repeat at most once a minute; failed jobs retry at most 10 times, 1 second
+ * to 1 day apart, 1 day in all; neither may be an expression. Each bound at its edge.
  */
 class TimerBoundsTests {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "R/PT1M", "R3/PT10M", "R/P1D", "R2/2026-01-01T08:00:00Z/PT1H", "0 * * * * ?", "0 0 8 * * ?",
-			"30 0/5 * * * ? 2027" })
+	@ValueSource(strings = { "R/PT1M", "R3/PT10M", "R/P1D", "R2/2026-01-01T08:00:00Z/PT1H", "0 * * * * ?",
+			"0 0 8 * * ?", "30 0/5 * * * ? 2027" })
 	void cyclesOfAMinuteOrMoreAreAllowed(String cycle) {
 		assertThat(TimerBounds.cycle(cycle)).isNull();
 	}

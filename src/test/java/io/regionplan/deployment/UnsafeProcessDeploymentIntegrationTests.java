@@ -27,9 +27,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Process files that would run code of their own (scripts, Java classes, beans off the allow-list,
- * reflection) are refused by the deployment API with the element and the reason, and deploy nothing; and
- * the engine itself resolves no bean off the allow-list, for files that reach it another way.
+ * Process files that would run code of their own (scripts, Java classes, beans off the
+ * allow-list, reflection) are refused by the deployment API with the element and the
+ * reason, and deploy nothing; and the engine itself resolves no bean off the allow-list,
+ * for files that reach it another way.
  */
 @IntegrationTest
 class UnsafeProcessDeploymentIntegrationTests {
@@ -66,43 +67,63 @@ class UnsafeProcessDeploymentIntegrationTests {
 		return shipped.replace(from, to);
 	}
 
-	/** Each unsafe cycle, by what it tries, with the element id and the reason the refusal must name. */
+	/**
+	 * Each unsafe cycle, by what it tries, with the element id and the reason the refusal
+	 * must name.
+	 */
 	private static Map<String, List<String>> unsafeCycles() throws IOException {
 		Map<String, List<String>> cases = new LinkedHashMap<>();
-		String summaryTask = "<bpmn:serviceTask id=\"Task_SummarizeMarket\" name=\"汇总市场数据 / Summarize market data\" " + SUMMARY_TASK
+		String summaryTask = "<bpmn:serviceTask id=\"Task_SummarizeMarket\" name=\"汇总市场数据 / Summarize market data\" "
+				+ SUMMARY_TASK
 				+ "\n        <bpmn:incoming>Flow_FirstMarketReading</bpmn:incoming>\n        <bpmn:outgoing>Flow_SummaryToDataReady</bpmn:outgoing>\n"
 				+ "      </bpmn:serviceTask>";
-		cases.put(changed(summaryTask, "<bpmn:scriptTask id=\"Task_SummarizeMarket\" name=\"x\" scriptFormat=\"groovy\">"
-				+ "<bpmn:incoming>Flow_FirstMarketReading</bpmn:incoming><bpmn:outgoing>Flow_SummaryToDataReady</bpmn:outgoing>"
-				+ "<bpmn:script>'rm -rf /'.execute()</bpmn:script></bpmn:scriptTask>"), List.of("Task_SummarizeMarket", "scripts are not allowed"));
-		cases.put(changed(SUMMARY_TASK, SUMMARY_TASK + "<bpmn:extensionElements><camunda:executionListener event=\"start\">"
-				+ "<camunda:script scriptFormat=\"javascript\">java.lang.System.exit(1)</camunda:script>"
-				+ "</camunda:executionListener></bpmn:extensionElements>"), List.of("Task_SummarizeMarket", "scripts are not allowed"));
-		cases.put(changed(SUMMARY_TASK, SUMMARY_TASK + "<bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"x\">"
-				+ "<camunda:script scriptFormat=\"groovy\">new File('/etc/passwd').text</camunda:script>"
-				+ "</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements>"), List.of("Task_SummarizeMarket", "scripts are not allowed"));
+		cases
+			.put(changed(summaryTask, "<bpmn:scriptTask id=\"Task_SummarizeMarket\" name=\"x\" scriptFormat=\"groovy\">"
+					+ "<bpmn:incoming>Flow_FirstMarketReading</bpmn:incoming><bpmn:outgoing>Flow_SummaryToDataReady</bpmn:outgoing>"
+					+ "<bpmn:script>'rm -rf /'.execute()</bpmn:script></bpmn:scriptTask>"),
+					List.of("Task_SummarizeMarket", "scripts are not allowed"));
+		cases.put(changed(SUMMARY_TASK,
+				SUMMARY_TASK + "<bpmn:extensionElements><camunda:executionListener event=\"start\">"
+						+ "<camunda:script scriptFormat=\"javascript\">java.lang.System.exit(1)</camunda:script>"
+						+ "</camunda:executionListener></bpmn:extensionElements>"),
+				List.of("Task_SummarizeMarket", "scripts are not allowed"));
+		cases.put(changed(SUMMARY_TASK,
+				SUMMARY_TASK + "<bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"x\">"
+						+ "<camunda:script scriptFormat=\"groovy\">new File('/etc/passwd').text</camunda:script>"
+						+ "</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements>"),
+				List.of("Task_SummarizeMarket", "scripts are not allowed"));
 		cases.put(changed(SUMMARY_TASK, SUMMARY_TASK + "<bpmn:extensionElements><camunda:taskListener event=\"create\">"
 				+ "<camunda:script scriptFormat=\"groovy\" resource=\"deployment://evil.groovy\"/></camunda:taskListener>"
 				+ "</bpmn:extensionElements>"), List.of("Task_SummarizeMarket", "scripts are not allowed"));
 		cases.put(changed("<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">" + GAP_ACCEPTED,
 				"<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"javascript\" camunda:resource=\"evil.js\">"
-						+ GAP_ACCEPTED), List.of("Flow_GapAccepted", "scripts are not allowed"));
+						+ GAP_ACCEPTED),
+				List.of("Flow_GapAccepted", "scripts are not allowed"));
 		cases.put(changed(GAP_ACCEPTED, "${jdbcTemplate.execute('drop table decision') == null}"),
 				List.of("Flow_GapAccepted", "bean 'jdbcTemplate' is not on the allow-list"));
 		cases.put(changed("${summarizeMarketDelegate}", "${repositoryService}"),
 				List.of("Task_SummarizeMarket", "must name an allow-listed bean, not '${repositoryService}'"));
-		cases.put(changed(SUMMARY_TASK, "camunda:expression=\"${environment.getProperty('spring.datasource.password')}\">"),
-				List.of("Task_SummarizeMarket", "bean 'environment' is not on the allow-list", "methods may only be called on allow-listed beans"));
-		cases.put(changed("${summarizeMarketDelegate}", "${evaluateRuleSetDelegate.getClass().forName('java.lang.Runtime')}"),
+		cases.put(
+				changed(SUMMARY_TASK,
+						"camunda:expression=\"${environment.getProperty('spring.datasource.password')}\">"),
+				List.of("Task_SummarizeMarket", "bean 'environment' is not on the allow-list",
+						"methods may only be called on allow-listed beans"));
+		cases.put(
+				changed("${summarizeMarketDelegate}",
+						"${evaluateRuleSetDelegate.getClass().forName('java.lang.Runtime')}"),
 				List.of("Task_SummarizeMarket", "may not use 'getClass'", "may not use 'forName'"));
 		cases.put(changed(GAP_ACCEPTED, "${execution.getProcessEngineServices().getRepositoryService() != null}"),
 				List.of("Flow_GapAccepted", "may not use 'getProcessEngineServices'"));
-		cases.put(changed(GAP_ACCEPTED, "${evaluateRuleSetDelegate['class'] != null}"), List.of("Flow_GapAccepted", "may not use 'class'"));
-		cases.put(changed(SUMMARY_TASK, SUMMARY_TASK.replace("delegateExpression=\"${summarizeMarketDelegate}\"",
-				"class=\"org.camunda.bpm.engine.impl.bpmn.behavior.NoneEndEventActivityBehavior\"")),
+		cases.put(changed(GAP_ACCEPTED, "${evaluateRuleSetDelegate['class'] != null}"),
+				List.of("Flow_GapAccepted", "may not use 'class'"));
+		cases.put(
+				changed(SUMMARY_TASK,
+						SUMMARY_TASK.replace("delegateExpression=\"${summarizeMarketDelegate}\"",
+								"class=\"org.camunda.bpm.engine.impl.bpmn.behavior.NoneEndEventActivityBehavior\"")),
 				List.of("Task_SummarizeMarket", "camunda:class is not allowed"));
 		// listeners name their class without the camunda prefix
-		cases.put(changed(SUMMARY_TASK, SUMMARY_TASK + "<bpmn:extensionElements><camunda:executionListener event=\"start\" "
+		cases.put(changed(SUMMARY_TASK, SUMMARY_TASK
+				+ "<bpmn:extensionElements><camunda:executionListener event=\"start\" "
 				+ "class=\"org.camunda.bpm.engine.impl.bpmn.listener.ClassDelegateExecutionListener\"/></bpmn:extensionElements>"),
 				List.of("Task_SummarizeMarket", "class is not allowed"));
 		return cases;
@@ -115,8 +136,9 @@ class UnsafeProcessDeploymentIntegrationTests {
 		long definitions = repository.createProcessDefinitionQuery().count();
 
 		for (Map.Entry<String, List<String>> unsafe : cases.entrySet()) {
-			ResponseEntity<JsonNode> refused = rest.withBasicAuth("chen.owner", "demo").postForEntity("/api/deployments",
-					DeploymentApiIntegrationTests.files(CYCLE, unsafe.getKey()), JsonNode.class);
+			ResponseEntity<JsonNode> refused = rest.withBasicAuth("chen.owner", "demo")
+				.postForEntity("/api/deployments", DeploymentApiIntegrationTests.files(CYCLE, unsafe.getKey()),
+						JsonNode.class);
 
 			assertThat(refused.getStatusCode()).as(unsafe.getValue().toString()).isEqualTo(HttpStatus.BAD_REQUEST);
 			String problems = refused.getBody().get("problems").toString();
@@ -136,8 +158,8 @@ class UnsafeProcessDeploymentIntegrationTests {
 		assertThat(exec).isNotEqualTo(rules);
 		long deployments = repository.createDeploymentQuery().count();
 
-		ResponseEntity<JsonNode> refused = rest.withBasicAuth("chen.owner", "demo").postForEntity("/api/deployments",
-				DeploymentApiIntegrationTests.files(drl, exec), JsonNode.class);
+		ResponseEntity<JsonNode> refused = rest.withBasicAuth("chen.owner", "demo")
+			.postForEntity("/api/deployments", DeploymentApiIntegrationTests.files(drl, exec), JsonNode.class);
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getBody().get("problems").toString()).contains(drl).contains("Runtime is not allowed");
@@ -147,9 +169,11 @@ class UnsafeProcessDeploymentIntegrationTests {
 	@Test
 	void theEngineResolvesNoBeanOffTheAllowList() {
 		// deployed past the validator, as a file reaching the engine another way would be
-		BpmnModelInstance model = Bpmn.createExecutableProcess("unsafe-bean").camundaHistoryTimeToLive(1)
+		BpmnModelInstance model = Bpmn.createExecutableProcess("unsafe-bean")
+			.camundaHistoryTimeToLive(1)
 			.startEvent()
-			.serviceTask("Task_DropTable").camundaExpression("${jdbcTemplate.execute('drop table decision')}")
+			.serviceTask("Task_DropTable")
+			.camundaExpression("${jdbcTemplate.execute('drop table decision')}")
 			.endEvent()
 			.done();
 		String deployment = repository.createDeployment().addModelInstance("unsafe-bean.bpmn", model).deploy().getId();
@@ -160,7 +184,8 @@ class UnsafeProcessDeploymentIntegrationTests {
 				.isInstanceOf(ProcessEngineException.class)
 				.hasMessageContaining("Cannot resolve identifier 'jdbcTemplate'");
 
-			assertThat(jdbc.queryForObject("select count(*) from decision", Integer.class)).as("the table is still there")
+			assertThat(jdbc.queryForObject("select count(*) from decision", Integer.class))
+				.as("the table is still there")
 				.isEqualTo(decisions);
 			assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(instances);
 		}
@@ -171,20 +196,25 @@ class UnsafeProcessDeploymentIntegrationTests {
 
 	@Test
 	void everyAllowListedBeanExistsAndNothingElseOfTheContextIsOnTheList() {
-		assertThat(io.regionplan.engine.ExpressionBeans.ALLOWED).allSatisfy(name -> assertThat(context.containsBean(name))
-			.as(name).isTrue());
+		assertThat(io.regionplan.engine.ExpressionBeans.ALLOWED)
+			.allSatisfy(name -> assertThat(context.containsBean(name)).as(name).isTrue());
 		assertThat(io.regionplan.engine.ExpressionBeans.ALLOWED).doesNotContain("jdbcTemplate", "repositoryService",
 				"environment", "processEngine", "runtimeService", "identityService");
 	}
 
 	@Test
 	void theEngineRefusesReflectionOnAnAllowedBean() {
-		BpmnModelInstance model = Bpmn.createExecutableProcess("unsafe-reflection").camundaHistoryTimeToLive(1)
+		BpmnModelInstance model = Bpmn.createExecutableProcess("unsafe-reflection")
+			.camundaHistoryTimeToLive(1)
 			.startEvent()
-			.serviceTask("Task_Reflect").camundaExpression("${cycleCalendar.getClass().forName('java.lang.Runtime')}")
+			.serviceTask("Task_Reflect")
+			.camundaExpression("${cycleCalendar.getClass().forName('java.lang.Runtime')}")
 			.endEvent()
 			.done();
-		String deployment = repository.createDeployment().addModelInstance("unsafe-reflection.bpmn", model).deploy().getId();
+		String deployment = repository.createDeployment()
+			.addModelInstance("unsafe-reflection.bpmn", model)
+			.deploy()
+			.getId();
 		try {
 			assertThatThrownBy(() -> runtime.startProcessInstanceByKey("unsafe-reflection"))
 				.isInstanceOf(ProcessEngineException.class)

@@ -28,8 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * What a change would do before it goes live (a what-if of candidate files), and what today's rules would
- * have decided in a past decision (a replay), both on the facts the decision was given.
+ * What a change would do before it goes live (a what-if of candidate files), and what
+ * today's rules would have decided in a past decision (a replay), both on the facts the
+ * decision was given.
  */
 @IntegrationTest
 class WhatIfIntegrationTests {
@@ -54,7 +55,8 @@ class WhatIfIntegrationTests {
 	}
 
 	private static String loweredThreshold() throws IOException {
-		String changed = Files.readString(Path.of(PARAMETERS)).replace("tierA.percentileFrom = 0.80", "tierA.percentileFrom = 0.70");
+		String changed = Files.readString(Path.of(PARAMETERS))
+			.replace("tierA.percentileFrom = 0.80", "tierA.percentileFrom = 0.70");
 		assertThat(changed).contains("tierA.percentileFrom = 0.70");
 		return changed;
 	}
@@ -64,20 +66,23 @@ class WhatIfIntegrationTests {
 	}
 
 	private ResponseEntity<JsonNode> preview(String user, String query, HttpEntity<?> files) {
-		return rest.withBasicAuth(user, "demo").postForEntity("/api/deployments/preview?" + query, files, JsonNode.class);
+		return rest.withBasicAuth(user, "demo")
+			.postForEntity("/api/deployments/preview?" + query, files, JsonNode.class);
 	}
 
 	private JsonNode dealerDecision(String cycle) {
 		JsonNode page = rest.withBasicAuth("sun.auditor", "demo")
-			.getForObject("/api/decisions?ruleSet=dealer-classification&subjectsPerDecision=0&processInstanceId=" + cycle,
+			.getForObject(
+					"/api/decisions?ruleSet=dealer-classification&subjectsPerDecision=0&processInstanceId=" + cycle,
 					JsonNode.class);
 		String id = page.get("content").get(0).get("id").asText();
 		return rest.withBasicAuth("sun.auditor", "demo").getForObject("/api/decisions/" + id, JsonNode.class);
 	}
 
 	/**
-	 * Worked out from the recorded inputs with the policy, not with the rules: with A from the 70th
-	 * percentile, the dealers between 0.70 and 0.80 that meet A's other conditions move up from B.
+	 * Worked out from the recorded inputs with the policy, not with the rules: with A
+	 * from the 70th percentile, the dealers between 0.70 and 0.80 that meet A's other
+	 * conditions move up from B.
 	 */
 	private static Set<String> dealersMovingToA(JsonNode decision) {
 		Set<String> moving = new TreeSet<>();
@@ -127,28 +132,34 @@ class WhatIfIntegrationTests {
 			assertThat(change.get("after").get("tier").asText()).isEqualTo("A");
 			assertThat(change.get("rulesNowFiring")).extracting(JsonNode::asText).containsExactly("TierA_TopSales");
 			assertThat(change.get("summary").asText()).startsWith(change.get("name").asText() + " (")
-				.contains("tier B → A").contains("now fires: TierA_TopSales");
+				.contains("tier B → A")
+				.contains("now fires: TierA_TopSales");
 		}
 		JsonNode tiers = replay.get("counts").get("tier");
 		int aBefore = tiers.get("A").get("before").asInt();
 		assertThat(aBefore).isEqualTo(jdbc.queryForObject(
-				"select count(*) from cycle_dealer_tier where process_instance_id = ? and tier = 'A'", Integer.class, cycle));
+				"select count(*) from cycle_dealer_tier where process_instance_id = ? and tier = 'A'", Integer.class,
+				cycle));
 		assertThat(tiers.get("A").get("after").asInt()).isEqualTo(aBefore + moving.size());
 		assertThat(tiers.get("B").get("after").asInt()).isEqualTo(tiers.get("B").get("before").asInt() - moving.size());
 
 		assertThat(repository.createDeploymentQuery().count()).as("nothing deployed").isEqualTo(deployments);
 		assertThat(jdbc.queryForObject("select count(*) from decision", Integer.class)).isEqualTo(decisions);
-		assertThat(jdbc.queryForObject("select count(*) from deployment_audit", Integer.class)).as("the what-if, audited")
+		assertThat(jdbc.queryForObject("select count(*) from deployment_audit", Integer.class))
+			.as("the what-if, audited")
 			.isEqualTo(audits + 1);
 		assertThat(latestAudit()).containsExactly("PREVIEW", "COMPARED", "chen.owner",
-				"{\"" + PARAMETERS + "\":\"" + DeploymentService.sha256(loweredThreshold().getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\"}");
+				"{\"" + PARAMETERS + "\":\""
+						+ DeploymentService.sha256(loweredThreshold().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+						+ "\"}");
 	}
 
 	/** Action, outcome, user and files of the latest audit row. */
 	private List<String> latestAudit() {
-		return jdbc.queryForObject("select action, outcome, user_id, files from deployment_audit order by attempted_at desc "
-				+ "fetch first 1 rows only", (row, n) -> List.of(row.getString(1), row.getString(2), row.getString(3),
-						row.getString(4)));
+		return jdbc.queryForObject(
+				"select action, outcome, user_id, files from deployment_audit order by attempted_at desc "
+						+ "fetch first 1 rows only",
+				(row, n) -> List.of(row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
 	}
 
 	@Test
@@ -160,7 +171,8 @@ class WhatIfIntegrationTests {
 		JsonNode replay = preview.get("ruleSets").get(0);
 		assertThat(replay.get("tenantId").asText()).isEqualTo("south");
 		assertThat(replay.get("processInstanceId").asText()).isEqualTo(cycle);
-		assertThat(replay.get("cycleEnded").asBoolean()).as("the cycle still runs (no cycle of south has ended)").isFalse();
+		assertThat(replay.get("cycleEnded").asBoolean()).as("the cycle still runs (no cycle of south has ended)")
+			.isFalse();
 	}
 
 	@Test
@@ -169,30 +181,36 @@ class WhatIfIntegrationTests {
 		JsonNode decision = dealerDecision(cycle);
 		String id = decision.get("id").asText();
 
-		JsonNode unchanged = rest.withBasicAuth("sun.auditor", "demo").getForObject("/api/decisions/" + id + "/replay",
-				JsonNode.class);
+		JsonNode unchanged = rest.withBasicAuth("sun.auditor", "demo")
+			.getForObject("/api/decisions/" + id + "/replay", JsonNode.class);
 		assertThat(unchanged.get("notReproduced").asInt()).as("the record is reproduced from its facts").isZero();
 		assertThat(unchanged.get("changed").asInt()).isZero();
 
-		ResponseEntity<JsonNode> deployed = rest.withBasicAuth("chen.owner", "demo").postForEntity("/api/deployments",
-				file(PARAMETERS, loweredThreshold()), JsonNode.class);
+		ResponseEntity<JsonNode> deployed = rest.withBasicAuth("chen.owner", "demo")
+			.postForEntity("/api/deployments", file(PARAMETERS, loweredThreshold()), JsonNode.class);
 		assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
-		JsonNode replay = rest.withBasicAuth("sun.auditor", "demo").getForObject("/api/decisions/" + id + "/replay",
-				JsonNode.class);
+		JsonNode replay = rest.withBasicAuth("sun.auditor", "demo")
+			.getForObject("/api/decisions/" + id + "/replay", JsonNode.class);
 		assertThat(replay.get("notReproduced").asInt()).isZero();
 		assertThat(replay.get("before").get("deploymentId").asText()).isEqualTo(decision.get("deploymentId").asText());
-		assertThat(replay.get("after").get("deploymentId").asText()).isEqualTo(deployed.getBody().get("deploymentId").asText());
+		assertThat(replay.get("after").get("deploymentId").asText())
+			.isEqualTo(deployed.getBody().get("deploymentId").asText());
 		assertThat(changedSubjects(replay)).isEqualTo(dealersMovingToA(decision));
 		List<String> audited = latestAudit();
 		assertThat(audited.subList(0, 3)).containsExactly("REPLAY", "COMPARED", "sun.auditor");
-		assertThat(audited.get(3)).contains(id).contains(decision.get("contentHash").asText())
+		assertThat(audited.get(3)).contains(id)
+			.contains(decision.get("contentHash").asText())
 			.contains(deployed.getBody().get("deploymentId").asText());
-		assertThat(rest.withBasicAuth("li.south", "demo").getForEntity("/api/decisions/" + id + "/replay", String.class)
+		assertThat(rest.withBasicAuth("li.south", "demo")
+			.getForEntity("/api/decisions/" + id + "/replay", String.class)
 			.getStatusCode()).as("another region's decision").isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
-	/** The shipped tiers with one more rule giving dealer D-E-001 the tier {@code tier} (Java) computes. */
+	/**
+	 * The shipped tiers with one more rule giving dealer D-E-001 the tier {@code tier}
+	 * (Java) computes.
+	 */
 	private static String tiersDecidingD001(String rule, String tier) throws IOException {
 		return Files.readString(Path.of("rules/dealer-classification/tiers.drl")) + "\nrule \"" + rule + "\"\nwhen\n"
 				+ "    $d : Dealer( dealerId == \"D-E-001\" )\nthen\n    insert(new DealerTier($d.dealerId(), " + tier
@@ -200,16 +218,23 @@ class WhatIfIntegrationTests {
 	}
 
 	/**
-	 * A candidate that fails on the facts is a problem (400) naming the rule set and the rule in fixed words:
-	 * what the failing code computed (here a dealer's name, of which the number format error's own message
-	 * quotes a character) is not in the answer, so a what-if cannot read data out. The attempt is audited.
+	 * A candidate that fails on the facts is a problem (400) naming the rule set and the
+	 * rule in fixed words: what the failing code computed (here a dealer's name, of which
+	 * the number format error's own message quotes a character) is not in the answer, so
+	 * a what-if cannot read data out. The attempt is audited.
 	 */
 	@Test
 	void aCandidateThatFailsOnTheFactsIsAProblemNotAnError() throws IOException {
 		String cycle = driver.runPlanning("east", "wang.east");
 		String tiers = tiersDecidingD001("Broken", "new java.math.BigDecimal($d.name()).toPlainString()");
-		String name = dealerDecision(cycle).get("subjects").findValues("inputs").stream()
-			.filter(in -> in.get("dealerId").asText().equals("D-E-001")).findFirst().orElseThrow().get("name").asText();
+		String name = dealerDecision(cycle).get("subjects")
+			.findValues("inputs")
+			.stream()
+			.filter(in -> in.get("dealerId").asText().equals("D-E-001"))
+			.findFirst()
+			.orElseThrow()
+			.get("name")
+			.asText();
 
 		ResponseEntity<JsonNode> answer = preview("chen.owner", "region=east&processInstanceId=" + cycle,
 				file("rules/dealer-classification/tiers.drl", tiers));
@@ -226,9 +251,9 @@ class WhatIfIntegrationTests {
 	}
 
 	/**
-	 * A candidate that allocates past the memory limit inside one firing (a number with a billion digits
-	 * written out, past the tests' limit of 768 MB) is stopped and answered with 400 naming the rule and the
-	 * limit; the server keeps serving.
+	 * A candidate that allocates past the memory limit inside one firing (a number with a
+	 * billion digits written out, past the tests' limit of 768 MB) is stopped and
+	 * answered with 400 naming the rule and the limit; the server keeps serving.
 	 */
 	@Test
 	void aCandidatePastALimitIsAProblemAndTheServerKeepsServing() throws IOException {
@@ -240,22 +265,26 @@ class WhatIfIntegrationTests {
 
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(answer.getBody().get("problems")).singleElement()
-			.satisfies(problem -> assertThat(problem.get("message").asText()).contains("rule set 'dealer-classification'")
-				.contains("in rule 'Huge'")
-				.contains("allocated more than 768 MB (the memory limit)"));
+			.satisfies(
+					problem -> assertThat(problem.get("message").asText()).contains("rule set 'dealer-classification'")
+						.contains("in rule 'Huge'")
+						.contains("allocated more than 768 MB (the memory limit)"));
 		assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
 	@Test
 	void badCandidatesAndBadRequestsAreRefusedWithTheReason() throws IOException {
 		ResponseEntity<JsonNode> invalid = preview("chen.owner", "region=east",
-				file("rules/dealer-classification/tiers.drl", "package rules.x;\nrule \"X\" when then Runtime.getRuntime(); end\n"));
+				file("rules/dealer-classification/tiers.drl",
+						"package rules.x;\nrule \"X\" when then Runtime.getRuntime(); end\n"));
 		assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(invalid.getBody().get("problems")).anySatisfy(p -> assertThat(p.get("message").asText()).contains("Runtime"));
+		assertThat(invalid.getBody().get("problems"))
+			.anySatisfy(p -> assertThat(p.get("message").asText()).contains("Runtime"));
 		assertThat(invalid.getBody().get("ruleSets")).isEmpty();
 
-		ResponseEntity<String> region = rest.withBasicAuth("chen.owner", "demo").postForEntity(
-				"/api/deployments/preview?region=atlantis", file(PARAMETERS, loweredThreshold()), String.class);
+		ResponseEntity<String> region = rest.withBasicAuth("chen.owner", "demo")
+			.postForEntity("/api/deployments/preview?region=atlantis", file(PARAMETERS, loweredThreshold()),
+					String.class);
 		assertThat(region.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(region.getBody()).contains("no region 'atlantis'");
 
@@ -264,7 +293,8 @@ class WhatIfIntegrationTests {
 				.isEqualTo(HttpStatus.FORBIDDEN);
 		}
 
-		JsonNode same = preview("chen.owner", "region=east", file(PARAMETERS, Files.readString(Path.of(PARAMETERS)))).getBody();
+		JsonNode same = preview("chen.owner", "region=east", file(PARAMETERS, Files.readString(Path.of(PARAMETERS))))
+			.getBody();
 		List<String> notes = new ArrayList<>();
 		same.get("notes").forEach(note -> notes.add(note.asText()));
 		assertThat(same.get("ruleSets")).isEmpty();

@@ -42,16 +42,19 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Every form of every process, attacked where it is used: one planning cycle and one benchmark market are
- * driven through every user task (the first quarter for the monthly and quarterly tasks, with the overdue
- * escalations; the year-end summary reached by moving the cycle there). At each task, a valid completion
- * plus one key the form does not let a person fill in is sent: each display (disabled) field of the form over
- * the engine REST API ({@code complete}, {@code submit-form}, {@code resolve}) and Tasklist's webapp API
- * ({@code complete}, {@code submit-form}); every other variable the task can see or a delegate or rule task
- * writes, and a key of nothing, over REST {@code submit-form} or the webapp's {@code submit-form} in turn. The start forms with every key of every
- * other form, over {@code start} by key, {@code submit-form} by id and the webapp's {@code submit-form} in
- * turn. Each is refused with 400 naming the key, and nothing changes. The cases come from {@code forms/} and
- * {@code processes/}: a new form, field or task is attacked without changing this test.
+ * Every form of every process, attacked where it is used: one planning cycle and one
+ * benchmark market are driven through every user task (the first quarter for the monthly
+ * and quarterly tasks, with the overdue escalations; the year-end summary reached by
+ * moving the cycle there). At each task, a valid completion plus one key the form does
+ * not let a person fill in is sent: each display (disabled) field of the form over the
+ * engine REST API ({@code complete}, {@code submit-form}, {@code resolve}) and Tasklist's
+ * webapp API ({@code complete}, {@code submit-form}); every other variable the task can
+ * see or a delegate or rule task writes, and a key of nothing, over REST
+ * {@code submit-form} or the webapp's {@code submit-form} in turn. The start forms with
+ * every key of every other form, over {@code start} by key, {@code submit-form} by id and
+ * the webapp's {@code submit-form} in turn. Each is refused with 400 naming the key, and
+ * nothing changes. The cases come from {@code forms/} and {@code processes/}: a new form,
+ * field or task is attacked without changing this test.
  */
 @IntegrationTest
 class EveryFormAttackIntegrationTests {
@@ -96,17 +99,23 @@ class EveryFormAttackIntegrationTests {
 		ClockUtil.reset();
 	}
 
-	/** Every user task and start event with a form: "process/task" → form id, from processes/*.bpmn. */
+	/**
+	 * Every user task and start event with a form: "process/task" → form id, from
+	 * processes/*.bpmn.
+	 */
 	static Map<String, String> formsInUse() throws IOException {
 		Map<String, String> forms = new TreeMap<>();
 		try (Stream<Path> files = Files.list(Path.of("processes"))) {
 			for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
 				BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
 				String process = file.getFileName().toString().replace(".bpmn", "");
-				model.getModelElementsByType(UserTask.class).stream().filter(t -> t.getAttributeValueNs(
-						"http://camunda.org/schema/1.0/bpmn", "formRef") != null)
+				model.getModelElementsByType(UserTask.class)
+					.stream()
+					.filter(t -> t.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef") != null)
 					.forEach(t -> forms.put(process + "/" + t.getId(), formRef(t)));
-				model.getModelElementsByType(StartEvent.class).stream().filter(s -> formRef(s) != null)
+				model.getModelElementsByType(StartEvent.class)
+					.stream()
+					.filter(s -> formRef(s) != null)
 					.forEach(s -> forms.put(process + "/start", formRef(s)));
 			}
 		}
@@ -130,7 +139,8 @@ class EveryFormAttackIntegrationTests {
 	static Set<String> everyFormKey() throws IOException {
 		Set<String> keys = new TreeSet<>();
 		try (Stream<Path> files = Files.list(Path.of("forms"))) {
-			files.map(f -> f.getFileName().toString().replace(".form", "")).map(EveryFormAttackIntegrationTests::form)
+			files.map(f -> f.getFileName().toString().replace(".form", ""))
+				.map(EveryFormAttackIntegrationTests::form)
 				.forEach(schema -> {
 					keys.addAll(schema.keys());
 					keys.addAll(schema.shown());
@@ -144,13 +154,16 @@ class EveryFormAttackIntegrationTests {
 		long started = System.nanoTime();
 		Map<String, String> forms = formsInUse();
 		Set<String> everyKey = everyFormKey();
-		context.getBeansOfType(io.regionplan.engine.VariableContract.class).values()
+		context.getBeansOfType(io.regionplan.engine.VariableContract.class)
+			.values()
 			.forEach(contract -> computed.addAll(contract.writes()));
 		everyKey.addAll(computed);
 
-		attackStart("regional-planning-cycle", Map.of("region", "east", "year", 2027, "hqVolumeTarget", 30_000_000,
-				"budget", 10_000_000), "wang.east", everyKey, forms);
-		// a target far above both the plan and the forecast: the gap needs a plan and the director
+		attackStart("regional-planning-cycle",
+				Map.of("region", "east", "year", 2027, "hqVolumeTarget", 30_000_000, "budget", 10_000_000), "wang.east",
+				everyKey, forms);
+		// a target far above both the plan and the forecast: the gap needs a plan and the
+		// director
 		String cycle = driver.start("east", 30_000_000);
 		at(cycle, "Task_DataRefreshCheck", "wang.east", Map.of("dataConfirmed", true), everyKey, forms);
 		at(cycle, "Task_MarketVisits", "wang.east", CycleDriver.MARKET_VISITS, everyKey, forms);
@@ -160,8 +173,9 @@ class EveryFormAttackIntegrationTests {
 		at(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 20_000_000), everyKey, forms);
 		driver.runJobs(cycle);
 		long gap = (long) Math.ceil(((Number) runtime.getVariable(cycle, "gapVolume")).doubleValue());
-		at(cycle, "Task_GapClosingPlan", "wang.east", Map.of("newDealersVolume", gap, "newStoresVolume", 0,
-				"newSkusVolume", 0, "pricePromotionVolume", 0), everyKey, forms);
+		at(cycle, "Task_GapClosingPlan", "wang.east",
+				Map.of("newDealersVolume", gap, "newStoresVolume", 0, "newSkusVolume", 0, "pricePromotionVolume", 0),
+				everyKey, forms);
 		at(cycle, "Task_DirectorGapApproval", "zhao.director", Map.of("gapDecision", "approve"), everyKey, forms);
 		driver.runJobs(cycle);
 		at(cycle, "Task_ReviewTeam", "wang.east", Map.of("teamPlan", "南通招聘 2 名 / hire 2"), everyKey, forms);
@@ -173,22 +187,27 @@ class EveryFormAttackIntegrationTests {
 		benchmarkMarket(cycle, everyKey, forms);
 		firstQuarter(cycle, everyKey, forms);
 		// the rest of the year adds no form: the cycle is moved to its year-end summary
-		runtime.createProcessInstanceModification(cycle).cancelAllForActivity("CallActivity_Quarter")
-			.startBeforeActivity("Task_YearEndSummary").execute();
+		runtime.createProcessInstanceModification(cycle)
+			.cancelAllForActivity("CallActivity_Quarter")
+			.startBeforeActivity("Task_YearEndSummary")
+			.execute();
 		at(cycle, "Task_YearEndSummary", "wang.east", Map.of("yearSummary", "全年 / the year", "lessons", "铺货先行"),
 				everyKey, forms);
 
 		assertThat(attacked.keySet()).as("every task and start form of every process").isEqualTo(forms.keySet());
 		assertThat(attacked.get("regional-planning-cycle/Task_VolumePlan")).contains("hqVolumeTarget", "forecastVolume",
 				"gapVolume", "gapBand", "region");
-		assertThat(attacked.get("regional-planning-cycle/Task_GapClosingPlan")).contains("gapVolume", "gapDirectorComment");
-		assertThat(attacked.get("regional-planning-cycle/Task_DirectorGapApproval")).contains("gapVolume", "plannedVolume",
-				"hqVolumeTarget");
-		assertThat(attacked.get("regional-planning-cycle/Task_DataRefreshCheck")).contains("period", "marketSummary", "region");
+		assertThat(attacked.get("regional-planning-cycle/Task_GapClosingPlan")).contains("gapVolume",
+				"gapDirectorComment");
+		assertThat(attacked.get("regional-planning-cycle/Task_DirectorGapApproval")).contains("gapVolume",
+				"plannedVolume", "hqVolumeTarget");
+		assertThat(attacked.get("regional-planning-cycle/Task_DataRefreshCheck")).contains("period", "marketSummary",
+				"region");
 		assertThat(attacked.get("monthly-execution/Task_MonthlyReport")).contains("year", "month");
 		assertThat(attacked.get("quarterly-review/Task_CorrectiveAction")).contains("city", "quarter", "spendSummary");
 		int keys = attacked.values().stream().mapToInt(Set::size).sum();
-		System.out.printf("every form attacked: %d tasks and start forms, %d keys, %d requests, all 400, nothing changed, %.1f s%n",
+		System.out.printf(
+				"every form attacked: %d tasks and start forms, %d keys, %d requests, all 400, nothing changed, %.1f s%n",
 				attacked.size(), keys, requests, (System.nanoTime() - started) / 1e9);
 	}
 
@@ -197,13 +216,15 @@ class EveryFormAttackIntegrationTests {
 		attackStart("benchmark-market", start, "zhao.director", everyKey, forms);
 		Map<String, Object> typed = new LinkedHashMap<>();
 		start.forEach((name, value) -> typed.put(name, Map.of("value", value)));
-		String benchmark = rest.withBasicAuth("zhao.director", "demo").postForObject(
-				"/engine-rest/process-definition/key/benchmark-market/start", Map.of("variables", typed),
-				com.fasterxml.jackson.databind.JsonNode.class).get("id").asText();
+		String benchmark = rest.withBasicAuth("zhao.director", "demo")
+			.postForObject("/engine-rest/process-definition/key/benchmark-market/start", Map.of("variables", typed),
+					com.fasterxml.jackson.databind.JsonNode.class)
+			.get("id")
+			.asText();
 		driver.runJobs(benchmark);
 		String top = (String) runtime.getVariable(benchmark, "benchmarkCity");
-		at(benchmark, "Task_SelectBenchmarkCity", "zhao.director", Map.of("benchmarkCity", top, "followerCities",
-				"wuxi, changzhou"), everyKey, forms);
+		at(benchmark, "Task_SelectBenchmarkCity", "zhao.director",
+				Map.of("benchmarkCity", top, "followerCities", "wuxi, changzhou"), everyKey, forms);
 		at(benchmark, "Task_GrowthOpportunity", "wang.east", Map.of("ndGainVolume", 3000, "newDealersVolume", 2000,
 				"competitorVolume", 1000, "targetMonthlyVolume", 50_000), everyKey, forms);
 		at(benchmark, "Task_BenchmarkPlan", "wang.east", CycleDriver.OGSPM, everyKey, forms);
@@ -212,7 +233,8 @@ class EveryFormAttackIntegrationTests {
 		driver.runJobs(benchmark);
 		CycleDriver.clock(2027, 1, 2, 8);
 		driver.runJobs(benchmark);
-		at(benchmark, "Task_EscalateBenchmark", "zhao.director", Map.of("directorDecision", "加派代表 / more reps"), everyKey, forms);
+		at(benchmark, "Task_EscalateBenchmark", "zhao.director", Map.of("directorDecision", "加派代表 / more reps"),
+				everyKey, forms);
 		CycleDriver.clock(2027, 2, 2, 8);
 		driver.runJobs(benchmark);
 		at(benchmark, "Task_BenchmarkSummary", "wang.east", Map.of("whatWorked", "KA 先行", "playbook", "先 KA 后传统"),
@@ -220,7 +242,10 @@ class EveryFormAttackIntegrationTests {
 		at(benchmark, "Task_Rollout", "wang.east", Map.of("localAdjustments", "本地经销商承接"), everyKey, forms);
 	}
 
-	/** Three months with both overdue escalations in the first, then the quarterly review's corrective actions. */
+	/**
+	 * Three months with both overdue escalations in the first, then the quarterly
+	 * review's corrective actions.
+	 */
 	private void firstQuarter(String cycle, Set<String> everyKey, Map<String, String> forms) {
 		CycleDriver.clock(2027, 1, 1, 8);
 		driver.runJobs(cycle);
@@ -228,9 +253,11 @@ class EveryFormAttackIntegrationTests {
 				everyKey, forms);
 		CycleDriver.clock(2027, 1, 5, 8); // past the itinerary's due date
 		driver.runJobs(cycle);
-		at(cycle, "Task_EscalateItinerary", "zhao.director", Map.of("escalationNote", "已提醒 / reminded"), everyKey, forms);
+		at(cycle, "Task_EscalateItinerary", "zhao.director", Map.of("escalationNote", "已提醒 / reminded"), everyKey,
+				forms);
 		for (int month = 1; month <= 3; month++) {
-			complete(cycle, "Task_MonthlyItineraryPlan", "wang.east", Map.of("itinerary", "苏州、南通", "plannedVisits", 60));
+			complete(cycle, "Task_MonthlyItineraryPlan", "wang.east",
+					Map.of("itinerary", "苏州、南通", "plannedVisits", 60));
 			for (int week = 1; week <= 4; week++) {
 				Map<String, Object> report = Map.of("weeklySummary", "第 " + week + " 周", "storesVisited", 15);
 				if (month == 1 && week == 1) {
@@ -247,15 +274,18 @@ class EveryFormAttackIntegrationTests {
 				attack(cycle, "Task_MonthlyReport", "wang.east", report, everyKey, forms);
 				CycleDriver.clock(2027, 2, 8, 8); // past the report's due date
 				driver.runJobs(cycle);
-				at(cycle, "Task_EscalateReport", "zhao.director", Map.of("escalationNote", "已提醒 / reminded"), everyKey, forms);
+				at(cycle, "Task_EscalateReport", "zhao.director", Map.of("escalationNote", "已提醒 / reminded"), everyKey,
+						forms);
 			}
 			complete(cycle, "Task_MonthlyReport", "wang.east", report);
 			driver.runJobs(cycle);
-			completeEscalations(cycle); // the next month started after its itinerary's due date
+			completeEscalations(cycle); // the next month started after its itinerary's
+										// due date
 		}
 		List<Task> corrective = openTasks(cycle, "Task_CorrectiveAction");
 		assertThat(corrective).as("cities off track without sales").isNotEmpty();
-		Map<String, Object> action = Map.of("correctiveAction", "加大铺货", "actionOwner", "王经理", "actionDue", "2027-04-28");
+		Map<String, Object> action = Map.of("correctiveAction", "加大铺货", "actionOwner", "王经理", "actionDue",
+				"2027-04-28");
 		attack(corrective.get(0), "wang.east", action, everyKey, forms);
 		for (Task task : corrective) {
 			assertThat(driver.tryComplete(task, "wang.east", action).getStatusCode().value()).isEqualTo(204);
@@ -280,22 +310,34 @@ class EveryFormAttackIntegrationTests {
 	}
 
 	private List<Task> openTasks(String instance, String taskKey) {
-		List<Task> open = tasks.createTaskQuery().list().stream()
-			.filter(t -> instance.equals(runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId())
-				.singleResult().getRootProcessInstanceId()))
+		List<Task> open = tasks.createTaskQuery()
+			.list()
+			.stream()
+			.filter(t -> instance.equals(runtime.createProcessInstanceQuery()
+				.processInstanceId(t.getProcessInstanceId())
+				.singleResult()
+				.getRootProcessInstanceId()))
 			.toList();
-		assertThat(open).as(taskKey + " among the open tasks " + open.stream().map(Task::getTaskDefinitionKey).toList()
-				+ " at " + ClockUtil.getCurrentTime()).anyMatch(t -> t.getTaskDefinitionKey().equals(taskKey));
+		assertThat(open)
+			.as(taskKey + " among the open tasks " + open.stream().map(Task::getTaskDefinitionKey).toList() + " at "
+					+ ClockUtil.getCurrentTime())
+			.anyMatch(t -> t.getTaskDefinitionKey().equals(taskKey));
 		return open.stream().filter(t -> t.getTaskDefinitionKey().equals(taskKey)).toList();
 	}
 
 	private void completeEscalations(String cycle) {
 		for (String escalation : List.of("Task_EscalateItinerary", "Task_EscalateReport")) {
-			tasks.createTaskQuery().taskDefinitionKey(escalation).list().stream()
-				.filter(t -> cycle.equals(runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId())
-					.singleResult().getRootProcessInstanceId()))
-				.forEach(t -> assertThat(driver.tryComplete(t, "zhao.director", Map.of("escalationNote", "已提醒"))
-					.getStatusCode().value()).isEqualTo(204));
+			tasks.createTaskQuery()
+				.taskDefinitionKey(escalation)
+				.list()
+				.stream()
+				.filter(t -> cycle.equals(runtime.createProcessInstanceQuery()
+					.processInstanceId(t.getProcessInstanceId())
+					.singleResult()
+					.getRootProcessInstanceId()))
+				.forEach(t -> assertThat(
+						driver.tryComplete(t, "zhao.director", Map.of("escalationNote", "已提醒")).getStatusCode().value())
+					.isEqualTo(204));
 		}
 	}
 
@@ -305,13 +347,14 @@ class EveryFormAttackIntegrationTests {
 		}
 	}
 
-	private void attack(Task task, String user, Map<String, Object> valid, Set<String> everyKey, Map<String, String> forms) {
+	private void attack(Task task, String user, Map<String, Object> valid, Set<String> everyKey,
+			Map<String, String> forms) {
 		String process = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
 		String where = process + "/" + task.getTaskDefinitionKey();
 		FormSchema schema = form(forms.get(where));
 		if (task.getAssignee() == null) {
-			rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + task.getId() + "/claim",
-					Map.of("userId", user), String.class);
+			rest.withBasicAuth(user, "demo")
+				.postForEntity("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", user), String.class);
 		}
 		Map<String, Object> visible = runtime.getVariables(task.getExecutionId());
 		Set<String> others = new TreeSet<>(visible.keySet());
@@ -350,8 +393,10 @@ class EveryFormAttackIntegrationTests {
 			Map<String, String> forms) {
 		String where = processKey + "/start";
 		FormSchema schema = form(forms.get(where));
-		ProcessDefinition definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
-			.latestVersion().singleResult();
+		ProcessDefinition definition = repository.createProcessDefinitionQuery()
+			.processDefinitionKey(processKey)
+			.latestVersion()
+			.singleResult();
 		Set<String> others = new TreeSet<>(everyKey);
 		others.addAll(List.of("payload", "gapBand", "forecastVolume", "overridesApplied", "tenantId"));
 		others.removeAll(schema.keys());
@@ -374,11 +419,15 @@ class EveryFormAttackIntegrationTests {
 		attacked.put(where, others);
 	}
 
-	/** The valid completion plus the forbidden key, with a value of the variable's own kind. */
+	/**
+	 * The valid completion plus the forbidden key, with a value of the variable's own
+	 * kind.
+	 */
 	private static String body(Map<String, Object> valid, String key, Object current) {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		valid.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-		variables.put(key, Map.of("value", current instanceof Number ? 1 : current instanceof Boolean ? true : "forged"));
+		variables.put(key,
+				Map.of("value", current instanceof Number ? 1 : current instanceof Boolean ? true : "forged"));
 		try {
 			return JSON.writeValueAsString(Map.of("variables", variables));
 		}
@@ -400,8 +449,8 @@ class EveryFormAttackIntegrationTests {
 	private Answer rest(String user, String path, String body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		ResponseEntity<String> answer = rest.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(body, headers),
-				String.class);
+		ResponseEntity<String> answer = rest.withBasicAuth(user, "demo")
+			.postForEntity(path, new HttpEntity<>(body, headers), String.class);
 		return new Answer(answer.getStatusCode().value(), String.valueOf(answer.getBody()));
 	}
 
@@ -419,9 +468,12 @@ class EveryFormAttackIntegrationTests {
 	}
 
 	private Snapshot snapshot(Task task) {
-		String root = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+		String root = runtime.createProcessInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.singleResult()
 			.getRootProcessInstanceId();
-		return new Snapshot(new TreeMap<>(runtime.getVariables(root)), new TreeMap<>(runtime.getVariables(task.getExecutionId())),
+		return new Snapshot(new TreeMap<>(runtime.getVariables(root)),
+				new TreeMap<>(runtime.getVariables(task.getExecutionId())),
 				tasks.createTaskQuery().taskId(task.getId()).count() == 1,
 				jdbc.queryForObject("select count(*) from ACT_HI_DETAIL", Long.class),
 				jdbc.queryForObject("select count(*) from ACT_RU_VARIABLE", Long.class));

@@ -23,7 +23,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The numbers behind the chart pages for the demo east region, and the pages' login through Tasklist.
+ * The numbers behind the chart pages for the demo east region, and the pages' login
+ * through Tasklist.
  */
 @IntegrationTest
 class InsightIntegrationTests {
@@ -66,7 +67,8 @@ class InsightIntegrationTests {
 		});
 		BigDecimal medianShare = quadrant.get("medianShare").decimalValue();
 		long above = java.util.stream.StreamSupport.stream(quadrant.get("cities").spliterator(), false)
-			.filter(c -> c.get("share").decimalValue().compareTo(medianShare) >= 0).count();
+			.filter(c -> c.get("share").decimalValue().compareTo(medianShare) >= 0)
+			.count();
 		assertThat(above).as("half the cities at or above the median share").isEqualTo(6);
 		assertThat(quadrant.get("period").asText()).isEqualTo("2026-10");
 	}
@@ -100,8 +102,8 @@ class InsightIntegrationTests {
 		driver.readMarketAndChooseStrategy(second, "wang.east");
 		driver.complete(second, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 5_000_000));
 		driver.reviewTeam(second, "wang.east");
-		driver.complete(second, "Task_ReviewDealersAndResources", "wang.east", Map.of("overrideDealer", DemoMarket.OVERDUE_DEALER,
-				"overrideTier", "C", "tierOverrideReason", "已还款 / paid back"));
+		driver.complete(second, "Task_ReviewDealersAndResources", "wang.east", Map.of("overrideDealer",
+				DemoMarket.OVERDUE_DEALER, "overrideTier", "C", "tierOverrideReason", "已还款 / paid back"));
 
 		JsonNode mix = get("/api/insight/regions/east/tier-mix?processInstanceId=" + second + "&compareTo=" + cycle);
 
@@ -121,11 +123,12 @@ class InsightIntegrationTests {
 
 	@Test
 	void otherRegionsAndUnknownCyclesAreNotFound() {
-		assertThat(rest.withBasicAuth("li.south", "demo").getForEntity("/api/insight/regions/east/quadrant", String.class)
+		assertThat(rest.withBasicAuth("li.south", "demo")
+			.getForEntity("/api/insight/regions/east/quadrant", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(rest.withBasicAuth("wang.east", "demo")
-			.getForEntity("/api/insight/regions/east/quadrant?processInstanceId=nope", String.class).getStatusCode())
-			.isEqualTo(HttpStatus.NOT_FOUND);
+			.getForEntity("/api/insight/regions/east/quadrant?processInstanceId=nope", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
@@ -139,27 +142,35 @@ class InsightIntegrationTests {
 		// a browser-like client: a cookie jar, the Tasklist login with its CSRF token
 		java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
 		java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
-		browser.send(request("/camunda/app/tasklist/default/").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-		java.net.http.HttpResponse<String> login = browser.send(request("/camunda/api/admin/auth/user/default/login/tasklist")
-			.header("X-XSRF-TOKEN", xsrf(cookies)).header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=wang.east&password=demo")).build(),
+		browser.send(request("/camunda/app/tasklist/default/").GET().build(),
 				java.net.http.HttpResponse.BodyHandlers.ofString());
+		java.net.http.HttpResponse<String> login = browser
+			.send(request("/camunda/api/admin/auth/user/default/login/tasklist").header("X-XSRF-TOKEN", xsrf(cookies))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=wang.east&password=demo"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-		// as Tasklist goes on: the renewed session gets its CSRF token with the next webapp request
-		browser.send(request("/camunda/api/engine/engine").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		// as Tasklist goes on: the renewed session gets its CSRF token with the next
+		// webapp request
+		browser.send(request("/camunda/api/engine/engine").GET().build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
 
-		java.net.http.HttpResponse<String> data = browser.send(request("/api/insight/regions/east/cycles").GET().build(),
+		java.net.http.HttpResponse<String> data = browser.send(
+				request("/api/insight/regions/east/cycles").GET().build(),
 				java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(data.statusCode()).isEqualTo(200);
 		assertThat(data.body()).contains(cycle);
-		java.net.http.HttpResponse<String> write = browser.send(request("/api/market/imports")
-			.POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		java.net.http.HttpResponse<String> write = browser.send(
+				request("/api/market/imports").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(write.statusCode()).as("a change with the session cookie but no CSRF token").isEqualTo(403);
 		assertThat(write.body()).contains("X-XSRF-TOKEN");
-		java.net.http.HttpResponse<String> withToken = browser.send(request("/api/market/imports").header("X-XSRF-TOKEN",
-				xsrf(cookies)).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-				java.net.http.HttpResponse.BodyHandlers.ofString());
-		assertThat(withToken.statusCode()).as("past the login and CSRF check, refused for its missing file").isNotIn(401, 403);
+		java.net.http.HttpResponse<String> withToken = browser
+			.send(request("/api/market/imports").header("X-XSRF-TOKEN", xsrf(cookies))
+				.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(withToken.statusCode()).as("past the login and CSRF check, refused for its missing file")
+			.isNotIn(401, 403);
 		assertThat(rest.getForEntity("/api/insight/regions/east/cycles", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
@@ -169,8 +180,13 @@ class InsightIntegrationTests {
 	}
 
 	private static String xsrf(java.net.CookieManager cookies) {
-		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-			.map(java.net.HttpCookie::getValue).reduce((first, last) -> last).orElseThrow();
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals("XSRF-TOKEN"))
+			.map(java.net.HttpCookie::getValue)
+			.reduce((first, last) -> last)
+			.orElseThrow();
 	}
 
 }

@@ -15,18 +15,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pages' files keep to what their Content-Security-Policy allows and build no HTML from text: no inline
- * script, style or event handler in the HTML, no HTML parsing from script.
+ * The pages' files keep to what their Content-Security-Policy allows and build no HTML
+ * from text: no inline script, style or event handler in the HTML, no HTML parsing from
+ * script.
  */
 class PageFilesTests {
 
 	static final Path STATIC = Path.of("src/main/resources/static");
 
-	private static final Pattern HTML_FROM_TEXT = Pattern.compile("innerHTML|outerHTML|insertAdjacentHTML|document\\.write"
-			+ "|createContextualFragment|DOMParser|srcdoc");
+	private static final Pattern HTML_FROM_TEXT = Pattern.compile(
+			"innerHTML|outerHTML|insertAdjacentHTML|document\\.write" + "|createContextualFragment|DOMParser|srcdoc");
 
-	private static final Pattern INLINE = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>|<style|\\sstyle\\s*=|\\son[a-z]+\\s*="
-			+ "|javascript:", Pattern.CASE_INSENSITIVE);
+	private static final Pattern INLINE = Pattern.compile(
+			"<script(?![^>]*\\ssrc=)[^>]*>|<style|\\sstyle\\s*=|\\son[a-z]+\\s*=" + "|javascript:",
+			Pattern.CASE_INSENSITIVE);
 
 	private static List<Path> files(String suffix) throws IOException {
 		try (Stream<Path> files = Files.walk(STATIC)) {

@@ -45,19 +45,20 @@ class MarketApiIntegrationTests {
 	@BeforeEach
 	void importT1() {
 		if (!imported) {
-			MarketFixtures.T1.forEach((kind, text) -> imports.importNow(kind, MarketFixtures.csv(dir, kind + ".csv", text),
-					kind + ".csv", Importer.system()));
+			MarketFixtures.T1.forEach((kind, text) -> imports.importNow(kind,
+					MarketFixtures.csv(dir, kind + ".csv", text), kind + ".csv", Importer.system()));
 			imported = true;
 		}
 	}
 
 	private ResponseEntity<ImportReport> upload(String user, String kind, String fileName, String text) {
-		return rest.withBasicAuth(user, "demo").postForEntity("/api/market/imports", multipart(kind, fileName, text),
-				ImportReport.class);
+		return rest.withBasicAuth(user, "demo")
+			.postForEntity("/api/market/imports", multipart(kind, fileName, text), ImportReport.class);
 	}
 
 	private ImportReport waitForReport(String user, String id) {
-		return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+		return await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(50))
 			.until(() -> rest.withBasicAuth(user, "demo").getForObject("/api/market/imports/" + id, ImportReport.class),
 					ImportReport::finished);
 	}
@@ -89,19 +90,21 @@ class MarketApiIntegrationTests {
 	@Test
 	void anotherUsersImportIsNotVisibleToAManager() {
 		String id = upload("zhao.director", "regions", "regions.csv", "region,name_zh,name_en\nt4,测试四,Test Four\n")
-			.getBody().id();
+			.getBody()
+			.id();
 		waitForReport("zhao.director", id);
 
-		assertThat(rest.withBasicAuth("wang.east", "demo").getForEntity("/api/market/imports/" + id, String.class)
+		assertThat(rest.withBasicAuth("wang.east", "demo")
+			.getForEntity("/api/market/imports/" + id, String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
 	void unknownKindAndEmptyFileAreBadRequests() {
-		ResponseEntity<String> unknown = rest.withBasicAuth("zhao.director", "demo").postForEntity("/api/market/imports",
-				multipart("shops", "x.csv", "a\n1\n"), String.class);
-		ResponseEntity<String> empty = rest.withBasicAuth("zhao.director", "demo").postForEntity("/api/market/imports",
-				multipart("regions", "x.csv", ""), String.class);
+		ResponseEntity<String> unknown = rest.withBasicAuth("zhao.director", "demo")
+			.postForEntity("/api/market/imports", multipart("shops", "x.csv", "a\n1\n"), String.class);
+		ResponseEntity<String> empty = rest.withBasicAuth("zhao.director", "demo")
+			.postForEntity("/api/market/imports", multipart("regions", "x.csv", ""), String.class);
 
 		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(unknown.getBody()).contains("unknown kind 'shops'");
@@ -136,13 +139,14 @@ class MarketApiIntegrationTests {
 
 	@Test
 	void managerCannotReadAnotherRegionsDealers() {
-		assertThat(rest.withBasicAuth("wang.east", "demo").getForEntity("/api/market/regions/t1/dealers", String.class)
+		assertThat(rest.withBasicAuth("wang.east", "demo")
+			.getForEntity("/api/market/regions/t1/dealers", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(rest.withBasicAuth("wang.east", "demo")
 			.getForEntity("/api/market/regions/t1/metrics/dealers", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		List<Map<String, Object>> regions = rest.withBasicAuth("wang.east", "demo").getForObject("/api/market/regions",
-				List.class);
+		List<Map<String, Object>> regions = rest.withBasicAuth("wang.east", "demo")
+			.getForObject("/api/market/regions", List.class);
 		assertThat(regions).extracting(region -> region.get("region")).doesNotContain("t1");
 	}
 
@@ -157,10 +161,12 @@ class MarketApiIntegrationTests {
 
 		assertThat((List<?>) page.get("content")).hasSize(2);
 		assertThat(page).containsEntry("totalElements", 3).containsEntry("totalPages", 2);
-		assertThat((List<Map<String, Object>>) inCityC.get("content")).extracting(d -> d.get("dealer")).containsExactly("t1-d3");
+		assertThat((List<Map<String, Object>>) inCityC.get("content")).extracting(d -> d.get("dealer"))
+			.containsExactly("t1-d3");
 		assertThat((List<Map<String, Object>>) carrying.get("content")).extracting(s -> s.get("store"))
 			.containsExactly("t1-s1", "t1-s2");
-		assertThat((List<Map<String, Object>>) tier4.get("content")).extracting(c -> c.get("city")).containsExactly("t1-b");
+		assertThat((List<Map<String, Object>>) tier4.get("content")).extracting(c -> c.get("city"))
+			.containsExactly("t1-b");
 	}
 
 	@Test
@@ -168,7 +174,8 @@ class MarketApiIntegrationTests {
 		List<Map<String, Object>> cities = rest.withBasicAuth("zhao.director", "demo")
 			.getForObject("/api/market/regions/t1/metrics/cities?period=2026-10", List.class);
 
-		assertThat(cities).filteredOn(c -> "t1-a".equals(c.get("cityId"))).singleElement()
+		assertThat(cities).filteredOn(c -> "t1-a".equals(c.get("cityId")))
+			.singleElement()
 			.satisfies(a -> assertThat(((Number) a.get("share")).doubleValue()).isEqualTo(0.0023));
 	}
 
@@ -176,7 +183,8 @@ class MarketApiIntegrationTests {
 	void badQueryParametersAreBadRequests() {
 		TestRestTemplate zhao = rest.withBasicAuth("zhao.director", "demo");
 
-		ResponseEntity<String> period = zhao.getForEntity("/api/market/regions/t1/metrics/cities?period=2026-13", String.class);
+		ResponseEntity<String> period = zhao.getForEntity("/api/market/regions/t1/metrics/cities?period=2026-13",
+				String.class);
 		ResponseEntity<String> size = zhao.getForEntity("/api/market/regions/t1/dealers?size=100000", String.class);
 
 		assertThat(period.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -18,8 +18,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * A small region {@code t1} whose metrics are computed by hand in {@link MarketMetricsIntegrationTests},
- * one CSV per kind; some headers are Chinese on purpose.
+ * A small region {@code t1} whose metrics are computed by hand in
+ * {@link MarketMetricsIntegrationTests}, one CSV per kind; some headers are Chinese on
+ * purpose.
  */
 public final class MarketFixtures {
 
@@ -90,7 +91,10 @@ public final class MarketFixtures {
 		}
 	}
 
-	/** The same rows as an XLSX workbook (first sheet, all cells as text except plain numbers). */
+	/**
+	 * The same rows as an XLSX workbook (first sheet, all cells as text except plain
+	 * numbers).
+	 */
 	public static Path xlsx(Path dir, String name, String csvText) {
 		Path file = dir.resolve(name);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {

@@ -78,9 +78,12 @@ class MarketFormulasTests {
 
 	@Test
 	void targetToDatePrefersMonthlyTargetsElseTheYearProRata() {
-		assertThat(MarketMetrics.targetToDate(Map.of("2026", d("120")), YearMonth.of(2026, 10))).isEqualByComparingTo("100");
-		assertThat(MarketMetrics.targetToDate(Map.of("2026-01", d("10"), "2026-06", d("20"), "2026-11", d("99"), "2026",
-				d("500")), YearMonth.of(2026, 10))).isEqualByComparingTo("30");
+		assertThat(MarketMetrics.targetToDate(Map.of("2026", d("120")), YearMonth.of(2026, 10)))
+			.isEqualByComparingTo("100");
+		assertThat(MarketMetrics.targetToDate(
+				Map.of("2026-01", d("10"), "2026-06", d("20"), "2026-11", d("99"), "2026", d("500")),
+				YearMonth.of(2026, 10)))
+			.isEqualByComparingTo("30");
 		assertThat(MarketMetrics.targetToDate(Map.of(), YearMonth.of(2026, 10))).isNull();
 	}
 

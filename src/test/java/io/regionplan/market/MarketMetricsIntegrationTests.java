@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The metrics of region t1 (MarketFixtures) against values computed by hand for period 2026-10:
- * window 2025-11..2026-10, previous 2024-11..2025-10.
+ * The metrics of region t1 (MarketFixtures) against values computed by hand for period
+ * 2026-10: window 2025-11..2026-10, previous 2024-11..2025-10.
  */
 @IntegrationTest
 class MarketMetricsIntegrationTests {
@@ -43,18 +43,23 @@ class MarketMetricsIntegrationTests {
 		if (imported) {
 			return;
 		}
-		MarketFixtures.T1.forEach((kind, text) -> assertThat(imports
-			.importNow(kind, MarketFixtures.csv(dir, kind + ".csv", text), kind + ".csv", Importer.system())
-			.status()).as(kind).isEqualTo("SUCCEEDED"));
+		MarketFixtures.T1.forEach((kind,
+				text) -> assertThat(imports
+					.importNow(kind, MarketFixtures.csv(dir, kind + ".csv", text), kind + ".csv", Importer.system())
+					.status()).as(kind).isEqualTo("SUCCEEDED"));
 		imported = true;
 	}
 
 	private Map<String, CityMetrics> cities() {
-		return metrics.cities("t1", PERIOD).stream().collect(Collectors.toMap(CityMetrics::cityId, Function.identity()));
+		return metrics.cities("t1", PERIOD)
+			.stream()
+			.collect(Collectors.toMap(CityMetrics::cityId, Function.identity()));
 	}
 
 	private Map<String, DealerMetrics> dealers() {
-		return metrics.dealers("t1", PERIOD).stream().collect(Collectors.toMap(DealerMetrics::dealerId, Function.identity()));
+		return metrics.dealers("t1", PERIOD)
+			.stream()
+			.collect(Collectors.toMap(DealerMetrics::dealerId, Function.identity()));
 	}
 
 	@Test
@@ -71,7 +76,8 @@ class MarketMetricsIntegrationTests {
 		assertThat(a.previousSales()).isEqualByComparingTo("1000");
 		assertThat(a.growth()).isEqualByComparingTo("1.3");
 		assertThat(a.share()).isEqualByComparingTo("0.0023");
-		// volume 2026-01..10 = 15 + 5 + 3; the year's target 120 pro rata for 10 months = 100
+		// volume 2026-01..10 = 15 + 5 + 3; the year's target 120 pro rata for 10 months =
+		// 100
 		assertThat(a.volumeToDate()).isEqualByComparingTo("23");
 		assertThat(a.targetToDate()).isEqualByComparingTo("100");
 		assertThat(a.achievement()).isEqualByComparingTo("0.23");
@@ -103,10 +109,14 @@ class MarketMetricsIntegrationTests {
 	@Test
 	void channelDistribution() {
 		List<ChannelMetrics> channels = metrics.channels("t1");
-		ChannelMetrics ka = channels.stream().filter(m -> m.cityId().equals("t1-a") && m.channelId().equals("T-KA"))
-			.findFirst().orElseThrow();
+		ChannelMetrics ka = channels.stream()
+			.filter(m -> m.cityId().equals("t1-a") && m.channelId().equals("T-KA"))
+			.findFirst()
+			.orElseThrow();
 		ChannelMetrics groceryInA = channels.stream()
-			.filter(m -> m.cityId().equals("t1-a") && m.channelId().equals("T-GROC")).findFirst().orElseThrow();
+			.filter(m -> m.cityId().equals("t1-a") && m.channelId().equals("T-GROC"))
+			.findFirst()
+			.orElseThrow();
 
 		assertThat(ka.stores()).isEqualTo(4);
 		assertThat(ka.carrying()).isEqualTo(2);

@@ -16,8 +16,8 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The market on its own: only this module and the one it declares (system) are started. A region imported
- * from its files is what the module's API gives the other features.
+ * The market on its own: only this module and the one it declares (system) are started. A
+ * region imported from its files is what the module's API gives the other features.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:market-module;DB_CLOSE_DELAY=-1",
@@ -38,9 +38,10 @@ class MarketModuleTests {
 
 	@Test
 	void aRegionImportedFromItsFilesIsWhatTheModulesApiReads() {
-		MarketFixtures.T1.forEach((kind, text) -> assertThat(imports
-			.importNow(kind, MarketFixtures.csv(dir, kind + ".csv", text), kind + ".csv", Importer.system())
-			.status()).as(kind).isEqualTo("SUCCEEDED"));
+		MarketFixtures.T1.forEach((kind,
+				text) -> assertThat(imports
+					.importNow(kind, MarketFixtures.csv(dir, kind + ".csv", text), kind + ".csv", Importer.system())
+					.status()).as(kind).isEqualTo("SUCCEEDED"));
 
 		assertThat(regions.ids()).contains("t1");
 		assertThat(regions.exists("t1")).isTrue();
@@ -51,7 +52,8 @@ class MarketModuleTests {
 			.filter(city -> city.cityId().equals("t1-a"))
 			.findFirst()
 			.orElseThrow();
-		// the same hand calculation as MarketMetricsIntegrationTests: 1500 + 500 (d1) + 300 (d2) in the window
+		// the same hand calculation as MarketMetricsIntegrationTests: 1500 + 500 (d1) +
+		// 300 (d2) in the window
 		assertThat(a.sales()).isEqualByComparingTo("2300");
 	}
 

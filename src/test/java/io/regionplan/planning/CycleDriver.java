@@ -13,14 +13,14 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Drives planning cycles in integration tests as people would: tasks are claimed and completed over the
- * engine REST API with typed variables, as the manager or the director; jobs (rule tasks) are run by
- * the test, which has no job executor.
+ * Drives planning cycles in integration tests as people would: tasks are claimed and
+ * completed over the engine REST API with typed variables, as the manager or the
+ * director; jobs (rule tasks) are run by the test, which has no job executor.
  */
 public final class CycleDriver {
 
-	public static final Map<String, Object> MARKET_VISITS = Map.of("visitTargets", "苏州、南通各走访 5 家经销商",
-			"observations", "南通 KA 渠道空白", "interviews", "门店老板 12 人", "dealerInterviews", "经销商 8 家");
+	public static final Map<String, Object> MARKET_VISITS = Map.of("visitTargets", "苏州、南通各走访 5 家经销商", "observations",
+			"南通 KA 渠道空白", "interviews", "门店老板 12 人", "dealerInterviews", "经销商 8 家");
 
 	public static final Map<String, Object> SWOT = Map.of("strengths", "上海、苏州份额领先", "weaknesses", "南通铺货不足",
 			"opportunities", "南通品类增长快", "threats", "竞品降价");
@@ -42,8 +42,10 @@ public final class CycleDriver {
 
 	/** Sets the engine's clock (tests reset it with {@code ClockUtil.reset()}). */
 	public static void clock(int year, int month, int day, int hour) {
-		org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.LocalDateTime
-			.of(year, month, day, hour, 0).atZone(java.time.ZoneId.systemDefault()).toInstant()));
+		org.camunda.bpm.engine.impl.util.ClockUtil
+			.setCurrentTime(java.util.Date.from(java.time.LocalDateTime.of(year, month, day, hour, 0)
+				.atZone(java.time.ZoneId.systemDefault())
+				.toInstant()));
 	}
 
 	public String start(String region) {
@@ -51,26 +53,38 @@ public final class CycleDriver {
 	}
 
 	public String start(String region, int hqVolumeTarget) {
-		return runtime.startProcessInstanceByKey("regional-planning-cycle", Map.of("region", region, "year", 2027,
-				"hqVolumeTarget", hqVolumeTarget, "budget", 10_000_000)).getId();
+		return runtime
+			.startProcessInstanceByKey("regional-planning-cycle",
+					Map.of("region", region, "year", 2027, "hqVolumeTarget", hqVolumeTarget, "budget", 10_000_000))
+			.getId();
 	}
 
 	/** The open task of the cycle (or of a process it called) with this BPMN id. */
 	public Task task(String cycle, String taskId) {
-		List<Task> open = tasks.createTaskQuery().taskDefinitionKey(taskId).list()
-			.stream().filter(t -> cycle.equals(rootOf(t))).toList();
+		List<Task> open = tasks.createTaskQuery()
+			.taskDefinitionKey(taskId)
+			.list()
+			.stream()
+			.filter(t -> cycle.equals(rootOf(t)))
+			.toList();
 		if (open.size() != 1) {
-			throw new IllegalStateException("expected one open " + taskId + " in cycle " + cycle + ", found " + open.size());
+			throw new IllegalStateException(
+					"expected one open " + taskId + " in cycle " + cycle + ", found " + open.size());
 		}
 		return open.get(0);
 	}
 
 	private String rootOf(Task task) {
-		return runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+		return runtime.createProcessInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.singleResult()
 			.getRootProcessInstanceId();
 	}
 
-	/** Claims and completes a task as {@code user} over REST; the answer of the completion. */
+	/**
+	 * Claims and completes a task as {@code user} over REST; the answer of the
+	 * completion.
+	 */
 	public ResponseEntity<String> tryComplete(Task task, String user, Map<String, Object> variables) {
 		String path = "/engine-rest/task/" + task.getId();
 		TestRestTemplate as = rest.withBasicAuth(user, "demo");
@@ -85,15 +99,21 @@ public final class CycleDriver {
 	public void complete(String cycle, String taskId, String user, Map<String, Object> variables) {
 		ResponseEntity<String> answer = tryComplete(task(cycle, taskId), user, variables);
 		if (answer.getStatusCode().value() != 204) {
-			throw new IllegalStateException("completing " + taskId + " answered " + answer.getStatusCode() + " "
-					+ answer.getBody());
+			throw new IllegalStateException(
+					"completing " + taskId + " answered " + answer.getStatusCode() + " " + answer.getBody());
 		}
 	}
 
-	/** Runs the cycle's due jobs (its called processes' too) until none is left; a failing job throws. */
+	/**
+	 * Runs the cycle's due jobs (its called processes' too) until none is left; a failing
+	 * job throws.
+	 */
 	public void runJobs(String cycle) {
 		for (int guard = 0; guard < 500; guard++) {
-			List<Job> jobs = management.createJobQuery().executable().list().stream()
+			List<Job> jobs = management.createJobQuery()
+				.executable()
+				.list()
+				.stream()
 				.filter(job -> job.getProcessInstanceId() != null && cycle.equals(root(job.getProcessInstanceId())))
 				.toList();
 			if (jobs.isEmpty()) {
@@ -118,25 +138,31 @@ public final class CycleDriver {
 		complete(cycle, "Task_ReviewStrategy", user, Map.of());
 	}
 
-	/** After an accepted volume plan: the sales team reviewed, then the dealer and resource rule tasks. */
+	/**
+	 * After an accepted volume plan: the sales team reviewed, then the dealer and
+	 * resource rule tasks.
+	 */
 	public void reviewTeam(String cycle, String user) {
 		runJobs(cycle);
 		complete(cycle, "Task_ReviewTeam", user, Map.of("teamPlan", "南通招聘 2 名 KA 代表 / hire 2 KA reps in Nantong"));
 		runJobs(cycle);
 	}
 
-	public static final Map<String, Object> OGSPM = Map.of("ogspmObjective", "华东份额第一 / lead East China",
-			"ogspmGoals", "销量 +8%，南通铺货率 60% / volume +8%, Nantong ND 60%",
-			"ogspmStrategies", "三点攻一点拿下南通 / take Nantong from Shanghai and Suzhou",
-			"ogspmPlans", "南通新增 2 家经销商 | 王经理 | 2027-03-31\n南通 KA 进场 40 家 | 李主管 | 2027-06-30",
-			"ogspmMeasures", "月度铺货率、达成率 / monthly ND and achievement");
+	public static final Map<String, Object> OGSPM = Map.of("ogspmObjective", "华东份额第一 / lead East China", "ogspmGoals",
+			"销量 +8%，南通铺货率 60% / volume +8%, Nantong ND 60%", "ogspmStrategies",
+			"三点攻一点拿下南通 / take Nantong from Shanghai and Suzhou", "ogspmPlans",
+			"南通新增 2 家经销商 | 王经理 | 2027-03-31\n南通 KA 进场 40 家 | 李主管 | 2027-06-30", "ogspmMeasures",
+			"月度铺货率、达成率 / monthly ND and achievement");
 
 	/** The OGSPM work plan, whose actions go on the kanban. */
 	public void writeWorkPlan(String cycle, String user) {
 		complete(cycle, "Task_WorkPlan", user, OGSPM);
 	}
 
-	/** The team and then dealers and resources reviewed without change, the work plan, the director's approval. */
+	/**
+	 * The team and then dealers and resources reviewed without change, the work plan, the
+	 * director's approval.
+	 */
 	public void reviewDealersAndApprove(String cycle, String user) {
 		reviewTeam(cycle, user);
 		complete(cycle, "Task_ReviewDealersAndResources", user, Map.of());
@@ -145,9 +171,9 @@ public final class CycleDriver {
 	}
 
 	/**
-	 * The whole planning part with the forecast as the plan, above the HQ target (no gap): market reading,
-	 * strategy, volume plan, the rule tasks and the director's approval; the cycle then waits for the first
-	 * month.
+	 * The whole planning part with the forecast as the plan, above the HQ target (no
+	 * gap): market reading, strategy, volume plan, the rule tasks and the director's
+	 * approval; the cycle then waits for the first month.
 	 */
 	public String runPlanning(String region, String user) {
 		String cycle = start(region);

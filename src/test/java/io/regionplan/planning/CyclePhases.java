@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 
-/** Where in the planning cycle's phases an instance waits: for the process and migration tests. */
+/**
+ * Where in the planning cycle's phases an instance waits: for the process and migration
+ * tests.
+ */
 public final class CyclePhases {
 
 	public static final String MARKET_READING = "SubProcess_MarketReading";
@@ -19,14 +22,16 @@ public final class CyclePhases {
 
 	public static final String WORK_PLAN = "SubProcess_WorkPlanAndApproval";
 
-	public static final List<String> IN_ORDER = List.of(MARKET_READING, STRATEGY, VOLUME_AND_GAP, ORGANISATION, WORK_PLAN);
+	public static final List<String> IN_ORDER = List.of(MARKET_READING, STRATEGY, VOLUME_AND_GAP, ORGANISATION,
+			WORK_PLAN);
 
 	private CyclePhases() {
 	}
 
 	/**
-	 * The phase (sub-process) in which the activity, a task or a job of a rule task, is active; {@code null}
-	 * when it is active at the top of the process, and an error when it is not active.
+	 * The phase (sub-process) in which the activity, a task or a job of a rule task, is
+	 * active; {@code null} when it is active at the top of the process, and an error when
+	 * it is not active.
 	 */
 	public static String phaseOf(RuntimeService runtime, String processInstanceId, String activityId) {
 		ActivityInstance parent = parentOf(runtime.getActivityInstance(processInstanceId), activityId);

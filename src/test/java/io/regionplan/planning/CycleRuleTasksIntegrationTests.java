@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The cycle's rule tasks on the demo regions: the deliberate cases of the demo data get the expected
- * results, and the results are stored per cycle.
+ * The cycle's rule tasks on the demo regions: the deliberate cases of the demo data get
+ * the expected results, and the results are stored per cycle.
  */
 @IntegrationTest
 class CycleRuleTasksIntegrationTests {
@@ -53,14 +53,17 @@ class CycleRuleTasksIntegrationTests {
 	}
 
 	private String strategy(String cycle, String city) {
-		return jdbc.queryForObject("select strategy from cycle_city_strategy where process_instance_id = ? and city_id = ?",
-				String.class, cycle, city);
+		return jdbc.queryForObject(
+				"select strategy from cycle_city_strategy where process_instance_id = ? and city_id = ?", String.class,
+				cycle, city);
 	}
 
 	@Test
 	void approvedCycleWaitsForItsFirstMonthAfterTheRuleTasks() {
 		assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(eastCycle).singleResult()).isNotNull();
-		assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(eastCycle).activityType("businessRuleTask")
+		assertThat(history.createHistoricActivityInstanceQuery()
+			.processInstanceId(eastCycle)
+			.activityType("businessRuleTask")
 			.list()).extracting(a -> a.getActivityId())
 			.containsExactlyInAnyOrder("Task_CityStrategy", "Task_VolumeGap", "Task_TeamSizing",
 					"Task_DealerClassification", "Task_ResourceAllocation");
@@ -72,15 +75,20 @@ class CycleRuleTasksIntegrationTests {
 		assertThat(tier(eastCycle, DemoMarket.DECLINING_DEALER)).isEqualTo("D");
 		assertThat(tier(southCycle, DemoMarket.CROSS_REGION_DEALER)).isEqualTo("D");
 		assertThat(tier(eastCycle, DemoMarket.CORE_DEALER)).isEqualTo("A");
-		assertThat(jdbc.queryForObject("select flags from cycle_dealer_tier where process_instance_id = ? and dealer_id = ?",
-				String.class, eastCycle, DemoMarket.OVERDUE_DEALER)).contains("OVERDUE");
-		assertThat(jdbc.queryForObject("select reason_en from cycle_dealer_tier where process_instance_id = ? and dealer_id = ?",
-				String.class, eastCycle, DemoMarket.OVERDUE_DEALER)).isEqualTo("D: overdue 104 days > 90");
+		assertThat(jdbc.queryForObject(
+				"select flags from cycle_dealer_tier where process_instance_id = ? and dealer_id = ?", String.class,
+				eastCycle, DemoMarket.OVERDUE_DEALER))
+			.contains("OVERDUE");
+		assertThat(jdbc.queryForObject(
+				"select reason_en from cycle_dealer_tier where process_instance_id = ? and dealer_id = ?", String.class,
+				eastCycle, DemoMarket.OVERDUE_DEALER))
+			.isEqualTo("D: overdue 104 days > 90");
 	}
 
 	@Test
 	void lowShareCityBesideTwoBaseCampsIsThreePointsAttackOne() {
-		DemoMarket.THREE_POINTS_BASE_CAMPS.forEach(city -> assertThat(strategy(eastCycle, city)).isEqualTo("BASE_CAMP"));
+		DemoMarket.THREE_POINTS_BASE_CAMPS
+			.forEach(city -> assertThat(strategy(eastCycle, city)).isEqualTo("BASE_CAMP"));
 		assertThat(strategy(eastCycle, DemoMarket.THREE_POINTS_CITY)).isEqualTo("THREE_POINTS_ATTACK_ONE");
 	}
 
@@ -95,30 +103,38 @@ class CycleRuleTasksIntegrationTests {
 
 	@Test
 	void everyDealerAndCityHasOneResultAndAllocationsAddUpToTheBudget() {
-		assertThat(jdbc.queryForObject("select count(*) from cycle_dealer_tier where process_instance_id = ?", Integer.class,
-				eastCycle)).isEqualTo(150);
-		assertThat(jdbc.queryForObject("select count(*) from cycle_city_strategy where process_instance_id = ?", Integer.class,
-				eastCycle)).isEqualTo(12);
-		BigDecimal total = jdbc.queryForObject("select sum(amount) from cycle_allocation where process_instance_id = ? "
-				+ "and resource = 'money' and subject_type in ('reserve', 'dealer')", BigDecimal.class, eastCycle);
+		assertThat(jdbc.queryForObject("select count(*) from cycle_dealer_tier where process_instance_id = ?",
+				Integer.class, eastCycle))
+			.isEqualTo(150);
+		assertThat(jdbc.queryForObject("select count(*) from cycle_city_strategy where process_instance_id = ?",
+				Integer.class, eastCycle))
+			.isEqualTo(12);
+		BigDecimal total = jdbc.queryForObject(
+				"select sum(amount) from cycle_allocation where process_instance_id = ? "
+						+ "and resource = 'money' and subject_type in ('reserve', 'dealer')",
+				BigDecimal.class, eastCycle);
 		assertThat(total).isEqualByComparingTo("10000000");
-		assertThat(jdbc.queryForObject("select sum(amount) from cycle_allocation where process_instance_id = ? "
-				+ "and subject_type = 'dealer' and subject_id = ?", BigDecimal.class, eastCycle, DemoMarket.OVERDUE_DEALER))
+		assertThat(jdbc.queryForObject(
+				"select sum(amount) from cycle_allocation where process_instance_id = ? "
+						+ "and subject_type = 'dealer' and subject_id = ?",
+				BigDecimal.class, eastCycle, DemoMarket.OVERDUE_DEALER))
 			.isEqualByComparingTo("0");
 	}
 
 	@Test
 	void teamSizingComparesRequiredRepsWithTheHeadcountPerCityAndChannel() {
-		Map<String, Object> ka = jdbc.queryForMap("select required_reps, headcount, reason_en from cycle_team_size where "
-				+ "process_instance_id = ? and city_id = 'shanghai' and channel_id = 'KA'", eastCycle);
-		int stores = jdbc.queryForObject("select count(*) from market_store where city_id = 'shanghai' and channel_id = 'KA'",
-				Integer.class);
+		Map<String, Object> ka = jdbc
+			.queryForMap("select required_reps, headcount, reason_en from cycle_team_size where "
+					+ "process_instance_id = ? and city_id = 'shanghai' and channel_id = 'KA'", eastCycle);
+		int stores = jdbc.queryForObject(
+				"select count(*) from market_store where city_id = 'shanghai' and channel_id = 'KA'", Integer.class);
 
 		// KA: every store (coverage 1.0), 8 visits a month, 8 visits a day × 22 days
 		assertThat(ka.get("REQUIRED_REPS")).isEqualTo((int) Math.ceil(stores * 8 / 176.0));
 		assertThat((String) ka.get("REASON_EN")).startsWith("target stores " + stores + " × 8 visits a month");
-		assertThat(jdbc.queryForObject("select count(*) from cycle_team_size where process_instance_id = ?", Integer.class,
-				eastCycle)).isEqualTo(12 * 6);
+		assertThat(jdbc.queryForObject("select count(*) from cycle_team_size where process_instance_id = ?",
+				Integer.class, eastCycle))
+			.isEqualTo(12 * 6);
 	}
 
 	@Test
@@ -126,7 +142,9 @@ class CycleRuleTasksIntegrationTests {
 		List<String> names = List.of("dealersTierA", "dealersTierD", "dealerTierSummary", "cityStrategySummary",
 				"allocationReserve", "gapBand", "period");
 		Map<String, Object> variables = new java.util.HashMap<>();
-		history.createHistoricVariableInstanceQuery().processInstanceId(eastCycle).list()
+		history.createHistoricVariableInstanceQuery()
+			.processInstanceId(eastCycle)
+			.list()
 			.forEach(v -> variables.put(v.getName(), v.getValue()));
 
 		assertThat(variables).containsKeys(names.toArray(String[]::new));

@@ -7,10 +7,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
 /**
- * Stand-ins for the beans the planning cycle's BPMN names, for process tests without Spring: each delegate
- * and rule task only notes that it ran, the volume-gap rules give the band the test chose, and a quarter
- * passes without its months (QuarterExecutionProcessTests works the months). What the real beans compute
- * is covered by the rule tests and the integration tests.
+ * Stand-ins for the beans the planning cycle's BPMN names, for process tests without
+ * Spring: each delegate and rule task only notes that it ran, the volume-gap rules give
+ * the band the test chose, and a quarter passes without its months
+ * (QuarterExecutionProcessTests works the months). What the real beans compute is covered
+ * by the rule tests and the integration tests.
  */
 public final class CycleStandIns {
 
@@ -54,7 +55,10 @@ public final class CycleStandIns {
 		return standIns;
 	}
 
-	/** The band the volume-gap rules give from now on: ACCEPTED, GAP_PLAN or DIRECTOR_APPROVAL. */
+	/**
+	 * The band the volume-gap rules give from now on: ACCEPTED, GAP_PLAN or
+	 * DIRECTOR_APPROVAL.
+	 */
 	public CycleStandIns gapBand(String band) {
 		this.gapBand = band;
 		return this;

@@ -19,8 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Actual spending imported as {@code spend}: last year's store investments give the ROI the allocation
- * rules flag; an investment below ROI 1 needs the director to be renewed.
+ * Actual spending imported as {@code spend}: last year's store investments give the ROI
+ * the allocation rules flag; an investment below ROI 1 needs the director to be renewed.
  */
 @IntegrationTest
 class ExpenseTrackingIntegrationTests {
@@ -52,19 +52,22 @@ class ExpenseTrackingIntegrationTests {
 
 	@Test
 	void lastYearsStoreInvestmentBelowRoiOneIsFlaggedForTheDirector() throws Exception {
-		String[] stores = jdbc.queryForList("select s.id from market_store s join market_city c on c.id = s.city_id "
-				+ "where c.id = 'suzhou' order by s.id", String.class).subList(0, 2).toArray(String[]::new);
+		String[] stores = jdbc
+			.queryForList("select s.id from market_store s join market_city c on c.id = s.city_id "
+					+ "where c.id = 'suzhou' order by s.id", String.class)
+			.subList(0, 2)
+			.toArray(String[]::new);
 		ImportReport report = importSpend("spend,month,city,dealer,store,amount,incremental_profit\n"
-				+ "SP-TEST-1,2026-03,suzhou,," + stores[0] + ",20000,15000\n"
-				+ "SP-TEST-2,2026-04,suzhou,," + stores[1] + ",20000,30000\n"
-				+ "SP-TEST-3,2026-05,suzhou,,,50000,\n");
+				+ "SP-TEST-1,2026-03,suzhou,," + stores[0] + ",20000,15000\n" + "SP-TEST-2,2026-04,suzhou,," + stores[1]
+				+ ",20000,30000\n" + "SP-TEST-3,2026-05,suzhou,,,50000,\n");
 		assertThat(report.status()).as(report.errors().toString()).isEqualTo("SUCCEEDED");
 
 		String cycle = driver.runPlanning("east", "wang.east");
 
 		assertThat(runtime.getVariable(cycle, "roiFlagCount")).isEqualTo(1);
 		assertThat((String) runtime.getVariable(cycle, "roiFlags")).startsWith(stores[0])
-			.contains("store investment ROI 0.75 < 1.0").doesNotContain(stores[1]);
+			.contains("store investment ROI 0.75 < 1.0")
+			.doesNotContain(stores[1]);
 	}
 
 	@Test

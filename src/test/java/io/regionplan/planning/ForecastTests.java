@@ -13,7 +13,10 @@ class ForecastTests {
 
 	static final YearMonth LAST = YearMonth.of(2026, 10);
 
-	/** 100 a month in the year before; 120 a month in the last 12, with {@code january} in January. */
+	/**
+	 * 100 a month in the year before; 120 a month in the last 12, with {@code january} in
+	 * January.
+	 */
 	private static Map<YearMonth, BigDecimal> history(int before, int recent, int january) {
 		Map<YearMonth, BigDecimal> history = new HashMap<>();
 		for (int i = 0; i < 24; i++) {
@@ -26,7 +29,8 @@ class ForecastTests {
 
 	@Test
 	void trailingYearTimesTrendSpreadBySeasonality() {
-		// last 12 = 11 × 110 + 220 = 1430; before = 1200; trend 1.1917; year = 1430 × 1.1917 = 1704
+		// last 12 = 11 × 110 + 220 = 1430; before = 1200; trend 1.1917; year = 1430 ×
+		// 1.1917 = 1704
 		Forecast forecast = Forecast.of(history(100, 110, 220), LAST);
 
 		assertThat(forecast.trend()).isEqualByComparingTo("1.1917");

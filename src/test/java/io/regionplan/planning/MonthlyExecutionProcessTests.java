@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * monthly-execution: a month waits for its first day, then the itinerary plan, four weekly reports, and
- * after the month ends the monthly report; a task past its due date escalates to the director.
+ * monthly-execution: a month waits for its first day, then the itinerary plan, four
+ * weekly reports, and after the month ends the monthly report; a task past its due date
+ * escalates to the director.
  */
 class MonthlyExecutionProcessTests {
 
@@ -39,11 +40,13 @@ class MonthlyExecutionProcessTests {
 
 	@BeforeEach
 	void deployAndMockTheCalendar() {
-		// other engines run in the same JVM (the Spring tests'): the assertions must use this one
+		// other engines run in the same JVM (the Spring tests'): the assertions must use
+		// this one
 		BpmnAwareTests.init(engine.getProcessEngine());
 		deployment = ProcessTestEngine.deploy(engine.getProcessEngine());
 		Mocks.register("cycleCalendar", new CycleCalendar());
-		// the spending section is stored by a Spring bean, covered by PlanningYearEndToEndTests
+		// the spending section is stored by a Spring bean, covered by
+		// PlanningYearEndToEndTests
 		Mocks.register("recordMonthlySpendDelegate", (org.camunda.bpm.engine.delegate.JavaDelegate) execution -> {
 		});
 		ClockUtil.setCurrentTime(date(2027, 2, 20, 9));
@@ -144,8 +147,9 @@ class MonthlyExecutionProcessTests {
 		execute(job("Timer_ItineraryOverdue", month));
 
 		assertThat(month).isWaitingAt("Task_MonthlyItineraryPlan", "Task_EscalateItinerary");
-		Assertions.assertThat(taskQuery().taskDefinitionKey("Task_EscalateItinerary").taskCandidateGroup("sales-director")
-			.count()).isEqualTo(1);
+		Assertions.assertThat(
+				taskQuery().taskDefinitionKey("Task_EscalateItinerary").taskCandidateGroup("sales-director").count())
+			.isEqualTo(1);
 	}
 
 }

@@ -28,10 +28,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A whole planning year of the demo east region, worked only through the REST API as Tasklist would
- * (claim, complete with typed variables) by wang.east and zhao.director, driven by the engine's clock.
- * Sales of the first quarter of 2027 are imported: most cities sell 50% more than a year before, Wenzhou
- * and Nanjing half; the later quarters have no sales yet and so are off track.
+ * A whole planning year of the demo east region, worked only through the REST API as
+ * Tasklist would (claim, complete with typed variables) by wang.east and zhao.director,
+ * driven by the engine's clock. Sales of the first quarter of 2027 are imported: most
+ * cities sell 50% more than a year before, Wenzhou and Nanjing half; the later quarters
+ * have no sales yet and so are off track.
  */
 @IntegrationTest
 class PlanningYearEndToEndTests {
@@ -59,7 +60,10 @@ class PlanningYearEndToEndTests {
 	@TempDir
 	Path dir;
 
-	/** The other tests of the shared context read the demo data as generated (up to 2026-10). */
+	/**
+	 * The other tests of the shared context read the demo data as generated (up to
+	 * 2026-10).
+	 */
 	@AfterEach
 	void resetTheClockAndTheSales() {
 		ClockUtil.reset();
@@ -71,9 +75,11 @@ class PlanningYearEndToEndTests {
 	void wholeYearOfTheEastRegion() throws Exception {
 		long started = System.nanoTime();
 		String cycle = driver.runPlanning("east", "wang.east");
-		// the year's sales come in after planning (imported before, they would move the forecast's data period)
+		// the year's sales come in after planning (imported before, they would move the
+		// forecast's data period)
 		importFirstQuarterSales();
-		Path spend = Files.writeString(dir.resolve("spend.csv"), "spend,month,city,amount\nSP-E2E-1,2027-02,suzhou,100000\n");
+		Path spend = Files.writeString(dir.resolve("spend.csv"),
+				"spend,month,city,amount\nSP-E2E-1,2027-02,suzhou,100000\n");
 		assertThat(imports.importNow("spend", spend, "spend.csv", Importer.system()).status()).isEqualTo("SUCCEEDED");
 
 		for (int month = 1; month <= 12; month++) {
@@ -87,32 +93,53 @@ class PlanningYearEndToEndTests {
 			}
 			RegionalPlanningCycleIntegrationTests.clock(month == 12 ? 2028 : 2027, month % 12 + 1, 1, 8);
 			driver.runJobs(cycle);
-			driver.complete(cycle, "Task_MonthlyReport", "wang.east",
-					Map.of("actualVolume", 80_000, "spendByCity", "suzhou | 50000\nnantong | 30000.50",
-							"monthlySummary", month + " 月总结 / summary"));
+			driver.complete(cycle, "Task_MonthlyReport", "wang.east", Map.of("actualVolume", 80_000, "spendByCity",
+					"suzhou | 50000\nnantong | 30000.50", "monthlySummary", month + " 月总结 / summary"));
 			driver.runJobs(cycle);
 			if (month % 3 == 0) {
 				int quarter = month / 3;
-				List<String> offTrack = jdbc.queryForList("select subject_id from cycle_review where process_instance_id = ? "
-						+ "and quarter = ? and subject_type = 'city' and band = 'OFF_TRACK' order by 1", String.class, cycle, quarter);
-				List<Task> corrective = tasks.createTaskQuery().taskDefinitionKey("Task_CorrectiveAction").list().stream()
-					.filter(t -> cycle.equals(root(t.getProcessInstanceId()))).toList();
+				List<String> offTrack = jdbc.queryForList(
+						"select subject_id from cycle_review where process_instance_id = ? "
+								+ "and quarter = ? and subject_type = 'city' and band = 'OFF_TRACK' order by 1",
+						String.class, cycle, quarter);
+				List<Task> corrective = tasks.createTaskQuery()
+					.taskDefinitionKey("Task_CorrectiveAction")
+					.list()
+					.stream()
+					.filter(t -> cycle.equals(root(t.getProcessInstanceId())))
+					.toList();
 				assertThat(corrective).as("quarter " + quarter).hasSize(offTrack.size());
-				assertThat(corrective.stream().map(t -> (String) tasks.getVariable(t.getId(), "city")).sorted().toList())
+				assertThat(
+						corrective.stream().map(t -> (String) tasks.getVariable(t.getId(), "city")).sorted().toList())
 					.isEqualTo(offTrack);
 				if (quarter == 1) {
-					assertThat(history.createHistoricVariableInstanceQuery().variableName("spendSummary").list().stream()
-						.filter(v -> cycle.equals(v.getRootProcessInstanceId())).map(v -> (String) v.getValue()).findFirst()
+					assertThat(history.createHistoricVariableInstanceQuery()
+						.variableName("spendSummary")
+						.list()
+						.stream()
+						.filter(v -> cycle.equals(v.getRootProcessInstanceId()))
+						.map(v -> (String) v.getValue())
+						.findFirst()
 						.orElseThrow()).contains("suzhou：分配 / allocated").contains("实际 / spent 250000.00");
-					assertThat(offTrack).as(jdbc.queryForList("select subject_id, actual, plan, band from cycle_review where "
-							+ "process_instance_id = ? and subject_type = 'city'", cycle).toString() + " plans " + jdbc.queryForObject(
-							"select count(*) from cycle_city_plan where process_instance_id = ?", Integer.class, cycle))
-						.containsAll(WEAK_CITIES).doesNotContain("shanghai", "suzhou");
+					assertThat(offTrack)
+						.as(jdbc
+							.queryForList("select subject_id, actual, plan, band from cycle_review where "
+									+ "process_instance_id = ? and subject_type = 'city'", cycle)
+							.toString()
+								+ " plans "
+								+ jdbc.queryForObject(
+										"select count(*) from cycle_city_plan where process_instance_id = ?",
+										Integer.class, cycle))
+						.containsAll(WEAK_CITIES)
+						.doesNotContain("shanghai", "suzhou");
 				}
 				for (Task task : corrective) {
-					assertThat(driver.tryComplete(task, "wang.east", Map.of("correctiveAction", "加大铺货 / widen distribution",
-							"actionOwner", "王经理", "actionDue", "2027-" + String.format("%02d", month) + "-28")).getStatusCode().value())
-						.isEqualTo(204);
+					assertThat(driver
+						.tryComplete(task, "wang.east",
+								Map.of("correctiveAction", "加大铺货 / widen distribution", "actionOwner", "王经理",
+										"actionDue", "2027-" + String.format("%02d", month) + "-28"))
+						.getStatusCode()
+						.value()).isEqualTo(204);
 				}
 				driver.runJobs(cycle);
 			}
@@ -120,30 +147,51 @@ class PlanningYearEndToEndTests {
 		driver.complete(cycle, "Task_YearEndSummary", "wang.east",
 				Map.of("yearSummary", "全年总结 / the year", "lessons", "铺货先行 / distribution first"));
 
-		HistoricProcessInstance finished = history.createHistoricProcessInstanceQuery().processInstanceId(cycle).singleResult();
+		HistoricProcessInstance finished = history.createHistoricProcessInstanceQuery()
+			.processInstanceId(cycle)
+			.singleResult();
 		assertThat(finished.getEndTime()).isNotNull();
 		assertThat(finished.getTenantId()).isEqualTo("east");
-		List<String> instances = history.createHistoricProcessInstanceQuery().rootProcessInstanceId(cycle).list().stream()
-			.map(HistoricProcessInstance::getId).toList();
+		List<String> instances = history.createHistoricProcessInstanceQuery()
+			.rootProcessInstanceId(cycle)
+			.list()
+			.stream()
+			.map(HistoricProcessInstance::getId)
+			.toList();
 		long userTasks = instances.stream()
 			.mapToLong(id -> history.createHistoricTaskInstanceQuery().processInstanceId(id).count())
 			.sum();
-		Map<String, Long> decisions = jdbc.queryForList("select rule_set from decision where process_instance_id = ?",
-				String.class, cycle).stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
-		assertThat(decisions).containsEntry("city-strategy", 1L).containsEntry("volume-gap", 1L).containsEntry("team-sizing", 1L)
-			.containsEntry("resource-allocation", 1L).containsEntry("quarterly-review", 4L);
-		assertThat(decisions.get("dealer-classification")).as("once, plus re-classifications after two OFF_TRACK quarters")
+		Map<String, Long> decisions = jdbc
+			.queryForList("select rule_set from decision where process_instance_id = ?", String.class, cycle)
+			.stream()
+			.collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+		assertThat(decisions).containsEntry("city-strategy", 1L)
+			.containsEntry("volume-gap", 1L)
+			.containsEntry("team-sizing", 1L)
+			.containsEntry("resource-allocation", 1L)
+			.containsEntry("quarterly-review", 4L);
+		assertThat(decisions.get("dealer-classification"))
+			.as("once, plus re-classifications after two OFF_TRACK quarters")
 			.isGreaterThan(1L);
-		// each quarterly review (and re-classification) follows the manager's monthly report that ended the quarter,
+		// each quarterly review (and re-classification) follows the manager's monthly
+		// report that ended the quarter,
 		// not the director's approval, the cycle's last task before the year
-		assertThat(jdbc.queryForList("select distinct user_id from decision where process_instance_id = ? and activity_id in "
-				+ "('Task_QuarterlyReview', 'Task_Reclassification')", String.class, cycle)).containsExactly("wang.east");
-		assertThat(jdbc.queryForObject("select count(*) from market_spend where id like 'MR-east-2027-%'", Integer.class))
-			.as("the spending of 12 monthly reports, 2 cities each").isEqualTo(24);
+		assertThat(jdbc
+			.queryForList("select distinct user_id from decision where process_instance_id = ? and activity_id in "
+					+ "('Task_QuarterlyReview', 'Task_Reclassification')", String.class, cycle))
+			.containsExactly("wang.east");
+		assertThat(
+				jdbc.queryForObject("select count(*) from market_spend where id like 'MR-east-2027-%'", Integer.class))
+			.as("the spending of 12 monthly reports, 2 cities each")
+			.isEqualTo(24);
 		assertThat(jdbc.queryForObject("select count(distinct quarter) from cycle_review where process_instance_id = ?",
-				Integer.class, cycle)).isEqualTo(4);
-		assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(cycle).taskDefinitionKey("Task_YearEndSummary")
-			.singleResult().getAssignee()).isEqualTo("wang.east");
+				Integer.class, cycle))
+			.isEqualTo(4);
+		assertThat(history.createHistoricTaskInstanceQuery()
+			.processInstanceId(cycle)
+			.taskDefinitionKey("Task_YearEndSummary")
+			.singleResult()
+			.getAssignee()).isEqualTo("wang.east");
 		System.out.printf("Planning year east: %d process instances, %d user tasks, decisions %s, %.1f s%n",
 				instances.size(), userTasks, decisions, (System.nanoTime() - started) / 1e9);
 	}
@@ -153,20 +201,32 @@ class PlanningYearEndToEndTests {
 		return instance == null ? null : instance.getRootProcessInstanceId();
 	}
 
-	/** 2027-01..03 sales of east: the same months of 2026, 1.5× (Wenzhou and Nanjing 0.5×). */
+	/**
+	 * 2027-01..03 sales of east: the same months of 2026, 1.5× (Wenzhou and Nanjing
+	 * 0.5×).
+	 */
 	private void importFirstQuarterSales() throws Exception {
 		StringBuilder csv = new StringBuilder("dealer,city,channel,month,amount,volume\n");
 		jdbc.query("select s.dealer_id, s.city_id, s.channel_id, s.sales_month, s.amount, s.volume from market_sales s "
 				+ "join market_city c on c.id = s.city_id where c.region_id = 'east' and s.sales_month in "
 				+ "('2026-01', '2026-02', '2026-03')", rs -> {
 					BigDecimal factor = new BigDecimal(WEAK_CITIES.contains(rs.getString(2)) ? "0.5" : "1.5");
-					csv.append(rs.getString(1)).append(',').append(rs.getString(2)).append(',').append(rs.getString(3))
-						.append(',').append(rs.getString(4).strip().replace("2026", "2027")).append(',')
-						.append(rs.getBigDecimal(5).multiply(factor).setScale(2, java.math.RoundingMode.HALF_UP)).append(',')
-						.append(rs.getBigDecimal(6).multiply(factor).setScale(2, java.math.RoundingMode.HALF_UP)).append('\n');
+					csv.append(rs.getString(1))
+						.append(',')
+						.append(rs.getString(2))
+						.append(',')
+						.append(rs.getString(3))
+						.append(',')
+						.append(rs.getString(4).strip().replace("2026", "2027"))
+						.append(',')
+						.append(rs.getBigDecimal(5).multiply(factor).setScale(2, java.math.RoundingMode.HALF_UP))
+						.append(',')
+						.append(rs.getBigDecimal(6).multiply(factor).setScale(2, java.math.RoundingMode.HALF_UP))
+						.append('\n');
 				});
 		Path file = Files.writeString(dir.resolve("sales-2027q1.csv"), csv, StandardCharsets.UTF_8);
-		assertThat(imports.importNow("sales", file, "sales-2027q1.csv", Importer.system()).status()).isEqualTo("SUCCEEDED");
+		assertThat(imports.importNow("sales", file, "sales-2027q1.csv", Importer.system()).status())
+			.isEqualTo("SUCCEEDED");
 	}
 
 }

@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 
 /**
- * An in-memory engine for the process tests, with mocks standing in for the Spring beans the BPMN
- * expressions name; it carries the repository's processes, forms and rules as one deployment. Shared by the
- * process tests of every feature.
+ * An in-memory engine for the process tests, with mocks standing in for the Spring beans
+ * the BPMN expressions name; it carries the repository's processes, forms and rules as
+ * one deployment. Shared by the process tests of every feature.
  */
 public final class ProcessTestEngine {
 
@@ -32,8 +32,10 @@ public final class ProcessTestEngine {
 	}
 
 	public static String deploy(ProcessEngine engine) {
-		return ProcessFilesDeployment.deploy(engine.getRepositoryService(), "process-tests", ProcessFiles.fromFolder(Path.of(".")))
-			.deployment().getId();
+		return ProcessFilesDeployment
+			.deploy(engine.getRepositoryService(), "process-tests", ProcessFiles.fromFolder(Path.of(".")))
+			.deployment()
+			.getId();
 	}
 
 }

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * quarter-execution: the quarter's three months one after another, each on the engine's clock, then the
- * quarterly review. The month's spending and the review's rules are stand-ins.
+ * quarter-execution: the quarter's three months one after another, each on the engine's
+ * clock, then the quarterly review. The month's spending and the review's rules are
+ * stand-ins.
  */
 class QuarterExecutionProcessTests {
 
@@ -41,18 +42,22 @@ class QuarterExecutionProcessTests {
 
 	String deployment;
 
-	/** The months whose spending was recorded, in order: a month records it as it ends. */
+	/**
+	 * The months whose spending was recorded, in order: a month records it as it ends.
+	 */
 	final List<Object> monthsDone = new ArrayList<>();
 
 	final List<String> reviews = new ArrayList<>();
 
 	@BeforeEach
 	void deployAndStandIn() {
-		// other engines run in the same JVM (the Spring tests'): the assertions must use this one
+		// other engines run in the same JVM (the Spring tests'): the assertions must use
+		// this one
 		BpmnAwareTests.init(engine.getProcessEngine());
 		deployment = ProcessTestEngine.deploy(engine.getProcessEngine());
 		Mocks.register("cycleCalendar", new CycleCalendar());
-		Mocks.register("recordMonthlySpendDelegate", (JavaDelegate) execution -> monthsDone.add(execution.getVariable("month")));
+		Mocks.register("recordMonthlySpendDelegate",
+				(JavaDelegate) execution -> monthsDone.add(execution.getVariable("month")));
 		Mocks.register("evaluateRuleSetDelegate", (JavaDelegate) execution -> {
 			reviews.add(execution.getCurrentActivityId() + " Q" + execution.getVariable("quarter"));
 			execution.setVariable("offTrackCityCount", 0);
@@ -78,7 +83,10 @@ class QuarterExecutionProcessTests {
 				Map.of("region", "east", "year", 2027, "quarter", 2));
 	}
 
-	/** The running month of the quarter: its itinerary, four weekly reports and, after it ends, its report. */
+	/**
+	 * The running month of the quarter: its itinerary, four weekly reports and, after it
+	 * ends, its report.
+	 */
 	private static void workTheMonth(ProcessInstance month, int monthOfYear) {
 		ClockUtil.setCurrentTime(date(2027, monthOfYear, 1, 8));
 		execute(job("Timer_MonthStart", month));
@@ -152,8 +160,10 @@ class QuarterExecutionProcessTests {
 
 		// then
 		assertThat(april).isWaitingAt("Task_EscalateReport");
-		Assertions.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("monthly-execution").count())
-			.as("May has not started").isOne();
+		Assertions
+			.assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey("monthly-execution").count())
+			.as("May has not started")
+			.isOne();
 		complete(task("Task_EscalateReport", april), withVariables("escalationNote", "已跟进 / followed up"));
 		assertThat(april).isEnded();
 		ProcessInstance may = calledProcessInstance("monthly-execution", quarter);

@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * quarterly-review: one corrective-action task per OFF_TRACK city (a parallel multi-instance), and the
- * dealer re-classification when the review asks for it. The rules are replaced by a stand-in that gives
- * the review's result, which the rule tests and the end-to-end test cover for real.
+ * quarterly-review: one corrective-action task per OFF_TRACK city (a parallel
+ * multi-instance), and the dealer re-classification when the review asks for it. The
+ * rules are replaced by a stand-in that gives the review's result, which the rule tests
+ * and the end-to-end test cover for real.
  */
 class QuarterlyReviewProcessTests {
 
@@ -42,7 +43,10 @@ class QuarterlyReviewProcessTests {
 
 	final List<String> evaluated = new ArrayList<>();
 
-	/** The review's result: these cities are off track, and so many dealers need re-classifying. */
+	/**
+	 * The review's result: these cities are off track, and so many dealers need
+	 * re-classifying.
+	 */
 	public static final class OffTrack {
 
 		private final List<String> cities;
@@ -59,7 +63,8 @@ class QuarterlyReviewProcessTests {
 
 	@BeforeEach
 	void deploy() {
-		// other engines run in the same JVM (the Spring tests'): the assertions must use this one
+		// other engines run in the same JVM (the Spring tests'): the assertions must use
+		// this one
 		BpmnAwareTests.init(engine.getProcessEngine());
 		deployment = ProcessTestEngine.deploy(engine.getProcessEngine());
 	}
@@ -83,8 +88,8 @@ class QuarterlyReviewProcessTests {
 			execution.setVariable("offTrackCityCount", offTrack.size());
 			execution.setVariable("reclassifyCount", reclassify);
 		});
-		return runtimeService().startProcessInstanceByKey("quarterly-review", Map.of("region", "east", "year", 2027,
-				"quarter", 2));
+		return runtimeService().startProcessInstanceByKey("quarterly-review",
+				Map.of("region", "east", "year", 2027, "quarter", 2));
 	}
 
 	@Test
@@ -98,13 +103,18 @@ class QuarterlyReviewProcessTests {
 
 		// then
 		assertThat(review).isWaitingAt("Task_CorrectiveAction");
-		List<Task> actions = taskQuery().processInstanceId(review.getId()).taskDefinitionKey("Task_CorrectiveAction").list();
-		Assertions.assertThat(actions).hasSize(3).allSatisfy(task -> assertThat(task).hasCandidateGroup("regional-manager"));
-		Assertions.assertThat(actions.stream().map(t -> (String) runtimeService().getVariable(t.getExecutionId(), "city")))
+		List<Task> actions = taskQuery().processInstanceId(review.getId())
+			.taskDefinitionKey("Task_CorrectiveAction")
+			.list();
+		Assertions.assertThat(actions)
+			.hasSize(3)
+			.allSatisfy(task -> assertThat(task).hasCandidateGroup("regional-manager"));
+		Assertions
+			.assertThat(actions.stream().map(t -> (String) runtimeService().getVariable(t.getExecutionId(), "city")))
 			.containsExactlyInAnyOrder("nanjing", "wenzhou", "ningbo");
 
-		actions.forEach(task -> complete(task, withVariables("correctiveAction", "加铺货", "actionOwner", "王",
-				"actionDue", "2027-07-15")));
+		actions.forEach(task -> complete(task,
+				withVariables("correctiveAction", "加铺货", "actionOwner", "王", "actionDue", "2027-07-15")));
 		assertThat(review).isEnded().hasNotPassed("Task_Reclassification");
 	}
 

@@ -50,9 +50,13 @@ class RegionalPlanningCycleIntegrationTests {
 	}
 
 	private String openTask(String cycle) {
-		List<Task> open = tasks.createTaskQuery().list().stream()
-			.filter(t -> cycle.equals(runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId())
-				.singleResult().getRootProcessInstanceId()))
+		List<Task> open = tasks.createTaskQuery()
+			.list()
+			.stream()
+			.filter(t -> cycle.equals(runtime.createProcessInstanceQuery()
+				.processInstanceId(t.getProcessInstanceId())
+				.singleResult()
+				.getRootProcessInstanceId()))
 			.toList();
 		assertThat(open).hasSize(1);
 		return open.get(0).getTaskDefinitionKey();
@@ -62,18 +66,22 @@ class RegionalPlanningCycleIntegrationTests {
 		return runtime.getVariable(cycle, name);
 	}
 
-	/** A cycle at its gap decision for a plan {@code gapPercent} below the HQ target of 1,000,000. */
+	/**
+	 * A cycle at its gap decision for a plan {@code gapPercent} below the HQ target of
+	 * 1,000,000.
+	 */
 	private String cycleWithGap(int gapPercent) {
 		String cycle = driver.start("east", 1_000_000);
 		driver.readMarketAndChooseStrategy(cycle, "wang.east");
-		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 1_000_000 - 10_000 * gapPercent));
+		driver.complete(cycle, "Task_VolumePlan", "wang.east",
+				Map.of("plannedVolume", 1_000_000 - 10_000 * gapPercent));
 		driver.runJobs(cycle);
 		return cycle;
 	}
 
 	private static Map<String, Object> sources(int dealers, int stores, int skus, int price) {
-		return Map.of("newDealersVolume", dealers, "newStoresVolume", stores, "newSkusVolume", skus, "pricePromotionVolume",
-				price);
+		return Map.of("newDealersVolume", dealers, "newStoresVolume", stores, "newSkusVolume", skus,
+				"pricePromotionVolume", price);
 	}
 
 	@Test
@@ -121,8 +129,8 @@ class RegionalPlanningCycleIntegrationTests {
 		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources(100_000, 50_000, 30_000, 20_000));
 		assertThat(openTask(cycle)).isEqualTo("Task_DirectorGapApproval");
 
-		ResponseEntity<String> noComment = driver.tryComplete(driver.task(cycle, "Task_DirectorGapApproval"), "zhao.director",
-				Map.of("gapDecision", "return"));
+		ResponseEntity<String> noComment = driver.tryComplete(driver.task(cycle, "Task_DirectorGapApproval"),
+				"zhao.director", Map.of("gapDecision", "return"));
 		assertThat(noComment.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(noComment.getBody()).contains("gapDirectorComment");
 
@@ -135,8 +143,10 @@ class RegionalPlanningCycleIntegrationTests {
 		driver.complete(cycle, "Task_DirectorGapApproval", "zhao.director", Map.of("gapDecision", "approve"));
 		driver.runJobs(cycle);
 		assertThat(openTask(cycle)).isEqualTo("Task_ReviewTeam");
-		assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(cycle)
-			.taskDefinitionKey("Task_DirectorGapApproval").count()).as("sent back once, then approved").isEqualTo(2);
+		assertThat(history.createHistoricTaskInstanceQuery()
+			.processInstanceId(cycle)
+			.taskDefinitionKey("Task_DirectorGapApproval")
+			.count()).as("sent back once, then approved").isEqualTo(2);
 	}
 
 	@Test
@@ -146,13 +156,13 @@ class RegionalPlanningCycleIntegrationTests {
 		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of());
 		driver.writeWorkPlan(cycle, "wang.east");
 
-		ResponseEntity<String> noStep = driver.tryComplete(driver.task(cycle, "Task_DirectorPlanApproval"), "zhao.director",
-				Map.of("planDecision", "return", "planDirectorComment", "再看一下"));
+		ResponseEntity<String> noStep = driver.tryComplete(driver.task(cycle, "Task_DirectorPlanApproval"),
+				"zhao.director", Map.of("planDecision", "return", "planDirectorComment", "再看一下"));
 		assertThat(noStep.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(noStep.getBody()).contains("returnTo");
 
-		driver.complete(cycle, "Task_DirectorPlanApproval", "zhao.director",
-				Map.of("planDecision", "return", "returnTo", "VOLUME_PLAN", "planDirectorComment", "目标偏保守 / plan too cautious"));
+		driver.complete(cycle, "Task_DirectorPlanApproval", "zhao.director", Map.of("planDecision", "return",
+				"returnTo", "VOLUME_PLAN", "planDirectorComment", "目标偏保守 / plan too cautious"));
 		assertThat(openTask(cycle)).isEqualTo("Task_VolumePlan");
 
 		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 1_000_000));
@@ -180,19 +190,25 @@ class RegionalPlanningCycleIntegrationTests {
 				Map.of("overrideCity", "paris", "overrideStrategy", "BREAKTHROUGH", "strategyOverrideReason", "x"));
 		assertThat(unknownCity.getBody()).contains("no 'paris' in this cycle");
 
-		String before = jdbc.queryForObject("select strategy from cycle_city_strategy where process_instance_id = ? "
-				+ "and city_id = 'wenzhou'", String.class, cycle);
+		String before = jdbc.queryForObject(
+				"select strategy from cycle_city_strategy where process_instance_id = ? " + "and city_id = 'wenzhou'",
+				String.class, cycle);
 		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideCity", "wenzhou", "overrideStrategy",
 				"BREAKTHROUGH", "strategyOverrideReason", "温州新开发了两个大经销商 / two new large dealers in Wenzhou"));
 
-		assertThat(jdbc.queryForObject("select strategy from cycle_city_strategy where process_instance_id = ? "
-				+ "and city_id = 'wenzhou'", String.class, cycle)).isEqualTo("BREAKTHROUGH");
-		Map<String, Object> override = jdbc.queryForMap("select user_id, kind, rule_set from decision where "
-				+ "process_instance_id = ? and kind = 'OVERRIDE'", cycle);
+		assertThat(jdbc.queryForObject(
+				"select strategy from cycle_city_strategy where process_instance_id = ? " + "and city_id = 'wenzhou'",
+				String.class, cycle))
+			.isEqualTo("BREAKTHROUGH");
+		Map<String, Object> override = jdbc.queryForMap(
+				"select user_id, kind, rule_set from decision where " + "process_instance_id = ? and kind = 'OVERRIDE'",
+				cycle);
 		assertThat(override).containsEntry("USER_ID", "wang.east").containsEntry("RULE_SET", "city-strategy");
-		String subjects = jdbc.queryForObject("select s.subjects from decision_subjects s join decision d on d.id = s.decision_id "
-				+ "where d.process_instance_id = ? and d.kind = 'OVERRIDE'", String.class, cycle);
-		assertThat(subjects).contains("\"strategy\":\"" + before + "\"").contains("\"strategy\":\"BREAKTHROUGH\"")
+		String subjects = jdbc
+			.queryForObject("select s.subjects from decision_subjects s join decision d on d.id = s.decision_id "
+					+ "where d.process_instance_id = ? and d.kind = 'OVERRIDE'", String.class, cycle);
+		assertThat(subjects).contains("\"strategy\":\"" + before + "\"")
+			.contains("\"strategy\":\"BREAKTHROUGH\"")
 			.contains("two new large dealers in Wenzhou");
 	}
 
@@ -206,12 +222,20 @@ class RegionalPlanningCycleIntegrationTests {
 		driver.runJobs(cycle);
 
 		assertThat(openTask(cycle)).isEqualTo("Task_ReviewDealersAndResources");
-		assertThat(jdbc.queryForObject("select tier from cycle_dealer_tier where process_instance_id = ? and dealer_id = 'D-E-003'",
-				String.class, cycle)).isEqualTo("C");
-		assertThat(jdbc.queryForObject("select sum(amount) from cycle_allocation where process_instance_id = ? "
-				+ "and subject_type = 'dealer' and subject_id = 'D-E-003'", java.math.BigDecimal.class, cycle)).isPositive();
-		assertThat(jdbc.queryForObject("select count(*) from decision where process_instance_id = ? and rule_set = "
-				+ "'resource-allocation'", Integer.class, cycle)).isEqualTo(2);
+		assertThat(jdbc.queryForObject(
+				"select tier from cycle_dealer_tier where process_instance_id = ? and dealer_id = 'D-E-003'",
+				String.class, cycle))
+			.isEqualTo("C");
+		assertThat(
+				jdbc.queryForObject(
+						"select sum(amount) from cycle_allocation where process_instance_id = ? "
+								+ "and subject_type = 'dealer' and subject_id = 'D-E-003'",
+						java.math.BigDecimal.class, cycle))
+			.isPositive();
+		assertThat(jdbc.queryForObject(
+				"select count(*) from decision where process_instance_id = ? and rule_set = " + "'resource-allocation'",
+				Integer.class, cycle))
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -247,9 +271,11 @@ class RegionalPlanningCycleIntegrationTests {
 		String cycle = driver.runPlanning("east", "wang.east");
 		clock(2027, 1, 1, 8);
 		driver.runJobs(cycle);
-		driver.complete(cycle, "Task_MonthlyItineraryPlan", "wang.east", Map.of("itinerary", "苏州、无锡", "plannedVisits", 40));
+		driver.complete(cycle, "Task_MonthlyItineraryPlan", "wang.east",
+				Map.of("itinerary", "苏州、无锡", "plannedVisits", 40));
 		for (int week = 1; week <= 4; week++) {
-			driver.complete(cycle, "Task_WeeklyReport", "wang.east", Map.of("weeklySummary", "第 " + week + " 周", "storesVisited", 10));
+			driver.complete(cycle, "Task_WeeklyReport", "wang.east",
+					Map.of("weeklySummary", "第 " + week + " 周", "storesVisited", 10));
 		}
 		clock(2027, 2, 1, 8);
 		driver.runJobs(cycle);
@@ -262,15 +288,20 @@ class RegionalPlanningCycleIntegrationTests {
 
 		Task escalation = driver.task(cycle, "Task_EscalateReport");
 		assertThat(escalation.getName()).isEqualTo("逾期提醒：月报告 / Overdue: monthly report");
-		assertThat(tasks.createTaskQuery().taskId(escalation.getId()).taskCandidateGroup("sales-director").count()).isEqualTo(1);
-		assertThat(driver.task(cycle, "Task_MonthlyReport").getId()).as("the report stays open").isEqualTo(report.getId());
+		assertThat(tasks.createTaskQuery().taskId(escalation.getId()).taskCandidateGroup("sales-director").count())
+			.isEqualTo(1);
+		assertThat(driver.task(cycle, "Task_MonthlyReport").getId()).as("the report stays open")
+			.isEqualTo(report.getId());
 
 		ResponseEntity<String> badSpend = driver.tryComplete(driver.task(cycle, "Task_MonthlyReport"), "wang.east",
 				Map.of("actualVolume", 1000, "monthlySummary", "ok", "spendByCity", "suzhou | 100\nguangzhou | 200"));
 		assertThat(badSpend.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(badSpend.getBody()).contains("spendByCity").contains("line 2 must be 'city of this region | amount'");
-		assertThat(jdbc.queryForObject("select count(*) from market_spend where id like 'MR-east-2027-01-%'", Integer.class))
-			.as("nothing of the refused report is kept").isZero();
+		assertThat(badSpend.getBody()).contains("spendByCity")
+			.contains("line 2 must be 'city of this region | amount'");
+		assertThat(jdbc.queryForObject("select count(*) from market_spend where id like 'MR-east-2027-01-%'",
+				Integer.class))
+			.as("nothing of the refused report is kept")
+			.isZero();
 	}
 
 	static Date date(int year, int month, int day, int hour) {

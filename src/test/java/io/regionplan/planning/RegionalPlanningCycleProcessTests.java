@@ -38,8 +38,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * regional-planning-cycle: five phases as embedded sub-processes, the gap routing, every return of the
- * director, the tier-override loop and the four quarters. Delegates and rules are {@link CycleStandIns}.
+ * regional-planning-cycle: five phases as embedded sub-processes, the gap routing, every
+ * return of the director, the tier-override loop and the four quarters. Delegates and
+ * rules are {@link CycleStandIns}.
  */
 class RegionalPlanningCycleProcessTests {
 
@@ -54,7 +55,8 @@ class RegionalPlanningCycleProcessTests {
 
 	@BeforeEach
 	void deployAndStandIn() {
-		// other engines run in the same JVM (the Spring tests'): the assertions must use this one
+		// other engines run in the same JVM (the Spring tests'): the assertions must use
+		// this one
 		BpmnAwareTests.init(engine.getProcessEngine());
 		deployment = ProcessTestEngine.deploy(engine.getProcessEngine());
 		standIns = CycleStandIns.register();
@@ -80,7 +82,10 @@ class RegionalPlanningCycleProcessTests {
 		return CyclePhases.phaseOf(runtimeService(), cycle.getId(), activityId);
 	}
 
-	/** Runs the due jobs (the rule tasks) of every process in the engine until none is left. */
+	/**
+	 * Runs the due jobs (the rule tasks) of every process in the engine until none is
+	 * left.
+	 */
 	private static void runJobs() {
 		for (int guard = 0; guard < 100; guard++) {
 			List<Job> due = jobQuery().executable().listPage(0, 1);
@@ -92,7 +97,10 @@ class RegionalPlanningCycleProcessTests {
 		throw new AssertionError("jobs keep coming");
 	}
 
-	/** Runs the jobs and completes each task as it comes, without input, up to the task {@code stop}. */
+	/**
+	 * Runs the jobs and completes each task as it comes, without input, up to the task
+	 * {@code stop}.
+	 */
 	private static List<String> workUntil(ProcessInstance cycle, String stop) {
 		List<String> tasks = new ArrayList<>();
 		for (int guard = 0; guard < 30; guard++) {
@@ -149,12 +157,13 @@ class RegionalPlanningCycleProcessTests {
 		});
 
 		// then
-		assertThat(cycle).isWaitingAt("CallActivity_Quarter").hasPassedInOrder(MARKET_READING, STRATEGY, VOLUME_AND_GAP,
-				ORGANISATION, WORK_PLAN);
+		assertThat(cycle).isWaitingAt("CallActivity_Quarter")
+			.hasPassedInOrder(MARKET_READING, STRATEGY, VOLUME_AND_GAP, ORGANISATION, WORK_PLAN);
 		Assertions.assertThat(phaseOf(cycle, "CallActivity_Quarter")).isNull();
-		Assertions.assertThat(standIns.ran()).containsExactly("Task_SummarizeMarket", "Task_CityStrategy",
-				"Task_ApplyStrategyOverride", "Task_Forecast", "Task_VolumeGap", "Task_DistributePlan", "Task_TeamSizing",
-				"Task_DealerClassification", "Task_ResourceAllocation", "Task_WriteWorkPlan");
+		Assertions.assertThat(standIns.ran())
+			.containsExactly("Task_SummarizeMarket", "Task_CityStrategy", "Task_ApplyStrategyOverride", "Task_Forecast",
+					"Task_VolumeGap", "Task_DistributePlan", "Task_TeamSizing", "Task_DealerClassification",
+					"Task_ResourceAllocation", "Task_WriteWorkPlan");
 		assertThat(cycle).hasNotPassed("Task_GapClosingPlan", "Task_DirectorGapApproval", "Task_ApplyTierOverride");
 	}
 
@@ -169,8 +178,9 @@ class RegionalPlanningCycleProcessTests {
 		runJobs();
 
 		// then
-		assertThat(cycle).isWaitingAt("Task_ReviewTeam").hasPassedInOrder("Gateway_GapBand", "Gateway_GapDone",
-				"Task_DistributePlan").hasNotPassed("Task_GapClosingPlan", "Task_DirectorGapApproval");
+		assertThat(cycle).isWaitingAt("Task_ReviewTeam")
+			.hasPassedInOrder("Gateway_GapBand", "Gateway_GapDone", "Task_DistributePlan")
+			.hasNotPassed("Task_GapClosingPlan", "Task_DirectorGapApproval");
 	}
 
 	@Test
@@ -189,7 +199,8 @@ class RegionalPlanningCycleProcessTests {
 		runJobs();
 
 		// then
-		assertThat(cycle).isWaitingAt("Task_ReviewTeam").hasPassedInOrder("Gateway_NeedsDirector", "Gateway_GapDone")
+		assertThat(cycle).isWaitingAt("Task_ReviewTeam")
+			.hasPassedInOrder("Gateway_NeedsDirector", "Gateway_GapDone")
 			.hasNotPassed("Task_DirectorGapApproval");
 	}
 
@@ -205,7 +216,8 @@ class RegionalPlanningCycleProcessTests {
 		assertThat(task("Task_DirectorGapApproval", cycle)).hasCandidateGroup("sales-director");
 
 		// when
-		complete(task("Task_DirectorGapApproval", cycle), withVariables("gapDecision", "return", "gapDirectorComment", "x"));
+		complete(task("Task_DirectorGapApproval", cycle),
+				withVariables("gapDecision", "return", "gapDirectorComment", "x"));
 
 		// then
 		assertThat(cycle).isWaitingAt("Task_GapClosingPlan");
@@ -214,8 +226,13 @@ class RegionalPlanningCycleProcessTests {
 		complete(task("Task_DirectorGapApproval", cycle), withVariables("gapDecision", "approve"));
 		runJobs();
 		assertThat(cycle).isWaitingAt("Task_ReviewTeam");
-		Assertions.assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(cycle.getId())
-			.taskDefinitionKey("Task_DirectorGapApproval").count()).as("sent back once, then approved").isEqualTo(2);
+		Assertions
+			.assertThat(historyService().createHistoricTaskInstanceQuery()
+				.processInstanceId(cycle.getId())
+				.taskDefinitionKey("Task_DirectorGapApproval")
+				.count())
+			.as("sent back once, then approved")
+			.isEqualTo(2);
 		Assertions.assertThat(standIns.ran()).as("the gap is not decided again").containsOnlyOnce("Task_VolumeGap");
 	}
 
@@ -226,16 +243,20 @@ class RegionalPlanningCycleProcessTests {
 	static final List<String> FROM_THE_GAP = steps(List.of("Task_VolumeGap", "Task_DistributePlan", "Task_TeamSizing"),
 			FROM_THE_DEALERS);
 
-	static final List<String> FROM_THE_CITY_STRATEGY = steps(List.of("Task_CityStrategy", "Task_ApplyStrategyOverride",
-			"Task_Forecast"), FROM_THE_GAP);
+	static final List<String> FROM_THE_CITY_STRATEGY = steps(
+			List.of("Task_CityStrategy", "Task_ApplyStrategyOverride", "Task_Forecast"), FROM_THE_GAP);
 
 	private static List<String> steps(List<String> first, List<String> then) {
 		return Stream.concat(first.stream(), then.stream()).toList();
 	}
 
-	/** Where the cycle resumes, in which phase, and which automatic steps run again up to the director. */
+	/**
+	 * Where the cycle resumes, in which phase, and which automatic steps run again up to
+	 * the director.
+	 */
 	static Stream<Arguments> returns() {
-		return Stream.of(Arguments.of("MARKET_READING", "Task_DataRefreshCheck", MARKET_READING, FROM_THE_CITY_STRATEGY),
+		return Stream.of(
+				Arguments.of("MARKET_READING", "Task_DataRefreshCheck", MARKET_READING, FROM_THE_CITY_STRATEGY),
 				Arguments.of("STRATEGY", "Task_Swot", STRATEGY, FROM_THE_CITY_STRATEGY),
 				Arguments.of("VOLUME_PLAN", "Task_VolumePlan", VOLUME_AND_GAP, FROM_THE_GAP),
 				Arguments.of("DEALERS_RESOURCES", "Task_ReviewDealersAndResources", ORGANISATION, FROM_THE_DEALERS));
@@ -257,7 +278,8 @@ class RegionalPlanningCycleProcessTests {
 		assertThat(cycle).isWaitingAt(resumesAt);
 		Assertions.assertThat(phaseOf(cycle, resumesAt)).isEqualTo(phase);
 		workUntil(cycle, "Task_DirectorPlanApproval");
-		Assertions.assertThat(standIns.ranAfter(before)).as("what runs again, up to the director")
+		Assertions.assertThat(standIns.ranAfter(before))
+			.as("what runs again, up to the director")
 			.containsExactlyElementsOf(runAgain);
 	}
 
@@ -276,8 +298,9 @@ class RegionalPlanningCycleProcessTests {
 
 		// then: the forecast and the team, which the first return left alone, run again
 		Assertions.assertThat(standIns.ranAfter(before)).contains("Task_Forecast", "Task_TeamSizing");
-		Assertions.assertThat(tasks).containsExactly("Task_Swot", "Task_ReviewStrategy", "Task_VolumePlan", "Task_ReviewTeam",
-				"Task_ReviewDealersAndResources", "Task_WorkPlan");
+		Assertions.assertThat(tasks)
+			.containsExactly("Task_Swot", "Task_ReviewStrategy", "Task_VolumePlan", "Task_ReviewTeam",
+					"Task_ReviewDealersAndResources", "Task_WorkPlan");
 	}
 
 	@Test
@@ -288,13 +311,14 @@ class RegionalPlanningCycleProcessTests {
 		int before = standIns.ran().size();
 
 		// when
-		complete(task("Task_ReviewDealersAndResources", cycle), withVariables("overrideDealer", "D-E-003", "overrideTier", "C",
-				"tierOverrideReason", "已签还款计划 / repayment plan signed"));
+		complete(task("Task_ReviewDealersAndResources", cycle), withVariables("overrideDealer", "D-E-003",
+				"overrideTier", "C", "tierOverrideReason", "已签还款计划 / repayment plan signed"));
 		runJobs();
 
 		// then
 		assertThat(cycle).isWaitingAt("Task_ReviewDealersAndResources");
-		Assertions.assertThat(standIns.ranAfter(before)).containsExactly("Task_ApplyTierOverride", "Task_ResourceAllocation");
+		Assertions.assertThat(standIns.ranAfter(before))
+			.containsExactly("Task_ApplyTierOverride", "Task_ResourceAllocation");
 		complete(task("Task_ReviewDealersAndResources", cycle), withVariables("overrideDealer", ""));
 		assertThat(cycle).isWaitingAt("Task_WorkPlan");
 	}
@@ -312,8 +336,10 @@ class RegionalPlanningCycleProcessTests {
 		for (int quarter = 1; quarter <= 4; quarter++) {
 			assertThat(cycle).isWaitingAt("CallActivity_Quarter");
 			List<ProcessInstance> running = runtimeService().createProcessInstanceQuery()
-				.superProcessInstanceId(cycle.getId()).list();
-			Assertions.assertThat(running).singleElement()
+				.superProcessInstanceId(cycle.getId())
+				.list();
+			Assertions.assertThat(running)
+				.singleElement()
 				.satisfies(called -> assertThat(called).hasProcessDefinitionKey("quarter-execution"));
 			Assertions.assertThat(runtimeService().getVariable(running.get(0).getId(), "quarter")).isEqualTo(quarter);
 			// the quarter's review: its rule task is the only job
@@ -322,7 +348,8 @@ class RegionalPlanningCycleProcessTests {
 		assertThat(cycle).isWaitingAt("Task_YearEndSummary");
 		assertThat(task("Task_YearEndSummary", cycle)).hasCandidateGroup("regional-manager");
 		complete(task("Task_YearEndSummary", cycle));
-		assertThat(cycle).isEnded().hasPassedInOrder("CallActivity_Quarter", "Task_YearEndSummary", "EndEvent_CycleDone");
+		assertThat(cycle).isEnded()
+			.hasPassedInOrder("CallActivity_Quarter", "Task_YearEndSummary", "EndEvent_CycleDone");
 		Assertions.assertThat(standIns.ran()).filteredOn("Task_QuarterlyReview"::equals).hasSize(4);
 	}
 

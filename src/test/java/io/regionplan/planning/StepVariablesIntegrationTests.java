@@ -13,9 +13,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Each step's variables are its own: the strategy review's city and reason, the tier review's dealer and
- * reason, each director's decision and comment. An override is its subject, its new value and its reason
- * together or nothing; a value of one step (or of an earlier pass of the same step) never stands for another.
+ * Each step's variables are its own: the strategy review's city and reason, the tier
+ * review's dealer and reason, each director's decision and comment. An override is its
+ * subject, its new value and its reason together or nothing; a value of one step (or of
+ * an earlier pass of the same step) never stands for another.
  */
 @IntegrationTest
 class StepVariablesIntegrationTests {
@@ -53,23 +54,27 @@ class StepVariablesIntegrationTests {
 	void aStrategyOverrideIsACityANewStrategyAndAReasonOrNothing() {
 		String cycle = atStrategyReview(1_000_000);
 
-		refused(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideStrategy", "BREAKTHROUGH",
-				"strategyOverrideReason", "温州新经销商"), "overrideCity");
+		refused(cycle, "Task_ReviewStrategy", "wang.east",
+				Map.of("overrideStrategy", "BREAKTHROUGH", "strategyOverrideReason", "温州新经销商"), "overrideCity");
 		refused(cycle, "Task_ReviewStrategy", "wang.east", Map.of("strategyOverrideReason", "温州新经销商"), "overrideCity");
 		refused(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideStrategy", "BREAKTHROUGH"), "overrideCity");
-		refused(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideCity", "wenzhou", "overrideStrategy",
-				"BREAKTHROUGH"), "strategyOverrideReason");
-		refused(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideCity", "wenzhou", "strategyOverrideReason", "x"),
-				"overrideStrategy");
-		// the reason of both reviews was once one variable: the old name is not on the form
-		refused(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideReason", "旧理由 / left over"), "overrideReason");
+		refused(cycle, "Task_ReviewStrategy", "wang.east",
+				Map.of("overrideCity", "wenzhou", "overrideStrategy", "BREAKTHROUGH"), "strategyOverrideReason");
+		refused(cycle, "Task_ReviewStrategy", "wang.east",
+				Map.of("overrideCity", "wenzhou", "strategyOverrideReason", "x"), "overrideStrategy");
+		// the reason of both reviews was once one variable: the old name is not on the
+		// form
+		refused(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideReason", "旧理由 / left over"),
+				"overrideReason");
 		assertThat(overrides(cycle)).isZero();
 
-		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideCity", " wenzhou ", "overrideStrategy",
-				"BREAKTHROUGH", "strategyOverrideReason", "温州新开发了两个大经销商"));
+		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideCity", " wenzhou ",
+				"overrideStrategy", "BREAKTHROUGH", "strategyOverrideReason", "温州新开发了两个大经销商"));
 
-		assertThat(jdbc.queryForObject("select strategy from cycle_city_strategy where process_instance_id = ? "
-				+ "and city_id = 'wenzhou'", String.class, cycle)).isEqualTo("BREAKTHROUGH");
+		assertThat(jdbc.queryForObject(
+				"select strategy from cycle_city_strategy where process_instance_id = ? " + "and city_id = 'wenzhou'",
+				String.class, cycle))
+			.isEqualTo("BREAKTHROUGH");
 		assertThat(overrides(cycle)).isOne();
 		assertThat(runtime.getVariables(cycle)).as("used, then removed")
 			.doesNotContainKeys("overrideCity", "overrideStrategy", "strategyOverrideReason");
@@ -86,26 +91,31 @@ class StepVariablesIntegrationTests {
 		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", Math.max(forecast, 1_000_000)));
 		driver.reviewTeam(cycle, "wang.east");
 
-		refused(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of("overrideDealer", "D-E-003", "overrideTier", "C"),
-				"tierOverrideReason");
-		refused(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of("overrideTier", "C", "tierOverrideReason",
-				"已签还款计划"), "overrideDealer");
-		refused(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of("tierOverrideReason", "已签还款计划"), "overrideDealer");
-		refused(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of("overrideDealer", "D-E-003", "overrideTier", "C",
-				"strategyOverrideReason", "借用 / borrowed"), "strategyOverrideReason");
+		refused(cycle, "Task_ReviewDealersAndResources", "wang.east",
+				Map.of("overrideDealer", "D-E-003", "overrideTier", "C"), "tierOverrideReason");
+		refused(cycle, "Task_ReviewDealersAndResources", "wang.east",
+				Map.of("overrideTier", "C", "tierOverrideReason", "已签还款计划"), "overrideDealer");
+		refused(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of("tierOverrideReason", "已签还款计划"),
+				"overrideDealer");
+		refused(cycle, "Task_ReviewDealersAndResources", "wang.east",
+				Map.of("overrideDealer", "D-E-003", "overrideTier", "C", "strategyOverrideReason", "借用 / borrowed"),
+				"strategyOverrideReason");
 
 		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of("overrideDealer", "D-E-003",
 				"overrideTier", "C", "tierOverrideReason", "已签还款计划 / repayment plan signed"));
 		driver.runJobs(cycle);
 
-		String reasons = jdbc.queryForObject("select s.subjects from decision_subjects s join decision d on d.id = s.decision_id "
-				+ "where d.process_instance_id = ? and d.kind = 'OVERRIDE' and d.rule_set = 'dealer-classification'", String.class,
-				cycle);
+		String reasons = jdbc
+			.queryForObject("select s.subjects from decision_subjects s join decision d on d.id = s.decision_id "
+					+ "where d.process_instance_id = ? and d.kind = 'OVERRIDE' and d.rule_set = 'dealer-classification'",
+					String.class, cycle);
 		assertThat(reasons).contains("repayment plan signed").doesNotContain("the strategy's reason");
-		// the review comes again after the reallocation: the reason of the first pass does not carry over
-		refused(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of("overrideDealer", "D-E-003", "overrideTier", "B"),
+		// the review comes again after the reallocation: the reason of the first pass
+		// does not carry over
+		refused(cycle, "Task_ReviewDealersAndResources", "wang.east",
+				Map.of("overrideDealer", "D-E-003", "overrideTier", "B"), "tierOverrideReason");
+		assertThat(runtime.getVariables(cycle)).doesNotContainKeys("overrideDealer", "overrideTier",
 				"tierOverrideReason");
-		assertThat(runtime.getVariables(cycle)).doesNotContainKeys("overrideDealer", "overrideTier", "tierOverrideReason");
 	}
 
 	@Test
@@ -115,11 +125,11 @@ class StepVariablesIntegrationTests {
 		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 20_000_000));
 		driver.runJobs(cycle);
 		Number gap = (Number) runtime.getVariable(cycle, "gapVolume");
-		Map<String, Object> sources = Map.of("newDealersVolume", (long) Math.ceil(gap.doubleValue()), "newStoresVolume", 0,
-				"newSkusVolume", 0, "pricePromotionVolume", 0);
+		Map<String, Object> sources = Map.of("newDealersVolume", (long) Math.ceil(gap.doubleValue()), "newStoresVolume",
+				0, "newSkusVolume", 0, "pricePromotionVolume", 0);
 		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources);
-		driver.complete(cycle, "Task_DirectorGapApproval", "zhao.director", Map.of("gapDecision", "return",
-				"gapDirectorComment", "新品来源不够具体 / be specific"));
+		driver.complete(cycle, "Task_DirectorGapApproval", "zhao.director",
+				Map.of("gapDecision", "return", "gapDirectorComment", "新品来源不够具体 / be specific"));
 		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources);
 		refused(cycle, "Task_DirectorGapApproval", "zhao.director", Map.of(), "gapDecision");
 		driver.complete(cycle, "Task_DirectorGapApproval", "zhao.director", Map.of("gapDecision", "approve"));
@@ -127,18 +137,18 @@ class StepVariablesIntegrationTests {
 		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of());
 		driver.writeWorkPlan(cycle, "wang.east");
 
-		refused(cycle, "Task_DirectorPlanApproval", "zhao.director", Map.of("planDecision", "return", "returnTo", "STRATEGY"),
-				"planDirectorComment");
-		driver.complete(cycle, "Task_DirectorPlanApproval", "zhao.director", Map.of("planDecision", "return", "returnTo",
-				"DEALERS_RESOURCES", "planDirectorComment", "D 级经销商太多 / too many D dealers"));
+		refused(cycle, "Task_DirectorPlanApproval", "zhao.director",
+				Map.of("planDecision", "return", "returnTo", "STRATEGY"), "planDirectorComment");
+		driver.complete(cycle, "Task_DirectorPlanApproval", "zhao.director", Map.of("planDecision", "return",
+				"returnTo", "DEALERS_RESOURCES", "planDirectorComment", "D 级经销商太多 / too many D dealers"));
 		driver.runJobs(cycle);
 		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of());
 		driver.writeWorkPlan(cycle, "wang.east");
 
-		refused(cycle, "Task_DirectorPlanApproval", "zhao.director", Map.of("planDecision", "return", "planDirectorComment",
-				"再看一下"), "returnTo");
-		refused(cycle, "Task_DirectorPlanApproval", "zhao.director", Map.of("planDecision", "return", "returnTo",
-				"DEALERS_RESOURCES"), "planDirectorComment");
+		refused(cycle, "Task_DirectorPlanApproval", "zhao.director",
+				Map.of("planDecision", "return", "planDirectorComment", "再看一下"), "returnTo");
+		refused(cycle, "Task_DirectorPlanApproval", "zhao.director",
+				Map.of("planDecision", "return", "returnTo", "DEALERS_RESOURCES"), "planDirectorComment");
 		refused(cycle, "Task_DirectorPlanApproval", "zhao.director", Map.of(), "planDecision");
 		driver.complete(cycle, "Task_DirectorPlanApproval", "zhao.director", Map.of("planDecision", "approve"));
 	}

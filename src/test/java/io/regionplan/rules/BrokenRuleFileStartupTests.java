@@ -20,7 +20,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * A rule file with a syntax error stops startup with its file and line, and nothing is deployed.
+ * A rule file with a syntax error stops startup with its file and line, and nothing is
+ * deployed.
  */
 class BrokenRuleFileStartupTests {
 
@@ -41,14 +42,16 @@ class BrokenRuleFileStartupTests {
 				rule "Broken" when $g : VolumeGap( gapRatio >> 1 ) then end
 				""");
 
-		// Its own engine name and no web server: Camunda keeps engines and the webapps' runtime in static
+		// Its own engine name and no web server: Camunda keeps engines and the webapps'
+		// runtime in static
 		// registries, which the shared test context of the other tests uses.
-		assertThatThrownBy(() -> SpringApplication.run(RegionPlanApplication.class, "--spring.main.web-application-type=none",
-				"--camunda.bpm.process-engine-name=brokenstartup",
+		assertThatThrownBy(() -> SpringApplication.run(RegionPlanApplication.class,
+				"--spring.main.web-application-type=none", "--camunda.bpm.process-engine-name=brokenstartup",
 				"--regionplan.data-dir=" + data, "--regionplan.deployment.source=" + checkout))
 			.hasStackTraceContaining("rules/volume-gap/broken.drl:3")
 			.satisfies(failure -> {
-				FailureAnalysis analysis = new io.regionplan.deployment.ProcessFilesFailureAnalyzerAccess().analyze(failure);
+				FailureAnalysis analysis = new io.regionplan.deployment.ProcessFilesFailureAnalyzerAccess()
+					.analyze(failure);
 				assertThat(analysis).isNotNull();
 				assertThat(analysis.getDescription()).contains("nothing was deployed")
 					.contains("rules/volume-gap/broken.drl:3");

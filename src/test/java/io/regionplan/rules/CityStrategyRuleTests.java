@@ -19,11 +19,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The quadrant against medians share 2% and market size 1 bn; edges at the medians and one step off.
+ * The quadrant against medians share 2% and market size 1 bn; edges at the medians and
+ * one step off.
  */
 class CityStrategyRuleTests {
 
-	static final RegionMedians MEDIANS = new RegionMedians("east", new BigDecimal("0.02"), new BigDecimal("1000000000"));
+	static final RegionMedians MEDIANS = new RegionMedians("east", new BigDecimal("0.02"),
+			new BigDecimal("1000000000"));
 
 	static CompiledRuleSet rules;
 
@@ -44,19 +46,16 @@ class CityStrategyRuleTests {
 	}
 
 	private static Map<String, String> strategies(RuleRun run) {
-		return run.factsOf(CityStrategy.class).stream()
+		return run.factsOf(CityStrategy.class)
+			.stream()
 			.collect(Collectors.toMap(CityStrategy::cityId, CityStrategy::strategy));
 	}
 
 	@ParameterizedTest(name = "share {0}, market size {1} -> {2}")
-	@CsvSource(nullValues = "none", value = {
-			"0.02,   1000000000, BASE_CAMP",
-			"0.0201, 1000000001, BASE_CAMP",
-			"0.02,    999999999, MAINTAIN",
-			"0.0199, 1000000000, BREAKTHROUGH",
-			"0.0199,  999999999, MUSHROOM_PICKING",
-			"none,   1000000000, BREAKTHROUGH",
-			"none,            0, MUSHROOM_PICKING" })
+	@CsvSource(nullValues = "none",
+			value = { "0.02,   1000000000, BASE_CAMP", "0.0201, 1000000001, BASE_CAMP", "0.02,    999999999, MAINTAIN",
+					"0.0199, 1000000000, BREAKTHROUGH", "0.0199,  999999999, MUSHROOM_PICKING",
+					"none,   1000000000, BREAKTHROUGH", "none,            0, MUSHROOM_PICKING" })
 	void quadrantAtTheMedians(String share, String marketSize, String strategy) {
 		RuleRun run = decide(List.of(city("x", share, marketSize, 50, List.of())));
 
@@ -71,9 +70,13 @@ class CityStrategyRuleTests {
 
 		RuleRun run = decide(List.of(shanghai, suzhou, nantong));
 
-		assertThat(strategies(run)).containsEntry("shanghai", "BASE_CAMP").containsEntry("suzhou", "BASE_CAMP")
+		assertThat(strategies(run)).containsEntry("shanghai", "BASE_CAMP")
+			.containsEntry("suzhou", "BASE_CAMP")
 			.containsEntry("nantong", "THREE_POINTS_ATTACK_ONE");
-		CityStrategy three = run.factsOf(CityStrategy.class).stream().filter(s -> s.cityId().equals("nantong")).findFirst()
+		CityStrategy three = run.factsOf(CityStrategy.class)
+			.stream()
+			.filter(s -> s.cityId().equals("nantong"))
+			.findFirst()
 			.orElseThrow();
 		assertThat(three.reasonEn()).contains("2 adjacent base camps").contains("shanghai").contains("suzhou");
 		assertThat(run.firedRules()).containsSubsequence("Strategy_BaseCamp", "Strategy_ThreePointsAttackOne");
@@ -104,13 +107,16 @@ class CityStrategyRuleTests {
 	void newMarketsRankByTheirSevenCScore() {
 		City low = new City("low", "east", "low", null, BigDecimal.TEN, BigDecimal.TEN, List.of(), 3, 20);
 		City high = new City("high", "east", "high", null, BigDecimal.TEN, BigDecimal.TEN, List.of(), 0, 31);
-		City unscored = new City("unscored", "east", "unscored", null, BigDecimal.TEN, BigDecimal.TEN, List.of(), 11, null);
+		City unscored = new City("unscored", "east", "unscored", null, BigDecimal.TEN, BigDecimal.TEN, List.of(), 11,
+				null);
 
 		RuleRun run = decide(List.of(low, high, unscored));
 
-		assertThat(strategies(run)).containsEntry("low", "NEW_MARKET").containsEntry("high", "NEW_MARKET")
+		assertThat(strategies(run)).containsEntry("low", "NEW_MARKET")
+			.containsEntry("high", "NEW_MARKET")
 			.containsEntry("unscored", "NEW_MARKET");
-		Map<String, String> reasons = run.factsOf(CityStrategy.class).stream()
+		Map<String, String> reasons = run.factsOf(CityStrategy.class)
+			.stream()
 			.collect(Collectors.toMap(CityStrategy::cityId, CityStrategy::reasonEn));
 		assertThat(reasons.get("high")).contains("7C score 31/35, rank 1");
 		assertThat(reasons.get("low")).contains("7C score 20/35, rank 2");

@@ -26,10 +26,13 @@ class DealerClassificationRuleTests {
 		rules = RuleSets.compile("dealer-classification");
 	}
 
-	/** A dealer with nothing special: percentile 0.3, growth 5%, coverage 80%, no overdue. */
+	/**
+	 * A dealer with nothing special: percentile 0.3, growth 5%, coverage 80%, no overdue.
+	 */
 	private static Dealer dealer(String percentile, String growth, int overdue, int incidents, String coverage) {
-		return new Dealer("D1", "east", "测试经销商", new BigDecimal("100000"), growth == null ? null : new BigDecimal(growth),
-				new BigDecimal(percentile), coverage == null ? null : new BigDecimal(coverage), overdue, incidents);
+		return new Dealer("D1", "east", "测试经销商", new BigDecimal("100000"),
+				growth == null ? null : new BigDecimal(growth), new BigDecimal(percentile),
+				coverage == null ? null : new BigDecimal(coverage), overdue, incidents);
 	}
 
 	private static RuleRun classify(Dealer dealer) {
@@ -44,27 +47,22 @@ class DealerClassificationRuleTests {
 	@CsvSource({
 			// D: sales down more than 20%
 			"0.9, -0.2001, 0, 0, D, TierD_Declining",
-			// exactly -20% is not "more than 20%": not D; not A either (growth < 0), so top 50% gives B
-			"0.9, -0.20,   0, 0, B, TierB_TopHalf",
-			"0.9, -0.1999, 0, 0, B, TierB_TopHalf",
+			// exactly -20% is not "more than 20%": not D; not A either (growth < 0), so
+			// top 50% gives B
+			"0.9, -0.20,   0, 0, B, TierB_TopHalf", "0.9, -0.1999, 0, 0, B, TierB_TopHalf",
 			// D: overdue more than 90 days
-			"0.9, 0.05, 91, 0, D, TierD_Overdue",
-			"0.9, 0.05, 90, 0, C, TierC_Other",
+			"0.9, 0.05, 91, 0, D, TierD_Overdue", "0.9, 0.05, 90, 0, C, TierC_Other",
 			// D: 2+ cross-region incidents
-			"0.9, 0.05, 0, 2, D, TierD_CrossRegionSelling",
-			"0.9, 0.05, 0, 1, B, TierB_TopHalf",
-			// A: top 20% (percentile 0.80 and above), growth >= 0, overdue <= 30, no incident
-			"0.80,   0.00, 30, 0, A, TierA_TopSales",
-			"0.7999, 0.00, 30, 0, B, TierB_TopHalf",
-			"0.80,  -0.0001, 30, 0, B, TierB_TopHalf",
-			"0.80,   0.00, 31, 0, B, TierB_TopHalf",
+			"0.9, 0.05, 0, 2, D, TierD_CrossRegionSelling", "0.9, 0.05, 0, 1, B, TierB_TopHalf",
+			// A: top 20% (percentile 0.80 and above), growth >= 0, overdue <= 30, no
+			// incident
+			"0.80,   0.00, 30, 0, A, TierA_TopSales", "0.7999, 0.00, 30, 0, B, TierB_TopHalf",
+			"0.80,  -0.0001, 30, 0, B, TierB_TopHalf", "0.80,   0.00, 31, 0, B, TierB_TopHalf",
 			// B: growth >= 15% with overdue <= 60, whatever the sales rank
-			"0.10, 0.15,   60, 0, B, TierB_Growth",
-			"0.10, 0.1499, 60, 0, C, TierC_Other",
+			"0.10, 0.15,   60, 0, B, TierB_Growth", "0.10, 0.1499, 60, 0, C, TierC_Other",
 			"0.10, 0.15,   61, 0, C, TierC_Other",
 			// B: top 50% (percentile 0.50 and above) with overdue <= 60
-			"0.50,   0.01, 60, 0, B, TierB_TopHalf",
-			"0.4999, 0.01, 60, 0, C, TierC_Other",
+			"0.50,   0.01, 60, 0, B, TierB_TopHalf", "0.4999, 0.01, 60, 0, C, TierC_Other",
 			// C: every other dealer
 			"0.30, 0.05, 0, 0, C, TierC_Other" })
 	void tierAtEachEdge(String percentile, String growth, int overdue, int incidents, String tier, String rule) {
@@ -105,16 +103,13 @@ class DealerClassificationRuleTests {
 	}
 
 	@ParameterizedTest(name = "overdue {0}, growth {1}, incidents {2}, coverage {3} -> {4}")
-	@CsvSource(nullValues = "none", value = {
-			"31, 0.05, 0, 0.8,    OVERDUE",
-			"30, 0.05, 0, 0.8,    none",
-			"0, -0.0001, 0, 0.8,  DECLINING",
-			"0, 0,       0, 0.8,  none",
-			"0, 0.05,    1, 0.8,  CROSS_REGION_SELLING",
-			"0, 0.05,    0, 0.5999, LOW_COVERAGE",
-			"0, 0.05,    0, 0.60, none" })
+	@CsvSource(nullValues = "none",
+			value = { "31, 0.05, 0, 0.8,    OVERDUE", "30, 0.05, 0, 0.8,    none", "0, -0.0001, 0, 0.8,  DECLINING",
+					"0, 0,       0, 0.8,  none", "0, 0.05,    1, 0.8,  CROSS_REGION_SELLING",
+					"0, 0.05,    0, 0.5999, LOW_COVERAGE", "0, 0.05,    0, 0.60, none" })
 	void flagAtEachEdge(int overdue, String growth, int incidents, String coverage, String flag) {
-		List<DealerFlag> flags = classify(dealer("0.3", growth, overdue, incidents, coverage)).factsOf(DealerFlag.class);
+		List<DealerFlag> flags = classify(dealer("0.3", growth, overdue, incidents, coverage))
+			.factsOf(DealerFlag.class);
 
 		if (flag == null) {
 			assertThat(flags).isEmpty();
@@ -142,8 +137,8 @@ class DealerClassificationRuleTests {
 	void manyDealersInOneSessionEachGetExactlyOneTier() {
 		List<Dealer> dealers = java.util.stream.IntStream.range(0, 500)
 			.mapToObj(i -> new Dealer("D" + i, "east", "d", BigDecimal.TEN, new BigDecimal(i % 7 - 3).movePointLeft(1),
-					new BigDecimal(i).divide(new BigDecimal(499), 4, java.math.RoundingMode.HALF_UP), BigDecimal.ONE, i % 100,
-					i % 3))
+					new BigDecimal(i).divide(new BigDecimal(499), 4, java.math.RoundingMode.HALF_UP), BigDecimal.ONE,
+					i % 100, i % 3))
 			.toList();
 
 		RuleRun run = RuleSets.run(rules, dealers);

@@ -38,10 +38,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * A rule that throws, and rules that loop past the firing cap: the rule task fails cleanly (no variables,
- * no decision), Camunda retries it (default: 3 tries, at once, as the rule tasks set no
- * failedJobRetryTimeCycle), then an incident names the rule set and the rule. A fixed file redeployed helps
- * only instances moved to the new version: an instance runs the rules of its own deployment.
+ * A rule that throws, and rules that loop past the firing cap: the rule task fails
+ * cleanly (no variables, no decision), Camunda retries it (default: 3 tries, at once, as
+ * the rule tasks set no failedJobRetryTimeCycle), then an incident names the rule set and
+ * the rule. A fixed file redeployed helps only instances moved to the new version: an
+ * instance runs the rules of its own deployment.
  */
 @IntegrationTest
 class FailingRuleTaskIntegrationTests {
@@ -59,7 +60,10 @@ class FailingRuleTaskIntegrationTests {
 			end
 			""";
 
-	/** A loop of its own (re-firing the shipped rules instead would take minutes: see the report). */
+	/**
+	 * A loop of its own (re-firing the shipped rules instead would take minutes: see the
+	 * report).
+	 */
 	static final String LOOPS = """
 
 			rule "Tick_Start"
@@ -100,10 +104,14 @@ class FailingRuleTaskIntegrationTests {
 
 	private final List<String> cycles = new ArrayList<>();
 
-	/** The shipped files again and no cycle of a broken version left, for the later tests of the shared context. */
+	/**
+	 * The shipped files again and no cycle of a broken version left, for the later tests
+	 * of the shared context.
+	 */
 	@AfterEach
 	void restoreTheShippedVersion() {
-		cycles.stream().filter(id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0)
+		cycles.stream()
+			.filter(id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0)
 			.forEach(id -> runtime.deleteProcessInstance(id, "test done"));
 		ProcessFilesDeployment.deployChange(repository, "regionplan", ProcessFiles.fromFolder(Path.of(".")));
 	}
@@ -120,22 +128,29 @@ class FailingRuleTaskIntegrationTests {
 		assertThat(incident.getIncidentType()).isEqualTo("failedJob");
 		assertThat(incident.getActivityId()).isEqualTo("Task_CityStrategy");
 		assertThat(incident.getIncidentMessage()).contains("rule set 'city-strategy' failed")
-			.contains("Share_PerDealerWithoutDealers").contains("/ by zero");
+			.contains("Share_PerDealerWithoutDealers")
+			.contains("/ by zero");
 		assertThat(variables(cycle)).as("no partial variables").isEqualTo(variables);
 		assertThat(runtime.getVariable(cycle, "cityStrategySummary")).isNull();
 		assertThat(decisions(cycle)).as("no decision").isZero();
 
-		// a retry alone runs the same broken rules: the instance belongs to the broken deployment
+		// a retry alone runs the same broken rules: the instance belongs to the broken
+		// deployment
 		management.setJobRetries(job.getId(), 1);
-		assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("Share_PerDealerWithoutDealers");
+		assertThatThrownBy(() -> management.executeJob(job.getId()))
+			.hasMessageContaining("Share_PerDealerWithoutDealers");
 		assertThat(runtime.createIncidentQuery().processInstanceId(cycle).count()).isEqualTo(1);
 
-		// fixed: the shipped file redeployed, the instance moved to that version, the job retried
+		// fixed: the shipped file redeployed, the instance moved to that version, the job
+		// retried
 		String fixedDeployment = deploy(shipped());
-		int brokenVersion = repository.createProcessDefinitionQuery().deploymentId(brokenDeployment)
-			.processDefinitionKey("regional-planning-cycle").singleResult().getVersion();
-		ResponseEntity<JsonNode> migrated = migrate("{\"processKey\": \"regional-planning-cycle\", \"fromVersion\": "
-				+ brokenVersion + "}");
+		int brokenVersion = repository.createProcessDefinitionQuery()
+			.deploymentId(brokenDeployment)
+			.processDefinitionKey("regional-planning-cycle")
+			.singleResult()
+			.getVersion();
+		ResponseEntity<JsonNode> migrated = migrate(
+				"{\"processKey\": \"regional-planning-cycle\", \"fromVersion\": " + brokenVersion + "}");
 		assertThat(migrated.getStatusCode()).as(String.valueOf(migrated.getBody())).isEqualTo(HttpStatus.OK);
 		assertThat(migrated.getBody().get("migrated").asLong()).isEqualTo(1);
 		management.setJobRetries(job.getId(), 1);
@@ -144,8 +159,11 @@ class FailingRuleTaskIntegrationTests {
 		assertThat(runtime.createIncidentQuery().processInstanceId(cycle).count()).isZero();
 		assertThat(tasks.createTaskQuery().processInstanceId(cycle).singleResult().getTaskDefinitionKey())
 			.isEqualTo("Task_ReviewStrategy");
-		assertThat(jdbc.queryForList("select deployment_id from decision where process_instance_id = ? and rule_set = 'city-strategy'",
-				String.class, cycle)).as("one decision, by the fixed rules").containsExactly(fixedDeployment);
+		assertThat(jdbc.queryForList(
+				"select deployment_id from decision where process_instance_id = ? and rule_set = 'city-strategy'",
+				String.class, cycle))
+			.as("one decision, by the fixed rules")
+			.containsExactly(fixedDeployment);
 	}
 
 	@Test
@@ -154,7 +172,8 @@ class FailingRuleTaskIntegrationTests {
 		String cycle = cycleAtTheCityStrategyRuleTask();
 		long variables = variables(cycle);
 
-		// one try, not three: a try fires a million rules (about 5 s); the retries are shown with the throwing rule
+		// one try, not three: a try fires a million rules (about 5 s); the retries are
+		// shown with the throwing rule
 		Job job = management.createJobQuery().processInstanceId(cycle).singleResult();
 		management.setJobRetries(job.getId(), 1);
 		assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(RuleEvaluationException.class)
@@ -162,17 +181,19 @@ class FailingRuleTaskIntegrationTests {
 		assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isZero();
 
 		assertThat(runtime.createIncidentQuery().processInstanceId(cycle).singleResult().getIncidentMessage())
-			.contains("rule set 'city-strategy' fired more than 1000000 rules").contains("most often rule 'Tick_Again' (");
+			.contains("rule set 'city-strategy' fired more than 1000000 rules")
+			.contains("most often rule 'Tick_Again' (");
 		assertThat(variables(cycle)).as("no partial variables").isEqualTo(variables);
 		assertThat(decisions(cycle)).as("no decision").isZero();
 		assertThat(tasks.createTaskQuery().processInstanceId(cycle).count()).as("no task after the rule task").isZero();
 	}
 
 	/**
-	 * A changed rule set is run on the facts of the latest decision of it in every region before it is
-	 * deployed: one that fails there is refused with the rule set, the region and the rule, in fixed words
-	 * (not what the failing code said), and nothing is deployed; {@code force=true} deploys it, and the audit
-	 * says it was forced past which failures.
+	 * A changed rule set is run on the facts of the latest decision of it in every region
+	 * before it is deployed: one that fails there is refused with the rule set, the
+	 * region and the rule, in fixed words (not what the failing code said), and nothing
+	 * is deployed; {@code force=true} deploys it, and the audit says it was forced past
+	 * which failures.
 	 */
 	@Test
 	void rulesThatFailOnTheLatestFactsAreRefusedUnlessForcedAndTheForcingIsAudited() throws IOException {
@@ -198,14 +219,19 @@ class FailingRuleTaskIntegrationTests {
 		assertThat(forced.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(forced.getBody().get("forced").asBoolean()).isTrue();
 		assertThat(forced.getBody().get("problems")).isNotEmpty();
-		List<Object> audit = jdbc.queryForObject("select action, outcome, forced, user_id, problems from deployment_audit "
-				+ "where deployment_id = ?", (row, n) -> List.of(row.getString(1), row.getString(2), row.getBoolean(3),
-						row.getString(4), row.getString(5)), forced.getBody().get("deploymentId").asText());
+		List<Object> audit = jdbc.queryForObject(
+				"select action, outcome, forced, user_id, problems from deployment_audit " + "where deployment_id = ?",
+				(row, n) -> List.of(row.getString(1), row.getString(2), row.getBoolean(3), row.getString(4),
+						row.getString(5)),
+				forced.getBody().get("deploymentId").asText());
 		assertThat(audit.subList(0, 4)).containsExactly("DEPLOY", "DEPLOYED", true, "chen.owner");
 		assertThat((String) audit.get(4)).contains("Share_PerDealerWithoutDealers");
 	}
 
-	/** Runs the rule-task job until its retries are used up, checking each failure; the job afterwards. */
+	/**
+	 * Runs the rule-task job until its retries are used up, checking each failure; the
+	 * job afterwards.
+	 */
 	private Job failThreeTimes(String cycle, String rule) {
 		Job job = management.createJobQuery().processInstanceId(cycle).singleResult();
 		assertThat(job.getRetries()).as("Camunda's default").isEqualTo(3);
@@ -215,7 +241,8 @@ class FailingRuleTaskIntegrationTests {
 			assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isEqualTo(left);
 			assertThat(runtime.createIncidentQuery().processInstanceId(cycle).count()).isEqualTo(left == 0 ? 1 : 0);
 		}
-		assertThat(management.createJobQuery().processInstanceId(cycle).executable().count()).as("no more tries").isZero();
+		assertThat(management.createJobQuery().processInstanceId(cycle).executable().count()).as("no more tries")
+			.isZero();
 		return job;
 	}
 
@@ -237,13 +264,15 @@ class FailingRuleTaskIntegrationTests {
 	}
 
 	private static String shipped() throws IOException {
-		return Files.readString(Path.of(QUADRANT)).replace("import io.regionplan.rules.fact.Amounts;",
-				"import io.regionplan.rules.fact.Amounts;\nimport io.regionplan.rules.fact.GapBand;");
+		return Files.readString(Path.of(QUADRANT))
+			.replace("import io.regionplan.rules.fact.Amounts;",
+					"import io.regionplan.rules.fact.Amounts;\nimport io.regionplan.rules.fact.GapBand;");
 	}
 
 	/**
-	 * Deployed with {@code force=true}: a deployment whose rules fail on the latest facts is refused otherwise
-	 * (see {@link #rulesThatFailOnTheLatestFactsAreRefusedUnlessForcedAndTheForcingIsAudited}).
+	 * Deployed with {@code force=true}: a deployment whose rules fail on the latest facts
+	 * is refused otherwise (see
+	 * {@link #rulesThatFailOnTheLatestFactsAreRefusedUnlessForcedAndTheForcingIsAudited}).
 	 */
 	private String deploy(String quadrant) {
 		ResponseEntity<JsonNode> deployed = post(quadrant, true);
@@ -262,14 +291,15 @@ class FailingRuleTaskIntegrationTests {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 		return rest.withBasicAuth("chen.owner", "demo")
-			.postForEntity("/api/deployments" + (force ? "?force=true" : ""), new HttpEntity<>(form, headers), JsonNode.class);
+			.postForEntity("/api/deployments" + (force ? "?force=true" : ""), new HttpEntity<>(form, headers),
+					JsonNode.class);
 	}
 
 	private ResponseEntity<JsonNode> migrate(String body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		return rest.withBasicAuth("chen.owner", "demo").postForEntity("/api/deployments/migrations",
-				new HttpEntity<>(body, headers), JsonNode.class);
+		return rest.withBasicAuth("chen.owner", "demo")
+			.postForEntity("/api/deployments/migrations", new HttpEntity<>(body, headers), JsonNode.class);
 	}
 
 }

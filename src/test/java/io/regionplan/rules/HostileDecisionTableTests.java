@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A decision table is turned into DRL, which then goes through exactly the checks of a rule file: hostile
- * code in an action cell, a condition cell, or the table's function, global and import rows is refused,
- * naming the spreadsheet, and nothing runs.
+ * A decision table is turned into DRL, which then goes through exactly the checks of a
+ * rule file: hostile code in an action cell, a condition cell, or the table's function,
+ * global and import rows is refused, naming the spreadsheet, and nothing runs.
  */
 class HostileDecisionTableTests {
 
@@ -25,12 +25,15 @@ class HostileDecisionTableTests {
 	@TempDir
 	static Path folder;
 
-	/** A rule set of one table: imports, then the RuleTable with one condition and one action column. */
+	/**
+	 * A rule set of one table: imports, then the RuleTable with one condition and one
+	 * action column.
+	 */
 	private static byte[] table(String headerKey, String headerValue, String condition, String action) {
 		return Workbooks.workbook("RuleSet", "rules.hostiletable", "Import",
 				"io.regionplan.rules.fact.VolumeGap, io.regionplan.rules.fact.GapBand", headerKey, headerValue, "", "",
-				"RuleTable Evil", "", "NAME", "CONDITION|ACTION", "", "$g : VolumeGap|", "", condition + "|" + action, "rule",
-				"gap|then", "R1", "0|0");
+				"RuleTable Evil", "", "NAME", "CONDITION|ACTION", "", "$g : VolumeGap|", "", condition + "|" + action,
+				"rule", "gap|then", "R1", "0|0");
 	}
 
 	static Stream<Arguments> tables() {
@@ -38,19 +41,25 @@ class HostileDecisionTableTests {
 		String ordinary = "gapRatio > new java.math.BigDecimal(\"$param\")";
 		String decide = "insert(new GapBand($g.subjectId(), \"$param\", \"\", \"\"));";
 		return Stream.of(
-				Arguments.of("a command in an action cell", table("", "", ordinary,
-						"java.lang.Runtime.getRuntime().exec(new String[] { \"touch\", \"" + marker + "\" });"),
+				Arguments.of("a command in an action cell",
+						table("", "", ordinary,
+								"java.lang.Runtime.getRuntime().exec(new String[] { \"touch\", \"" + marker + "\" });"),
 						"java.lang.Runtime"),
 				Arguments.of("a loop in an action cell", table("", "", ordinary, "while (true) { }"), "loop"),
 				Arguments.of("a database in a condition cell", table("", "",
-						"gapRatio > java.math.BigDecimal.valueOf(java.sql.DriverManager.getLoginTimeout() + $param)", decide),
-						"java.sql.DriverManager"),
-				Arguments.of("a function row", table("Functions",
-						"function void boom() { java.lang.Runtime.getRuntime().exec(\"touch " + marker + "\"); }", ordinary, decide),
+						"gapRatio > java.math.BigDecimal.valueOf(java.sql.DriverManager.getLoginTimeout() + $param)",
+						decide), "java.sql.DriverManager"),
+				Arguments.of("a function row",
+						table("Functions",
+								"function void boom() { java.lang.Runtime.getRuntime().exec(\"touch " + marker
+										+ "\"); }",
+								ordinary, decide),
 						"function"),
-				Arguments.of("a global row", table("Variables", "java.lang.Runtime runtime", ordinary, decide), "global"),
-				Arguments.of("a file reached through a string", table("", "", ordinary,
-						"new java.io.FileOutputStream(\"" + marker + "\").close();"), "java.io.FileOutputStream"));
+				Arguments.of("a global row", table("Variables", "java.lang.Runtime runtime", ordinary, decide),
+						"global"),
+				Arguments.of("a file reached through a string",
+						table("", "", ordinary, "new java.io.FileOutputStream(\"" + marker + "\").close();"),
+						"java.io.FileOutputStream"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -33,10 +33,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The corpus of hostile rule files in {@code src/test/resources/hostile-rules}: each file says its family and
- * what must happen to it, either refused when it is compiled, with the file, the line marked {@code // <- refused}
- * and a message that matches, or compiled and then stopped by a limit with a message naming the rule set, the
- * rule and the limit. Either way nothing happens: the marker file the payloads write is not written, the row
+ * The corpus of hostile rule files in {@code src/test/resources/hostile-rules}: each file
+ * says its family and what must happen to it, either refused when it is compiled, with
+ * the file, the line marked {@code // <- refused} and a message that matches, or compiled
+ * and then stopped by a limit with a message naming the rule set, the rule and the limit.
+ * Either way nothing happens: the marker file the payloads write is not written, the row
  * they delete is still there, the system property they set is not set.
  */
 class HostileRuleFilesTests {
@@ -68,7 +69,10 @@ class HostileRuleFilesTests {
 
 	static Stream<String> corpus() throws IOException {
 		try (Stream<Path> files = Files.list(CORPUS)) {
-			return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".drl")).sorted().toList()
+			return files.map(file -> file.getFileName().toString())
+				.filter(name -> name.endsWith(".drl"))
+				.sorted()
+				.toList()
 				.stream();
 		}
 	}
@@ -109,8 +113,8 @@ class HostileRuleFilesTests {
 		else {
 			String limit = expect.substring("limit ".length());
 			CompiledRuleSet rules = new RuleSetCompiler().compile(source);
-			RuleLimits limits = text.contains("// memory: ") ? TIGHT.withMaxMemory(
-					org.springframework.util.unit.DataSize.parse(header(text, "memory")).toBytes()) : TIGHT;
+			RuleLimits limits = text.contains("// memory: ") ? TIGHT
+				.withMaxMemory(org.springframework.util.unit.DataSize.parse(header(text, "memory")).toBytes()) : TIGHT;
 			assertThatThrownBy(() -> rules.run(new RuleSetVersion("hostile", "test", rules.contentHash()),
 					List.of(new VolumeGap("east", new BigDecimal("100"), new BigDecimal("90"))), limits))
 				.isInstanceOf(RuleEvaluationException.class)
@@ -120,7 +124,8 @@ class HostileRuleFilesTests {
 		}
 		assertThat(marker()).as("the file the payload writes").doesNotExist();
 		assertThat(System.getProperty("regionplan.hostile")).as("the property the payload sets").isNull();
-		try (Statement statement = victim.createStatement(); ResultSet rows = statement.executeQuery("select v from secret")) {
+		try (Statement statement = victim.createStatement();
+				ResultSet rows = statement.executeQuery("select v from secret")) {
 			assertThat(rows.next()).as("the row the payload deletes").isTrue();
 			assertThat(rows.getString(1)).isEqualTo("kept");
 		}
@@ -145,7 +150,9 @@ class HostileRuleFilesTests {
 	}
 
 	private static String header(String text, String key) {
-		return text.lines().filter(line -> line.startsWith("// " + key + ": ")).findFirst()
+		return text.lines()
+			.filter(line -> line.startsWith("// " + key + ": "))
+			.findFirst()
 			.map(line -> line.substring(("// " + key + ": ").length()).strip())
 			.orElseThrow(() -> new IllegalStateException("no '// " + key + ":' line"));
 	}

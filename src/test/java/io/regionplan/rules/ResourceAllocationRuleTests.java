@@ -34,33 +34,42 @@ class ResourceAllocationRuleTests {
 	}
 
 	private static Map<String, BigDecimal> amounts(RuleRun run, String subjectType) {
-		return run.factsOf(Allocation.class).stream().filter(a -> a.subjectType().equals(subjectType))
-			.collect(Collectors.toMap(a -> a.subjectId() + (a.cityId() == null ? "" : "@" + a.cityId()), Allocation::amount));
+		return run.factsOf(Allocation.class)
+			.stream()
+			.filter(a -> a.subjectType().equals(subjectType))
+			.collect(Collectors.toMap(a -> a.subjectId() + (a.cityId() == null ? "" : "@" + a.cityId()),
+					Allocation::amount));
 	}
 
 	@Test
 	void reserveCityWeightsAndTierWeightsByHand() {
-		// distributable 900,000; weights: a BASE_CAMP 1.0 × 2 bn = 2 bn, b BREAKTHROUGH 1.5 × 1 bn = 1.5 bn → 2 : 1.5
-		// city a: A (3) and C (1) and C (1) → 3/5 = 60% capped at 40%; the 20% excess spread over the two C
-		RuleRun run = RuleSets.run(rules, List.of(money("1000000"),
-				new AllocationCity("a", "甲", "BASE_CAMP", new BigDecimal("2000000000")),
-				new AllocationCity("b", "乙", "BREAKTHROUGH", new BigDecimal("1000000000")),
-				new AllocationDealer("d1", "a", "A"), new AllocationDealer("d2", "a", "C"),
-				new AllocationDealer("d3", "a", "C"), new AllocationDealer("d4", "b", "B"),
-				new AllocationDealer("d5", "b", "D")));
+		// distributable 900,000; weights: a BASE_CAMP 1.0 × 2 bn = 2 bn, b BREAKTHROUGH
+		// 1.5 × 1 bn = 1.5 bn → 2 : 1.5
+		// city a: A (3) and C (1) and C (1) → 3/5 = 60% capped at 40%; the 20% excess
+		// spread over the two C
+		RuleRun run = RuleSets.run(rules,
+				List.of(money("1000000"), new AllocationCity("a", "甲", "BASE_CAMP", new BigDecimal("2000000000")),
+						new AllocationCity("b", "乙", "BREAKTHROUGH", new BigDecimal("1000000000")),
+						new AllocationDealer("d1", "a", "A"), new AllocationDealer("d2", "a", "C"),
+						new AllocationDealer("d3", "a", "C"), new AllocationDealer("d4", "b", "B"),
+						new AllocationDealer("d5", "b", "D")));
 
-		// the reserve: 10% plus the 60% of city b that its only eligible dealer could not take (cap 40%)
+		// the reserve: 10% plus the 60% of city b that its only eligible dealer could not
+		// take (cap 40%)
 		assertThat(amounts(run, "reserve").get("east")).isEqualByComparingTo("331428.57");
 		Map<String, BigDecimal> cities = amounts(run, "city");
 		assertThat(cities.get("a@a")).isEqualByComparingTo("514285.71");
 		assertThat(cities.get("b@b")).isEqualByComparingTo("385714.29");
 		Map<String, BigDecimal> dealers = amounts(run, "dealer");
-		// 900,000 × 2/3.5 = 514,285.714…; cap 40% = 205,714.29; the rest 308,571.43 split evenly over d2, d3;
-		// the cents left by rounding go to the largest remainders (d1, then d2 before d3 and d4)
+		// 900,000 × 2/3.5 = 514,285.714…; cap 40% = 205,714.29; the rest 308,571.43 split
+		// evenly over d2, d3;
+		// the cents left by rounding go to the largest remainders (d1, then d2 before d3
+		// and d4)
 		assertThat(dealers.get("d1@a")).isEqualByComparingTo("205714.29");
 		assertThat(dealers.get("d2@a")).isEqualByComparingTo("154285.72");
 		assertThat(dealers.get("d3@a")).isEqualByComparingTo("154285.71");
-		// city b: B is the only dealer with weight (D gets 0); capped at 40%, the rest returns to the reserve
+		// city b: B is the only dealer with weight (D gets 0); capped at 40%, the rest
+		// returns to the reserve
 		assertThat(dealers.get("d4@b")).isEqualByComparingTo("154285.71");
 		assertThat(dealers.get("d5@b")).isEqualByComparingTo("0");
 		assertThat(run.firedRules()).contains("Weight_CityByStrategy", "Weight_DealerByTier", "Allocate_Budget");
@@ -99,7 +108,9 @@ class ResourceAllocationRuleTests {
 		RuleRun run = RuleSets.run(rules, facts);
 
 		List<Allocation> allocations = run.factsOf(Allocation.class);
-		BigDecimal total = allocations.stream().filter(a -> !a.subjectType().equals("city")).map(Allocation::amount)
+		BigDecimal total = allocations.stream()
+			.filter(a -> !a.subjectType().equals("city"))
+			.map(Allocation::amount)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		assertThat(total).as("seed " + seed).isEqualByComparingTo(budget);
 		assertThat(allocations).allSatisfy(a -> {
@@ -118,15 +129,16 @@ class ResourceAllocationRuleTests {
 
 	@Test
 	void storeInvestmentBelowRoiOneNeedsTheDirector() {
-		RuleRun run = RuleSets.run(rules, List.of(
-				new StoreInvestment("s1", "a", new BigDecimal("10000"), new BigDecimal("9999")),
-				new StoreInvestment("s2", "a", new BigDecimal("10000"), new BigDecimal("10000")),
-				new StoreInvestment("s3", "a", BigDecimal.ZERO, new BigDecimal("10"))));
+		RuleRun run = RuleSets.run(rules,
+				List.of(new StoreInvestment("s1", "a", new BigDecimal("10000"), new BigDecimal("9999")),
+						new StoreInvestment("s2", "a", new BigDecimal("10000"), new BigDecimal("10000")),
+						new StoreInvestment("s3", "a", BigDecimal.ZERO, new BigDecimal("10"))));
 
 		assertThat(run.factsOf(RoiFlag.class)).singleElement().satisfies(flag -> {
 			assertThat(flag.storeId()).isEqualTo("s1");
 			assertThat(flag.flag()).isEqualTo("NEEDS_DIRECTOR_APPROVAL");
-			assertThat(flag.reasonEn()).isEqualTo("store investment ROI 0.9999 < 1.0: renewal needs the director's approval");
+			assertThat(flag.reasonEn())
+				.isEqualTo("store investment ROI 0.9999 < 1.0: renewal needs the director's approval");
 		});
 	}
 

@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
-
 import io.regionplan.rules.fact.City;
 import io.regionplan.rules.fact.CityStrategy;
 import io.regionplan.rules.fact.GapBand;
@@ -25,9 +24,10 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * The sandbox's two run-time holds: the class loader under every compiled rule set, and the limits of an
- * evaluation, which end it inside a single call too, with a message naming the rule set and the limit; and
- * that everything a rule is meant to do still works in it.
+ * The sandbox's two run-time holds: the class loader under every compiled rule set, and
+ * the limits of an evaluation, which end it inside a single call too, with a message
+ * naming the rule set and the limit; and that everything a rule is meant to do still
+ * works in it.
  */
 class RuleSandboxTests {
 
@@ -45,14 +45,17 @@ class RuleSandboxTests {
 		assertThat(loader.loadClass("java.math.BigDecimal")).isEqualTo(BigDecimal.class);
 		assertThat(loader.loadClass("io.regionplan.rules.fact.City")).isEqualTo(City.class);
 		for (String refused : List.of("java.lang.Runtime", "java.lang.System", "java.lang.Class", "java.lang.Thread",
-				"java.lang.ClassLoader", "java.sql.DriverManager", "java.lang.invoke.MethodHandles",
-				"java.io.File", "io.regionplan.market.imports.MarketImports", "org.springframework.jdbc.core.JdbcTemplate",
+				"java.lang.ClassLoader", "java.sql.DriverManager", "java.lang.invoke.MethodHandles", "java.io.File",
+				"io.regionplan.market.imports.MarketImports", "org.springframework.jdbc.core.JdbcTemplate",
 				"org.drools.util.IoUtils", "sun.misc.Unsafe")) {
 			assertThatThrownBy(() -> loader.loadClass(refused)).as(refused).isInstanceOf(ClassNotFoundException.class);
 		}
 	}
 
-	/** Generated code that names a type off the list cannot link, whatever let it through before. */
+	/**
+	 * Generated code that names a type off the list cannot link, whatever let it through
+	 * before.
+	 */
 	@Test
 	void generatedCodeCannotLinkToATypeOffTheList() throws Exception {
 		ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
@@ -82,8 +85,7 @@ class RuleSandboxTests {
 
 	@Test
 	void theStackLimitEndsDeepRecursionWithAMessage() {
-		assertThatThrownBy(() -> sandboxed(LIMITS, () -> deep(0)))
-			.isInstanceOf(RuleEvaluationException.class)
+		assertThatThrownBy(() -> sandboxed(LIMITS, () -> deep(0))).isInstanceOf(RuleEvaluationException.class)
 			.hasMessageContaining("rule set 'test'")
 			.hasMessageContaining("stack limit of 256 KB");
 	}
@@ -111,7 +113,8 @@ class RuleSandboxTests {
 				spins++;
 			}
 			return spins;
-		})).isInstanceOf(RuleEvaluationException.class).hasMessageContaining("ran longer than 1000 ms (the time limit)");
+		})).isInstanceOf(RuleEvaluationException.class)
+			.hasMessageContaining("ran longer than 1000 ms (the time limit)");
 
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
 		assertThat(worker.get().isAlive()).as("the evaluation's thread was stopped").isFalse();
@@ -126,20 +129,27 @@ class RuleSandboxTests {
 				Thread.sleep(1);
 			}
 			return kept.size();
-		})).isInstanceOf(RuleEvaluationException.class).hasMessageContaining("allocated more than 64 MB (the memory limit)");
+		})).isInstanceOf(RuleEvaluationException.class)
+			.hasMessageContaining("allocated more than 64 MB (the memory limit)");
 	}
 
-	/** Constructs of the DRL that are allowed compile (the generated code's shapes included). */
+	/**
+	 * Constructs of the DRL that are allowed compile (the generated code's shapes
+	 * included).
+	 */
 	@org.junit.jupiter.params.ParameterizedTest(name = "{0}")
 	@org.junit.jupiter.params.provider.ValueSource(strings = { "$g : VolumeGap( this != null )",
 			"$g : VolumeGap( $t : target, $t > 0 )", "$g : VolumeGap( subjectId!.length() > 0 )",
-			"exists( VolumeGap( target > 1 ) or VolumeGap( forecast > 1 ) )", "forall( $x : VolumeGap() VolumeGap( this == $x ) )",
-			"$g : VolumeGap() and not GapBand( subjectId == $g.subjectId() )", "$g : VolumeGap( subjectId str[startsWith] \"e\" )",
+			"exists( VolumeGap( target > 1 ) or VolumeGap( forecast > 1 ) )",
+			"forall( $x : VolumeGap() VolumeGap( this == $x ) )",
+			"$g : VolumeGap() and not GapBand( subjectId == $g.subjectId() )",
+			"$g : VolumeGap( subjectId str[startsWith] \"e\" )",
 			"$n : Number( intValue > 0 ) from accumulate( VolumeGap( $t : target ), sum($t) )",
 			"$l : java.util.List() from collect( VolumeGap() )", "$s : String() from \"a\"" })
 	void allowedConditionsCompile(String condition) {
 		String drl = "package rules.allowed;\nimport io.regionplan.rules.fact.VolumeGap;\nimport io.regionplan.rules.fact.GapBand;\n"
-				+ "rule \"Allowed\" no-loop\nwhen\n    " + condition + "\nthen\n    insert(new GapBand(\"x\", \"A\", \"\", \"\"));\nend\n"
+				+ "rule \"Allowed\" no-loop\nwhen\n    " + condition
+				+ "\nthen\n    insert(new GapBand(\"x\", \"A\", \"\", \"\"));\nend\n"
 				+ "rule \"Updates\" no-loop\nwhen\n    $b : GapBand( band == \"A\" )\nthen\n    update($b);\nend\n";
 
 		CompiledRuleSet rules = new RuleSetCompiler().compile(new RuleSetSource("allowed",
@@ -193,7 +203,8 @@ class RuleSandboxTests {
 
 		RuleRun run = RuleSets.run(rules, List.of(suzhou, wuxi));
 
-		assertThat(run.factsOf(GapBand.class)).extracting(GapBand::band).containsExactly("苏|2|2|3.00|2|2|true|wuxi|none|a/b");
+		assertThat(run.factsOf(GapBand.class)).extracting(GapBand::band)
+			.containsExactly("苏|2|2|3.00|2|2|true|wuxi|none|a/b");
 		assertThat(run.factsOf(CityStrategy.class)).isEmpty();
 	}
 

@@ -46,7 +46,8 @@ class RuleSetCompilerTests {
 				assertThat(ex.problems().get(0).file()).isEqualTo("rules/test/broken.drl");
 				// the executable model reports a bad constraint at the line of its rule
 				assertThat(ex.problems().get(0).line()).as(ex.getMessage()).isEqualTo(5);
-				assertThat(ex.getMessage()).contains("rules/test/broken.drl:5: Predicate 'gapRatio >> 1' must be a Boolean expression");
+				assertThat(ex.getMessage())
+					.contains("rules/test/broken.drl:5: Predicate 'gapRatio >> 1' must be a Boolean expression");
 			});
 	}
 
@@ -60,8 +61,7 @@ class RuleSetCompilerTests {
 				end
 				"""));
 
-		assertThatThrownBy(() -> new RuleSetCompiler().compile(broken))
-			.isInstanceOf(RuleSetCompilationException.class)
+		assertThatThrownBy(() -> new RuleSetCompiler().compile(broken)).isInstanceOf(RuleSetCompilationException.class)
 			.hasMessageContaining("rules/test/unknown.drl");
 	}
 
@@ -69,31 +69,34 @@ class RuleSetCompilerTests {
 	void malformedParameterLineNamesFileAndLine() {
 		RuleSetSource broken = ruleSet(Map.of("ok.drl", HEADER, "parameters.properties", "# thresholds\nlimit 5\n"));
 
-		assertThatThrownBy(() -> new RuleSetCompiler().compile(broken))
-			.isInstanceOfSatisfying(RuleSetCompilationException.class, ex -> assertThat(ex.problems())
-				.singleElement()
-				.satisfies(problem -> {
+		assertThatThrownBy(() -> new RuleSetCompiler().compile(broken)).isInstanceOfSatisfying(
+				RuleSetCompilationException.class,
+				ex -> assertThat(ex.problems()).singleElement().satisfies(problem -> {
 					assertThat(problem.file()).isEqualTo("rules/test/parameters.properties");
 					assertThat(problem.line()).isEqualTo(2);
 				}));
 	}
 
-	/** A misspelt parameter is refused when the rule set is compiled, not when the rule first fires. */
+	/**
+	 * A misspelt parameter is refused when the rule set is compiled, not when the rule
+	 * first fires.
+	 */
 	@Test
 	void aRuleReadingAParameterTheFileLacksIsRefusedWithFileLineAndKey() {
-		RuleSetSource misspelt = ruleSet(Map.of("parameters.properties", "gap.accepted.max = 0.05\n", "bands.drl", HEADER + """
-				rule "Accepted"
-				when
-				    $p : Parameters()
-				    $g : VolumeGap( gapRatio <= $p.decimal("gap.accepted.max") )
-				then
-				    insert(new GapBand($g.subjectId(), "ACCEPTED", $p.text("gap.acepted.max"), ""));
-				end
-				"""));
+		RuleSetSource misspelt = ruleSet(
+				Map.of("parameters.properties", "gap.accepted.max = 0.05\n", "bands.drl", HEADER + """
+						rule "Accepted"
+						when
+						    $p : Parameters()
+						    $g : VolumeGap( gapRatio <= $p.decimal("gap.accepted.max") )
+						then
+						    insert(new GapBand($g.subjectId(), "ACCEPTED", $p.text("gap.acepted.max"), ""));
+						end
+						"""));
 
-		assertThatThrownBy(() -> new RuleSetCompiler().compile(misspelt))
-			.isInstanceOfSatisfying(RuleSetCompilationException.class, ex -> assertThat(ex.problems()).singleElement()
-				.satisfies(problem -> {
+		assertThatThrownBy(() -> new RuleSetCompiler().compile(misspelt)).isInstanceOfSatisfying(
+				RuleSetCompilationException.class,
+				ex -> assertThat(ex.problems()).singleElement().satisfies(problem -> {
 					assertThat(problem.file()).isEqualTo("rules/test/bands.drl");
 					assertThat(problem.line()).isEqualTo(10);
 					assertThat(problem.message()).contains("rule 'Accepted'")
@@ -109,8 +112,8 @@ class RuleSetCompilerTests {
 	}
 
 	/**
-	 * The message names the rule set and the rule with a fixed text: nothing the rule computed is passed on but
-	 * in the detail, which only an incident shows.
+	 * The message names the rule set and the rule with a fixed text: nothing the rule
+	 * computed is passed on but in the detail, which only an incident shows.
 	 */
 	@Test
 	void ruleThatThrowsFailsTheRunWithTheRuleSetNamed() {
@@ -124,15 +127,16 @@ class RuleSetCompilerTests {
 				end
 				""")));
 
-		assertThatThrownBy(() -> RuleSets.run(rules, List.of(GAP)))
-			.isInstanceOf(RuleEvaluationException.class)
+		assertThatThrownBy(() -> RuleSets.run(rules, List.of(GAP))).isInstanceOf(RuleEvaluationException.class)
 			.hasMessageContaining("rule set 'test' failed in rule 'Throws'")
 			.hasMessageContaining("ArithmeticException")
 			.hasMessageNotContaining("/ by zero")
 			.satisfies(ex -> assertThat(((RuleEvaluationException) ex).detail()).isEqualTo("/ by zero"));
 	}
 
-	/** A rule that inserts a new fact for every fact it matches: it never ends by itself. */
+	/**
+	 * A rule that inserts a new fact for every fact it matches: it never ends by itself.
+	 */
 	static final String LOOP = HEADER + """
 			rule "Loops"
 			when
@@ -146,8 +150,7 @@ class RuleSetCompilerTests {
 	void loopPastTheFiringCapFails() {
 		CompiledRuleSet rules = new RuleSetCompiler().compile(ruleSet(Map.of("loop.drl", LOOP)));
 
-		assertThatThrownBy(() -> RuleSets.run(rules, List.of(GAP)))
-			.isInstanceOf(RuleEvaluationException.class)
+		assertThatThrownBy(() -> RuleSets.run(rules, List.of(GAP))).isInstanceOf(RuleEvaluationException.class)
 			.hasMessageContaining("fired more than 10000 rules")
 			.hasMessageContaining("most often rule 'Loops' (10001×)");
 	}
@@ -157,7 +160,8 @@ class RuleSetCompilerTests {
 		CompiledRuleSet rules = new RuleSetCompiler().compile(ruleSet(Map.of("loop.drl", LOOP)));
 		RuleSetVersion version = new RuleSetVersion(rules.name(), "test", rules.contentHash());
 
-		// a cap of 100 million firings would take minutes; the time limit ends it after 200 ms
+		// a cap of 100 million firings would take minutes; the time limit ends it after
+		// 200 ms
 		long started = System.nanoTime();
 		assertThatThrownBy(() -> rules.run(version, List.of(GAP), 100_000_000, java.time.Duration.ofMillis(200)))
 			.isInstanceOf(RuleEvaluationException.class)

@@ -26,7 +26,10 @@ public final class RuleSets {
 		return source;
 	}
 
-	/** An example rule set of {@code docs/examples/<rule-set>/}, named as if it were deployed under {@code rules/}. */
+	/**
+	 * An example rule set of {@code docs/examples/<rule-set>/}, named as if it were
+	 * deployed under {@code rules/}.
+	 */
 	public static RuleSetSource example(String ruleSet) {
 		SortedMap<String, byte[]> files = new TreeMap<>();
 		try (var paths = Files.list(Path.of("docs/examples", ruleSet))) {

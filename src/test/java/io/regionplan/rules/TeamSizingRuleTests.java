@@ -15,7 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Hand-computed: required = ⌈stores × coverage target × visits a month ÷ (8 visits a day × 22 days)⌉.
+ * Hand-computed: required = ⌈stores × coverage target × visits a month ÷ (8 visits a day
+ * × 22 days)⌉.
  */
 class TeamSizingRuleTests {
 
@@ -27,7 +28,8 @@ class TeamSizingRuleTests {
 	}
 
 	private static RuleRun size(String channel, long stores, int headcount) {
-		return RuleSets.run(rules, List.of(new CityChannelTeam("suzhou", channel, stores, headcount, new BigDecimal("1000000"))));
+		return RuleSets.run(rules,
+				List.of(new CityChannelTeam("suzhou", channel, stores, headcount, new BigDecimal("1000000"))));
 	}
 
 	@ParameterizedTest(name = "{0} with {1} stores -> {2} reps")
@@ -40,11 +42,12 @@ class TeamSizingRuleTests {
 			"KA, 88, 4",
 			// 89 → 712 ÷ 176 = 4.05 → 5
 			"KA, 89, 5",
-			// a channel without parameters takes the defaults: 100 × 0.6 = 60 × 2 = 120 ÷ 176 → 1
-			"VENDING, 100, 1",
-			"KA, 0, 0" })
+			// a channel without parameters takes the defaults: 100 × 0.6 = 60 × 2 = 120 ÷
+			// 176 → 1
+			"VENDING, 100, 1", "KA, 0, 0" })
 	void requiredRepsFromStoresAndVisits(String channel, long stores, int required) {
-		assertThat(size(channel, stores, 0).factsOf(TeamSize.class)).singleElement().extracting(TeamSize::required)
+		assertThat(size(channel, stores, 0).factsOf(TeamSize.class)).singleElement()
+			.extracting(TeamSize::required)
 			.isEqualTo(required);
 	}
 

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The volume-gap policy is shipped twice: as DRL ({@code rules/volume-gap}) and as a Drools decision
- * table, the example of a rule set as a spreadsheet in {@code docs/examples/volume-gap-table/volume-gap.xlsx}
- * (not deployed). Both must decide every gap alike.
+ * The volume-gap policy is shipped twice: as DRL ({@code rules/volume-gap}) and as a
+ * Drools decision table, the example of a rule set as a spreadsheet in
+ * {@code docs/examples/volume-gap-table/volume-gap.xlsx} (not deployed). Both must decide
+ * every gap alike.
  */
 class VolumeGapDecisionTableTests {
 
@@ -36,7 +37,9 @@ class VolumeGapDecisionTableTests {
 	}
 
 	private static List<GapBand> bands(CompiledRuleSet rules, List<VolumeGap> gaps) {
-		return RuleSets.run(rules, gaps).factsOf(GapBand.class).stream()
+		return RuleSets.run(rules, gaps)
+			.factsOf(GapBand.class)
+			.stream()
 			.sorted((a, b) -> a.subjectId().compareTo(b.subjectId()))
 			.toList();
 	}
@@ -61,7 +64,8 @@ class VolumeGapDecisionTableTests {
 		assertThat(fromTable).isEqualTo(fromDrl);
 		Map<String, Integer> perBand = new TreeMap<>();
 		fromTable.forEach(band -> perBand.merge(band.band(), 1, Integer::sum));
-		assertThat(perBand).as("all three bands are exercised").containsOnlyKeys("ACCEPTED", "GAP_PLAN", "DIRECTOR_APPROVAL");
+		assertThat(perBand).as("all three bands are exercised")
+			.containsOnlyKeys("ACCEPTED", "GAP_PLAN", "DIRECTOR_APPROVAL");
 		assertThat(fromTable.stream().filter(b -> b.subjectId().equals("edge-95000")).findFirst().orElseThrow().band())
 			.isEqualTo("ACCEPTED");
 		assertThat(fromTable.stream().filter(b -> b.subjectId().equals("edge-85000")).findFirst().orElseThrow().band())
@@ -75,40 +79,42 @@ class VolumeGapDecisionTableTests {
 	}
 
 	private static RuleSetSource withTable(byte[] xlsx) {
-		return new RuleSetSource("volume-gap-table", new TreeMap<>(Map.of("rules/volume-gap-table/volume-gap.xlsx", xlsx)));
+		return new RuleSetSource("volume-gap-table",
+				new TreeMap<>(Map.of("rules/volume-gap-table/volume-gap.xlsx", xlsx)));
 	}
 
 	@Test
 	void aFileThatIsNoSpreadsheetIsRefusedNamingIt() {
-		assertThatThrownBy(() -> new RuleSetCompiler().compile(withTable("not a workbook".getBytes(StandardCharsets.UTF_8))))
-			.isInstanceOfSatisfying(RuleSetCompilationException.class, ex -> assertThat(ex.problems())
-				.singleElement()
-				.satisfies(problem -> {
-					assertThat(problem.file()).isEqualTo("rules/volume-gap-table/volume-gap.xlsx");
-					assertThat(problem.message()).contains("not a valid Drools decision table");
-				}));
+		assertThatThrownBy(
+				() -> new RuleSetCompiler().compile(withTable("not a workbook".getBytes(StandardCharsets.UTF_8))))
+			.isInstanceOfSatisfying(RuleSetCompilationException.class,
+					ex -> assertThat(ex.problems()).singleElement().satisfies(problem -> {
+						assertThat(problem.file()).isEqualTo("rules/volume-gap-table/volume-gap.xlsx");
+						assertThat(problem.message()).contains("not a valid Drools decision table");
+					}));
 	}
 
 	@Test
 	void aSpreadsheetWithoutARuleTableIsRefused() throws IOException {
 		assertThatThrownBy(() -> new RuleSetCompiler().compile(withTable(Workbooks.workbook("Notes", "nothing here"))))
 			.isInstanceOf(RuleSetCompilationException.class)
-			.isInstanceOfSatisfying(RuleSetCompilationException.class, ex -> assertThat(ex.problems()).singleElement()
-				.satisfies(problem -> {
-					assertThat(problem.file()).isEqualTo("rules/volume-gap-table/volume-gap.xlsx");
-					assertThat(problem.message()).contains("not a valid Drools decision table").contains("No RuleTable");
-				}));
+			.isInstanceOfSatisfying(RuleSetCompilationException.class,
+					ex -> assertThat(ex.problems()).singleElement().satisfies(problem -> {
+						assertThat(problem.file()).isEqualTo("rules/volume-gap-table/volume-gap.xlsx");
+						assertThat(problem.message()).contains("not a valid Drools decision table")
+							.contains("No RuleTable");
+					}));
 	}
 
 	@Test
 	void theGuardReadsTheRulesASpreadsheetGenerates() throws IOException {
 		byte[] sneaky = Workbooks.workbook("RuleSet", "rules.x", "Import", "io.regionplan.rules.fact.VolumeGap", "", "",
 				"RuleTable X", "", "NAME", "CONDITION|ACTION", "", "$g : VolumeGap|", "",
-				"gapRatio > new java.math.BigDecimal(\"$param\")|System.exit($param);", "rule", "gap over|then", "R1", "0|0");
+				"gapRatio > new java.math.BigDecimal(\"$param\")|System.exit($param);", "rule", "gap over|then", "R1",
+				"0|0");
 
-		assertThatThrownBy(() -> new RuleSetCompiler().compile(withTable(sneaky)))
-			.isInstanceOfSatisfying(RuleSetCompilationException.class, ex -> assertThat(ex.problems())
-				.anySatisfy(problem -> {
+		assertThatThrownBy(() -> new RuleSetCompiler().compile(withTable(sneaky))).isInstanceOfSatisfying(
+				RuleSetCompilationException.class, ex -> assertThat(ex.problems()).anySatisfy(problem -> {
 					assertThat(problem.file()).isEqualTo("rules/volume-gap-table/volume-gap.xlsx");
 					assertThat(problem.message()).contains("generated from the decision table").contains("System");
 				}));

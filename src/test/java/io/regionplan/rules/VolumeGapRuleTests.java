@@ -29,8 +29,7 @@ class VolumeGapRuleTests {
 	@ParameterizedTest(name = "target {0}, forecast {1} -> {2}")
 	@CsvSource({
 			// accepted up to 5% inclusive
-			"100000, 100000, ACCEPTED, Gap_Accepted",
-			"100000, 120000, ACCEPTED, Gap_Accepted",
+			"100000, 100000, ACCEPTED, Gap_Accepted", "100000, 120000, ACCEPTED, Gap_Accepted",
 			"100000,  95000, ACCEPTED, Gap_Accepted",
 			// one step above 5%
 			"100000,  94990, GAP_PLAN, Gap_NeedsPlan",

@@ -12,7 +12,10 @@ final class Workbooks {
 	private Workbooks() {
 	}
 
-	/** Pairs of (first column, second column); a '|' in the second splits it over further columns. */
+	/**
+	 * Pairs of (first column, second column); a '|' in the second splits it over further
+	 * columns.
+	 */
 	static byte[] workbook(String... cells) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			var sheet = workbook.createSheet("rules");

@@ -19,8 +19,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Bad JSON bodies to the application API: a value of the wrong type names its field, a body that is no JSON
- * says so, a body over 1 MB is 413; nothing is written.
+ * Bad JSON bodies to the application API: a value of the wrong type names its field, a
+ * body that is no JSON says so, a body over 1 MB is 413; nothing is written.
  */
 @IntegrationTest
 class ApiBadInputIntegrationTests {
@@ -37,8 +37,8 @@ class ApiBadInputIntegrationTests {
 	private ResponseEntity<JsonNode> post(Bad bad) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		return rest.withBasicAuth(bad.user(), "demo").postForEntity(bad.path(), new HttpEntity<>(bad.body(), headers),
-				JsonNode.class);
+		return rest.withBasicAuth(bad.user(), "demo")
+			.postForEntity(bad.path(), new HttpEntity<>(bad.body(), headers), JsonNode.class);
 	}
 
 	private int rows(String table) {
@@ -46,8 +46,9 @@ class ApiBadInputIntegrationTests {
 	}
 
 	/**
-	 * Odd addresses, parameters and uploads found by probing the API: each a 400 with a message in both
-	 * languages (a 500 or a bare 400 before), none repeating the odd input.
+	 * Odd addresses, parameters and uploads found by probing the API: each a 400 with a
+	 * message in both languages (a 500 or a bare 400 before), none repeating the odd
+	 * input.
 	 */
 	@Test
 	void oddAddressesParametersAndUploadsAre400WithAMessage() throws Exception {
@@ -73,21 +74,24 @@ class ApiBadInputIntegrationTests {
 		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 
 		for (String[] call : calls) {
-			java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
-					java.net.URI.create(rest.getRootUri() + call[2]));
+			java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create(rest.getRootUri() + call[2]));
 			if (call[0] != null) {
 				request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
 					.encodeToString((call[0] + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 			}
 			if (call[3] != null) {
-				request.header("Content-Type", call[3]).POST(java.net.http.HttpRequest.BodyPublishers.ofString("garbage"));
+				request.header("Content-Type", call[3])
+					.POST(java.net.http.HttpRequest.BodyPublishers.ofString("garbage"));
 			}
 			java.net.http.HttpResponse<String> answer = http.send(request.build(),
 					java.net.http.HttpResponse.BodyHandlers.ofString());
 
 			assertThat(answer.statusCode()).as(call[1] + " " + call[2] + ": " + answer.body()).isEqualTo(400);
 			JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body());
-			assertThat(body.get("message").asText()).as(call[2]).contains(" / ").doesNotContain("\u0000", "\u0001", "abc");
+			assertThat(body.get("message").asText()).as(call[2])
+				.contains(" / ")
+				.doesNotContain("\u0000", "\u0001", "abc");
 		}
 		System.out.printf("odd addresses, parameters and uploads: %d calls, all 400 with a message%n", calls.size());
 	}
@@ -96,17 +100,19 @@ class ApiBadInputIntegrationTests {
 	void badBodiesAreRefusedWithTheFieldAndChangeNothing() {
 		String migrations = "/api/deployments/migrations";
 		String move = "/api/workplan/cards/no-such-card/move";
-		List<Bad> bads = List.of(
-				new Bad("chen.owner", migrations, "{\"processKey\": \"regional-planning-cycle\", \"fromVersion\": \"abc\"}",
-						HttpStatus.BAD_REQUEST, "field 'fromVersion' has a value of the wrong type: 'abc' is not Integer"),
+		List<Bad> bads = List.of(new Bad("chen.owner", migrations,
+				"{\"processKey\": \"regional-planning-cycle\", \"fromVersion\": \"abc\"}", HttpStatus.BAD_REQUEST,
+				"field 'fromVersion' has a value of the wrong type: 'abc' is not Integer"),
 				new Bad("chen.owner", migrations, "{\"processKey\": \"regional-planning-cycle\", \"toVersion\": [1]}",
 						HttpStatus.BAD_REQUEST, "field 'toVersion' has a value of the wrong type"),
-				new Bad("chen.owner", migrations, "not json", HttpStatus.BAD_REQUEST, "the request body is not valid JSON"),
+				new Bad("chen.owner", migrations, "not json", HttpStatus.BAD_REQUEST,
+						"the request body is not valid JSON"),
 				new Bad("chen.owner", migrations, "{\"processKey\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}",
 						HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than 1 MB"),
 				new Bad("wang.east", move, "{\"to\": \"DONE\", \"version\": \"first\"}", HttpStatus.BAD_REQUEST,
 						"field 'version' has a value of the wrong type: 'first' is not Integer"),
-				new Bad("wang.east", move, "{\"to\": \"DONE\"", HttpStatus.BAD_REQUEST, "the request body is not valid JSON"));
+				new Bad("wang.east", move, "{\"to\": \"DONE\"", HttpStatus.BAD_REQUEST,
+						"the request body is not valid JSON"));
 		int audits = rows("deployment_audit");
 		int moves = rows("work_plan_item_move");
 

@@ -15,10 +15,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Test-only, for {@link CrashRecoveryTests}: makes the {@code city-strategy} rule task block while it runs
- * (inside its transaction), after writing a line to the file named by the system property
- * {@value #MARKER}, so that the test knows when to kill the JVM. It is not a component: only the crashing
- * JVM loads it, through {@code --spring.main.sources}, and that JVM's class path holds no other test class.
+ * Test-only, for {@link CrashRecoveryTests}: makes the {@code city-strategy} rule task
+ * block while it runs (inside its transaction), after writing a line to the file named by
+ * the system property {@value #MARKER}, so that the test knows when to kill the JVM. It
+ * is not a component: only the crashing JVM loads it, through
+ * {@code --spring.main.sources}, and that JVM's class path holds no other test class.
  */
 class BlockingRuleTaskHook implements BeanPostProcessor {
 

@@ -22,7 +22,8 @@ class CamundaIdentityAuthenticationProviderTests {
 	private final IdentityService identity = mock(IdentityService.class, RETURNS_DEEP_STUBS);
 
 	private final CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity,
-			new LoginThrottle(new LoginThrottle.Settings(java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(60))));
+			new LoginThrottle(
+					new LoginThrottle.Settings(java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(60))));
 
 	private Authentication login(String password) {
 		return provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("wang.east", password));
@@ -33,7 +34,8 @@ class CamundaIdentityAuthenticationProviderTests {
 		when(identity.checkPassword("wang.east", "demo")).thenReturn(true);
 		when(identity.checkPassword("wang.east", "guess")).thenReturn(false);
 		when(identity.createGroupQuery().groupMember(anyString()).list()).thenReturn(List.of());
-		when(identity.createTenantQuery().userMember(anyString()).includingGroupsOfUser(true).list()).thenReturn(List.of());
+		when(identity.createTenantQuery().userMember(anyString()).includingGroupsOfUser(true).list())
+			.thenReturn(List.of());
 
 		Authentication first = login("demo");
 		Authentication second = login("demo");

@@ -20,8 +20,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * One application node in its own JVM (the test classpath, profiles demo and postgres) on a free port,
- * with its output in {@code target/cluster/<name>.log}; REST calls to it as a demo user (password demo).
+ * One application node in its own JVM (the test classpath, profiles demo and postgres) on
+ * a free port, with its output in {@code target/cluster/<name>.log}; REST calls to it as
+ * a demo user (password demo).
  */
 final class ClusterNode {
 
@@ -44,22 +45,27 @@ final class ClusterNode {
 		this.process = process;
 	}
 
-	/** @param jdbcUrl the shared database; the node's name is its JDBC application name and job log host name */
+	/**
+	 * @param jdbcUrl the shared database; the node's name is its JDBC application name
+	 * and job log host name
+	 */
 	static ClusterNode start(String name, String jdbcUrl, String user, String password, List<String> extraArguments)
 			throws IOException {
 		int port = freePort();
 		Path dir = Path.of("target", "cluster", name).toAbsolutePath();
 		Files.createDirectories(dir);
 		Path log = dir.resolveSibling(name + ".log");
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				"io.regionplan.RegionPlanApplication", "--spring.profiles.active=demo,postgres", "--server.port=" + port,
-				"--regionplan.data-dir=" + dir));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+						"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+						"io.regionplan.RegionPlanApplication", "--spring.profiles.active=demo,postgres",
+						"--server.port=" + port, "--regionplan.data-dir=" + dir));
 		command.addAll(extraArguments);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-		builder.environment().putAll(Map.of("REGIONPLAN_DB_URL", jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?")
-				+ "ApplicationName=" + name, "REGIONPLAN_DB_USER", user, "REGIONPLAN_DB_PASSWORD", password,
-				"REGIONPLAN_NODE_NAME", name));
+		builder.environment()
+			.putAll(Map.of("REGIONPLAN_DB_URL",
+					jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "ApplicationName=" + name, "REGIONPLAN_DB_USER",
+					user, "REGIONPLAN_DB_PASSWORD", password, "REGIONPLAN_NODE_NAME", name));
 		return new ClusterNode(name, port, log, builder.start());
 	}
 
@@ -69,7 +75,10 @@ final class ClusterNode {
 		}
 	}
 
-	/** Waits until the engine REST API answers; fails with the end of the node's log when it died or is slow. */
+	/**
+	 * Waits until the engine REST API answers; fails with the end of the node's log when
+	 * it died or is slow.
+	 */
 	void awaitReady(Duration timeout) throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -102,7 +111,10 @@ final class ClusterNode {
 		return process.isAlive();
 	}
 
-	/** kill -9: no shutdown hook, no connection closed by the JVM, no lock released by the engine. */
+	/**
+	 * kill -9: no shutdown hook, no connection closed by the JVM, no lock released by the
+	 * engine.
+	 */
 	void kill() throws InterruptedException {
 		process.destroyForcibly();
 		process.waitFor(30, TimeUnit.SECONDS);
@@ -123,13 +135,18 @@ final class ClusterNode {
 		return call("PUT", user, path, body);
 	}
 
-	/** A multipart upload: each file as a part {@code files} named by its path (the deployment API's form). */
+	/**
+	 * A multipart upload: each file as a part {@code files} named by its path (the
+	 * deployment API's form).
+	 */
 	Answer upload(String user, String path, Map<String, byte[]> files) throws IOException, InterruptedException {
 		String boundary = "----regionplan" + System.nanoTime();
 		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
 		for (Map.Entry<String, byte[]> file : files.entrySet()) {
-			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + file.getKey()
-					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			body.write(
+					("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + file.getKey()
+							+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+						.getBytes(StandardCharsets.UTF_8));
 			body.write(file.getValue());
 			body.write("\r\n".getBytes(StandardCharsets.UTF_8));
 		}
@@ -138,7 +155,8 @@ final class ClusterNode {
 			.timeout(Duration.ofSeconds(120))
 			.header("Accept", "application/json")
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build();
 		HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -155,8 +173,8 @@ final class ClusterNode {
 			request.header("Content-Type", "application/json");
 		}
 		if (user != null) {
-			request.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
 		}
 		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		JsonNode json = response.body().isBlank() ? null : parse(response.body());

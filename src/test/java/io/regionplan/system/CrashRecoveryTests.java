@@ -43,11 +43,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * kill -9 of the application while a rule task runs and right after a completion was acknowledged: after a
- * restart over the same H2 file nothing acknowledged is lost, nothing is half done, and the interrupted rule
- * task runs again and records its decision once. Needs JVMs of its own (a kill cannot be simulated inside the
- * shared test context): the application as shipped (demo profile, H2 file), on a free port, in a folder under
- * target/.
+ * kill -9 of the application while a rule task runs and right after a completion was
+ * acknowledged: after a restart over the same H2 file nothing acknowledged is lost,
+ * nothing is half done, and the interrupted rule task runs again and records its decision
+ * once. Needs JVMs of its own (a kill cannot be simulated inside the shared test
+ * context): the application as shipped (demo profile, H2 file), on a free port, in a
+ * folder under target/.
  */
 class CrashRecoveryTests {
 
@@ -70,11 +71,13 @@ class CrashRecoveryTests {
 
 	@Test
 	void killDuringARuleTaskLosesNothingAcknowledgedAndTheRuleTaskRunsOnceAfterRestart() throws Exception {
-		folder = Files.createDirectories(Path.of("target", "crash-tests", UUID.randomUUID().toString())).toAbsolutePath();
+		folder = Files.createDirectories(Path.of("target", "crash-tests", UUID.randomUUID().toString()))
+			.toAbsolutePath();
 		Path marker = folder.resolve("rule-task-blocked.txt");
 		port = freePort();
 
-		// given: the application, whose city-strategy rule task blocks (test hook) until the JVM is killed
+		// given: the application, whose city-strategy rule task blocks (test hook) until
+		// the JVM is killed
 		Process first = start("first", hookClasses(), "-D" + BlockingRuleTaskHook.MARKER + "=" + marker,
 				"--spring.main.sources=" + BlockingRuleTaskHook.class.getName());
 		String east = startCycle("wang.east", "east");
@@ -100,33 +103,57 @@ class CrashRecoveryTests {
 		second.destroy();
 		assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-		try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("data/regionplan"), "sa", "")) {
+		try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("data/regionplan"), "sa",
+				"")) {
 			assertThat(count(db, "select count(*) from ACT_HI_TASKINST where PROC_INST_ID_ = ? and TASK_DEF_KEY_ in "
-					+ "('Task_DataRefreshCheck', 'Task_MarketVisits', 'Task_Swot') and DELETE_REASON_ = 'completed'", east))
-				.as("east: three acknowledged completions").isEqualTo(3);
-			assertThat(count(db, "select count(*) from ACT_HI_TASKINST where PROC_INST_ID_ = ? and TASK_DEF_KEY_ = "
-					+ "'Task_DataRefreshCheck' and DELETE_REASON_ = 'completed'", south)).as("south: the last one").isEqualTo(1);
-			assertThat(count(db, "select count(*) from decision where process_instance_id = ? and rule_set = 'city-strategy'",
-					east)).as("one decision for the rule task that ran twice").isEqualTo(1);
+					+ "('Task_DataRefreshCheck', 'Task_MarketVisits', 'Task_Swot') and DELETE_REASON_ = 'completed'",
+					east))
+				.as("east: three acknowledged completions")
+				.isEqualTo(3);
+			assertThat(count(db,
+					"select count(*) from ACT_HI_TASKINST where PROC_INST_ID_ = ? and TASK_DEF_KEY_ = "
+							+ "'Task_DataRefreshCheck' and DELETE_REASON_ = 'completed'",
+					south))
+				.as("south: the last one")
+				.isEqualTo(1);
+			assertThat(count(db,
+					"select count(*) from decision where process_instance_id = ? and rule_set = 'city-strategy'", east))
+				.as("one decision for the rule task that ran twice")
+				.isEqualTo(1);
 			assertThat(timestamp(db, "select evaluated_at from decision where process_instance_id = ?", east))
-				.as("recorded by the restarted application").isAfter(killed);
-			assertThat(count(db, "select count(*) from ACT_HI_JOB_LOG where PROCESS_INSTANCE_ID_ = ? and JOB_STATE_ = 2", east))
-				.as("the job succeeded once").isEqualTo(1);
-			assertThat(count(db, "select count(*) from ACT_HI_JOB_LOG where PROCESS_INSTANCE_ID_ = ? and JOB_STATE_ = 1", east))
-				.as("and never failed: the kill rolled its first run back").isZero();
+				.as("recorded by the restarted application")
+				.isAfter(killed);
+			assertThat(count(db,
+					"select count(*) from ACT_HI_JOB_LOG where PROCESS_INSTANCE_ID_ = ? and JOB_STATE_ = 2", east))
+				.as("the job succeeded once")
+				.isEqualTo(1);
+			assertThat(count(db,
+					"select count(*) from ACT_HI_JOB_LOG where PROCESS_INSTANCE_ID_ = ? and JOB_STATE_ = 1", east))
+				.as("and never failed: the kill rolled its first run back")
+				.isZero();
 			assertThat(count(db, "select count(*) from ACT_RU_JOB where PROCESS_INSTANCE_ID_ = ?", east)).isZero();
-			assertThat(count(db, "select count(*) from ACT_RU_VARIABLE where PROC_INST_ID_ = ? and NAME_ = 'cityStrategySummary'",
-					east)).as("the rule task's results, once").isEqualTo(1);
+			assertThat(count(db,
+					"select count(*) from ACT_RU_VARIABLE where PROC_INST_ID_ = ? and NAME_ = 'cityStrategySummary'",
+					east))
+				.as("the rule task's results, once")
+				.isEqualTo(1);
 			assertThat(count(db, "select count(*) from ACT_RU_TASK where PROC_INST_ID_ in (?, ?)", east, south))
-				.as("one open task per cycle, nothing half advanced").isEqualTo(2);
-			assertThat(count(db, "select count(*) from ACT_RU_INCIDENT where PROC_INST_ID_ in (?, ?)", east, south)).isZero();
+				.as("one open task per cycle, nothing half advanced")
+				.isEqualTo(2);
+			assertThat(count(db, "select count(*) from ACT_RU_INCIDENT where PROC_INST_ID_ in (?, ?)", east, south))
+				.isZero();
 		}
-		assertThat(Files.readAllLines(marker)).as("the hook blocked only in the first JVM").isNotEmpty()
+		assertThat(Files.readAllLines(marker)).as("the hook blocked only in the first JVM")
+			.isNotEmpty()
 			.allSatisfy(line -> assertThat(line).isEqualTo(east));
-		FileSystemUtils.deleteRecursively(folder.resolve("data")); // the logs stay, the database goes
+		FileSystemUtils.deleteRecursively(folder.resolve("data")); // the logs stay, the
+																	// database goes
 	}
 
-	/** The application's JVM: the test's class path without the test classes, plus {@code extra}. */
+	/**
+	 * The application's JVM: the test's class path without the test classes, plus
+	 * {@code extra}.
+	 */
 	private Process start(String name, Path extra, String... arguments) throws IOException, InterruptedException {
 		List<String> classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter(entry -> !Path.of(entry).endsWith("test-classes"))
@@ -134,12 +161,14 @@ class CrashRecoveryTests {
 		if (extra != null) {
 			classPath.add(0, extra.toString());
 		}
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx768m", "-XX:TieredStopAtLevel=1", "-cp", String.join(File.pathSeparator, classPath)));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+						"-XX:TieredStopAtLevel=1", "-cp", String.join(File.pathSeparator, classPath)));
 		Arrays.stream(arguments).filter(a -> a.startsWith("-D")).forEach(command::add);
 		command.addAll(List.of(RegionPlanApplication.class.getName(), "--server.port=" + port,
 				"--regionplan.data-dir=" + folder.resolve("data"),
-				// a short job lock, so that the restarted application takes the killed one's job soon
+				// a short job lock, so that the restarted application takes the killed
+				// one's job soon
 				"--camunda.bpm.job-execution.lock-time-in-millis=5000",
 				"--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=2000",
 				"--management.endpoint.health.probes.enabled=true"));
@@ -167,7 +196,10 @@ class CrashRecoveryTests {
 		return process;
 	}
 
-	/** The hook's classes alone in a folder: the test classes as a whole would bring in the test configuration. */
+	/**
+	 * The hook's classes alone in a folder: the test classes as a whole would bring in
+	 * the test configuration.
+	 */
 	private Path hookClasses() throws IOException {
 		Path hook = folder.resolve("hook-classes");
 		String packagePath = BlockingRuleTaskHook.class.getPackageName().replace('.', '/');
@@ -175,8 +207,11 @@ class CrashRecoveryTests {
 			.resolve(packagePath);
 		Files.createDirectories(hook.resolve(packagePath));
 		try (Stream<Path> classes = Files.list(source)) {
-			for (Path file : classes.filter(f -> f.getFileName().toString().startsWith(BlockingRuleTaskHook.class.getSimpleName())).toList()) {
-				Files.copy(file, hook.resolve(packagePath).resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+			for (Path file : classes
+				.filter(f -> f.getFileName().toString().startsWith(BlockingRuleTaskHook.class.getSimpleName()))
+				.toList()) {
+				Files.copy(file, hook.resolve(packagePath).resolve(file.getFileName()),
+						StandardCopyOption.REPLACE_EXISTING);
 			}
 		}
 		return hook;
@@ -184,14 +219,16 @@ class CrashRecoveryTests {
 
 	private String startCycle(String user, String region) throws IOException, InterruptedException {
 		HttpResponse<String> started = post(user, "/engine-rest/process-definition/key/regional-planning-cycle/start",
-				Map.of("variables", typed(Map.of("region", region, "year", 2027, "hqVolumeTarget", 1_000_000, "budget", 10_000_000))));
+				Map.of("variables", typed(
+						Map.of("region", region, "year", 2027, "hqVolumeTarget", 1_000_000, "budget", 10_000_000))));
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
 		return JSON.readTree(started.body()).get("id").asText();
 	}
 
 	private int complete(String user, String cycle, String taskKey, Map<String, Object> variables)
 			throws IOException, InterruptedException {
-		JsonNode tasks = JSON.readTree(get(user, "/engine-rest/task?processInstanceId=" + cycle + "&taskDefinitionKey=" + taskKey).body());
+		JsonNode tasks = JSON.readTree(
+				get(user, "/engine-rest/task?processInstanceId=" + cycle + "&taskDefinitionKey=" + taskKey).body());
 		assertThat(tasks).as(taskKey).hasSize(1);
 		HttpResponse<String> answer = post(user, "/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete",
 				Map.of("variables", typed(variables)));
@@ -223,12 +260,14 @@ class CrashRecoveryTests {
 
 	private HttpResponse<String> post(String user, String path, Object body) throws IOException, InterruptedException {
 		return http.send(request(user, path).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpRequest.Builder request(String user, String path) {
 		String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", "Basic " + credentials);
 	}
 

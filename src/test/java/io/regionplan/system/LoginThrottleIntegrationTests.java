@@ -24,10 +24,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Login throttling by user and client address, over HTTP Basic and the webapps' login, from two addresses of
- * this machine (127.0.0.1 and ::1), on the engine's clock, which the test stops and moves: a wrong password
- * delays that user from that address only, the right password works once the delay has passed, and no number
- * of wrong passwords keeps a user (the admin) out from another address or for good.
+ * Login throttling by user and client address, over HTTP Basic and the webapps' login,
+ * from two addresses of this machine (127.0.0.1 and ::1), on the engine's clock, which
+ * the test stops and moves: a wrong password delays that user from that address only, the
+ * right password works once the delay has passed, and no number of wrong passwords keeps
+ * a user (the admin) out from another address or for good.
  */
 @IntegrationTest
 class LoginThrottleIntegrationTests {
@@ -62,8 +63,10 @@ class LoginThrottleIntegrationTests {
 
 	private boolean reachable(String base) {
 		try {
-			return http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-					HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+			return http
+				.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode() == 200;
 		}
 		catch (IOException | InterruptedException | IllegalArgumentException ex) {
 			return false;
@@ -85,9 +88,11 @@ class LoginThrottleIntegrationTests {
 	}
 
 	private HttpResponse<String> basic(String base, String user, String password) throws Exception {
-		String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		String credentials = Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		return http.send(HttpRequest.newBuilder(URI.create(base + "/engine-rest/task?maxResults=1"))
-			.header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
+			.header("Authorization", "Basic " + credentials)
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test
@@ -114,7 +119,8 @@ class LoginThrottleIntegrationTests {
 		String admin = newUser(Roles.ADMIN);
 		for (int wrong = 1; wrong <= 12; wrong++) {
 			assertThat(basic(here, admin, "guess" + wrong).statusCode()).isEqualTo(401);
-			assertThat(basic(elsewhere, admin, "right").statusCode()).as("the admin elsewhere after " + wrong).isEqualTo(200);
+			assertThat(basic(elsewhere, admin, "right").statusCode()).as("the admin elsewhere after " + wrong)
+				.isEqualTo(200);
 			later(60);
 		}
 
@@ -129,9 +135,11 @@ class LoginThrottleIntegrationTests {
 		assertThat(new WebappSession(here).logIn(user, "wrong").statusCode()).isEqualTo(401);
 		assertThat(new WebappSession(here).logIn(user, "right").statusCode()).as("during the delay").isEqualTo(401);
 		assertThat(basic(here, user, "right").statusCode()).as("Basic shares the delay").isEqualTo(429);
-		assertThat(new WebappSession(elsewhere).logIn(user, "right").statusCode()).as("from another address").isEqualTo(200);
+		assertThat(new WebappSession(elsewhere).logIn(user, "right").statusCode()).as("from another address")
+			.isEqualTo(200);
 		later(3);
-		assertThat(new WebappSession(here).logIn(user, "right").statusCode()).as("once the delay has passed").isEqualTo(200);
+		assertThat(new WebappSession(here).logIn(user, "right").statusCode()).as("once the delay has passed")
+			.isEqualTo(200);
 	}
 
 }

@@ -38,7 +38,8 @@ class LoginThrottleTests {
 			Duration delay = throttle.waiting("wang.east", "10.0.0.66").orElseThrow();
 			delays.add(delay.toSeconds());
 			wait(delay.minusMillis(1));
-			assertThat(throttle.waiting("wang.east", "10.0.0.66")).as("a millisecond before").hasValue(Duration.ofMillis(1));
+			assertThat(throttle.waiting("wang.east", "10.0.0.66")).as("a millisecond before")
+				.hasValue(Duration.ofMillis(1));
 			wait(Duration.ofMillis(1));
 			assertThat(throttle.waiting("wang.east", "10.0.0.66")).as("once the delay has passed").isEmpty();
 		}
@@ -46,7 +47,8 @@ class LoginThrottleTests {
 		assertThat(delays).containsExactly(3L, 6L, 12L, 24L, 48L, 60L, 60L, 60L);
 		throttle.succeeded("wang.east", "10.0.0.66");
 		throttle.failed("wang.east", "10.0.0.66");
-		assertThat(throttle.waiting("wang.east", "10.0.0.66")).as("afresh after the right password").hasValue(Duration.ofSeconds(3));
+		assertThat(throttle.waiting("wang.east", "10.0.0.66")).as("afresh after the right password")
+			.hasValue(Duration.ofSeconds(3));
 	}
 
 	@Test

@@ -23,15 +23,16 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * The prod profile refuses to start without a real admin password, before anything is created; with
- * one it starts closed.
+ * The prod profile refuses to start without a real admin password, before anything is
+ * created; with one it starts closed.
  */
 class ProdProfileTests {
 
 	private static void startProd(String... environment) {
 		SpringApplication application = new SpringApplication(RegionPlanApplication.class);
 		application.setAdditionalProfiles("prod");
-		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:prod-check", "--server.port=0"));
+		List<String> args = new ArrayList<>(
+				List.of("--spring.datasource.url=jdbc:h2:mem:prod-check", "--server.port=0"));
 		for (String variable : environment) {
 			args.add("--" + variable);
 		}
@@ -39,18 +40,20 @@ class ProdProfileTests {
 	}
 
 	/**
-	 * The prod profile with an admin password, in a JVM of its own: Camunda keeps the process engine and the
-	 * webapps' runtime in static registries, which a second engine in the test JVM would take away from the
-	 * shared integration context when it stops. Only health is open, the H2 console is off, no demo user
-	 * exists, and the session cookie is Secure.
+	 * The prod profile with an admin password, in a JVM of its own: Camunda keeps the
+	 * process engine and the webapps' runtime in static registries, which a second engine
+	 * in the test JVM would take away from the shared integration context when it stops.
+	 * Only health is open, the H2 console is off, no demo user exists, and the session
+	 * cookie is Secure.
 	 */
 	@Test
 	void prodStartsWithAnAdminPasswordAndKeepsEverythingButHealthClosed() throws Exception {
 		Path log = Files.createTempFile(Files.createDirectories(Path.of("target")), "prod-profile-", ".log");
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), RegionPlanApplication.class.getName(),
-				"--spring.profiles.active=prod", "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:prod-open",
-				"--camunda.bpm.job-execution.enabled=false", "--regionplan.data-dir=target/prod-data")
+				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+				RegionPlanApplication.class.getName(), "--spring.profiles.active=prod", "--server.port=0",
+				"--spring.datasource.url=jdbc:h2:mem:prod-open", "--camunda.bpm.job-execution.enabled=false",
+				"--regionplan.data-dir=target/prod-data")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		builder.environment().put("REGIONPLAN_ADMIN_USER", "boss");
@@ -72,18 +75,22 @@ class ProdProfileTests {
 			assertThat(get(http, root + "/actuator/health", null)).as("no details").isEqualTo("{\"status\":\"UP\"}");
 
 			assertThat(get(http, root + "/engine-rest/user", admin)).as("the admin is the only user")
-				.matches("\\[\\{\"id\":\"boss\",.*\\}\\]").doesNotContain("wang.east");
+				.matches("\\[\\{\"id\":\"boss\",.*\\}\\]")
+				.doesNotContain("wang.east");
 			assertThat(get(http, root + "/engine-rest/tenant", admin)).as("no demo regions").isEqualTo("[]");
 			for (String demoUser : List.of("demo", "wang.east", "zhao.director", "sun.auditor")) {
 				assertThat(status(http, root + "/engine-rest/engine/default/task", basic(demoUser, "demo")))
-					.as(demoUser).isEqualTo(401);
+					.as(demoUser)
+					.isEqualTo(401);
 			}
 
 			// the first webapp page opens the session (for its CSRF token)
 			HttpResponse<String> page = new WebappSession(root).get("/camunda/app/tasklist/default/");
 			assertThat(page.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
-				.singleElement().satisfies(cookie -> assertThat(cookie).containsIgnoringCase("Secure")
-					.containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+				.singleElement()
+				.satisfies(cookie -> assertThat(cookie).containsIgnoringCase("Secure")
+					.containsIgnoringCase("HttpOnly")
+					.containsIgnoringCase("SameSite=Lax"));
 			System.out.printf("prod profile: %d closed paths tried with and without admin credentials, all 401/404%n",
 					closed.size());
 		}
@@ -134,11 +141,10 @@ class ProdProfileTests {
 
 	@Test
 	void refusesToStartWithoutAdminPassword() {
-		assertThatThrownBy(() -> startProd())
-			.isInstanceOfSatisfying(UnsafeConfigurationException.class, ex -> {
-				assertThat(ex.getMessage()).contains("No admin password");
-				assertThat(ex.action()).contains("REGIONPLAN_ADMIN_PASSWORD");
-			});
+		assertThatThrownBy(() -> startProd()).isInstanceOfSatisfying(UnsafeConfigurationException.class, ex -> {
+			assertThat(ex.getMessage()).contains("No admin password");
+			assertThat(ex.action()).contains("REGIONPLAN_ADMIN_PASSWORD");
+		});
 	}
 
 	@Test

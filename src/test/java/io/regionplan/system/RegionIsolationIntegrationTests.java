@@ -28,10 +28,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The east manager reaches nothing of region south by id, through any of the three ways in: the
- * engine REST API, the application API and the webapps' API behind a Tasklist login. Every refusal
- * is 403 or 404, every list comes back without south's rows, and nothing of south changes.
- * (RegionSecurityIntegrationTests has the basic task cases the other way round.)
+ * The east manager reaches nothing of region south by id, through any of the three ways
+ * in: the engine REST API, the application API and the webapps' API behind a Tasklist
+ * login. Every refusal is 403 or 404, every list comes back without south's rows, and
+ * nothing of south changes. (RegionSecurityIntegrationTests has the basic task cases the
+ * other way round.)
  */
 @IntegrationTest
 class RegionIsolationIntegrationTests {
@@ -54,7 +55,10 @@ class RegionIsolationIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	/** A south cycle planned to the end (decisions, cards, history) and one waiting at its first task. */
+	/**
+	 * A south cycle planned to the end (decisions, cards, history) and one waiting at its
+	 * first task.
+	 */
 	private static String plannedSouth;
 
 	private static String openSouth;
@@ -76,9 +80,9 @@ class RegionIsolationIntegrationTests {
 		Task eastTask = driver.task(eastCycle, "Task_DataRefreshCheck");
 		int southComments = tasks.getProcessInstanceComments(openSouth).size();
 
-		ResponseEntity<String> answer = rest.withBasicAuth("wang.east", "demo").postForEntity("/engine-rest/task/"
-				+ eastTask.getId() + "/comment/create", Map.of("message", "east was here", "processInstanceId", openSouth),
-				String.class);
+		ResponseEntity<String> answer = rest.withBasicAuth("wang.east", "demo")
+			.postForEntity("/engine-rest/task/" + eastTask.getId() + "/comment/create",
+					Map.of("message", "east was here", "processInstanceId", openSouth), String.class);
 
 		assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
 		assertThat(answer.getBody()).contains("processInstanceId");
@@ -105,11 +109,15 @@ class RegionIsolationIntegrationTests {
 		refused.add(expectRefused("POST", task + "/complete", confirmed));
 		refused.add(expectRefused("POST", task + "/submit-form", confirmed));
 		refused.add(expectRefused("PUT", task + "/variables/dataConfirmed", Map.of("value", true)));
-		refused.add(expectRefused("POST", task + "/variables", Map.of("modifications", Map.of("budget", Map.of("value", 1)))));
+		refused.add(expectRefused("POST", task + "/variables",
+				Map.of("modifications", Map.of("budget", Map.of("value", 1)))));
 		refused.add(expectRefused("GET", instance, null));
-		// Camunda's comment resource looks the task up first and answers 400 "No task found" (state() shows no comment)
-		assertThat(rest.withBasicAuth("wang.east", "demo").postForEntity(task + "/comment/create",
-				Map.of("message", "east was here"), String.class).getStatusCode().value()).isIn(400, 403, 404);
+		// Camunda's comment resource looks the task up first and answers 400 "No task
+		// found" (state() shows no comment)
+		assertThat(rest.withBasicAuth("wang.east", "demo")
+			.postForEntity(task + "/comment/create", Map.of("message", "east was here"), String.class)
+			.getStatusCode()
+			.value()).isIn(400, 403, 404);
 		refused.add("POST " + task + "/comment/create");
 		refused.add(expectRefused("GET", instance + "/variables", null));
 		refused.add(expectRefused("GET", instance + "/variables/budget", null));
@@ -118,7 +126,8 @@ class RegionIsolationIntegrationTests {
 		refused.add(expectRefused("GET", execution, null));
 		refused.add(expectRefused("GET", execution + "/localVariables", null));
 		refused.add(expectRefused("GET", "/engine-rest/history/process-instance/" + plannedSouth, null));
-		refused.add(expectRefused("GET", "/engine-rest/process-definition/key/regional-planning-cycle/tenant-id/south/xml", null));
+		refused.add(expectRefused("GET",
+				"/engine-rest/process-definition/key/regional-planning-cycle/tenant-id/south/xml", null));
 
 		// lists filtered to south's ids come back empty
 		for (String list : List.of("/engine-rest/task?processInstanceId=" + openSouth,
@@ -137,15 +146,18 @@ class RegionIsolationIntegrationTests {
 		System.out.printf("engine REST, south by id as wang.east: %d calls refused or empty%n", refused.size());
 
 		assertThat(state()).as("nothing of south changed").isEqualTo(before);
-		assertThat(rest.withBasicAuth("li.south", "demo").getForObject("/engine-rest/history/task?processInstanceId="
-				+ plannedSouth, JsonNode.class)).as("south's own manager does see that history").isNotEmpty();
+		assertThat(rest.withBasicAuth("li.south", "demo")
+			.getForObject("/engine-rest/history/task?processInstanceId=" + plannedSouth, JsonNode.class))
+			.as("south's own manager does see that history")
+			.isNotEmpty();
 	}
 
 	@Test
 	void eastManagerReachesNoSouthDataThroughTheApplicationApi() {
 		String decision = southDecisionId();
 		JsonNode southCard = rest.withBasicAuth("li.south", "demo")
-			.getForObject("/api/workplan/cards?region=south", JsonNode.class).get(0);
+			.getForObject("/api/workplan/cards?region=south", JsonNode.class)
+			.get(0);
 		State before = state();
 
 		List<String> refused = new ArrayList<>();
@@ -167,23 +179,31 @@ class RegionIsolationIntegrationTests {
 		JsonNode listed = rest.withBasicAuth("wang.east", "demo")
 			.getForObject("/api/decisions?processInstanceId=" + plannedSouth, JsonNode.class);
 		assertThat(listed.get("totalElements").asInt()).as("south's decisions in east's list").isZero();
-		String csv = rest.withBasicAuth("wang.east", "demo").exchange("/api/decisions?processInstanceId=" + plannedSouth,
-				HttpMethod.GET, accept(MediaType.parseMediaType("text/csv")), String.class).getBody();
+		String csv = rest.withBasicAuth("wang.east", "demo")
+			.exchange("/api/decisions?processInstanceId=" + plannedSouth, HttpMethod.GET,
+					accept(MediaType.parseMediaType("text/csv")), String.class)
+			.getBody();
 		assertThat(csv).as("south's decisions in east's CSV").doesNotContain(plannedSouth);
-		JsonNode subject = rest.withBasicAuth("li.south", "demo").getForObject("/api/decisions/" + decision, JsonNode.class)
-			.get("subjects").get(0);
+		JsonNode subject = rest.withBasicAuth("li.south", "demo")
+			.getForObject("/api/decisions/" + decision, JsonNode.class)
+			.get("subjects")
+			.get(0);
 		String subjectHistory = "/api/decisions/subjects/" + subject.get("subjectType").asText() + "/"
 				+ subject.get("subjectId").asText() + "/history";
 		assertThat(rest.withBasicAuth("li.south", "demo").getForObject(subjectHistory, JsonNode.class)).isNotEmpty();
 		assertThat(rest.withBasicAuth("wang.east", "demo").getForObject(subjectHistory, JsonNode.class))
-			.as("a south subject's history for east").isEmpty();
+			.as("a south subject's history for east")
+			.isEmpty();
 		JsonNode cards = rest.withBasicAuth("wang.east", "demo").getForObject("/api/workplan/cards", JsonNode.class);
-		assertThat(cards).as("east's kanban").noneSatisfy(card -> assertThat(card.get("regionId").asText()).isEqualTo("south"));
-		System.out.printf("application API, south data as wang.east: %d calls refused, 4 lists without south%n", refused.size());
+		assertThat(cards).as("east's kanban")
+			.noneSatisfy(card -> assertThat(card.get("regionId").asText()).isEqualTo("south"));
+		System.out.printf("application API, south data as wang.east: %d calls refused, 4 lists without south%n",
+				refused.size());
 
 		assertThat(state()).as("nothing of south changed").isEqualTo(before);
 		assertThat(jdbc.queryForObject("select status from work_plan_item where id = ?", String.class,
-				southCard.get("id").asText())).isEqualTo(southCard.get("status").asText());
+				southCard.get("id").asText()))
+			.isEqualTo(southCard.get("status").asText());
 	}
 
 	@Test
@@ -206,7 +226,8 @@ class RegionIsolationIntegrationTests {
 			HttpResponse<String> answer = wang.send(parts[0], parts[1], parts.length > 2 ? parts[2] : null, true);
 			assertThat(answer.statusCode()).as(call + " " + answer.body()).isIn(403, 404);
 		}
-		assertThat(wang.send("POST", task + "/comment/create", "{\"message\":\"east\"}", true).statusCode()).isIn(400, 403, 404);
+		assertThat(wang.send("POST", task + "/comment/create", "{\"message\":\"east\"}", true).statusCode()).isIn(400,
+				403, 404);
 		for (String list : List.of(engine + "/task?processInstanceId=" + openSouth, engine + "/task?tenantIdIn=south",
 				engine + "/history/task?processInstanceId=" + plannedSouth,
 				engine + "/history/variable-instance?processInstanceId=" + plannedSouth)) {
@@ -223,7 +244,8 @@ class RegionIsolationIntegrationTests {
 
 	private String southDecisionId() {
 		JsonNode page = rest.withBasicAuth("li.south", "demo")
-			.getForObject("/api/decisions?processInstanceId=" + plannedSouth + "&subjectsPerDecision=0", JsonNode.class);
+			.getForObject("/api/decisions?processInstanceId=" + plannedSouth + "&subjectsPerDecision=0",
+					JsonNode.class);
 		assertThat(page.get("totalElements").asInt()).isPositive();
 		return page.get("content").get(0).get("id").asText();
 	}
@@ -232,8 +254,8 @@ class RegionIsolationIntegrationTests {
 	private String expectRefused(String method, String path, Object body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		var answer = rest.withBasicAuth("wang.east", "demo").exchange(path, HttpMethod.valueOf(method),
-				new HttpEntity<>(body, headers), String.class);
+		var answer = rest.withBasicAuth("wang.east", "demo")
+			.exchange(path, HttpMethod.valueOf(method), new HttpEntity<>(body, headers), String.class);
 		assertThat(answer.getStatusCode().value()).as(method + " " + path + " " + answer.getBody()).isIn(403, 404);
 		return method + " " + path;
 	}
@@ -244,8 +266,12 @@ class RegionIsolationIntegrationTests {
 		return new HttpEntity<>(headers);
 	}
 
-	/** What an attack on south could change: the open task, the variables, the instances, the decisions, the cards. */
-	private record State(String assignee, long southVariables, long comments, long southInstances, long decisions, String cards) {
+	/**
+	 * What an attack on south could change: the open task, the variables, the instances,
+	 * the decisions, the cards.
+	 */
+	private record State(String assignee, long southVariables, long comments, long southInstances, long decisions,
+			String cards) {
 	}
 
 	private State state() {
@@ -254,8 +280,9 @@ class RegionIsolationIntegrationTests {
 				runtime.createVariableInstanceQuery().processInstanceIdIn(openSouth).count(),
 				tasks.getTaskComments(southTask.getId()).size(),
 				runtime.createProcessInstanceQuery().tenantIdIn("south").count(),
-				jdbc.queryForObject("select count(*) from decision", Long.class),
-				jdbc.queryForList("select id || ':' || status || ':' || version from work_plan_item order by id", String.class)
+				jdbc.queryForObject("select count(*) from decision", Long.class), jdbc
+					.queryForList("select id || ':' || status || ':' || version from work_plan_item order by id",
+							String.class)
 					.toString());
 	}
 

@@ -65,19 +65,24 @@ class RegionSecurityIntegrationTests {
 
 	@Test
 	void wrongPasswordIsUnauthorizedAndThrottlesTheUser() {
-		// a user of its own: a wrong password delays the user's next login from this address
+		// a user of its own: a wrong password delays the user's next login from this
+		// address
 		if (identity.createUserQuery().userId("throttled").count() == 0) {
 			User user = identity.newUser("throttled");
 			user.setPassword("right");
 			identity.saveUser(user);
 		}
-		// the delay runs on the engine's clock: stopped, so that it cannot pass during the test
+		// the delay runs on the engine's clock: stopped, so that it cannot pass during
+		// the test
 		org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date());
 		try {
-			assertThat(rest.withBasicAuth("throttled", "wrong").getForEntity("/engine-rest/task", String.class)
+			assertThat(rest.withBasicAuth("throttled", "wrong")
+				.getForEntity("/engine-rest/task", String.class)
 				.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-			assertThat(rest.withBasicAuth("throttled", "right").getForEntity("/engine-rest/task", String.class)
-				.getStatusCode()).as("right password during the delay: not checked").isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+			assertThat(rest.withBasicAuth("throttled", "right")
+				.getForEntity("/engine-rest/task", String.class)
+				.getStatusCode()).as("right password during the delay: not checked")
+				.isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 		}
 		finally {
 			org.camunda.bpm.engine.impl.util.ClockUtil.reset();
@@ -102,14 +107,16 @@ class RegionSecurityIntegrationTests {
 		TestRestTemplate li = rest.withBasicAuth("li.south", "demo");
 		String task = "/engine-rest/task/" + eastTask.getId();
 
-		assertThat(li.getForEntity(task, String.class).getStatusCode()).isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
-		assertThat(li.getForEntity(task + "/variables", String.class).getStatusCode())
-			.isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
+		assertThat(li.getForEntity(task, String.class).getStatusCode()).isIn(HttpStatus.NOT_FOUND,
+				HttpStatus.FORBIDDEN);
+		assertThat(li.getForEntity(task + "/variables", String.class).getStatusCode()).isIn(HttpStatus.NOT_FOUND,
+				HttpStatus.FORBIDDEN);
 		assertThat(li.postForEntity(task + "/claim", Map.of("userId", "li.south"), String.class).getStatusCode())
 			.isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
-		assertThat(li.postForEntity(task + "/complete",
-				Map.of("variables", Map.of("dataConfirmed", Map.of("value", true))), String.class).getStatusCode())
-			.isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
+		assertThat(li
+			.postForEntity(task + "/complete", Map.of("variables", Map.of("dataConfirmed", Map.of("value", true))),
+					String.class)
+			.getStatusCode()).isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
 
 		Task untouched = tasks.createTaskQuery().taskId(eastTask.getId()).singleResult();
 		assertThat(untouched).isNotNull();

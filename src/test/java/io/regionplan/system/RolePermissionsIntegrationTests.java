@@ -36,8 +36,9 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * What each role may not do: the auditor writes nothing, a manager deploys nothing, a candidate of a
- * task does not hand it to somebody else. Each refusal is 403 and leaves everything as it was.
+ * What each role may not do: the auditor writes nothing, a manager deploys nothing, a
+ * candidate of a task does not hand it to somebody else. Each refusal is 403 and leaves
+ * everything as it was.
  */
 @IntegrationTest
 class RolePermissionsIntegrationTests {
@@ -106,15 +107,23 @@ class RolePermissionsIntegrationTests {
 			assertThat(answer.getStatusCode().value()).as(write + " " + answer.getBody()).isEqualTo(403);
 		}
 		// and with real content: a real card, a real file
-		String card = jdbc.queryForList("select id from work_plan_item", String.class).stream().findFirst().orElse("none");
-		assertThat(as("sun.auditor", "POST", "/api/workplan/cards/" + card + "/move", Map.of("to", "DONE"))
-			.getStatusCode().value()).isEqualTo(403);
-		assertThat(rest.withBasicAuth("sun.auditor", "demo").postForEntity("/api/deployments",
-				rulesFile(), String.class).getStatusCode().value()).isEqualTo(403);
-		System.out.printf("auditor, application API writes: %d endpoints + 2 with real content, all 403%n", writes.size());
+		String card = jdbc.queryForList("select id from work_plan_item", String.class)
+			.stream()
+			.findFirst()
+			.orElse("none");
+		assertThat(
+				as("sun.auditor", "POST", "/api/workplan/cards/" + card + "/move", Map.of("to", "DONE")).getStatusCode()
+					.value())
+			.isEqualTo(403);
+		assertThat(rest.withBasicAuth("sun.auditor", "demo")
+			.postForEntity("/api/deployments", rulesFile(), String.class)
+			.getStatusCode()
+			.value()).isEqualTo(403);
+		System.out.printf("auditor, application API writes: %d endpoints + 2 with real content, all 403%n",
+				writes.size());
 
-		assertThat(writes).contains("POST /api/deployments", "POST /api/market/imports", "POST /api/deployments/migrations",
-				"POST /api/workplan/cards/dummy/move");
+		assertThat(writes).contains("POST /api/deployments", "POST /api/market/imports",
+				"POST /api/deployments/migrations", "POST /api/workplan/cards/dummy/move");
 		assertThat(snapshot()).as("nothing changed").isEqualTo(before);
 	}
 
@@ -124,8 +133,7 @@ class RolePermissionsIntegrationTests {
 		String instance = "/engine-rest/process-instance/" + eastCycle;
 		String definition = "/engine-rest/process-definition/" + eastTask.getProcessDefinitionId();
 		Map<String, Object> confirmed = Map.of("variables", Map.of("dataConfirmed", Map.of("value", true)));
-		List<Object[]> writes = List.of(
-				new Object[] { "POST", task + "/claim", Map.of("userId", "sun.auditor") },
+		List<Object[]> writes = List.of(new Object[] { "POST", task + "/claim", Map.of("userId", "sun.auditor") },
 				new Object[] { "POST", task + "/assignee", Map.of("userId", "sun.auditor") },
 				new Object[] { "POST", task + "/delegate", Map.of("userId", "sun.auditor") },
 				new Object[] { "POST", task + "/complete", confirmed },
@@ -136,24 +144,28 @@ class RolePermissionsIntegrationTests {
 				new Object[] { "PUT", task, Map.of("name", "renamed", "priority", 99) },
 				new Object[] { "POST", "/engine-rest/task/create", Map.of("name", "audit task") },
 				new Object[] { "PUT", instance + "/variables/budget", Map.of("value", 1) },
-				new Object[] { "POST", instance + "/variables", Map.of("modifications", Map.of("budget", Map.of("value", 1))) },
+				new Object[] { "POST", instance + "/variables",
+						Map.of("modifications", Map.of("budget", Map.of("value", 1))) },
 				new Object[] { "PUT", instance + "/suspended", Map.of("suspended", true) },
 				new Object[] { "DELETE", instance, null },
-				new Object[] { "POST", definition + "/start", Map.of("variables", Map.of("region", Map.of("value", "east"))) },
+				new Object[] { "POST", definition + "/start",
+						Map.of("variables", Map.of("region", Map.of("value", "east"))) },
 				new Object[] { "PUT", definition + "/suspended", Map.of("suspended", true) },
-				new Object[] { "POST", "/engine-rest/user/create", Map.of("profile", Map.of("id", "mallory"),
-						"credentials", Map.of("password", "x")) },
+				new Object[] { "POST", "/engine-rest/user/create",
+						Map.of("profile", Map.of("id", "mallory"), "credentials", Map.of("password", "x")) },
 				new Object[] { "POST", "/engine-rest/group/create", Map.of("id", "mallory-group") },
 				new Object[] { "PUT", "/engine-rest/group/camunda-admin/members/sun.auditor", null },
 				new Object[] { "PUT", "/engine-rest/tenant/south/user-members/sun.auditor", null },
 				new Object[] { "POST", "/engine-rest/tenant/create", Map.of("id", "north") },
-				new Object[] { "POST", "/engine-rest/authorization/create", Map.of("type", 1, "permissions", List.of("ALL"),
-						"userId", "sun.auditor", "resourceType", 0, "resourceId", "*") },
-				new Object[] { "POST", "/engine-rest/filter/create", Map.of("resourceType", "Task", "name", "mine",
-						"query", Map.of()) },
-				// an auditor may not read users either: Camunda answers that the user does not exist
-				new Object[] { "PUT", "/engine-rest/user/wang.east/credentials", Map.of("password", "x",
-						"authenticatedUserPassword", "demo"), 404 });
+				new Object[] { "POST", "/engine-rest/authorization/create",
+						Map.of("type", 1, "permissions", List.of("ALL"), "userId", "sun.auditor", "resourceType", 0,
+								"resourceId", "*") },
+				new Object[] { "POST", "/engine-rest/filter/create",
+						Map.of("resourceType", "Task", "name", "mine", "query", Map.of()) },
+				// an auditor may not read users either: Camunda answers that the user
+				// does not exist
+				new Object[] { "PUT", "/engine-rest/user/wang.east/credentials",
+						Map.of("password", "x", "authenticatedUserPassword", "demo"), 404 });
 		Snapshot before = snapshot();
 
 		for (Object[] write : writes) {
@@ -185,39 +197,43 @@ class RolePermissionsIntegrationTests {
 		Snapshot before = snapshot();
 
 		for (String user : List.of("wang.east", "li.south", "zhao.director", "sun.auditor")) {
-			ResponseEntity<String> api = rest.withBasicAuth(user, "demo").postForEntity("/api/deployments", rulesFile(),
-					String.class);
+			ResponseEntity<String> api = rest.withBasicAuth(user, "demo")
+				.postForEntity("/api/deployments", rulesFile(), String.class);
 			assertThat(api.getStatusCode().value()).as(user + " /api/deployments").isEqualTo(403);
-			ResponseEntity<String> engine = rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/deployment/create",
-					engineDeployment(), String.class);
+			ResponseEntity<String> engine = rest.withBasicAuth(user, "demo")
+				.postForEntity("/engine-rest/deployment/create", engineDeployment(), String.class);
 			assertThat(engine.getStatusCode().value()).as(user + " /engine-rest/deployment/create").isEqualTo(403);
 		}
 		assertThat(snapshot()).as("nothing deployed").isEqualTo(before);
 
-		// owners and admins get past the role check: an empty deployment is refused for its content only
+		// owners and admins get past the role check: an empty deployment is refused for
+		// its content only
 		for (String user : List.of("chen.owner", "demo")) {
 			LinkedMultiValueMap<String, Object> noFiles = new LinkedMultiValueMap<>();
 			noFiles.add("note", "nothing");
 			HttpHeaders multipart = new HttpHeaders();
 			multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
-			ResponseEntity<String> empty = rest.withBasicAuth(user, "demo").postForEntity("/api/deployments",
-					new HttpEntity<>(noFiles, multipart), String.class);
+			ResponseEntity<String> empty = rest.withBasicAuth(user, "demo")
+				.postForEntity("/api/deployments", new HttpEntity<>(noFiles, multipart), String.class);
 			assertThat(empty.getStatusCode().value()).as(user + " " + empty.getBody()).isEqualTo(400);
 			assertThat(empty.getBody()).contains("no files");
 		}
-		// deploying through the engine bypasses the validation of the deployment API: owners and admins cannot either
+		// deploying through the engine bypasses the validation of the deployment API:
+		// owners and admins cannot either
 		for (String user : List.of("chen.owner", "demo")) {
-			ResponseEntity<String> engine = rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/deployment/create",
-					engineDeployment(), String.class);
+			ResponseEntity<String> engine = rest.withBasicAuth(user, "demo")
+				.postForEntity("/engine-rest/deployment/create", engineDeployment(), String.class);
 			assertThat(engine.getStatusCode().value()).as(user + " /engine-rest/deployment/create").isEqualTo(403);
 			assertThat(engine.getBody()).as(user).contains("/api/deployments");
 		}
-		ResponseEntity<String> named = rest.withBasicAuth("demo", "demo").postForEntity(
-				"/engine-rest/engine/default/deployment/create", engineDeployment(), String.class);
+		ResponseEntity<String> named = rest.withBasicAuth("demo", "demo")
+			.postForEntity("/engine-rest/engine/default/deployment/create", engineDeployment(), String.class);
 		assertThat(named.getStatusCode().value()).as("the named engine's path " + named.getBody()).isEqualTo(403);
 		String anyDeployment = repository.createDeploymentQuery().list().get(0).getId();
-		assertThat(rest.withBasicAuth("demo", "demo").postForEntity("/engine-rest/deployment/" + anyDeployment + "/redeploy",
-				Map.of(), String.class).getStatusCode().value()).as("redeploy as admin").isEqualTo(403);
+		assertThat(rest.withBasicAuth("demo", "demo")
+			.postForEntity("/engine-rest/deployment/" + anyDeployment + "/redeploy", Map.of(), String.class)
+			.getStatusCode()
+			.value()).as("redeploy as admin").isEqualTo(403);
 		WebappSession admin = new WebappSession(rest.getRootUri());
 		admin.logIn("demo", "demo");
 		java.net.http.HttpResponse<String> viaWebapps = admin.send("POST",
@@ -231,18 +247,21 @@ class RolePermissionsIntegrationTests {
 	void aCandidateCannotHandTheTaskToSomebodyElse() {
 		String task = "/engine-rest/task/" + eastTask.getId();
 		assertThat(tasks.createTaskQuery().taskId(eastTask.getId()).taskCandidateGroup(Roles.REGIONAL_MANAGER).count())
-			.as("wang.east is a candidate through his group").isEqualTo(1);
+			.as("wang.east is a candidate through his group")
+			.isEqualTo(1);
 
 		List<Object[]> handovers = List.of(new Object[] { "POST", task + "/assignee", Map.of("userId", "li.south") },
 				new Object[] { "POST", task + "/delegate", Map.of("userId", "zhao.director") },
 				new Object[] { "POST", task + "/claim", Map.of("userId", "li.south") },
-				new Object[] { "PUT", task, Map.of("name", eastTask.getName(), "assignee", "li.south", "owner", "li.south") },
+				new Object[] { "PUT", task,
+						Map.of("name", eastTask.getName(), "assignee", "li.south", "owner", "li.south") },
 				new Object[] { "POST", task + "/identity-links", Map.of("userId", "li.south", "type", "candidate") },
 				new Object[] { "POST", task + "/identity-links", Map.of("userId", "li.south", "type", "assignee") });
 		for (Object[] handover : handovers) {
 			ResponseEntity<String> answer = as("wang.east", (String) handover[0], (String) handover[1], handover[2]);
-			assertThat(answer.getStatusCode().value()).as(handover[0] + " " + handover[1] + " " + handover[2] + " "
-					+ answer.getBody()).isEqualTo(403);
+			assertThat(answer.getStatusCode().value())
+				.as(handover[0] + " " + handover[1] + " " + handover[2] + " " + answer.getBody())
+				.isEqualTo(403);
 			assertThat(tasks.createTaskQuery().taskId(eastTask.getId()).singleResult().getAssignee()).isNull();
 		}
 		// once he has claimed it himself, it is his to work, still not to give away
@@ -250,7 +269,8 @@ class RolePermissionsIntegrationTests {
 			.isEqualTo(204);
 		for (Object[] handover : handovers.subList(0, 2)) {
 			assertThat(as("wang.east", (String) handover[0], (String) handover[1], handover[2]).getStatusCode().value())
-				.as(handover[0] + " " + handover[1] + " as assignee").isEqualTo(403);
+				.as(handover[0] + " " + handover[1] + " as assignee")
+				.isEqualTo(403);
 		}
 		Task after = tasks.createTaskQuery().taskId(eastTask.getId()).singleResult();
 		assertThat(after.getAssignee()).isEqualTo("wang.east");
@@ -263,8 +283,8 @@ class RolePermissionsIntegrationTests {
 	private ResponseEntity<String> as(String user, String method, String path, Object body) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.valueOf(method), new HttpEntity<>(body, headers),
-				String.class);
+		return rest.withBasicAuth(user, "demo")
+			.exchange(path, HttpMethod.valueOf(method), new HttpEntity<>(body, headers), String.class);
 	}
 
 	private static HttpEntity<LinkedMultiValueMap<String, Object>> rulesFile() {
@@ -300,9 +320,10 @@ class RolePermissionsIntegrationTests {
 	private Snapshot snapshot() {
 		return new Snapshot(repository.createDeploymentQuery().count(), runtime.createProcessInstanceQuery().count(),
 				tasks.createTaskQuery().count(), runtime.createVariableInstanceQuery().count(),
-				identity.createUserQuery().count(), identity.createGroupQuery().count(), identity.createTenantQuery().count(),
-				authorizations.createAuthorizationQuery().count(), filters.createFilterQuery().count(),
-				count("decision"), count("work_plan_item_move"), count("market_import"), count("deployment_audit"));
+				identity.createUserQuery().count(), identity.createGroupQuery().count(),
+				identity.createTenantQuery().count(), authorizations.createAuthorizationQuery().count(),
+				filters.createFilterQuery().count(), count("decision"), count("work_plan_item_move"),
+				count("market_import"), count("deployment_audit"));
 	}
 
 	private long count(String table) {

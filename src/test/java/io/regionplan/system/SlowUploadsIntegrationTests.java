@@ -27,24 +27,29 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Unauthenticated uploads just under the 50 MB limit, sent slowly, to the upload endpoints and to any other
- * address: each is answered (401, or 415 where no upload is taken) without its body being read, and the server
- * keeps answering {@code /actuator/health} within a second while they are all still sending. Before, the body
- * was read (and drained) first, and 200 of them took every request thread.
+ * Unauthenticated uploads just under the 50 MB limit, sent slowly, to the upload
+ * endpoints and to any other address: each is answered (401, or 415 where no upload is
+ * taken) without its body being read, and the server keeps answering
+ * {@code /actuator/health} within a second while they are all still sending. Before, the
+ * body was read (and drained) first, and 200 of them took every request thread.
  */
 @IntegrationTest
 class SlowUploadsIntegrationTests {
 
 	static final int UPLOADS = 200;
 
-	static final List<String> PATHS = List.of("/api/market/imports", "/api/deployments", "/api/deployments/preview?region=east",
-			"/api/decisions", "/api/no-such-endpoint", "/engine-rest/deployment/create", "/engine-rest/task",
-			"/insight/quadrant.html", "/", "/no-such-page", "/error", "/actuator/health");
+	static final List<String> PATHS = List.of("/api/market/imports", "/api/deployments",
+			"/api/deployments/preview?region=east", "/api/decisions", "/api/no-such-endpoint",
+			"/engine-rest/deployment/create", "/engine-rest/task", "/insight/quadrant.html", "/", "/no-such-page",
+			"/error", "/actuator/health");
 
 	@LocalServerPort
 	int port;
 
-	/** Headers, the first part of a 49 MB multipart body, and then nothing but a byte now and then. */
+	/**
+	 * Headers, the first part of a 49 MB multipart body, and then nothing but a byte now
+	 * and then.
+	 */
 	private Socket startUpload(String path) throws IOException {
 		return startUpload(path, 49, null);
 	}
@@ -53,10 +58,11 @@ class SlowUploadsIntegrationTests {
 		Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
 		String boundary = "----slow";
 		String credentials = user == null ? "" : "Authorization: Basic "
-				+ java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)) + "\r\n";
+				+ java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8))
+				+ "\r\n";
 		String head = "POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n" + credentials
-				+ "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + (megabytes * 1024L * 1024)
-				+ "\r\n\r\n--" + boundary
+				+ "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: "
+				+ (megabytes * 1024L * 1024) + "\r\n\r\n--" + boundary
 				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dealers.csv\"\r\n\r\n";
 		OutputStream out = socket.getOutputStream();
 		out.write(head.getBytes(StandardCharsets.US_ASCII));
@@ -83,7 +89,8 @@ class SlowUploadsIntegrationTests {
 
 	@Test
 	void onlyTheUploadEndpointsReadAnUploadAndOnlyForAKnownCaller() throws IOException {
-		String[][] uploads = { { null, "/api/market/imports", "60", "401" }, { "zhao.director", "/api/market/imports", "60", "413" },
+		String[][] uploads = { { null, "/api/market/imports", "60", "401" },
+				{ "zhao.director", "/api/market/imports", "60", "413" },
 				{ null, "/engine-rest/deployment/create", "60", "401" }, { null, "/insight/kanban.html", "60", "413" },
 				{ "chen.owner", "/api/deployments/migrations", "1", "415" },
 				{ "chen.owner", "/api/deployments/from-folders?force=true", "1", "415" },
@@ -92,7 +99,8 @@ class SlowUploadsIntegrationTests {
 
 		for (String[] upload : uploads) {
 			try (Socket socket = startUpload(upload[1], Integer.parseInt(upload[2]), upload[0])) {
-				assertThat(statusLine(socket, deadline)).as(String.join(" ", upload[0] + "", upload[1], upload[2] + " MB"))
+				assertThat(statusLine(socket, deadline))
+					.as(String.join(" ", upload[0] + "", upload[1], upload[2] + " MB"))
 					.startsWith("HTTP/1.1 " + upload[3]);
 			}
 		}
@@ -100,10 +108,12 @@ class SlowUploadsIntegrationTests {
 
 	@Test
 	void aRefusedUploadKeepsItsMessageAndTheConnectionIsClosed() throws Exception {
-		HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
-				+ port + "/insight/quadrant.html")).header("Content-Type", "multipart/form-data; boundary=x")
-			.POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> refused = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/insight/quadrant.html"))
+				.header("Content-Type", "multipart/form-data; boundary=x")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n--x--"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(refused.statusCode()).isEqualTo(415);
 		assertThat(refused.body()).contains("this address takes no multipart upload");
@@ -137,14 +147,18 @@ class SlowUploadsIntegrationTests {
 			System.out.printf("%d slow unauthenticated uploads of 49 MB: %s%n", UPLOADS, answers);
 			assertThat(answers.keySet()).as("each answered at once, its body unread")
 				.allMatch(answer -> answer.endsWith("→ 401") || answer.endsWith("→ 415"));
-			assertThat(answers.keySet()).filteredOn(answer -> answer.startsWith("/api/") || answer.startsWith("/engine-rest/"))
-				.as("the APIs refuse an unknown caller first").allMatch(answer -> answer.endsWith("→ 401"));
+			assertThat(answers.keySet())
+				.filteredOn(answer -> answer.startsWith("/api/") || answer.startsWith("/engine-rest/"))
+				.as("the APIs refuse an unknown caller first")
+				.allMatch(answer -> answer.endsWith("→ 401"));
 
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 			for (int i = 0; i < 5; i++) {
 				long started = System.nanoTime();
-				HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-						+ "/actuator/health")).timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> health = http
+					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+						.timeout(Duration.ofSeconds(1))
+						.build(), HttpResponse.BodyHandlers.ofString());
 				Duration took = Duration.ofNanos(System.nanoTime() - started);
 
 				assertThat(health.statusCode()).isEqualTo(200);

@@ -30,8 +30,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Two people complete the same task at the same moment: one wins, the other is told 409 and who won,
- * and the process moves on once.
+ * Two people complete the same task at the same moment: one wins, the other is told 409
+ * and who won, and the process moves on once.
  */
 @IntegrationTest
 class TaskCompletionRaceIntegrationTests {
@@ -59,7 +59,10 @@ class TaskCompletionRaceIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	/** The SWOT as each racer writes it, so that the winner's words can be told from the loser's. */
+	/**
+	 * The SWOT as each racer writes it, so that the winner's words can be told from the
+	 * loser's.
+	 */
 	private static Map<String, Object> swotBy(String user) {
 		Map<String, Object> swot = new LinkedHashMap<>(CycleDriver.SWOT);
 		swot.put("strengths", "written by " + user);
@@ -79,7 +82,8 @@ class TaskCompletionRaceIntegrationTests {
 		Map<String, Integer> howTheLoserFailed = new java.util.TreeMap<>();
 		try {
 			for (int round = 0; round < REPETITIONS; round++) {
-				// given: an east cycle waiting in its SWOT, which both the manager and the admin may complete
+				// given: an east cycle waiting in its SWOT, which both the manager and
+				// the admin may complete
 				String cycle = driver.start("east");
 				driver.complete(cycle, "Task_DataRefreshCheck", "wang.east", Map.of("dataConfirmed", true));
 				driver.complete(cycle, "Task_MarketVisits", "wang.east", CycleDriver.MARKET_VISITS);
@@ -108,25 +112,37 @@ class TaskCompletionRaceIntegrationTests {
 					.contains("已由 " + winner + " 完成")
 					.contains("was already completed by " + winner);
 
-				List<UserOperationLogEntry> completions = history.createUserOperationLogQuery().taskId(swot.getId())
-					.operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list();
-				assertThat(completions).as("one completion in the history, by the winner").hasSize(1)
+				List<UserOperationLogEntry> completions = history.createUserOperationLogQuery()
+					.taskId(swot.getId())
+					.operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+					.list();
+				assertThat(completions).as("one completion in the history, by the winner")
+					.hasSize(1)
 					.allSatisfy(entry -> assertThat(entry.getUserId()).isEqualTo(winner));
-				assertThat(history.createHistoricTaskInstanceQuery().taskId(swot.getId()).singleResult().getDeleteReason())
+				assertThat(
+						history.createHistoricTaskInstanceQuery().taskId(swot.getId()).singleResult().getDeleteReason())
 					.isEqualTo("completed");
 				assertThat(runtime.getVariable(cycle, "strengths")).as("the winner's words, not the loser's")
 					.isEqualTo("written by " + winner);
 				assertThat(management.createJobQuery().processInstanceId(cycle).count())
-					.as("the next step, the city-strategy rule task, is scheduled once").isEqualTo(1);
+					.as("the next step, the city-strategy rule task, is scheduled once")
+					.isEqualTo(1);
 
 				driver.runJobs(cycle);
-				assertThat(tasks.createTaskQuery().processInstanceId(cycle).taskDefinitionKey("Task_ReviewStrategy").count())
+				assertThat(tasks.createTaskQuery()
+					.processInstanceId(cycle)
+					.taskDefinitionKey("Task_ReviewStrategy")
+					.count()).isEqualTo(1);
+				assertThat(tasks.createTaskQuery().processInstanceId(cycle).count()).as("nothing else open")
 					.isEqualTo(1);
-				assertThat(tasks.createTaskQuery().processInstanceId(cycle).count()).as("nothing else open").isEqualTo(1);
-				assertThat(jdbc.queryForObject("select count(*) from decision where process_instance_id = ? and rule_set = ?",
-						Integer.class, cycle, "city-strategy")).as("one city-strategy decision").isEqualTo(1);
+				assertThat(jdbc.queryForObject(
+						"select count(*) from decision where process_instance_id = ? and rule_set = ?", Integer.class,
+						cycle, "city-strategy"))
+					.as("one city-strategy decision")
+					.isEqualTo(1);
 			}
-			// which of Camunda's failures the losers ran into depends on timing; all of them must end as 409
+			// which of Camunda's failures the losers ran into depends on timing; all of
+			// them must end as 409
 			System.out.println("lost completions by engine failure: " + howTheLoserFailed);
 		}
 		finally {
@@ -142,12 +158,14 @@ class TaskCompletionRaceIntegrationTests {
 		long variables = runtime.createVariableInstanceQuery().processInstanceIdIn(cycle).count();
 		long open = tasks.createTaskQuery().processInstanceId(cycle).count();
 
-		ResponseEntity<JsonNode> again = rest.withBasicAuth("demo", "demo").postForEntity(
-				"/engine-rest/task/" + refresh.getId() + "/complete", Map.of("variables", Map.of()), JsonNode.class);
-		ResponseEntity<JsonNode> otherRegion = rest.withBasicAuth("li.south", "demo").postForEntity(
-				"/engine-rest/task/" + refresh.getId() + "/complete", Map.of("variables", Map.of()), JsonNode.class);
-		ResponseEntity<JsonNode> unknown = rest.withBasicAuth("wang.east", "demo").postForEntity(
-				"/engine-rest/task/no-such-task/complete", Map.of("variables", Map.of()), JsonNode.class);
+		ResponseEntity<JsonNode> again = rest.withBasicAuth("demo", "demo")
+			.postForEntity("/engine-rest/task/" + refresh.getId() + "/complete", Map.of("variables", Map.of()),
+					JsonNode.class);
+		ResponseEntity<JsonNode> otherRegion = rest.withBasicAuth("li.south", "demo")
+			.postForEntity("/engine-rest/task/" + refresh.getId() + "/complete", Map.of("variables", Map.of()),
+					JsonNode.class);
+		ResponseEntity<JsonNode> unknown = rest.withBasicAuth("wang.east", "demo")
+			.postForEntity("/engine-rest/task/no-such-task/complete", Map.of("variables", Map.of()), JsonNode.class);
 
 		assertThat(again.getStatusCode().value()).isEqualTo(409);
 		assertThat(again.getBody().get("message").asText()).contains("已由 wang.east 完成")

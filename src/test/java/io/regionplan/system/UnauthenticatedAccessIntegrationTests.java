@@ -23,9 +23,10 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Without credentials every call of the two APIs is refused with 401: every /api endpoint Spring MVC
- * knows (read from the handler mapping, so a new controller is covered without touching this test) and
- * the engine REST API's resources, each with every method. Only the engine-name call stays open.
+ * Without credentials every call of the two APIs is refused with 401: every /api endpoint
+ * Spring MVC knows (read from the handler mapping, so a new controller is covered without
+ * touching this test) and the engine REST API's resources, each with every method. Only
+ * the engine-name call stays open.
  */
 @IntegrationTest
 class UnauthenticatedAccessIntegrationTests {
@@ -36,20 +37,20 @@ class UnauthenticatedAccessIntegrationTests {
 	static final List<String> ENGINE_REST_PATHS = List.of("/task", "/task/count", "/task/x", "/task/x/claim",
 			"/task/x/unclaim", "/task/x/complete", "/task/x/submit-form", "/task/x/assignee", "/task/x/delegate",
 			"/task/x/resolve", "/task/x/variables", "/task/x/variables/v", "/task/x/form-variables",
-			"/task/x/identity-links", "/task/x/comment", "/task/create", "/process-instance",
-			"/process-instance/x", "/process-instance/x/variables", "/process-instance/x/variables/v",
-			"/process-instance/x/suspended", "/process-instance/x/modification", "/process-instance/delete",
-			"/process-definition", "/process-definition/x", "/process-definition/x/start",
+			"/task/x/identity-links", "/task/x/comment", "/task/create", "/process-instance", "/process-instance/x",
+			"/process-instance/x/variables", "/process-instance/x/variables/v", "/process-instance/x/suspended",
+			"/process-instance/x/modification", "/process-instance/delete", "/process-definition",
+			"/process-definition/x", "/process-definition/x/start",
 			"/process-definition/key/regional-planning-cycle/start", "/process-definition/x/xml",
 			"/process-definition/x/form-variables", "/process-definition/x/suspended", "/deployment",
 			"/deployment/create", "/deployment/x", "/deployment/x/resources", "/deployment/x/redeploy",
 			"/variable-instance", "/variable-instance/x", "/history/task", "/history/process-instance",
-			"/history/process-instance/x", "/history/variable-instance", "/history/detail", "/history/activity-instance",
-			"/history/decision-instance", "/history/incident", "/history/job-log", "/history/user-operation",
-			"/history/cleanup", "/decision-definition", "/decision-definition/x/evaluate", "/job", "/job/x",
-			"/job/x/retries", "/job-definition", "/incident", "/incident/x", "/user", "/user/create", "/user/x/profile",
-			"/user/x/credentials", "/group", "/group/create", "/group/x/members/y", "/tenant", "/tenant/create",
-			"/tenant/x/user-members/y", "/authorization", "/authorization/create", "/authorization/x",
+			"/history/process-instance/x", "/history/variable-instance", "/history/detail",
+			"/history/activity-instance", "/history/decision-instance", "/history/incident", "/history/job-log",
+			"/history/user-operation", "/history/cleanup", "/decision-definition", "/decision-definition/x/evaluate",
+			"/job", "/job/x", "/job/x/retries", "/job-definition", "/incident", "/incident/x", "/user", "/user/create",
+			"/user/x/profile", "/user/x/credentials", "/group", "/group/create", "/group/x/members/y", "/tenant",
+			"/tenant/create", "/tenant/x/user-members/y", "/authorization", "/authorization/create", "/authorization/x",
 			"/authorization/check", "/execution", "/execution/x", "/execution/x/signal", "/execution/x/localVariables",
 			"/message", "/signal", "/filter", "/filter/create", "/filter/x/list", "/identity/groups",
 			"/identity/verify", "/identity/password-policy", "/batch", "/metrics", "/schema/log", "/telemetry/data",
@@ -104,7 +105,8 @@ class UnauthenticatedAccessIntegrationTests {
 				calls.add(method + " /engine-rest" + path);
 			}
 		}
-		// the one open call with other methods, and spellings that might slip past a path matcher
+		// the one open call with other methods, and spellings that might slip past a path
+		// matcher
 		for (String method : List.of("POST", "PUT", "DELETE")) {
 			calls.add(method + " /engine-rest/engine");
 		}
@@ -120,16 +122,20 @@ class UnauthenticatedAccessIntegrationTests {
 
 		List<String> answered = callAll(calls);
 
-		System.out.printf("/engine-rest without credentials: %d calls (%d resources x %d methods + %d variants), %d not refused%n",
-				calls.size(), ENGINE_REST_PATHS.size(), METHODS.size(), calls.size() - ENGINE_REST_PATHS.size() * METHODS.size(),
-				answered.size());
+		System.out.printf(
+				"/engine-rest without credentials: %d calls (%d resources x %d methods + %d variants), %d not refused%n",
+				calls.size(), ENGINE_REST_PATHS.size(), METHODS.size(),
+				calls.size() - ENGINE_REST_PATHS.size() * METHODS.size(), answered.size());
 		assertThat(answered).as("calls answered with something else than a refusal").isEmpty();
 		HttpResponse<String> engines = send("GET", "/engine-rest/engine");
 		assertThat(engines.statusCode()).isEqualTo(200);
 		assertThat(engines.body()).contains("\"name\":\"default\"");
 	}
 
-	/** The calls not refused: 401 is expected; a spelling Tomcat or the firewall rejects (400, 404) never reaches the API. */
+	/**
+	 * The calls not refused: 401 is expected; a spelling Tomcat or the firewall rejects
+	 * (400, 404) never reaches the API.
+	 */
 	private List<String> callAll(Set<String> calls) throws Exception {
 		List<String> notRefused = new ArrayList<>();
 		for (String call : calls) {
@@ -148,8 +154,9 @@ class UnauthenticatedAccessIntegrationTests {
 	private HttpResponse<String> send(String method, String path) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(rest.getRootUri() + path))
 			.header("Content-Type", "application/json")
-			.method(method, method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
-					? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+			.method(method,
+					method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
+							? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
 			.build();
 		return http.send(request, HttpResponse.BodyHandlers.ofString());
 	}

@@ -17,9 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
- * The webapps (Tasklist, Cockpit, Admin) and the application's pages in a browser: a forged change
- * without the CSRF token is refused, the session cookie is not readable by scripts nor sent with
- * cross-site requests, the responses carry the security headers, and a wrong password delays the login.
+ * The webapps (Tasklist, Cockpit, Admin) and the application's pages in a browser: a
+ * forged change without the CSRF token is refused, the session cookie is not readable by
+ * scripts nor sent with cross-site requests, the responses carry the security headers,
+ * and a wrong password delays the login.
  */
 @IntegrationTest
 class WebappSecurityIntegrationTests {
@@ -47,7 +48,8 @@ class WebappSecurityIntegrationTests {
 		String claim = ENGINE + "/task/" + task.getId() + "/claim";
 		String body = "{\"userId\":\"wang.east\"}";
 		List<String[]> forgeries = List.of(new String[] { "POST", claim, body },
-				new String[] { "PUT", ENGINE + "/task/" + task.getId(), "{\"name\":\"forged\",\"assignee\":\"wang.east\"}" },
+				new String[] { "PUT", ENGINE + "/task/" + task.getId(),
+						"{\"name\":\"forged\",\"assignee\":\"wang.east\"}" },
 				new String[] { "POST", ENGINE + "/task/" + task.getId() + "/complete", "{\"variables\":{}}" },
 				new String[] { "POST", "/camunda/api/admin/auth/user/default/logout", null });
 
@@ -85,7 +87,8 @@ class WebappSecurityIntegrationTests {
 			.statusCode()).isEqualTo(204);
 		java.util.Map<String, Object> before = runtime.getVariables(cycle);
 
-		// the cycle's region is not a field of the form: overwriting it would point the rule tasks at south's data
+		// the cycle's region is not a field of the form: overwriting it would point the
+		// rule tasks at south's data
 		HttpResponse<String> refused = wang.send("POST", ENGINE + "/task/" + task.getId() + "/submit-form",
 				"{\"variables\":{\"dataConfirmed\":{\"value\":true},\"region\":{\"value\":\"south\"}}}", true);
 
@@ -106,8 +109,10 @@ class WebappSecurityIntegrationTests {
 		HttpResponse<String> login = session.logIn("wang.east", "demo");
 
 		List<String> cookies = login.headers().allValues("Set-Cookie");
-		String sessionCookie = cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow(
-				() -> new AssertionError("the login renews the session: " + cookies));
+		String sessionCookie = cookies.stream()
+			.filter(c -> c.startsWith("JSESSIONID="))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the login renews the session: " + cookies));
 		assertThat(sessionCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
 		assertThat(sessionCookie).as("demo profile: plain http on localhost").doesNotContainIgnoringCase("Secure");
 		assertThat(session.sessionCookie()).get().satisfies(cookie -> assertThat(cookie.isHttpOnly()).isTrue());
@@ -117,23 +122,28 @@ class WebappSecurityIntegrationTests {
 	void webappPagesAndApisCarryTheSecurityHeaders() {
 		WebappSession browser = new WebappSession(rest.getRootUri());
 		for (String path : List.of("/camunda/app/tasklist/default/", "/camunda/app/cockpit/default/",
-				"/camunda/app/admin/default/", "/camunda/api/engine/engine", "/insight/quadrant.html", "/engine-rest/engine",
-				"/api/session/csrf")) {
+				"/camunda/app/admin/default/", "/camunda/api/engine/engine", "/insight/quadrant.html",
+				"/engine-rest/engine", "/api/session/csrf")) {
 			HttpResponse<String> answer = browser.get(path);
 			var headers = answer.headers();
 			assertThat(headers.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
 			assertThat(headers.firstValue("Referrer-Policy")).as(path).hasValue("same-origin");
 			assertThat(headers.firstValue("X-Frame-Options").isPresent()
 					|| headers.firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"))
-				.as(path + " may not be framed").isTrue();
+				.as(path + " may not be framed")
+				.isTrue();
 			assertThat(headers.firstValue("Server")).as(path + " tells no server version").isEmpty();
 			assertThat(headers.firstValue("X-Powered-By")).as(path).isEmpty();
 		}
 		for (String app : List.of("tasklist", "cockpit", "admin")) {
-			String csp = browser.get("/camunda/app/" + app + "/default/").headers().firstValue("Content-Security-Policy")
+			String csp = browser.get("/camunda/app/" + app + "/default/")
+				.headers()
+				.firstValue("Content-Security-Policy")
 				.orElse("");
-			assertThat(csp).as(app + ": Camunda's own Content-Security-Policy").contains("default-src 'self'")
-				.contains("object-src 'none'").contains("frame-ancestors 'none'");
+			assertThat(csp).as(app + ": Camunda's own Content-Security-Policy")
+				.contains("default-src 'self'")
+				.contains("object-src 'none'")
+				.contains("frame-ancestors 'none'");
 		}
 	}
 
@@ -148,13 +158,17 @@ class WebappSecurityIntegrationTests {
 		for (String path : paths) {
 			String csp = browser.get(path).headers().firstValue("Content-Security-Policy").orElse("(none)");
 
-			assertThat(csp).as(path).isEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY)
+			assertThat(csp).as(path)
+				.isEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY)
 				.contains("script-src 'self';", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'self'")
 				.doesNotContain("unsafe");
 		}
 		for (String app : List.of("tasklist", "cockpit", "admin")) {
-			List<String> csp = browser.get("/camunda/app/" + app + "/default/").headers().allValues("Content-Security-Policy");
-			assertThat(csp).as(app + " keeps Camunda's policy alone").hasSize(1)
+			List<String> csp = browser.get("/camunda/app/" + app + "/default/")
+				.headers()
+				.allValues("Content-Security-Policy");
+			assertThat(csp).as(app + " keeps Camunda's policy alone")
+				.hasSize(1)
 				.allSatisfy(policy -> assertThat(policy).isNotEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY));
 		}
 		System.out.printf("Content-Security-Policy: %d addresses outside the webapps, 3 webapps with Camunda's own%n",
@@ -163,7 +177,8 @@ class WebappSecurityIntegrationTests {
 
 	@Test
 	void aWrongPasswordDelaysTheWebappLogin() {
-		// a user of its own: a wrong password delays the user's next login from this address (LoginThrottle)
+		// a user of its own: a wrong password delays the user's next login from this
+		// address (LoginThrottle)
 		if (identity.createUserQuery().userId("throttled.web").count() == 0) {
 			User user = identity.newUser("throttled.web");
 			user.setPassword("right");
@@ -175,7 +190,8 @@ class WebappSecurityIntegrationTests {
 			assertThat(session.logIn("throttled.web", "wrong").statusCode()).isEqualTo(401);
 			assertThat(session.logIn("throttled.web", "right").statusCode()).as("the right password during the delay")
 				.isEqualTo(401);
-			assertThat(session.get("/camunda/api/admin/auth/user/default").statusCode()).as("not logged in").isNotEqualTo(200);
+			assertThat(session.get("/camunda/api/admin/auth/user/default").statusCode()).as("not logged in")
+				.isNotEqualTo(200);
 		}
 		finally {
 			org.camunda.bpm.engine.impl.util.ClockUtil.reset();

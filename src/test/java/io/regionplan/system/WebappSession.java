@@ -11,8 +11,9 @@ import java.net.http.HttpResponse;
 import java.util.Optional;
 
 /**
- * A browser-like client of the Camunda webapps: a cookie jar, the Tasklist login form with the CSRF
- * token Camunda hands out in the {@code XSRF-TOKEN} cookie, and requests with or without that token.
+ * A browser-like client of the Camunda webapps: a cookie jar, the Tasklist login form
+ * with the CSRF token Camunda hands out in the {@code XSRF-TOKEN} cookie, and requests
+ * with or without that token.
  */
 public final class WebappSession {
 
@@ -31,7 +32,8 @@ public final class WebappSession {
 		send("GET", "/camunda/app/tasklist/default/", null, false);
 		HttpResponse<String> login = send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
 				"username=" + user + "&password=" + password, true, "application/x-www-form-urlencoded");
-		// as Tasklist goes on: the renewed session gets its CSRF token with the next webapp request
+		// as Tasklist goes on: the renewed session gets its CSRF token with the next
+		// webapp request
 		send("GET", "/camunda/api/engine/engine", null, false);
 		return login;
 	}
@@ -40,14 +42,18 @@ public final class WebappSession {
 		return send("GET", path, null, false);
 	}
 
-	/** A JSON request; {@code withCsrfToken} false plays a forged request from another site. */
+	/**
+	 * A JSON request; {@code withCsrfToken} false plays a forged request from another
+	 * site.
+	 */
 	public HttpResponse<String> send(String method, String path, String json, boolean withCsrfToken) {
 		return send(method, path, json, withCsrfToken, "application/json");
 	}
 
 	private HttpResponse<String> send(String method, String path, String body, boolean withCsrfToken, String type) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rootUri + path))
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (body != null) {
 			request.header("Content-Type", type);
 		}
@@ -67,8 +73,12 @@ public final class WebappSession {
 	}
 
 	Optional<String> csrfToken() {
-		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-			.map(HttpCookie::getValue).reduce((first, last) -> last);
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals("XSRF-TOKEN"))
+			.map(HttpCookie::getValue)
+			.reduce((first, last) -> last);
 	}
 
 	Optional<HttpCookie> sessionCookie() {

@@ -19,8 +19,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The OGSPM plan of a cycle on the kanban: its actions are cards; a manager moves a card, the move is
- * saved and kept with who and when; other regions and auditors cannot move it.
+ * The OGSPM plan of a cycle on the kanban: its actions are cards; a manager moves a card,
+ * the move is saved and kept with who and when; other regions and auditors cannot move
+ * it.
  */
 @IntegrationTest
 class KanbanIntegrationTests {
@@ -44,7 +45,8 @@ class KanbanIntegrationTests {
 	}
 
 	private List<JsonNode> cards(String user, String region) {
-		JsonNode all = rest.withBasicAuth(user, "demo").getForObject("/api/workplan/cards?region=" + region, JsonNode.class);
+		JsonNode all = rest.withBasicAuth(user, "demo")
+			.getForObject("/api/workplan/cards?region=" + region, JsonNode.class);
 		List<JsonNode> list = new java.util.ArrayList<>();
 		all.forEach(card -> {
 			if (card.get("processInstanceId").asText().equals(cycle)) {
@@ -74,21 +76,25 @@ class KanbanIntegrationTests {
 	void managerMovesACardAndTheMoveIsKept() {
 		JsonNode card = cards("wang.east", "east").get(0);
 
-		ResponseEntity<JsonNode> moved = rest.withBasicAuth("wang.east", "demo").postForEntity(
-				"/api/workplan/cards/" + card.get("id").asText() + "/move",
-				Map.of("from", card.get("status").asText(), "to", "DOING", "version", card.get("version").asInt()), JsonNode.class);
+		ResponseEntity<JsonNode> moved = rest.withBasicAuth("wang.east", "demo")
+			.postForEntity("/api/workplan/cards/" + card.get("id").asText() + "/move",
+					Map.of("from", card.get("status").asText(), "to", "DOING", "version", card.get("version").asInt()),
+					JsonNode.class);
 
 		assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(moved.getBody().get("status").asText()).isEqualTo("DOING");
 		assertThat(moved.getBody().get("updatedBy").asText()).isEqualTo("wang.east");
-		Map<String, Object> kept = jdbc.queryForMap("select from_status, to_status, user_id from work_plan_item_move "
-				+ "where item_id = ?", card.get("id").asText());
-		assertThat(kept).containsEntry("FROM_STATUS", card.get("status").asText()).containsEntry("TO_STATUS", "DOING")
+		Map<String, Object> kept = jdbc.queryForMap(
+				"select from_status, to_status, user_id from work_plan_item_move " + "where item_id = ?",
+				card.get("id").asText());
+		assertThat(kept).containsEntry("FROM_STATUS", card.get("status").asText())
+			.containsEntry("TO_STATUS", "DOING")
 			.containsEntry("USER_ID", "wang.east");
 
-		ResponseEntity<String> stale = rest.withBasicAuth("wang.east", "demo").postForEntity(
-				"/api/workplan/cards/" + card.get("id").asText() + "/move",
-				Map.of("from", card.get("status").asText(), "to", "DONE", "version", card.get("version").asInt()), String.class);
+		ResponseEntity<String> stale = rest.withBasicAuth("wang.east", "demo")
+			.postForEntity("/api/workplan/cards/" + card.get("id").asText() + "/move",
+					Map.of("from", card.get("status").asText(), "to", "DONE", "version", card.get("version").asInt()),
+					String.class);
 		assertThat(stale.getStatusCode()).as("moved by someone else meanwhile").isEqualTo(HttpStatus.CONFLICT);
 	}
 
@@ -96,13 +102,17 @@ class KanbanIntegrationTests {
 	void badStatusOtherRegionsAndAuditorsCannotMoveCards() {
 		String id = cards("wang.east", "east").get(1).get("id").asText();
 
-		assertThat(rest.withBasicAuth("wang.east", "demo").postForEntity("/api/workplan/cards/" + id + "/move",
-				Map.of("to", "FINISHED"), String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(rest.withBasicAuth("li.south", "demo").postForEntity("/api/workplan/cards/" + id + "/move",
-				Map.of("to", "DONE"), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(rest.withBasicAuth("sun.auditor", "demo").postForEntity("/api/workplan/cards/" + id + "/move",
-				Map.of("to", "DONE"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(rest.withBasicAuth("li.south", "demo").getForEntity("/api/workplan/cards?region=east", String.class)
+		assertThat(rest.withBasicAuth("wang.east", "demo")
+			.postForEntity("/api/workplan/cards/" + id + "/move", Map.of("to", "FINISHED"), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(rest.withBasicAuth("li.south", "demo")
+			.postForEntity("/api/workplan/cards/" + id + "/move", Map.of("to", "DONE"), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(rest.withBasicAuth("sun.auditor", "demo")
+			.postForEntity("/api/workplan/cards/" + id + "/move", Map.of("to", "DONE"), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(rest.withBasicAuth("li.south", "demo")
+			.getForEntity("/api/workplan/cards?region=east", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(cards("zhao.director", "east")).hasSize(2);
 	}
@@ -119,24 +129,29 @@ class KanbanIntegrationTests {
 		String move = "/api/workplan/cards/" + card + "/move";
 
 		for (String reader : List.of("chen.owner", "demo")) {
-			ResponseEntity<JsonNode> refused = rest.withBasicAuth(reader, "demo").postForEntity(move,
-					Map.of("from", "TODO", "to", "DOING", "version", 0), JsonNode.class);
+			ResponseEntity<JsonNode> refused = rest.withBasicAuth(reader, "demo")
+				.postForEntity(move, Map.of("from", "TODO", "to", "DOING", "version", 0), JsonNode.class);
 
 			assertThat(refused.getStatusCode()).as(reader).isEqualTo(HttpStatus.FORBIDDEN);
 			assertThat(refused.getBody().get("message").asText()).contains("region's managers and by sales directors");
 		}
-		assertThat(rest.withBasicAuth("li.south", "demo").postForEntity(move, Map.of("to", "DOING"), String.class)
+		assertThat(rest.withBasicAuth("li.south", "demo")
+			.postForEntity(move, Map.of("to", "DOING"), String.class)
 			.getStatusCode()).as("another region's manager").isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(jdbc.queryForList("select user_id from work_plan_item_move where item_id = ?", String.class, card))
-			.as("nothing moved").isEmpty();
+			.as("nothing moved")
+			.isEmpty();
 
 		for (String[] mover : List.of(new String[] { "wang.east", "0", "TODO", "DOING" },
 				new String[] { "zhao.director", "1", "DOING", "DONE" })) {
-			assertThat(rest.withBasicAuth(mover[0], "demo").postForEntity(move, Map.of("from", mover[2], "to", mover[3],
-					"version", Integer.parseInt(mover[1])), JsonNode.class).getStatusCode()).as(mover[0]).isEqualTo(HttpStatus.OK);
+			assertThat(rest.withBasicAuth(mover[0], "demo")
+				.postForEntity(move, Map.of("from", mover[2], "to", mover[3], "version", Integer.parseInt(mover[1])),
+						JsonNode.class)
+				.getStatusCode()).as(mover[0]).isEqualTo(HttpStatus.OK);
 		}
 		assertThat(jdbc.queryForList("select user_id from work_plan_item_move where item_id = ? order by moved_at",
-				String.class, card)).containsExactly("wang.east", "zhao.director");
+				String.class, card))
+			.containsExactly("wang.east", "zhao.director");
 	}
 
 	@Test

@@ -9,16 +9,22 @@ import io.regionplan.market.imports.MarketImports;
 
 import org.springframework.context.ApplicationContext;
 
-/** Market CSV files written by the generator, imported in-process in dependency order, for the benchmarks. */
+/**
+ * Market CSV files written by the generator, imported in-process in dependency order, for
+ * the benchmarks.
+ */
 final class BenchMarket {
 
-	static final List<String> KINDS = List.of("regions", "channels", "cities", "adjacency", "dealers", "dealer-coverage",
-			"stores", "sales", "competitors", "price-tiers", "headcount", "targets");
+	static final List<String> KINDS = List.of("regions", "channels", "cities", "adjacency", "dealers",
+			"dealer-coverage", "stores", "sales", "competitors", "price-tiers", "headcount", "targets");
 
 	private BenchMarket() {
 	}
 
-	/** Imports every file of {@code csv}; stops the benchmark at the first file that is not imported. */
+	/**
+	 * Imports every file of {@code csv}; stops the benchmark at the first file that is
+	 * not imported.
+	 */
 	static void importAll(ApplicationContext app, Path csv) {
 		MarketImports imports = app.getBean(MarketImports.class);
 		for (String kind : KINDS) {

@@ -41,12 +41,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Issue 9, benchmark 1: one classification of {@value #DEALERS} dealers by the A/B/C/D policy in four forms,
- * in dealers per second on one thread: the shipped Drools rule set in one session (bare, and as the rule task
- * runs it, capturing every firing for the audit), Drools with one stateless call per dealer, the tier table as
- * a Camunda DMN decision (tiers only: less work than the others, which also set the four flags), and plain
- * Java {@code if} statements building the same tier and flag facts with their reasons. The setup checks that
- * all forms give every dealer the same tier.
+ * Issue 9, benchmark 1: one classification of {@value #DEALERS} dealers by the A/B/C/D
+ * policy in four forms, in dealers per second on one thread: the shipped Drools rule set
+ * in one session (bare, and as the rule task runs it, capturing every firing for the
+ * audit), Drools with one stateless call per dealer, the tier table as a Camunda DMN
+ * decision (tiers only: less work than the others, which also set the four flags), and
+ * plain Java {@code if} statements building the same tier and flag facts with their
+ * reasons. The setup checks that all forms give every dealer the same tier.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -90,8 +91,9 @@ public class DealerClassificationBenchmark {
 		inlined = variant("/rules/dealer-classification/", true).kieBase();
 		exclusiveInlined = variant("/bench/exclusive/", true).kieBase();
 		Map<String, String> drools = new HashMap<>();
-		for (DealerTier tier : rules.run(new RuleSetVersion("dealer-classification", "bench", rules.contentHash()), dealers,
-				1_000_000).factsOf(DealerTier.class)) {
+		for (DealerTier tier : rules
+			.run(new RuleSetVersion("dealer-classification", "bench", rules.contentHash()), dealers, 1_000_000)
+			.factsOf(DealerTier.class)) {
 			drools.put(tier.dealerId(), tier.tier());
 		}
 		for (KieBase variant : List.of(exclusive, inlined, exclusiveInlined)) {
@@ -103,8 +105,8 @@ public class DealerClassificationBenchmark {
 			String java = PlainJavaTiers.classify(dealer, new ArrayList<>()).tier();
 			String table = dmnTier(dealer);
 			if (!java.equals(drools.get(dealer.dealerId())) || !table.equals(java)) {
-				throw new IllegalStateException("forms disagree on " + dealer + ": drools " + drools.get(dealer.dealerId())
-						+ ", java " + java + ", dmn " + table);
+				throw new IllegalStateException("forms disagree on " + dealer + ": drools "
+						+ drools.get(dealer.dealerId()) + ", java " + java + ", dmn " + table);
 			}
 		}
 	}
@@ -114,8 +116,7 @@ public class DealerClassificationBenchmark {
 		Random random = new Random(seed);
 		List<Dealer> dealers = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
-			BigDecimal growth = random.nextInt(10) == 0 ? null
-					: BigDecimal.valueOf(random.nextInt(90) - 40, 2);
+			BigDecimal growth = random.nextInt(10) == 0 ? null : BigDecimal.valueOf(random.nextInt(90) - 40, 2);
 			int overdue = random.nextInt(10) < 8 ? random.nextInt(31) : random.nextInt(150);
 			int incidents = random.nextInt(20) == 0 ? 1 + random.nextInt(3) : 0;
 			dealers.add(new Dealer(String.format("D-%05d", i), "bench", "经销商 " + i,
@@ -142,7 +143,9 @@ public class DealerClassificationBenchmark {
 		out.consume(batch(kieBase));
 	}
 
-	/** Parameters and every dealer in one session, all rules fired once; the rules fired. */
+	/**
+	 * Parameters and every dealer in one session, all rules fired once; the rules fired.
+	 */
 	private int batch(KieBase rules) {
 		KieSession session = rules.newKieSession();
 		try {
@@ -158,8 +161,9 @@ public class DealerClassificationBenchmark {
 	}
 
 	/**
-	 * The benchmark variant {@code bench/exclusive/tiers.drl}: the same policy with conditions that exclude
-	 * each other instead of first-match guards ({@code not DealerTier(...)}) — what the fix of the miss would be.
+	 * The benchmark variant {@code bench/exclusive/tiers.drl}: the same policy with
+	 * conditions that exclude each other instead of first-match guards
+	 * ({@code not DealerTier(...)}) — what the fix of the miss would be.
 	 */
 	@Benchmark
 	@OperationsPerInvocation(DEALERS)
@@ -168,9 +172,9 @@ public class DealerClassificationBenchmark {
 	}
 
 	/**
-	 * The shipped rules with the thresholds of {@code parameters.properties} written into the rule text as
-	 * constants before compiling, the fix proposed for the miss: no {@code Parameters} pattern to join with, so
-	 * every threshold is an alpha constraint.
+	 * The shipped rules with the thresholds of {@code parameters.properties} written into
+	 * the rule text as constants before compiling, the fix proposed for the miss: no
+	 * {@code Parameters} pattern to join with, so every threshold is an alpha constraint.
 	 */
 	@Benchmark
 	@OperationsPerInvocation(DEALERS)
@@ -185,45 +189,56 @@ public class DealerClassificationBenchmark {
 		out.consume(batch(exclusiveInlined));
 	}
 
-	/** Each dealer's tier (several tiers of one dealer joined, so that a double decision shows). */
+	/**
+	 * Each dealer's tier (several tiers of one dealer joined, so that a double decision
+	 * shows).
+	 */
 	private Map<String, String> tiers(KieBase rules) {
 		Map<String, String> tiers = new HashMap<>();
 		KieSession check = rules.newKieSession();
 		check.insert(parameters);
 		dealers.forEach(check::insert);
 		check.fireAllRules();
-		check.getObjects(o -> o instanceof DealerTier).forEach(o -> tiers.merge(((DealerTier) o).dealerId(),
-				((DealerTier) o).tier(), (a, b) -> a + b));
+		check.getObjects(o -> o instanceof DealerTier)
+			.forEach(o -> tiers.merge(((DealerTier) o).dealerId(), ((DealerTier) o).tier(), (a, b) -> a + b));
 		check.dispose();
 		return tiers;
 	}
 
-	/** The rule set's three files from a folder (classpath or the repository), parameters inlined or not. */
+	/**
+	 * The rule set's three files from a folder (classpath or the repository), parameters
+	 * inlined or not.
+	 */
 	static CompiledRuleSet variant(String folder, boolean inline) throws java.io.IOException {
 		java.util.SortedMap<String, byte[]> files = new java.util.TreeMap<>();
 		for (String name : List.of("tiers.drl", "flags.drl", "parameters.properties")) {
-			try (InputStream in = folder.startsWith("/bench/") ? DealerClassificationBenchmark.class.getResourceAsStream(folder + name)
+			try (InputStream in = folder.startsWith("/bench/")
+					? DealerClassificationBenchmark.class.getResourceAsStream(folder + name)
 					: java.nio.file.Files.newInputStream(java.nio.file.Path.of(folder.substring(1) + name))) {
 				files.put("rules/dealer-classification/" + name, in.readAllBytes());
 			}
 		}
 		if (inline) {
 			Properties values = new Properties();
-			values.load(new java.io.StringReader(new String(files.get("rules/dealer-classification/parameters.properties"),
-					java.nio.charset.StandardCharsets.UTF_8)));
+			values.load(
+					new java.io.StringReader(new String(files.get("rules/dealer-classification/parameters.properties"),
+							java.nio.charset.StandardCharsets.UTF_8)));
 			Parameters parameters = new Parameters("dealer-classification", (Map) values);
 			for (String name : List.of("tiers.drl", "flags.drl")) {
-				String drl = new String(files.get("rules/dealer-classification/" + name), java.nio.charset.StandardCharsets.UTF_8);
-				files.put("rules/dealer-classification/" + name, inline(drl, parameters).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				String drl = new String(files.get("rules/dealer-classification/" + name),
+						java.nio.charset.StandardCharsets.UTF_8);
+				files.put("rules/dealer-classification/" + name,
+						inline(drl, parameters).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			}
 		}
-		return new io.regionplan.rules.RuleSetCompiler().compile(new io.regionplan.rules.RuleSetSource("dealer-classification", files));
+		return new io.regionplan.rules.RuleSetCompiler()
+			.compile(new io.regionplan.rules.RuleSetSource("dealer-classification", files));
 	}
 
 	/**
-	 * Every {@code $p.decimal("key")} and every text a reason takes from the parameters ({@code $p.percent},
-	 * {@code percentMagnitude}, {@code topPercent}, {@code text}) replaced by its value as a literal; the
-	 * Parameters pattern dropped.
+	 * Every {@code $p.decimal("key")} and every text a reason takes from the parameters
+	 * ({@code $p.percent}, {@code percentMagnitude}, {@code topPercent}, {@code text})
+	 * replaced by its value as a literal; the Parameters pattern dropped.
 	 */
 	static String inline(String drl, Parameters parameters) {
 		String text = replace(drl, "\\$p\\.decimal\\(\"([^\"]+)\"\\)\\.intValue\\(\\)",
@@ -238,15 +253,20 @@ public class DealerClassificationBenchmark {
 	}
 
 	private static String replace(String text, String regex, java.util.function.Function<String, String> value) {
-		return java.util.regex.Pattern.compile(regex).matcher(text)
+		return java.util.regex.Pattern.compile(regex)
+			.matcher(text)
 			.replaceAll(match -> java.util.regex.Matcher.quoteReplacement(value.apply(match.group(1))));
 	}
 
-	/** The same, as the rule task runs it: listeners capture every firing and its facts for the audit. */
+	/**
+	 * The same, as the rule task runs it: listeners capture every firing and its facts
+	 * for the audit.
+	 */
 	@Benchmark
 	@OperationsPerInvocation(DEALERS)
 	public void droolsBatchAsTheRuleTask(Blackhole out) {
-		RuleRun run = rules.run(new RuleSetVersion("dealer-classification", "bench", rules.contentHash()), dealers, 1_000_000);
+		RuleRun run = rules.run(new RuleSetVersion("dealer-classification", "bench", rules.contentHash()), dealers,
+				1_000_000);
 		out.consume(run.firings().size());
 	}
 
@@ -281,7 +301,10 @@ public class DealerClassificationBenchmark {
 		out.consume(flags);
 	}
 
-	/** The policy of rules/dealer-classification with its default parameters, written as Java. */
+	/**
+	 * The policy of rules/dealer-classification with its default parameters, written as
+	 * Java.
+	 */
 	static final class PlainJavaTiers {
 
 		static DealerTier classify(Dealer d, List<DealerFlag> flags) {
@@ -303,23 +326,27 @@ public class DealerClassificationBenchmark {
 						"coverage " + d.coveragePercent()));
 			}
 			if (growth != null && growth.compareTo(new BigDecimal("-0.20")) < 0) {
-				return new DealerTier(d.dealerId(), "D", "D：销售同比 " + d.growthPercent(), "D: sales " + d.growthPercent());
+				return new DealerTier(d.dealerId(), "D", "D：销售同比 " + d.growthPercent(),
+						"D: sales " + d.growthPercent());
 			}
 			if (d.overdueDays() > 90) {
-				return new DealerTier(d.dealerId(), "D", "D：逾期 " + d.overdueDays() + " 天", "D: overdue " + d.overdueDays());
+				return new DealerTier(d.dealerId(), "D", "D：逾期 " + d.overdueDays() + " 天",
+						"D: overdue " + d.overdueDays());
 			}
 			if (d.crossRegionIncidents() >= 2) {
 				return new DealerTier(d.dealerId(), "D", "D：窜货", "D: cross-region selling");
 			}
 			if (d.percentile().compareTo(new BigDecimal("0.80")) >= 0 && growth != null && growth.signum() >= 0
 					&& d.overdueDays() <= 30 && d.crossRegionIncidents() == 0) {
-				return new DealerTier(d.dealerId(), "A", "A：百分位 " + d.percentileText(), "A: percentile " + d.percentileText());
+				return new DealerTier(d.dealerId(), "A", "A：百分位 " + d.percentileText(),
+						"A: percentile " + d.percentileText());
 			}
 			if (growth != null && growth.compareTo(new BigDecimal("0.15")) >= 0 && d.overdueDays() <= 60) {
 				return new DealerTier(d.dealerId(), "B", "B：增长 " + d.growthPercent(), "B: growth " + d.growthPercent());
 			}
 			if (d.percentile().compareTo(new BigDecimal("0.50")) >= 0 && d.overdueDays() <= 60) {
-				return new DealerTier(d.dealerId(), "B", "B：百分位 " + d.percentileText(), "B: percentile " + d.percentileText());
+				return new DealerTier(d.dealerId(), "B", "B：百分位 " + d.percentileText(),
+						"B: percentile " + d.percentileText());
 			}
 			return new DealerTier(d.dealerId(), "C", "C：其他", "C: other");
 		}

@@ -22,9 +22,10 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Dealers classified per second (one session of 5,000 dealers, warm) and the cost of the decision audit
- * (subjects, JSON, JDBC batch into H2) relative to the evaluation. Not a test: run it by hand from the
- * repository's folder after {@code scripts/bench.sh} has built the module, {@code java -cp
+ * Dealers classified per second (one session of 5,000 dealers, warm) and the cost of the
+ * decision audit (subjects, JSON, JDBC batch into H2) relative to the evaluation. Not a
+ * test: run it by hand from the repository's folder after {@code scripts/bench.sh} has
+ * built the module, {@code java -cp
  * benchmarks/target/classes:$(cat benchmarks/target/bench.classpath) io.regionplan.bench.DecisionAuditBenchmark}.
  */
 public final class DecisionAuditBenchmark {
@@ -80,7 +81,8 @@ public final class DecisionAuditBenchmark {
 					random.nextInt(20) == 0 ? null : growth,
 					BigDecimal.valueOf(i).divide(BigDecimal.valueOf(count - 1), 6, RoundingMode.HALF_UP),
 					BigDecimal.valueOf(random.nextDouble(0.2, 1.2)).setScale(4, RoundingMode.HALF_UP),
-					random.nextInt(20) == 0 ? random.nextInt(91, 200) : random.nextInt(0, 60), random.nextInt(30) == 0 ? 2 : 0));
+					random.nextInt(20) == 0 ? random.nextInt(91, 200) : random.nextInt(0, 60),
+					random.nextInt(30) == 0 ? 2 : 0));
 		}
 		return dealers;
 	}

@@ -28,10 +28,11 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Issue 9, benchmarks 4 and 5, against the whole application on an H2 file (history FULL, demo data):
- * planning cycles per second (start to the director's approval, every user task completed at once over REST
- * with the server-side form checks, rule tasks and their decisions run by the harness), and task completions
- * through {@code /engine-rest} by 16 concurrent clients on loopback (p50, p99, completions per second).
+ * Issue 9, benchmarks 4 and 5, against the whole application on an H2 file (history FULL,
+ * demo data): planning cycles per second (start to the director's approval, every user
+ * task completed at once over REST with the server-side form checks, rule tasks and their
+ * decisions run by the harness), and task completions through {@code /engine-rest} by 16
+ * concurrent clients on loopback (p50, p99, completions per second).
  *
  * <pre>scripts/bench.sh engine</pre>
  */
@@ -46,18 +47,23 @@ public final class EngineBenchmark {
 		int cycles = args.length > 0 ? Integer.parseInt(args[0]) : 30;
 		int completions = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
 		int clients = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-		// then any of: "mem" (an in-memory H2 instead of the file with commits written at once, to see the database's
-		// share), "postgres" (a throwaway local PostgreSQL server, see LocalPostgres) and "audit" (history level AUDIT
+		// then any of: "mem" (an in-memory H2 instead of the file with commits written at
+		// once, to see the database's
+		// share), "postgres" (a throwaway local PostgreSQL server, see LocalPostgres) and
+		// "audit" (history level AUDIT
 		// instead of the shipped FULL)
 		List<String> options = List.of(args).subList(Math.min(3, args.length), args.length);
 		boolean memory = options.contains("mem");
 		LocalPostgres postgres = options.contains("postgres") ? LocalPostgres.start() : null;
 		String history = options.contains("audit") ? "audit" : "full";
 		Path data = Files.createTempDirectory("regionplan-bench-");
-		// as command-line arguments: they override application.yaml (builder properties would not)
+		// as command-line arguments: they override application.yaml (builder properties
+		// would not)
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(RegionPlanApplication.class).profiles("demo")
-			.run("--server.port=" + PORT, "--spring.datasource.url=" + (postgres != null ? postgres.jdbcUrl()
-					: memory ? "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" : "jdbc:h2:file:" + data.resolve("db") + ";WRITE_DELAY=0"),
+			.run("--server.port=" + PORT,
+					"--spring.datasource.url=" + (postgres != null ? postgres.jdbcUrl()
+							: memory ? "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1"
+									: "jdbc:h2:file:" + data.resolve("db") + ";WRITE_DELAY=0"),
 					"--spring.datasource.username=" + (postgres != null ? LocalPostgres.USER : "sa"),
 					"--camunda.bpm.history-level=" + history, "--camunda.bpm.job-execution.enabled=false",
 					"--logging.level.root=WARN");
@@ -77,10 +83,11 @@ public final class EngineBenchmark {
 				driver.runPlanning(i % 2 == 0 ? "east" : "south", i % 2 == 0 ? "wang.east" : "li.south");
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
-			System.out.printf("planning cycles (history %s): %d in %.1f s = %.2f cycles/s (%.0f ms each)%n", history, cycles, seconds,
-					cycles / seconds, seconds * 1000 / cycles);
+			System.out.printf("planning cycles (history %s): %d in %.1f s = %.2f cycles/s (%.0f ms each)%n", history,
+					cycles, seconds, cycles / seconds, seconds * 1000 / cycles);
 
-			// 5. REST completions: open data-refresh-check tasks, claimed, completed by concurrent clients
+			// 5. REST completions: open data-refresh-check tasks, claimed, completed by
+			// concurrent clients
 			ConcurrentLinkedQueue<String> open = new ConcurrentLinkedQueue<>();
 			for (int i = 0; i < completions + 200; i++) {
 				String cycle = driver.start("east");
@@ -88,11 +95,13 @@ public final class EngineBenchmark {
 				tasks.claim(task.getId(), "wang.east");
 				open.add(task.getId());
 			}
-			String auth = "Basic " + Base64.getEncoder().encodeToString("wang.east:demo".getBytes(StandardCharsets.UTF_8));
+			String auth = "Basic "
+					+ Base64.getEncoder().encodeToString("wang.east:demo".getBytes(StandardCharsets.UTF_8));
 			String body = "{\"variables\": {\"dataConfirmed\": {\"value\": true}, \"dataNotes\": {\"value\": \"ok\"}}}";
 			// warm-up: 200 completions
 			run(auth, body, open, 200, clients);
-			org.springframework.jdbc.core.JdbcTemplate jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+			org.springframework.jdbc.core.JdbcTemplate jdbc = app
+				.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
 			if (postgres == null) {
 				jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 10000");
 				jdbc.execute("SET QUERY_STATISTICS TRUE");
@@ -101,7 +110,8 @@ public final class EngineBenchmark {
 			List<Long> latencies = run(auth, body, open, completions, clients);
 			double restSeconds = (System.nanoTime() - wall) / 1e9;
 			Collections.sort(latencies);
-			System.out.printf("REST completions: %d by %d clients in %.1f s = %.0f/s; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+			System.out.printf(
+					"REST completions: %d by %d clients in %.1f s = %.0f/s; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
 					latencies.size(), clients, restSeconds, latencies.size() / restSeconds, percentile(latencies, 50),
 					percentile(latencies, 99), latencies.get(latencies.size() - 1) / 1e6);
 			if (postgres != null) {
@@ -110,9 +120,12 @@ public final class EngineBenchmark {
 			System.out.println("statements by database time during the completions:");
 			jdbc.queryForList("select CUMULATIVE_EXECUTION_TIME, EXECUTION_COUNT, SQL_STATEMENT from "
 					+ "INFORMATION_SCHEMA.QUERY_STATISTICS order by CUMULATIVE_EXECUTION_TIME desc fetch first 10 rows only")
-				.forEach(row -> System.out.printf("  %8.0f ms %6s x  %s%n", ((Number) row.get("CUMULATIVE_EXECUTION_TIME")).doubleValue(),
-						row.get("EXECUTION_COUNT"), String.valueOf(row.get("SQL_STATEMENT")).replaceAll("\\s+", " ")
-							.substring(0, Math.min(220, String.valueOf(row.get("SQL_STATEMENT")).replaceAll("\\s+", " ").length()))));
+				.forEach(row -> System.out.printf("  %8.0f ms %6s x  %s%n",
+						((Number) row.get("CUMULATIVE_EXECUTION_TIME")).doubleValue(), row.get("EXECUTION_COUNT"),
+						String.valueOf(row.get("SQL_STATEMENT"))
+							.replaceAll("\\s+", " ")
+							.substring(0, Math.min(220,
+									String.valueOf(row.get("SQL_STATEMENT")).replaceAll("\\s+", " ").length()))));
 		}
 		finally {
 			app.close();
@@ -122,8 +135,8 @@ public final class EngineBenchmark {
 		}
 	}
 
-	private static List<Long> run(String auth, String body, ConcurrentLinkedQueue<String> open, int count,
-			int clients) throws Exception {
+	private static List<Long> run(String auth, String body, ConcurrentLinkedQueue<String> open, int count, int clients)
+			throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		List<Future<List<Long>>> results = new ArrayList<>();
 		java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(count);
@@ -132,11 +145,14 @@ public final class EngineBenchmark {
 				List<Long> mine = new ArrayList<>();
 				while (left.getAndDecrement() > 0) {
 					String task = open.poll();
-					// HttpURLConnection writes headers and body in one go: the JDK HttpClient's separate body packet
+					// HttpURLConnection writes headers and body in one go: the JDK
+					// HttpClient's separate body packet
 					// met the server's delayed ACK and added ~40 ms to every request
 					long t = System.nanoTime();
-					java.net.HttpURLConnection connection = (java.net.HttpURLConnection) URI.create("http://localhost:" + PORT
-							+ "/engine-rest/task/" + task + "/complete").toURL().openConnection();
+					java.net.HttpURLConnection connection = (java.net.HttpURLConnection) URI
+						.create("http://localhost:" + PORT + "/engine-rest/task/" + task + "/complete")
+						.toURL()
+						.openConnection();
 					connection.setRequestMethod("POST");
 					connection.setRequestProperty("Authorization", auth);
 					connection.setRequestProperty("Content-Type", "application/json");
@@ -147,7 +163,8 @@ public final class EngineBenchmark {
 						out.write(bytes);
 					}
 					int status = connection.getResponseCode();
-					String answer = status == 204 ? "" : new String(connection.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+					String answer = status == 204 ? ""
+							: new String(connection.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 					mine.add(System.nanoTime() - t);
 					if (status != 204) {
 						throw new IllegalStateException("completion answered " + status + ": " + answer);

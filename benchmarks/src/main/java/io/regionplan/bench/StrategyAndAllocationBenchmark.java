@@ -31,9 +31,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue 9, benchmark 3: {@code city-strategy} over {@value #CITIES} cities, then {@code resource-allocation}
- * of a budget over those cities and {@value #DEALERS} dealers, as the rule tasks run them (with firing
- * capture). Target: both together under 1 s, warm. Milliseconds per pass.
+ * Issue 9, benchmark 3: {@code city-strategy} over {@value #CITIES} cities, then
+ * {@code resource-allocation} of a budget over those cities and {@value #DEALERS}
+ * dealers, as the rule tasks run them (with firing capture). Target: both together under
+ * 1 s, warm. Milliseconds per pass.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,11 +66,13 @@ public class StrategyAndAllocationBenchmark {
 		cities = new ArrayList<>();
 		List<City> list = new ArrayList<>();
 		for (int i = 0; i < CITIES; i++) {
-			List<String> neighbours = List.of(String.format("C%03d", (i + 1) % CITIES), String.format("C%03d", (i + CITIES - 1) % CITIES));
+			List<String> neighbours = List.of(String.format("C%03d", (i + 1) % CITIES),
+					String.format("C%03d", (i + CITIES - 1) % CITIES));
 			list.add(new City(String.format("C%03d", i), "national", "城市 " + i,
 					random.nextInt(12) == 0 ? null : BigDecimal.valueOf(1 + random.nextInt(200), 3),
-					BigDecimal.valueOf(10_000_000L + random.nextInt(900_000_000)), BigDecimal.valueOf(random.nextInt(500)),
-					neighbours, random.nextInt(8) == 0 ? random.nextInt(12) : 24, 10 + random.nextInt(25)));
+					BigDecimal.valueOf(10_000_000L + random.nextInt(900_000_000)),
+					BigDecimal.valueOf(random.nextInt(500)), neighbours,
+					random.nextInt(8) == 0 ? random.nextInt(12) : 24, 10 + random.nextInt(25)));
 		}
 		cities.addAll(list);
 		cities.add(new RegionMedians("national", new BigDecimal("0.100"), new BigDecimal("455000000")));
@@ -84,7 +87,8 @@ public class StrategyAndAllocationBenchmark {
 
 	@Benchmark
 	public int strategyThenAllocation() {
-		RuleRun strategies = strategy.run(new RuleSetVersion("city-strategy", "bench", strategy.contentHash()), cities, 1_000_000);
+		RuleRun strategies = strategy.run(new RuleSetVersion("city-strategy", "bench", strategy.contentHash()), cities,
+				1_000_000);
 		List<Object> facts = new ArrayList<>();
 		facts.add(new Budget("national", "money", new BigDecimal("50000000.00"), 2));
 		facts.add(new Budget("national", "headcount", new BigDecimal("120"), 0));
@@ -93,8 +97,8 @@ public class StrategyAndAllocationBenchmark {
 			facts.add(new AllocationCity(city.cityId(), city.name(), chosen.strategy(), city.marketSize()));
 		}
 		facts.addAll(dealers);
-		RuleRun allocated = allocation.run(new RuleSetVersion("resource-allocation", "bench", allocation.contentHash()), facts,
-				1_000_000);
+		RuleRun allocated = allocation.run(new RuleSetVersion("resource-allocation", "bench", allocation.contentHash()),
+				facts, 1_000_000);
 		return allocated.firings().size();
 	}
 

@@ -18,9 +18,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the rule sandbox costs (issue 15): the dealer classification of the benchmark's 5,000 dealers as the
- * rule task runs it, in the sandbox (its own thread, watched for time and memory, classes from the allow-list
- * class loader) and the same evaluation on the calling thread, in one run. {@code scripts/bench.sh RuleSandbox}.
+ * What the rule sandbox costs (issue 15): the dealer classification of the benchmark's
+ * 5,000 dealers as the rule task runs it, in the sandbox (its own thread, watched for
+ * time and memory, classes from the allow-list class loader) and the same evaluation on
+ * the calling thread, in one run. {@code scripts/bench.sh RuleSandbox}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -1,14 +1,16 @@
 package io.regionplan.market.demo;
 
 /**
- * The six channels, with the figures that make them differ the way they do in the trade: many small
- * traditional shops and few hypermarkets, big category sales per KA store, higher case prices in
- * catering, low distribution in catering and convenience.
+ * The six channels, with the figures that make them differ the way they do in the trade:
+ * many small traditional shops and few hypermarkets, big category sales per KA store,
+ * higher case prices in catering, low distribution in catering and convenience.
  */
 enum Channel {
 
-	// store mix in % (tier-1 city, tier-5 city), carry rate, category sales per store and year in yuan,
-	// weight when a dealer picks its channels, weight in a city's sales, price per case in yuan
+	// store mix in % (tier-1 city, tier-5 city), carry rate, category sales per store and
+	// year in yuan,
+	// weight when a dealer picks its channels, weight in a city's sales, price per case
+	// in yuan
 	KA("大卖场", "Hypermarket (KA)", 3, 1.5, 0.92, 2_400_000, 1.0, 1.6, 72),
 	SUPERMARKET("超市", "Supermarket", 12, 10, 0.82, 600_000, 2.5, 1.3, 78),
 	CONVENIENCE("便利店", "Convenience store", 25, 10, 0.62, 60_000, 2.0, 0.6, 96),
@@ -47,7 +49,10 @@ enum Channel {
 		this.casePrice = casePrice;
 	}
 
-	/** The channel's weight among a city's stores: big cities have more convenience stores and KA. */
+	/**
+	 * The channel's weight among a city's stores: big cities have more convenience stores
+	 * and KA.
+	 */
 	double storeMix(int tier) {
 		return mixTier1 + (mixTier5 - mixTier1) * (tier - 1) / 4.0;
 	}

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Two to four competitors per city from a pool of national and regional brands, the leader taking up
- * to 35%. In Nantong the leader is strong, which is why our share is low there (DemoMarket case d).
+ * Two to four competitors per city from a pool of national and regional brands, the
+ * leader taking up to 35%. In Nantong the leader is strong, which is why our share is low
+ * there (DemoMarket case d).
  */
 final class Competitors {
 
-	private static final List<String> BRANDS = List.of("佳味", "鲜达", "金福", "康源", "悦享", "满福", "优品", "百润", "农家园",
-			"天之源", "绿洲", "四季鲜");
+	private static final List<String> BRANDS = List.of("佳味", "鲜达", "金福", "康源", "悦享", "满福", "优品", "百润", "农家园", "天之源",
+			"绿洲", "四季鲜");
 
 	private static final double[][] SHARE_RANGES = { { 0.15, 0.35 }, { 0.08, 0.25 }, { 0.05, 0.15 }, { 0.05, 0.10 } };
 

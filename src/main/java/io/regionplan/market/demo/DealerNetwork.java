@@ -8,14 +8,14 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Dealers and what they cover. Every city gets at least one dealer based in it, the rest go by
- * population; most dealers serve their home city only, some also one or two bordering cities.
+ * Dealers and what they cover. Every city gets at least one dealer based in it, the rest
+ * go by population; most dealers serve their home city only, some also one or two
+ * bordering cities.
  */
 final class DealerNetwork {
 
-	private static final List<String> TRADE_NAMES = List.of("恒达", "永盛", "鑫源", "华联", "宏泰", "金隆", "瑞丰", "汇通",
-			"广源", "嘉禾", "佳美", "和盛", "德隆", "万家", "顺发", "东升", "福满", "盛世", "惠民", "百佳", "天润", "裕丰", "昌荣",
-			"兴旺");
+	private static final List<String> TRADE_NAMES = List.of("恒达", "永盛", "鑫源", "华联", "宏泰", "金隆", "瑞丰", "汇通", "广源", "嘉禾",
+			"佳美", "和盛", "德隆", "万家", "顺发", "东升", "福满", "盛世", "惠民", "百佳", "天润", "裕丰", "昌荣", "兴旺");
 
 	private static final List<String> SUFFIXES = List.of("商贸", "贸易", "食品", "供应链");
 
@@ -41,7 +41,8 @@ final class DealerNetwork {
 			for (int j = 0; j < cities.size(); j++) {
 				for (int k = 0; k < counts[j]; k++) {
 					String id = "D-" + region.dealerCode() + "-" + Num.padded(number++, 3);
-					dealers.add(dealer(id, region, geography, cities.get(j), neighbours.get(cities.get(j)), names, random));
+					dealers.add(
+							dealer(id, region, geography, cities.get(j), neighbours.get(cities.get(j)), names, random));
 				}
 			}
 		}

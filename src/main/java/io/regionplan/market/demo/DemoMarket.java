@@ -5,28 +5,30 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A deterministic demo market: East China and South China with twelve real cities each, their dealers,
- * stores, two years of monthly sales, competitors, price tiers, headcount and HQ targets, in the import
- * format of docs/data-formats.md. The same size and seed give the same bytes, so demos, rule tests and
- * benchmarks can rely on it.
+ * A deterministic demo market: East China and South China with twelve real cities each,
+ * their dealers, stores, two years of monthly sales, competitors, price tiers, headcount
+ * and HQ targets, in the import format of docs/data-formats.md. The same size and seed
+ * give the same bytes, so demos, rule tests and benchmarks can rely on it.
  * <p>
- * Deliberate cases, which hold for every seed (with at least 24 months) and which rule tests rely on:
+ * Deliberate cases, which hold for every seed (with at least 24 months) and which rule
+ * tests rely on:
  * <ol type="a">
- * <li>{@link #DECLINING_DEALER} (east, Hangzhou): trailing-12-month sales about 45% below the 12 months
- * before, so tier D by decline.</li>
- * <li>{@link #OVERDUE_DEALER} (east, Ningbo): overdue_days 104, the only dealer over 90 days, so tier D by
- * receivables.</li>
- * <li>{@link #CROSS_REGION_DEALER} (south, Dongguan): cross_region_incidents 3, the only dealer with 2 or
- * more, so tier D by cross-region selling.</li>
- * <li>{@link #THREE_POINTS_CITY} Nantong (east): market size above the region's median, share (trailing
- * sales ÷ market size) far below it, bordering Shanghai and Suzhou, which are both above the median in
- * share and market size (BASE_CAMP), so THREE_POINTS_ATTACK_ONE.</li>
- * <li>{@link #CORE_DEALER} (east, Shanghai and Suzhou): the region's biggest dealer by far, growing about 12%,
- * nothing overdue, no incident, so tier A.</li>
+ * <li>{@link #DECLINING_DEALER} (east, Hangzhou): trailing-12-month sales about 45% below
+ * the 12 months before, so tier D by decline.</li>
+ * <li>{@link #OVERDUE_DEALER} (east, Ningbo): overdue_days 104, the only dealer over 90
+ * days, so tier D by receivables.</li>
+ * <li>{@link #CROSS_REGION_DEALER} (south, Dongguan): cross_region_incidents 3, the only
+ * dealer with 2 or more, so tier D by cross-region selling.</li>
+ * <li>{@link #THREE_POINTS_CITY} Nantong (east): market size above the region's median,
+ * share (trailing sales ÷ market size) far below it, bordering Shanghai and Suzhou, which
+ * are both above the median in share and market size (BASE_CAMP), so
+ * THREE_POINTS_ATTACK_ONE.</li>
+ * <li>{@link #CORE_DEALER} (east, Shanghai and Suzhou): the region's biggest dealer by
+ * far, growing about 12%, nothing overdue, no incident, so tier A.</li>
  * </ol>
- * Every other dealer's trend is between −10% and +25% a year (so never below −20% after noise), it is
- * at most 80 days overdue and has at most one incident. Wenzhou (east, 460 km), Shantou and Zhanjiang
- * (south) lie beyond 300 km.
+ * Every other dealer's trend is between −10% and +25% a year (so never below −20% after
+ * noise), it is at most 80 days overdue and has at most one incident. Wenzhou (east, 460
+ * km), Shantou and Zhanjiang (south) lie beyond 300 km.
  */
 public final class DemoMarket {
 
@@ -49,15 +51,19 @@ public final class DemoMarket {
 	}
 
 	/**
-	 * How much to generate. Dealers and stores are totals over all regions, split evenly. The first two
-	 * regions are always east and south with their twelve real cities, which the deliberate cases need.
+	 * How much to generate. Dealers and stores are totals over all regions, split evenly.
+	 * The first two regions are always east and south with their twelve real cities,
+	 * which the deliberate cases need.
 	 *
-	 * @param citiesPerRegion cities in each region, at least 12; beyond the real ones they are synthetic
-	 * @param dealers dealers in all regions; each region needs at least {@code citiesPerRegion + 3}
+	 * @param citiesPerRegion cities in each region, at least 12; beyond the real ones
+	 * they are synthetic
+	 * @param dealers dealers in all regions; each region needs at least
+	 * {@code citiesPerRegion + 3}
 	 * @param stores stores in all regions
 	 * @param months months of sales, ending with {@code lastMonth}
 	 * @param lastMonth the last month with sales
-	 * @param regions number of regions, at least 2; beyond east and south they are synthetic (r03 …)
+	 * @param regions number of regions, at least 2; beyond east and south they are
+	 * synthetic (r03 …)
 	 */
 	public record Size(int citiesPerRegion, int dealers, int stores, int months, YearMonth lastMonth, int regions) {
 
@@ -83,8 +89,9 @@ public final class DemoMarket {
 		}
 
 		/**
-		 * About {@code cities} cities in regions of about 12 (at least two regions): 300 gives 25 regions
-		 * of 12, 30 gives 2 of 15. The total is rounded up to fill every region equally.
+		 * About {@code cities} cities in regions of about 12 (at least two regions): 300
+		 * gives 25 regions of 12, 30 gives 2 of 15. The total is rounded up to fill every
+		 * region equally.
 		 */
 		public static Size ofTotalCities(int cities, int dealers, int stores, int months, YearMonth lastMonth) {
 			int regions = Math.max(2, cities / 12);

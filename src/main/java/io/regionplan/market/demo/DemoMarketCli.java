@@ -10,12 +10,13 @@ import java.util.Set;
 /**
  * Writes a demo market as CSV files, one per kind, ready to import:
  * {@code DemoMarketCli [--out DIR] [--seed N] [--cities TOTAL] [--dealers N] [--stores N] [--months N]}.
- * Without options it writes the demo size to {@code target/demo-market}; the benchmarks' national scale
- * is {@code --cities 300 --dealers 5000 --stores 1000000}.
+ * Without options it writes the demo size to {@code target/demo-market}; the benchmarks'
+ * national scale is {@code --cities 300 --dealers 5000 --stores 1000000}.
  */
 public final class DemoMarketCli {
 
-	private static final Set<String> OPTIONS = Set.of("--out", "--seed", "--cities", "--dealers", "--stores", "--months");
+	private static final Set<String> OPTIONS = Set.of("--out", "--seed", "--cities", "--dealers", "--stores",
+			"--months");
 
 	private DemoMarketCli() {
 	}
@@ -47,10 +48,11 @@ public final class DemoMarketCli {
 			long started = System.nanoTime();
 			MarketDataset dataset = DemoMarket.generate(size, seed);
 			dataset.writeCsv(dir);
-			out.printf(Locale.ROOT, "wrote %s: %d regions × %d cities, seed %d, %d ms%n", dir.toAbsolutePath(), size.regions(),
-					size.citiesPerRegion(), seed, (System.nanoTime() - started) / 1_000_000);
+			out.printf(Locale.ROOT, "wrote %s: %d regions × %d cities, seed %d, %d ms%n", dir.toAbsolutePath(),
+					size.regions(), size.citiesPerRegion(), seed, (System.nanoTime() - started) / 1_000_000);
 			dataset.tables()
-				.forEach(table -> out.printf(Locale.ROOT, "  %-20s %,10d rows%n", table.kind() + ".csv", table.rows().size()));
+				.forEach(table -> out.printf(Locale.ROOT, "  %-20s %,10d rows%n", table.kind() + ".csv",
+						table.rows().size()));
 			return 0;
 		}
 		catch (IllegalArgumentException ex) {

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Loads the demo regions (east 华东, south 华南) on the first start of the demo profile, through the same
- * CSV import a user would run, so that the import path is exercised on every demo start.
+ * Loads the demo regions (east 华东, south 华南) on the first start of the demo profile,
+ * through the same CSV import a user would run, so that the import path is exercised on
+ * every demo start.
  */
 @Component
 @Profile("demo")
@@ -54,8 +55,8 @@ class DemoMarketLoader implements ApplicationRunner {
 				String file = kind + ".csv";
 				ImportReport report = imports.importNow(kind, dir.resolve(file), file, Importer.system());
 				if (!"SUCCEEDED".equals(report.status())) {
-					throw new IllegalStateException("Demo market data " + file + " was not imported: " + report.message()
-							+ " " + report.errors());
+					throw new IllegalStateException("Demo market data " + file + " was not imported: "
+							+ report.message() + " " + report.errors());
 				}
 			}
 		}

@@ -6,8 +6,9 @@ import java.util.RandomAccess;
 import java.util.function.IntFunction;
 
 /**
- * Rows computed from their index on each read. Each row draws from its own random stream derived from
- * the seed and the index, so a row is the same whenever and however often it is read.
+ * Rows computed from their index on each read. Each row draws from its own random stream
+ * derived from the seed and the index, so a row is the same whenever and however often it
+ * is read.
  */
 final class GeneratedRows extends AbstractList<List<String>> implements RandomAccess {
 

@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Regions, cities and which cities border each other. The first two regions are the real ones;
- * beyond their twelve cities, and in every further region, cities are synthetic ({@code city-123}
- * 城市123), smaller than Nantong so that the real cities keep their place around the region medians.
+ * Regions, cities and which cities border each other. The first two regions are the real
+ * ones; beyond their twelve cities, and in every further region, cities are synthetic
+ * ({@code city-123} 城市123), smaller than Nantong so that the real cities keep their place
+ * around the region medians.
  */
 record Geography(List<Region> regions, List<City> cities, List<List<String>> adjacency) {
 
@@ -23,7 +24,8 @@ record Geography(List<Region> regions, List<City> cities, List<List<String>> adj
 			regions.add(region);
 			adjacency.addAll(RealCities.adjacency(r));
 			for (int j = 0; j < size.citiesPerRegion(); j++) {
-				City city = (j < real.size()) ? real.get(j).withShare(real.get(j).share() * random.nextDouble(0.94, 1.06))
+				City city = (j < real.size())
+						? real.get(j).withShare(real.get(j).share() * random.nextDouble(0.94, 1.06))
 						: synthetic(region.id(), cities.size() + 1, j == 0, random);
 				cities.add(city);
 				if (j >= real.size() && j > 0) {
@@ -37,7 +39,10 @@ record Geography(List<Region> regions, List<City> cities, List<List<String>> adj
 		return new Geography(List.copyOf(regions), List.copyOf(cities), List.copyOf(adjacency));
 	}
 
-	/** A synthetic city; the first city of a synthetic region is its hub, where the distribution centre is. */
+	/**
+	 * A synthetic city; the first city of a synthetic region is its hub, where the
+	 * distribution centre is.
+	 */
 	private static City synthetic(String region, int number, boolean hub, SplittableRandom random) {
 		long population = 1000 * Math.round(hub ? random.nextDouble(8000, 14000) : random.nextDouble(1200, 6500));
 		int tier = hub ? 2 : population > 5_000_000 ? 3 : population > 3_000_000 ? 4 : 5;

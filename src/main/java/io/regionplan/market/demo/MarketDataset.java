@@ -12,8 +12,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * A whole market: one table per kind, in import order, because rows refer to rows of earlier kinds
- * (a sale to its dealer, a dealer to its region).
+ * A whole market: one table per kind, in import order, because rows refer to rows of
+ * earlier kinds (a sale to its dealer, a dealer to its region).
  */
 public record MarketDataset(List<MarketTable> tables) {
 
@@ -32,8 +32,9 @@ public record MarketDataset(List<MarketTable> tables) {
 	}
 
 	/**
-	 * Writes {@code <kind>.csv} per table into {@code dir} (created if missing): UTF-8 without BOM, a
-	 * header row, "\n" line ends, so the same data gives the same bytes on every platform.
+	 * Writes {@code <kind>.csv} per table into {@code dir} (created if missing): UTF-8
+	 * without BOM, a header row, "\n" line ends, so the same data gives the same bytes on
+	 * every platform.
 	 */
 	public void writeCsv(Path dir) {
 		try {

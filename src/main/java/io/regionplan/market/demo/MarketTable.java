@@ -3,11 +3,11 @@ package io.regionplan.market.demo;
 import java.util.List;
 
 /**
- * One kind of market data as the strings of its CSV file (docs/data-formats.md): English column names,
- * ids, numbers with a '.' decimal point and no thousands separator, months {@code YYYY-MM}, booleans
- * {@code true}/{@code false}. The rows of big kinds (stores, sales) are computed when read, so that a
- * national data set is written without holding a million rows in memory; iterate them once rather
- * than calling {@code get} at random.
+ * One kind of market data as the strings of its CSV file (docs/data-formats.md): English
+ * column names, ids, numbers with a '.' decimal point and no thousands separator, months
+ * {@code YYYY-MM}, booleans {@code true}/{@code false}. The rows of big kinds (stores,
+ * sales) are computed when read, so that a national data set is written without holding a
+ * million rows in memory; iterate them once rather than calling {@code get} at random.
  *
  * @param kind the import kind, e.g. {@code cities}
  * @param columns the header row

@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Number formatting in the import format and the few bits of arithmetic the generator shares.
- * Formatting avoids {@code String.format}: the locale must never leak into a file, and a million
- * store rows should not pay for a format parser.
+ * Number formatting in the import format and the few bits of arithmetic the generator
+ * shares. Formatting avoids {@code String.format}: the locale must never leak into a
+ * file, and a million store rows should not pay for a format parser.
  */
 final class Num {
 
@@ -42,7 +42,10 @@ final class Num {
 		return z ^ (z >>> 31);
 	}
 
-	/** Splits {@code total} into {@code parts} nearly equal whole parts, the first ones one bigger. */
+	/**
+	 * Splits {@code total} into {@code parts} nearly equal whole parts, the first ones
+	 * one bigger.
+	 */
 	static int[] evenly(int total, int parts) {
 		int[] split = new int[parts];
 		for (int i = 0; i < parts; i++) {
@@ -52,14 +55,15 @@ final class Num {
 	}
 
 	/**
-	 * Splits {@code total} into whole parts proportional to {@code weights}, each at least
-	 * {@code minimum} (largest remainder), so counts always add up exactly.
+	 * Splits {@code total} into whole parts proportional to {@code weights}, each at
+	 * least {@code minimum} (largest remainder), so counts always add up exactly.
 	 */
 	static int[] apportion(int total, double[] weights, int minimum) {
 		int[] parts = new int[weights.length];
 		int rest = total - minimum * weights.length;
 		if (rest < 0) {
-			throw new IllegalArgumentException("cannot give " + minimum + " to each of " + weights.length + " out of " + total);
+			throw new IllegalArgumentException(
+					"cannot give " + minimum + " to each of " + weights.length + " out of " + total);
 		}
 		double sum = 0;
 		for (double weight : weights) {

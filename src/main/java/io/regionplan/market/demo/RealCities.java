@@ -3,10 +3,11 @@ package io.regionplan.market.demo;
 import java.util.List;
 
 /**
- * The two real regions with twelve real cities each. Population is the 2020 census rounded, road
- * distance is to the region's distribution centre (Shanghai, Guangzhou), market size is the category's
- * yearly sales in yuan, about 150-210 yuan per inhabitant. The intended share is ours: high in the
- * cities near the centre, low far away, and deliberately low in Nantong (DemoMarket case d).
+ * The two real regions with twelve real cities each. Population is the 2020 census
+ * rounded, road distance is to the region's distribution centre (Shanghai, Guangzhou),
+ * market size is the category's yearly sales in yuan, about 150-210 yuan per inhabitant.
+ * The intended share is ours: high in the cities near the centre, low far away, and
+ * deliberately low in Nantong (DemoMarket case d).
  */
 final class RealCities {
 
@@ -43,8 +44,9 @@ final class RealCities {
 			south("zhanjiang", "湛江", "Zhanjiang", 3, 6_980_000, 800_000_000L, 410, 0.026));
 
 	/**
-	 * Cities that share a border, one row per pair. Nantong borders Shanghai (Chongming) and Suzhou across
-	 * the Yangtze: the two strongholds of the three-points-attack-one case.
+	 * Cities that share a border, one row per pair. Nantong borders Shanghai (Chongming)
+	 * and Suzhou across the Yangtze: the two strongholds of the three-points-attack-one
+	 * case.
 	 */
 	static final List<List<String>> EAST_ADJACENCY = List.of(List.of("shanghai", "suzhou"),
 			List.of("shanghai", "jiaxing"), List.of("shanghai", "nantong"), List.of("suzhou", "wuxi"),

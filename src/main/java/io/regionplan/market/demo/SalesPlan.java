@@ -7,14 +7,17 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Monthly sell-in per dealer × city × channel. A city's trailing-12-month sales are set first (its
- * intended share × market size) and split over the dealers serving it by their size and the
- * channel's weight; each line then runs back in time along its dealer's trend, with the Spring
- * Festival peak and some noise per month.
+ * Monthly sell-in per dealer × city × channel. A city's trailing-12-month sales are set
+ * first (its intended share × market size) and split over the dealers serving it by their
+ * size and the channel's weight; each line then runs back in time along its dealer's
+ * trend, with the Spring Festival peak and some noise per month.
  */
 final class SalesPlan {
 
-	/** Seasonality by calendar month: pre-Spring-Festival stocking in January and February, a small Mid-Autumn lift. */
+	/**
+	 * Seasonality by calendar month: pre-Spring-Festival stocking in January and
+	 * February, a small Mid-Autumn lift.
+	 */
 	private static final double[] SEASON = normalised(1.42, 1.30, 0.88, 0.90, 0.94, 0.90, 0.86, 0.88, 0.98, 0.98, 0.90,
 			1.08);
 
@@ -45,7 +48,8 @@ final class SalesPlan {
 
 	static SalesPlan of(List<Dealer> dealers, List<City> cities, DemoMarket.Size size, SplittableRandom random) {
 		double[] cityWeight = new double[cities.size()];
-		// drafts carry the line's weight in place of its amount until the city totals are known
+		// drafts carry the line's weight in place of its amount until the city totals are
+		// known
 		List<Line> drafts = new ArrayList<>();
 		for (int d = 0; d < dealers.size(); d++) {
 			Dealer dealer = dealers.get(d);
@@ -76,7 +80,8 @@ final class SalesPlan {
 		Line line = lines.get(index / months);
 		int age = index % months;
 		YearMonth month = firstMonth.plusMonths(age);
-		// centred on the middle of the last 12 months, so their sum is the line's annual amount
+		// centred on the middle of the last 12 months, so their sum is the line's annual
+		// amount
 		double trend = Math.pow(1 + line.growth(), (age - (months - 6.5)) / 12.0);
 		double noise = new SplittableRandom(Num.mix(seed, index)).nextDouble(0.95, 1.05);
 		double amount = line.annual() / 12 * SEASON[month.getMonthValue() - 1] * trend * noise;
@@ -92,8 +97,9 @@ final class SalesPlan {
 	}
 
 	/**
-	 * HQ volume targets per city for the year of the last month and the next: the forecast (trailing
-	 * volume, for next year grown by the city's dealers' trend) plus the 5-25% stretch HQ usually asks.
+	 * HQ volume targets per city for the year of the last month and the next: the
+	 * forecast (trailing volume, for next year grown by the city's dealers' trend) plus
+	 * the 5-25% stretch HQ usually asks.
 	 */
 	MarketTable targets(YearMonth lastMonth, SplittableRandom random) {
 		double[] volume = new double[cities.size()];

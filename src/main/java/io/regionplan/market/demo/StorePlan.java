@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Stores, computed one at a time from their number so that a million of them never sit in memory.
- * Stores are spread over cities by population and over channels by the city's tier (cells of
- * city × channel, in id order); whether a store carries our product follows the channel and the
- * city's share, and a carrying store is served by one of the dealers covering its cell.
+ * Stores, computed one at a time from their number so that a million of them never sit in
+ * memory. Stores are spread over cities by population and over channels by the city's
+ * tier (cells of city × channel, in id order); whether a store carries our product
+ * follows the channel and the city's share, and a carrying store is served by one of the
+ * dealers covering its cell.
  */
 final class StorePlan {
 
-	/** Category sales per store by city tier: a tier-1 hypermarket sells more than a tier-5 one. */
+	/**
+	 * Category sales per store by city tier: a tier-1 hypermarket sells more than a
+	 * tier-5 one.
+	 */
 	private static final double[] TIER_FACTOR = { 1.3, 1.1, 1.0, 0.85, 0.7 };
 
 	/** What one store is, before it becomes a row. */
@@ -63,7 +67,9 @@ final class StorePlan {
 		int end = 0;
 		for (int r = 0; r < size.regions(); r++) {
 			List<Integer> regionCities = geography.citiesOf(geography.regions().get(r).id());
-			double[] population = regionCities.stream().mapToDouble(c -> geography.cities().get(c).population()).toArray();
+			double[] population = regionCities.stream()
+				.mapToDouble(c -> geography.cities().get(c).population())
+				.toArray();
 			int[] perCity = Num.apportion(perRegion[r], population, 0);
 			for (int j = 0; j < regionCities.size(); j++) {
 				int tier = geography.cities().get(regionCities.get(j)).tier();
@@ -80,7 +86,10 @@ final class StorePlan {
 		return new StorePlan(dealers, geography.cities(), cellCity, cellChannel, cellEnd, random.nextLong());
 	}
 
-	/** Carry rates by channel and city share (strong cities are well distributed), and who covers each cell. */
+	/**
+	 * Carry rates by channel and city share (strong cities are well distributed), and who
+	 * covers each cell.
+	 */
 	private void cover() {
 		List<List<Integer>> byCell = new ArrayList<>();
 		int[] firstCell = new int[cities.size()];
@@ -141,11 +150,13 @@ final class StorePlan {
 	}
 
 	MarketTable table() {
-		return new MarketTable("stores", List.of("store", "city", "channel", "dealer", "carries_product", "category_sales"),
+		return new MarketTable("stores",
+				List.of("store", "city", "channel", "dealer", "carries_product", "category_sales"),
 				new GeneratedRows(count(), index -> {
 					Store store = store(index);
 					return List.of("S-" + Num.padded(index + 1L, 6), cities.get(cellCity[store.cell()]).id(),
-							cellChannel[store.cell()].name(), (store.dealer() < 0) ? "" : dealers.get(store.dealer()).id(),
+							cellChannel[store.cell()].name(),
+							(store.dealer() < 0) ? "" : dealers.get(store.dealer()).id(),
 							Boolean.toString(store.carries()), Num.whole(store.categorySales()));
 				}));
 	}
@@ -162,7 +173,10 @@ final class StorePlan {
 		return served;
 	}
 
-	/** Headcount per city × channel, in city then channel order: about one rep per 45 stores, one at least from 15. */
+	/**
+	 * Headcount per city × channel, in city then channel order: about one rep per 45
+	 * stores, one at least from 15.
+	 */
 	MarketTable headcount(SplittableRandom random) {
 		List<List<String>> rows = new ArrayList<>();
 		for (int cell = 0; cell < cellEnd.length; cell++) {

@@ -11,10 +11,11 @@ final class Tables {
 	}
 
 	static MarketTable regions(Geography geography) {
-		return new MarketTable("regions", List.of("region", "name_zh", "name_en"), geography.regions()
-			.stream()
-			.map(region -> List.of(region.id(), region.nameZh(), region.nameEn()))
-			.toList());
+		return new MarketTable("regions", List.of("region", "name_zh", "name_en"),
+				geography.regions()
+					.stream()
+					.map(region -> List.of(region.id(), region.nameZh(), region.nameEn()))
+					.toList());
 	}
 
 	static MarketTable channels() {
@@ -31,8 +32,8 @@ final class Tables {
 				geography.cities()
 					.stream()
 					.map(city -> List.of(city.id(), city.region(), city.nameZh(), city.nameEn(),
-							Integer.toString(city.tier()), Long.toString(city.population()), Long.toString(city.marketSize()),
-							Integer.toString(city.distanceKm())))
+							Integer.toString(city.tier()), Long.toString(city.population()),
+							Long.toString(city.marketSize()), Integer.toString(city.distanceKm())))
 					.toList());
 	}
 
@@ -53,8 +54,9 @@ final class Tables {
 	}
 
 	/**
-	 * Dealers with their receivables (two to six weeks of sales; far more for a dealer long overdue)
-	 * and target stores (what they serve and up to 80% more, so some fall under the 60% coverage line).
+	 * Dealers with their receivables (two to six weeks of sales; far more for a dealer
+	 * long overdue) and target stores (what they serve and up to 80% more, so some fall
+	 * under the 60% coverage line).
 	 */
 	static MarketTable dealers(List<Dealer> dealers, double[] sales, int[] served, SplittableRandom random) {
 		List<List<String>> rows = new ArrayList<>();
@@ -71,7 +73,10 @@ final class Tables {
 				"cross_region_incidents", "compliance_score", "target_stores"), rows);
 	}
 
-	/** Shelf price per unit; a case holds 12 units, so our 60-120 yuan cases sit in the mainstream tier. */
+	/**
+	 * Shelf price per unit; a case holds 12 units, so our 60-120 yuan cases sit in the
+	 * mainstream tier.
+	 */
 	static MarketTable priceTiers() {
 		return new MarketTable("price-tiers", List.of("price_tier", "name_zh", "name_en", "min_price", "max_price"),
 				List.of(List.of("ECONOMY", "经济", "Economy", "2.00", "4.50"),

@@ -10,8 +10,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Who may import which region's market data: directors, admins and the region's managers; the reference data
- * every region shares, and moves between regions, only directors and admins.
+ * Who may import which region's market data: directors, admins and the region's managers;
+ * the reference data every region shares, and moves between regions, only directors and
+ * admins.
  */
 final class ImportAccess {
 
@@ -23,7 +24,10 @@ final class ImportAccess {
 				+ " is shared by every region: only directors and admins import it";
 	}
 
-	/** @param movesBetweenRegions the caller asks to move rows to another region, which directors and admins only do */
+	/**
+	 * @param movesBetweenRegions the caller asks to move rows to another region, which
+	 * directors and admins only do
+	 */
 	static Importer importer(RegionPlanUser user, boolean movesBetweenRegions) {
 		if (MarketAccess.isPrivileged(user)) {
 			return new Importer(user.id(), true, Set.copyOf(user.regionIds()), movesBetweenRegions);

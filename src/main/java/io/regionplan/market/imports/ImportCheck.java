@@ -12,9 +12,9 @@ import java.util.StringJoiner;
 import io.regionplan.market.imports.ImportKind.Column;
 
 /**
- * Checks the rows of one file against its kind: the header, every cell, the rules across a row, duplicate keys,
- * and whose region a row is. Keeps the good rows and reports every bad one; the file is written only when
- * there is none.
+ * Checks the rows of one file against its kind: the header, every cell, the rules across
+ * a row, duplicate keys, and whose region a row is. Keeps the good rows and reports every
+ * bad one; the file is written only when there is none.
  */
 final class ImportCheck {
 
@@ -80,7 +80,10 @@ final class ImportCheck {
 		return text.length() <= MAX_ERROR_TEXT ? text : text.substring(0, MAX_ERROR_TEXT) + "…";
 	}
 
-	/** Maps header cells to columns; a wrong header leaves no layout, and no row is checked. */
+	/**
+	 * Maps header cells to columns; a wrong header leaves no layout, and no row is
+	 * checked.
+	 */
 	void header(List<String> header) {
 		Column[] columns = new Column[header.size()];
 		Set<String> seen = new HashSet<>();
@@ -92,8 +95,8 @@ final class ImportCheck {
 			}
 			Column column = kind.column(name).orElse(null);
 			if (column == null) {
-				error(1, name, name, "未知列（" + kind.name() + " 的列为 " + columnNames() + "）/ unknown column; " + kind.name()
-						+ " has " + columnNames());
+				error(1, name, name, "未知列（" + kind.name() + " 的列为 " + columnNames() + "）/ unknown column; "
+						+ kind.name() + " has " + columnNames());
 				ok = false;
 			}
 			else if (!seen.add(column.name())) {
@@ -104,7 +107,8 @@ final class ImportCheck {
 		}
 		for (Column column : kind.columns()) {
 			if (column.required() && !seen.contains(column.name())) {
-				error(1, column.name(), "", "缺少必填列 " + column.name() + " / " + column.nameZh() + " / missing required column");
+				error(1, column.name(), "",
+						"缺少必填列 " + column.name() + " / " + column.nameZh() + " / missing required column");
 				ok = false;
 			}
 		}
@@ -136,7 +140,10 @@ final class ImportCheck {
 		}
 	}
 
-	/** The row's values in the kind's column order, or null when a cell is wrong (errors added). */
+	/**
+	 * The row's values in the kind's column order, or null when a cell is wrong (errors
+	 * added).
+	 */
 	private Object[] values(TabularFile.Line line) {
 		List<Column> columns = kind.columns();
 		Object[] values = new Object[columns.size()];

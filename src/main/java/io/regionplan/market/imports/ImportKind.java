@@ -10,8 +10,9 @@ import java.util.Optional;
  * @param name the kind's name in the API ({@code cities})
  * @param table the table it is stored in
  * @param keys the names of the key columns (an upsert matches rows by them)
- * @param scope the column that tells which region a row belongs to ({@code region}, {@code city}
- * or {@code dealer}), or {@code null} for reference data every region shares (channels, price tiers)
+ * @param scope the column that tells which region a row belongs to ({@code region},
+ * {@code city} or {@code dealer}), or {@code null} for reference data every region shares
+ * (channels, price tiers)
  * @param rowChecks the rules across the cells of a row
  */
 record ImportKind(String name, String nameZh, String table, List<Column> columns, List<String> keys, String scope,
@@ -24,8 +25,8 @@ record ImportKind(String name, String nameZh, String table, List<Column> columns
 
 	/**
 	 * @param min the smallest number allowed, or {@code null}
-	 * @param max the largest number allowed: the business's limit or what the table's column holds, whichever
-	 * is smaller ({@code null} for a column that is no number)
+	 * @param max the largest number allowed: the business's limit or what the table's
+	 * column holds, whichever is smaller ({@code null} for a column that is no number)
 	 * @param references the kind whose ids the value must be one of, or {@code null}
 	 * @param scale the most decimals a number may have (what the table keeps)
 	 */
@@ -48,7 +49,10 @@ record ImportKind(String name, String nameZh, String table, List<Column> columns
 			return new Column(name, zh, db, ValueType.TEXT, true, null, null, 0, null);
 		}
 
-		/** A whole number stored in an {@code integer} column (at most 2,147,483,647), or up to {@code max}. */
+		/**
+		 * A whole number stored in an {@code integer} column (at most 2,147,483,647), or
+		 * up to {@code max}.
+		 */
 		static Column integer(String name, String zh, String db, long min, Long max) {
 			return new Column(name, zh, db, ValueType.INTEGER, true, BigDecimal.valueOf(min),
 					BigDecimal.valueOf(max == null ? Integer.MAX_VALUE : max), 0, null);
@@ -61,8 +65,9 @@ record ImportKind(String name, String nameZh, String table, List<Column> columns
 		}
 
 		/**
-		 * A number stored in a {@code numeric(precision, scale)} column, up to {@code max} or what the column holds
-		 * (99999999999999999.99 for {@code numeric(19, 2)}).
+		 * A number stored in a {@code numeric(precision, scale)} column, up to
+		 * {@code max} or what the column holds (99999999999999999.99 for
+		 * {@code numeric(19, 2)}).
 		 */
 		static Column decimal(String name, String zh, String db, String min, String max, int precision, int scale) {
 			BigDecimal holds = BigDecimal.TEN.pow(precision - scale).subtract(BigDecimal.ONE.movePointLeft(scale));
@@ -82,10 +87,15 @@ record ImportKind(String name, String nameZh, String table, List<Column> columns
 
 	Optional<Column> column(String headerName) {
 		String wanted = headerName.strip().toLowerCase(java.util.Locale.ROOT);
-		return columns.stream().filter(c -> c.name().equals(wanted) || c.nameZh().equals(headerName.strip())).findFirst();
+		return columns.stream()
+			.filter(c -> c.name().equals(wanted) || c.nameZh().equals(headerName.strip()))
+			.findFirst();
 	}
 
-	/** The value of a named column in a row of this kind (its values in the kind's column order). */
+	/**
+	 * The value of a named column in a row of this kind (its values in the kind's column
+	 * order).
+	 */
 	Object value(Object[] row, String column) {
 		return row[columns.indexOf(column(column).orElseThrow())];
 	}

@@ -19,9 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The table {@code market_import}: one row per import from the moment it is queued, so that whatever ends an
- * import leaves its record. Each row names the start of the application that runs it; a row still QUEUED or
- * RUNNING whose start is gone is marked FAILED ({@link #failInterrupted}).
+ * The table {@code market_import}: one row per import from the moment it is queued, so
+ * that whatever ends an import leaves its record. Each row names the start of the
+ * application that runs it; a row still QUEUED or RUNNING whose start is gone is marked
+ * FAILED ({@link #failInterrupted}).
  */
 @Component
 class ImportRecords {
@@ -32,7 +33,9 @@ class ImportRecords {
 
 	static final String STOPPED = "被中断（服务器停止）/ interrupted (server stopped)";
 
-	/** The report's column holds 1,000,000 characters; a report is kept well under that. */
+	/**
+	 * The report's column holds 1,000,000 characters; a report is kept well under that.
+	 */
 	private static final int MAX_REPORT_CHARS = 900_000;
 
 	private static final Logger log = LoggerFactory.getLogger(ImportRecords.class);
@@ -43,7 +46,9 @@ class ImportRecords {
 
 	private final MarketSettings settings;
 
-	/** This start of the application: host, process and a random part, unique per start. */
+	/**
+	 * This start of the application: host, process and a random part, unique per start.
+	 */
 	private final String start;
 
 	private volatile Boolean oneNode;
@@ -53,7 +58,8 @@ class ImportRecords {
 		this.json = json;
 		this.settings = settings;
 		String process = ManagementFactory.getRuntimeMXBean().getName();
-		this.start = process.substring(0, Math.min(process.length(), 50)) + "/" + UUID.randomUUID().toString().substring(0, 8);
+		this.start = process.substring(0, Math.min(process.length(), 50)) + "/"
+				+ UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	String start() {
@@ -64,31 +70,35 @@ class ImportRecords {
 		jdbc.update("insert into market_import (id, kind, file_name, user_id, status, rows_total, inserted, updated, "
 				+ "unchanged, report, started_at, started_by, heartbeat_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				report.id(), report.kind(), report.fileName(), report.userId(), report.status(), report.rowsTotal(),
-				report.inserted(), report.updated(), report.unchanged(), write(report), Timestamp.from(report.startedAt()),
-				start, Timestamp.from(Instant.now()));
+				report.inserted(), report.updated(), report.unchanged(), write(report),
+				Timestamp.from(report.startedAt()), start, Timestamp.from(Instant.now()));
 	}
 
 	void update(ImportReport report) {
-		jdbc.update("update market_import set status = ?, rows_total = ?, inserted = ?, updated = ?, unchanged = ?, "
-				+ "report = ?, finished_at = ? where id = ?", report.status(), report.rowsTotal(), report.inserted(),
-				report.updated(), report.unchanged(), write(report),
-				report.finishedAt() == null ? null : Timestamp.from(report.finishedAt()), report.id());
+		jdbc.update(
+				"update market_import set status = ?, rows_total = ?, inserted = ?, updated = ?, unchanged = ?, "
+						+ "report = ?, finished_at = ? where id = ?",
+				report.status(), report.rowsTotal(), report.inserted(), report.updated(), report.unchanged(),
+				write(report), report.finishedAt() == null ? null : Timestamp.from(report.finishedAt()), report.id());
 	}
 
 	Optional<ImportReport> find(String id) {
-		return jdbc.query("select report from market_import where id = ?", (rs, n) -> read(rs.getString(1)), id).stream()
+		return jdbc.query("select report from market_import where id = ?", (rs, n) -> read(rs.getString(1)), id)
+			.stream()
 			.findFirst();
 	}
 
 	/** Notes that this start's imports still run, for the other nodes of a cluster. */
 	void heartbeat() {
-		jdbc.update("update market_import set heartbeat_at = ? where started_by = ? and status in ('QUEUED', 'RUNNING')",
+		jdbc.update(
+				"update market_import set heartbeat_at = ? where started_by = ? and status in ('QUEUED', 'RUNNING')",
 				Timestamp.from(Instant.now()), start);
 	}
 
 	/**
-	 * Marks FAILED the imports left QUEUED or RUNNING by a start that is gone. On H2 (one node only) that is every
-	 * other start; on a shared database, a start whose heartbeat is older than {@code importStaleAfter}.
+	 * Marks FAILED the imports left QUEUED or RUNNING by a start that is gone. On H2 (one
+	 * node only) that is every other start; on a shared database, a start whose heartbeat
+	 * is older than {@code importStaleAfter}.
 	 * @return how many were marked
 	 */
 	int failInterrupted(boolean atStartup) {
@@ -103,8 +113,10 @@ class ImportRecords {
 			ImportReport marked = new ImportReport(was.id(), was.kind(), was.fileName(), was.userId(), "FAILED", "DONE",
 					was.rowsTotal(), was.rowsDone(), 0, 0, 0, 0, List.of(), List.of(),
 					atStartup ? RESTARTED : NODE_GONE, was.startedAt(), Instant.now());
-			failed += jdbc.update("update market_import set status = 'FAILED', report = ?, finished_at = ? "
-					+ "where id = ? and status in ('QUEUED', 'RUNNING')", write(marked), Timestamp.from(marked.finishedAt()), id);
+			failed += jdbc.update(
+					"update market_import set status = 'FAILED', report = ?, finished_at = ? "
+							+ "where id = ? and status in ('QUEUED', 'RUNNING')",
+					write(marked), Timestamp.from(marked.finishedAt()), id);
 			log.warn("Import {} of {} ({}) by {} was {} when its server stopped: marked FAILED", id, was.fileName(),
 					was.kind(), was.userId(), was.status());
 		}
@@ -121,7 +133,9 @@ class ImportRecords {
 		return oneNode;
 	}
 
-	/** The report as JSON, with fewer listed errors when they would not fit the column. */
+	/**
+	 * The report as JSON, with fewer listed errors when they would not fit the column.
+	 */
 	private String write(ImportReport report) {
 		try {
 			String text = json.writeValueAsString(report);

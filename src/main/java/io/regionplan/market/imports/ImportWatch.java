@@ -15,9 +15,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the imports a crash (kill -9, a power cut) left QUEUED or RUNNING and marks them FAILED: at every start,
- * and on a shared PostgreSQL database also while running, for the nodes that stopped noting that their imports
- * still run (the heartbeat).
+ * Finds the imports a crash (kill -9, a power cut) left QUEUED or RUNNING and marks them
+ * FAILED: at every start, and on a shared PostgreSQL database also while running, for the
+ * nodes that stopped noting that their imports still run (the heartbeat).
  */
 @Component
 class ImportWatch implements ApplicationRunner {

@@ -23,9 +23,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code POST /api/market/imports} (multipart {@code kind}, {@code file}, and {@code moveBetweenRegions=true} for
- * a director who moves rows to another region on purpose) answers 202 with the import's id;
- * {@code GET /api/market/imports/{id}} shows its progress and, when done, its report.
+ * {@code POST /api/market/imports} (multipart {@code kind}, {@code file}, and
+ * {@code moveBetweenRegions=true} for a director who moves rows to another region on
+ * purpose) answers 202 with the import's id; {@code GET /api/market/imports/{id}} shows
+ * its progress and, when done, its report.
  */
 @RestController
 @RequestMapping("/api/market/imports")
@@ -45,8 +46,8 @@ class MarketImportController {
 			@AuthenticationPrincipal RegionPlanUser user) throws IOException {
 		Importer importer = ImportAccess.importer(user, moves(move));
 		if (!MarketImports.isKind(kind)) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "未知数据类型 / unknown kind '" + kind
-					+ "', see docs/data-formats.md");
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"未知数据类型 / unknown kind '" + kind + "', see docs/data-formats.md");
 		}
 		if (MarketImports.isShared(kind) && !importer.privileged()) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, ImportAccess.sharedByEveryRegion(kind));
@@ -71,7 +72,10 @@ class MarketImportController {
 		return move.equals("true");
 	}
 
-	/** The name the report shows: without folders, never with control characters, at most 255 characters. */
+	/**
+	 * The name the report shows: without folders, never with control characters, at most
+	 * 255 characters.
+	 */
 	static String fileName(String original) {
 		if (original == null || original.isBlank()) {
 			return "upload";

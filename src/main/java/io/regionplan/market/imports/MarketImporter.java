@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Checks a whole file first ({@link ImportCheck}) and writes it only when every row is good, in one transaction:
- * an upsert by the kind's key with JDBC batches, counting inserted, updated and unchanged rows.
+ * Checks a whole file first ({@link ImportCheck}) and writes it only when every row is
+ * good, in one transaction: an upsert by the kind's key with JDBC batches, counting
+ * inserted, updated and unchanged rows.
  */
 @Component
 class MarketImporter {
@@ -73,7 +74,10 @@ class MarketImporter {
 
 	private Outcome write(ImportKind kind, List<Object[]> rows, Progress progress) {
 		List<Column> columns = kind.columns();
-		List<Integer> keyIndexes = kind.keys().stream().map(k -> columns.indexOf(kind.column(k).orElseThrow())).toList();
+		List<Integer> keyIndexes = kind.keys()
+			.stream()
+			.map(k -> columns.indexOf(kind.column(k).orElseThrow()))
+			.toList();
 		List<Integer> valueIndexes = new ArrayList<>();
 		for (int i = 0; i < columns.size(); i++) {
 			if (!keyIndexes.contains(i)) {
@@ -107,8 +111,9 @@ class MarketImporter {
 		}
 		int total = inserts.size() + updates.size();
 		int done = 0;
-		String insert = "insert into " + kind.table() + " (" + String.join(", ", columns.stream().map(Column::dbColumn).toList())
-				+ ") values (" + "?, ".repeat(columns.size() - 1) + "?)";
+		String insert = "insert into " + kind.table() + " ("
+				+ String.join(", ", columns.stream().map(Column::dbColumn).toList()) + ") values ("
+				+ "?, ".repeat(columns.size() - 1) + "?)";
 		for (int from = 0; from < inserts.size(); from += BATCH) {
 			List<Object[]> batch = inserts.subList(from, Math.min(from + BATCH, inserts.size()));
 			jdbc.batchUpdate(insert, batch);
@@ -117,7 +122,8 @@ class MarketImporter {
 		if (!updates.isEmpty()) {
 			String update = "update " + kind.table() + " set "
 					+ String.join(", ", valueIndexes.stream().map(i -> columns.get(i).dbColumn() + " = ?").toList())
-					+ " where " + String.join(" and ", keyIndexes.stream().map(i -> columns.get(i).dbColumn() + " = ?").toList());
+					+ " where "
+					+ String.join(" and ", keyIndexes.stream().map(i -> columns.get(i).dbColumn() + " = ?").toList());
 			for (int from = 0; from < updates.size(); from += BATCH) {
 				List<Object[]> batch = updates.subList(from, Math.min(from + BATCH, updates.size()));
 				jdbc.batchUpdate(update, batch);
@@ -135,7 +141,8 @@ class MarketImporter {
 
 	private Map<String, String> existing(ImportKind kind, List<Integer> keyIndexes, List<Integer> valueIndexes) {
 		List<Column> columns = kind.columns();
-		String select = "select " + String.join(", ", columns.stream().map(Column::dbColumn).toList()) + " from " + kind.table();
+		String select = "select " + String.join(", ", columns.stream().map(Column::dbColumn).toList()) + " from "
+				+ kind.table();
 		Map<String, String> existing = new HashMap<>();
 		jdbc.query(select, rs -> {
 			Object[] row = new Object[columns.size()];

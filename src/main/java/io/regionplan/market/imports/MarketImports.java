@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs imports one after another in the background, so that a long import reports its progress while it runs.
- * Every import has its record in the database from the moment it is queued to whatever ends it: its report, a
- * failure of any kind, or the server stopping or dying under it ({@link ImportRecords}).
+ * Runs imports one after another in the background, so that a long import reports its
+ * progress while it runs. Every import has its record in the database from the moment it
+ * is queued to whatever ends it: its report, a failure of any kind, or the server
+ * stopping or dying under it ({@link ImportRecords}).
  */
 @Service
 public class MarketImports {
@@ -76,7 +77,9 @@ public class MarketImports {
 		return ImportKinds.find(name).isPresent();
 	}
 
-	/** Whether a kind is reference data that every region shares (channels, price tiers). */
+	/**
+	 * Whether a kind is reference data that every region shares (channels, price tiers).
+	 */
 	public static boolean isShared(String name) {
 		return ImportKinds.find(name).map(kind -> kind.scope() == null).orElse(false);
 	}
@@ -94,13 +97,14 @@ public class MarketImports {
 	}
 
 	private static ImportKind kind(String name) {
-		return ImportKinds.find(name).orElseThrow(() -> new IllegalArgumentException("未知数据类型 " + name
-				+ " / unknown kind '" + name + "'; kinds: " + String.join(", ", ImportKinds.ALL.keySet())));
+		return ImportKinds.find(name)
+			.orElseThrow(() -> new IllegalArgumentException("未知数据类型 " + name + " / unknown kind '" + name + "'; kinds: "
+					+ String.join(", ", ImportKinds.ALL.keySet())));
 	}
 
 	private static ImportReport started(ImportKind kind, String fileName, Importer who, String status) {
-		return new ImportReport(UUID.randomUUID().toString(), kind.name(), fileName, who.userId(), status, "READING", -1, 0,
-				0, 0, 0, 0, List.of(), List.of(), null, Instant.now(), null);
+		return new ImportReport(UUID.randomUUID().toString(), kind.name(), fileName, who.userId(), status, "READING",
+				-1, 0, 0, 0, 0, 0, List.of(), List.of(), null, Instant.now(), null);
 	}
 
 	private void run(ImportReport queued, ImportKind kind, Path file, Importer who) {
@@ -134,12 +138,12 @@ public class MarketImports {
 		try {
 			records.update(current[0]);
 			MarketImporter.Outcome outcome = importer.importFile(kind, file, start.fileName(), who, progress);
-			done = finish(current[0], "SUCCEEDED", outcome, 0, List.of(), outcome.moves().isEmpty() ? "导入成功 / imported"
-					: "导入成功，" + outcome.moves().size() + " 行移到了另一区域 / imported; " + outcome.moves().size()
-							+ " rows moved to another region");
+			done = finish(current[0], "SUCCEEDED", outcome, 0, List.of(),
+					outcome.moves().isEmpty() ? "导入成功 / imported" : "导入成功，" + outcome.moves().size()
+							+ " 行移到了另一区域 / imported; " + outcome.moves().size() + " rows moved to another region");
 			if (!outcome.moves().isEmpty()) {
-				log.info("Import {} of {} ({}) by {} moved {} rows between regions: {}", id, start.fileName(), kind.name(),
-						who.userId(), outcome.moves().size(), outcome.moves());
+				log.info("Import {} of {} ({}) by {} moved {} rows between regions: {}", id, start.fileName(),
+						kind.name(), who.userId(), outcome.moves().size(), outcome.moves());
 			}
 		}
 		catch (ImportRejected rejected) {
@@ -147,7 +151,8 @@ public class MarketImports {
 					"文件有错误，未写入任何数据 / the file has errors: nothing was written");
 		}
 		catch (Throwable ex) {
-			// an Error too (out of memory, a stack overflow): the import ends with its record, the worker goes on
+			// an Error too (out of memory, a stack overflow): the import ends with its
+			// record, the worker goes on
 			log.error("Import {} of {} ({}) by {} failed", id, start.fileName(), kind.name(), who.userId(), ex);
 			done = finish(current[0], "FAILED", null, 0, List.of(), "导入失败，未写入任何数据 / the import failed: nothing was "
 					+ "written (" + ex.getClass().getSimpleName() + "; the server log has import " + id + ")");
@@ -187,7 +192,9 @@ public class MarketImports {
 		}
 	}
 
-	/** Queued imports will not run: their records say so; a running one ends as it can. */
+	/**
+	 * Queued imports will not run: their records say so; a running one ends as it can.
+	 */
 	@PreDestroy
 	void stop() {
 		worker.shutdownNow();

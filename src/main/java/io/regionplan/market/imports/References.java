@@ -7,8 +7,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The ids an import's rows may refer to, and the region each city, dealer and store (and each existing row of
- * the kind imported) belongs to, read once per import.
+ * The ids an import's rows may refer to, and the region each city, dealer and store (and
+ * each existing row of the kind imported) belongs to, read once per import.
  */
 final class References {
 
@@ -28,7 +28,8 @@ final class References {
 	boolean exists(String kind, String id) {
 		return ids.computeIfAbsent(kind, k -> {
 			ImportKind referenced = ImportKinds.ALL.get(k);
-			return Set.copyOf(jdbc.queryForList("select " + referenced.idColumn() + " from " + referenced.table(), String.class));
+			return Set.copyOf(
+					jdbc.queryForList("select " + referenced.idColumn() + " from " + referenced.table(), String.class));
 		}).contains(id);
 	}
 
@@ -48,8 +49,8 @@ final class References {
 	}
 
 	/**
-	 * The region the row of {@code kind} with this id belongs to now, for a kind keyed by one id that is not its
-	 * region (null when there is no such row).
+	 * The region the row of {@code kind} with this id belongs to now, for a kind keyed by
+	 * one id that is not its region (null when there is no such row).
 	 */
 	String regionOfExisting(ImportKind kind, String id) {
 		return regions.computeIfAbsent(kind.name(), k -> map(regionsSql(kind))).get(id);

@@ -3,8 +3,9 @@ package io.regionplan.market.imports;
 import java.math.BigDecimal;
 
 /**
- * A rule across two cells of one row, by column name, declared with its kind in {@link ImportKinds}: checked once
- * every cell of the row is good on its own. An empty optional cell keeps every rule.
+ * A rule across two cells of one row, by column name, declared with its kind in
+ * {@link ImportKinds}: checked once every cell of the row is good on its own. An empty
+ * optional cell keeps every rule.
  *
  * @param reason what the report says of a row that breaks it, in both languages
  */
@@ -28,7 +29,10 @@ record RowCheck(String column, Relation relation, String other, String reason) {
 		return new RowCheck(column, Relation.DIFFERENT_FROM, other, reason);
 	}
 
-	/** Whether a row of {@code kind} (its values in the kind's column order) keeps the rule. */
+	/**
+	 * Whether a row of {@code kind} (its values in the kind's column order) keeps the
+	 * rule.
+	 */
 	boolean holds(ImportKind kind, Object[] row) {
 		Object value = kind.value(row, column);
 		Object than = kind.value(row, other);

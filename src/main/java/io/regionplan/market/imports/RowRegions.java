@@ -6,9 +6,10 @@ import java.util.List;
 import io.regionplan.market.imports.ImportKind.Column;
 
 /**
- * Whose the rows of an import are (issue 16): a manager's rows belong to their own regions and refer to no
- * other region's city, dealer or store; no import moves an existing city, dealer, store or spending to another
- * region, unless a director or admin asks for it, and then the report lists each move.
+ * Whose the rows of an import are (issue 16): a manager's rows belong to their own
+ * regions and refer to no other region's city, dealer or store; no import moves an
+ * existing city, dealer, store or spending to another region, unless a director or admin
+ * asks for it, and then the report lists each move.
  */
 final class RowRegions {
 
@@ -42,9 +43,9 @@ final class RowRegions {
 	}
 
 	/**
-	 * Whose the row is: a manager's rows are of their own regions and refer to no other region's city, dealer or
-	 * store (a neighbouring city excepted); nobody moves an existing key to another region, but a director or
-	 * admin who asks for it.
+	 * Whose the row is: a manager's rows are of their own regions and refer to no other
+	 * region's city, dealer or store (a neighbouring city excepted); nobody moves an
+	 * existing key to another region, but a director or admin who asks for it.
 	 */
 	boolean allow(int row, Object[] values) {
 		if (kind.scope() == null) {
@@ -65,7 +66,8 @@ final class RowRegions {
 			String id = (String) values[kind.columns().indexOf(column)];
 			String other = references.regionOfId(column.references(), id);
 			if (!importer.mayImport(other)) {
-				errors.add(row, column.name(), id, belongs(other) + "，不是你的区域 / " + belongsEn(other) + ", not one of yours");
+				errors.add(row, column.name(), id,
+						belongs(other) + "，不是你的区域 / " + belongsEn(other) + ", not one of yours");
 				ok = false;
 			}
 		}
@@ -77,9 +79,10 @@ final class RowRegions {
 					moves.add(new ImportReport.Move(row, kind.keys().get(0), key, before, region));
 				}
 				else {
-					errors.add(row, kind.keys().get(0), key, belongs(before) + "，导入不会把它移到 " + region + "（总监或管理员可用 "
-							+ "moveBetweenRegions=true 导入以移动）/ " + belongsEn(before) + ": an import does not move it to " + region
-							+ " (a director or admin moves it by importing with moveBetweenRegions=true)");
+					errors.add(row, kind.keys().get(0), key,
+							belongs(before) + "，导入不会把它移到 " + region + "（总监或管理员可用 " + "moveBetweenRegions=true 导入以移动）/ "
+									+ belongsEn(before) + ": an import does not move it to " + region
+									+ " (a director or admin moves it by importing with moveBetweenRegions=true)");
 					ok = false;
 				}
 			}

@@ -22,13 +22,17 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads an uploaded CSV (UTF-8, with or without BOM) or XLSX (first sheet) file row by row, with the
- * row numbers a person sees (the header is row 1), and refuses a file of more data rows than the limit.
- * Commons CSV and Apache POI's streaming reader ({@link XlsxSheet}) do the parsing.
+ * Reads an uploaded CSV (UTF-8, with or without BOM) or XLSX (first sheet) file row by
+ * row, with the row numbers a person sees (the header is row 1), and refuses a file of
+ * more data rows than the limit. Commons CSV and Apache POI's streaming reader
+ * ({@link XlsxSheet}) do the parsing.
  */
 final class TabularFile {
 
-	/** A data row: its number in the file and its cells as trimmed text ("" for an empty cell). */
+	/**
+	 * A data row: its number in the file and its cells as trimmed text ("" for an empty
+	 * cell).
+	 */
 	record Line(int number, List<String> cells) {
 	}
 
@@ -57,7 +61,10 @@ final class TabularFile {
 		}
 	}
 
-	/** About how many data rows a CSV file has (lines − header), for progress; -1 for a workbook. */
+	/**
+	 * About how many data rows a CSV file has (lines − header), for progress; -1 for a
+	 * workbook.
+	 */
 	static int estimateRows(Path file, String fileName) {
 		try {
 			if (isXlsx(file, fileName)) {
@@ -85,8 +92,9 @@ final class TabularFile {
 	}
 
 	/**
-	 * Hands the header row to {@code header}, then every non-blank data row to {@code rows}; a file with a row
-	 * beyond {@code maxRows} data rows stops there as {@link Unreadable}.
+	 * Hands the header row to {@code header}, then every non-blank data row to
+	 * {@code rows}; a file with a row beyond {@code maxRows} data rows stops there as
+	 * {@link Unreadable}.
 	 */
 	static void read(Path file, String fileName, int maxRows, Consumer<List<String>> header, Consumer<Line> rows) {
 		Sink sink = new Sink(maxRows, header, rows);
@@ -103,7 +111,10 @@ final class TabularFile {
 		}
 	}
 
-	/** Where both readers put their rows: the header first, then the data rows, within the row limit. */
+	/**
+	 * Where both readers put their rows: the header first, then the data rows, within the
+	 * row limit.
+	 */
 	static final class Sink {
 
 		private final int maxRows;
@@ -128,7 +139,9 @@ final class TabularFile {
 			}
 		}
 
-		/** @param blank a row with nothing in it, skipped */
+		/**
+		 * @param blank a row with nothing in it, skipped
+		 */
 		void accept(int number, List<String> cells, boolean blank) {
 			starting(number);
 			if (!headerSeen) {
@@ -159,9 +172,10 @@ final class TabularFile {
 			if (!utf8Bom) {
 				raw.reset();
 			}
-			Reader reader = new InputStreamReader(raw, StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT));
+			Reader reader = new InputStreamReader(raw,
+					StandardCharsets.UTF_8.newDecoder()
+						.onMalformedInput(CodingErrorAction.REPORT)
+						.onUnmappableCharacter(CodingErrorAction.REPORT));
 			CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
 			try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
 				Iterator<CSVRecord> records = parser.iterator();
@@ -196,7 +210,10 @@ final class TabularFile {
 		}
 	}
 
-	/** The decoder reads ahead, so the failing row is found again line by line in the raw bytes. */
+	/**
+	 * The decoder reads ahead, so the failing row is found again line by line in the raw
+	 * bytes.
+	 */
 	private static int firstLineNotUtf8(Path file) throws IOException {
 		try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
 			java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();

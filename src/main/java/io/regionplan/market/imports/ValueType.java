@@ -19,8 +19,12 @@ enum ValueType {
 
 	private static final Pattern YEAR_PATTERN = Pattern.compile("(19|20)\\d\\d");
 
-	/** ASCII digits only: {@link BigDecimal} and {@link Long} would also take full-width (１２３) and other digits. */
-	private static final Pattern DECIMAL_PATTERN = Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]{1,4})?");
+	/**
+	 * ASCII digits only: {@link BigDecimal} and {@link Long} would also take full-width
+	 * (１２３) and other digits.
+	 */
+	private static final Pattern DECIMAL_PATTERN = Pattern
+		.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]{1,4})?");
 
 	private static final Pattern INTEGER_PATTERN = Pattern.compile("[+-]?[0-9]+");
 
@@ -37,8 +41,8 @@ enum ValueType {
 	private static final Set<String> FALSE = Set.of("false", "no", "0", "否", "n");
 
 	/**
-	 * The parsed value, or a {@link Invalid} with the reason. Digits other than ASCII 0-9 are refused everywhere
-	 * but in text, with a reason that says so.
+	 * The parsed value, or a {@link Invalid} with the reason. Digits other than ASCII 0-9
+	 * are refused everywhere but in text, with a reason that says so.
 	 */
 	Object parse(String text) {
 		Object value = parseAscii(text);
@@ -52,15 +56,18 @@ enum ValueType {
 			case TEXT -> text.length() <= 200 ? text : new Invalid("超过 200 个字符 / longer than 200 characters");
 			case INTEGER -> parseInteger(text);
 			case DECIMAL -> parseDecimal(text);
-			case MONTH -> MONTH_PATTERN.matcher(text).matches() ? text
-					: new Invalid("月份须为 YYYY-MM / month must be YYYY-MM");
+			case MONTH ->
+				MONTH_PATTERN.matcher(text).matches() ? text : new Invalid("月份须为 YYYY-MM / month must be YYYY-MM");
 			case PERIOD -> MONTH_PATTERN.matcher(text).matches() || YEAR_PATTERN.matcher(text).matches() ? text
 					: new Invalid("期间须为 YYYY 或 YYYY-MM / period must be YYYY or YYYY-MM");
 			case BOOLEAN -> parseBoolean(text);
 		};
 	}
 
-	/** A whole number as a {@link BigDecimal} of scale 0: the column's range decides whether it fits. */
+	/**
+	 * A whole number as a {@link BigDecimal} of scale 0: the column's range decides
+	 * whether it fits.
+	 */
 	private static Object parseInteger(String text) {
 		if (text.length() > MAX_NUMBER_LENGTH) {
 			return new Invalid(TOO_LONG);

@@ -12,15 +12,21 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * What keeps the memory of reading a workbook bounded where POI's streaming reader would buffer whatever the
- * file holds: a part POI reads whole, one XML token, one cell's text.
+ * What keeps the memory of reading a workbook bounded where POI's streaming reader would
+ * buffer whatever the file holds: a part POI reads whole, one XML token, one cell's text.
  */
 final class XlsxLimits {
 
-	/** A tag or a run of text: a cell of 32,767 characters written as character references is under 300 KB. */
+	/**
+	 * A tag or a run of text: a cell of 32,767 characters written as character references
+	 * is under 300 KB.
+	 */
 	static final int MAX_TOKEN_BYTES = 1024 * 1024;
 
-	/** A sheet nests about 8 deep (worksheet, sheetData, row, c, is, r, rPr, b); the XML parser keeps the path. */
+	/**
+	 * A sheet nests about 8 deep (worksheet, sheetData, row, c, is, r, rPr, b); the XML
+	 * parser keeps the path.
+	 */
 	static final int MAX_DEPTH = 64;
 
 	private XlsxLimits() {
@@ -62,17 +68,19 @@ final class XlsxLimits {
 		private void counted(int n) {
 			count += n;
 			if (count > max) {
-				throw new TabularFile.Unreadable(1, "XLSX 文件中的 " + name + " 解压后超过 " + max / (1024 * 1024) + " MB，已拒绝 / the "
-						+ "workbook's part " + name + " unpacks to more than " + max / (1024 * 1024) + " MB: refused");
+				throw new TabularFile.Unreadable(1,
+						"XLSX 文件中的 " + name + " 解压后超过 " + max / (1024 * 1024) + " MB，已拒绝 / the " + "workbook's part "
+								+ name + " unpacks to more than " + max / (1024 * 1024) + " MB: refused");
 			}
 		}
 
 	}
 
 	/**
-	 * A sheet's XML as a spreadsheet writes it: no token longer than {@link #MAX_TOKEN_BYTES} between two
-	 * {@code <}, and no CDATA, comment, document type or processing instruction but the XML declaration at the
-	 * start, each of which could hold any amount that the XML parser buffers whole.
+	 * A sheet's XML as a spreadsheet writes it: no token longer than
+	 * {@link #MAX_TOKEN_BYTES} between two {@code <}, and no CDATA, comment, document
+	 * type or processing instruction but the XML declaration at the start, each of which
+	 * could hold any amount that the XML parser buffers whole.
 	 */
 	static final class Tokens extends FilterInputStream {
 
@@ -107,7 +115,8 @@ final class XlsxLimits {
 		private void check(byte b) {
 			position++;
 			if (afterLt && (b == '!' || b == '?' && position > 8)) {
-				throw refused("含有 CDATA、注释、处理指令或 DOCTYPE / it holds CDATA, a comment, a processing instruction or a DOCTYPE");
+				throw refused(
+						"含有 CDATA、注释、处理指令或 DOCTYPE / it holds CDATA, a comment, a processing instruction or a DOCTYPE");
 			}
 			afterLt = b == '<';
 			sinceTag = afterLt ? 0 : sinceTag + 1;
@@ -124,17 +133,24 @@ final class XlsxLimits {
 	}
 
 	/**
-	 * Passes a sheet's events on to POI's handler and refuses a cell (a value, a formula, an inline string of
-	 * several runs, a header or footer) of more text than Excel allows, before POI has gathered it, and elements
-	 * nested deeper than {@link #MAX_DEPTH}.
+	 * Passes a sheet's events on to POI's handler and refuses a cell (a value, a formula,
+	 * an inline string of several runs, a header or footer) of more text than Excel
+	 * allows, before POI has gathered it, and elements nested deeper than
+	 * {@link #MAX_DEPTH}.
 	 */
 	static final class CellText extends DefaultHandler {
 
-		/** The elements whose text POI keeps: a value, an inline string's text, a formula, headers and footers. */
-		private static final Set<String> TEXT = Set.of("v", "t", "f", "oddHeader", "evenHeader",
-				"firstHeader", "oddFooter", "evenFooter", "firstFooter");
+		/**
+		 * The elements whose text POI keeps: a value, an inline string's text, a formula,
+		 * headers and footers.
+		 */
+		private static final Set<String> TEXT = Set.of("v", "t", "f", "oddHeader", "evenHeader", "firstHeader",
+				"oddFooter", "evenFooter", "firstFooter");
 
-		/** Where POI starts gathering anew: not at {@code t}, as the runs of an inline string make one value. */
+		/**
+		 * Where POI starts gathering anew: not at {@code t}, as the runs of an inline
+		 * string make one value.
+		 */
 		private static final Set<String> ANEW = Set.of("c", "v", "f", "is", "oddHeader", "evenHeader", "firstHeader",
 				"oddFooter", "evenFooter", "firstFooter");
 
@@ -154,12 +170,14 @@ final class XlsxLimits {
 		}
 
 		static TabularFile.Unreadable tooLong(int row) {
-			return new TabularFile.Unreadable(row, "单元格超过 " + XlsxSheet.MAX_CELL_CHARS + " 个字符（Excel 的上限）/ a cell holds "
-					+ "more than " + XlsxSheet.MAX_CELL_CHARS + " characters (Excel's limit)");
+			return new TabularFile.Unreadable(row,
+					"单元格超过 " + XlsxSheet.MAX_CELL_CHARS + " 个字符（Excel 的上限）/ a cell holds " + "more than "
+							+ XlsxSheet.MAX_CELL_CHARS + " characters (Excel's limit)");
 		}
 
 		@Override
-		public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+		public void startElement(String uri, String localName, String qName, Attributes attributes)
+				throws SAXException {
 			if (++depth > MAX_DEPTH) {
 				throw Tokens.refused("元素嵌套超过 " + MAX_DEPTH + " 层 / it nests elements more than " + MAX_DEPTH + " deep");
 			}

@@ -28,9 +28,10 @@ import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
 /**
- * Reads the first sheet of an XLSX workbook as a stream with POI's event API ({@link XSSFReader} and
- * {@link XSSFSheetXMLHandler}), never as a workbook in memory: what it holds at once is bounded whatever the
- * file, by the limits below and the row limit of the {@link TabularFile.Sink}.
+ * Reads the first sheet of an XLSX workbook as a stream with POI's event API
+ * ({@link XSSFReader} and {@link XSSFSheetXMLHandler}), never as a workbook in memory:
+ * what it holds at once is bounded whatever the file, by the limits below and the row
+ * limit of the {@link TabularFile.Sink}.
  */
 final class XlsxSheet {
 
@@ -40,7 +41,9 @@ final class XlsxSheet {
 	/** The shared strings are held in memory while the sheet is read. */
 	static final long MAX_SHARED_STRINGS_BYTES = 64L * 1024 * 1024;
 
-	/** Every other part POI parses whole (content types, relationships, workbook, styles). */
+	/**
+	 * Every other part POI parses whole (content types, relationships, workbook, styles).
+	 */
 	static final long MAX_SMALL_PART_BYTES = 4L * 1024 * 1024;
 
 	/** Excel's own limit of a cell. */
@@ -52,7 +55,8 @@ final class XlsxSheet {
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
 	static {
-		// A part that unpacks to more than 100 times its packed size is a zip bomb: POI stops reading it early.
+		// A part that unpacks to more than 100 times its packed size is a zip bomb: POI
+		// stops reading it early.
 		ZipSecureFile.setMinInflateRatio(0.01);
 		ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
 	}
@@ -87,8 +91,9 @@ final class XlsxSheet {
 			}
 			try (InputStream xml = new XlsxLimits.Tokens(sheets.next())) {
 				XMLReader parser = XMLHelper.newXMLReader();
-				parser.setContentHandler(new XlsxLimits.CellText(new XSSFSheetXMLHandler(styles, strings, sheet.new Rows(),
-						new PlainNumbersAndMonths(), false), () -> sheet.row));
+				parser.setContentHandler(new XlsxLimits.CellText(
+						new XSSFSheetXMLHandler(styles, strings, sheet.new Rows(), new PlainNumbersAndMonths(), false),
+						() -> sheet.row));
 				parser.parse(new InputSource(xml));
 			}
 		}
@@ -103,7 +108,10 @@ final class XlsxSheet {
 		}
 	}
 
-	/** The parts POI reads whole, checked by what they really unpack to before POI opens the file. */
+	/**
+	 * The parts POI reads whole, checked by what they really unpack to before POI opens
+	 * the file.
+	 */
 	private static void checkSmallParts(Path file) {
 		try (ZipFile zip = new ZipFile(file.toFile())) {
 			Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -146,7 +154,10 @@ final class XlsxSheet {
 		}
 	}
 
-	/** Our own refusal as it is; a zip bomb named as one; anything else as a file that is no workbook. */
+	/**
+	 * Our own refusal as it is; a zip bomb named as one; anything else as a file that is
+	 * no workbook.
+	 */
 	private static TabularFile.Unreadable unreadable(Exception ex, int row) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof TabularFile.Unreadable unreadable) {
@@ -154,14 +165,18 @@ final class XlsxSheet {
 			}
 			String message = String.valueOf(cause.getMessage());
 			if (message.contains("Zip bomb") || message.contains("max entry size")) {
-				return new TabularFile.Unreadable(row, "XLSX 文件解压后过大（疑似 zip 炸弹），已拒绝 / the XLSX file unpacks to far more "
-						+ "than its size (a zip bomb?): refused without unpacking it");
+				return new TabularFile.Unreadable(row,
+						"XLSX 文件解压后过大（疑似 zip 炸弹），已拒绝 / the XLSX file unpacks to far more "
+								+ "than its size (a zip bomb?): refused without unpacking it");
 			}
 		}
 		return new TabularFile.Unreadable(row, "不是有效的 XLSX 文件 / not a valid XLSX file: " + ex.getMessage());
 	}
 
-	/** The sheet's rows as the {@link TabularFile.Sink} takes them; the row limit applies before a row's cells. */
+	/**
+	 * The sheet's rows as the {@link TabularFile.Sink} takes them; the row limit applies
+	 * before a row's cells.
+	 */
 	private final class Rows implements XSSFSheetXMLHandler.SheetContentsHandler {
 
 		@Override
@@ -182,8 +197,8 @@ final class XlsxSheet {
 			int column = reference == null ? cells.size() : new CellReference(reference).getCol();
 			if (column >= MAX_COLUMNS || column < 0) {
 				if (!text.isEmpty()) {
-					throw new TabularFile.Unreadable(row, "第 " + MAX_COLUMNS + " 列之后还有数据 / data beyond column "
-							+ MAX_COLUMNS + " (IV)");
+					throw new TabularFile.Unreadable(row,
+							"第 " + MAX_COLUMNS + " 列之后还有数据 / data beyond column " + MAX_COLUMNS + " (IV)");
 				}
 				return;
 			}
@@ -199,8 +214,8 @@ final class XlsxSheet {
 	}
 
 	/**
-	 * Numbers as plain decimals (no exponent, no grouping) and date cells as their month {@code YYYY-MM}, whatever
-	 * format the cell shows them in.
+	 * Numbers as plain decimals (no exponent, no grouping) and date cells as their month
+	 * {@code YYYY-MM}, whatever format the cell shows them in.
 	 */
 	private static final class PlainNumbersAndMonths extends DataFormatter {
 

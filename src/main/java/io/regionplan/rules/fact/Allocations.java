@@ -12,11 +12,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The arithmetic of resource allocation, called by the {@code resource-allocation} rules once they have
- * decided the weights: the reserve, a split over cities by weight, a split within each city over dealers
- * by weight with a cap per dealer (the excess spread over the others), and rounding by largest remainder,
- * so that the reserve and the dealers' amounts always add up to the budget exactly. What cannot be given
- * to any dealer (a city whose dealers are all capped or all weight 0) returns to the reserve.
+ * The arithmetic of resource allocation, called by the {@code resource-allocation} rules
+ * once they have decided the weights: the reserve, a split over cities by weight, a split
+ * within each city over dealers by weight with a cap per dealer (the excess spread over
+ * the others), and rounding by largest remainder, so that the reserve and the dealers'
+ * amounts always add up to the budget exactly. What cannot be given to any dealer (a city
+ * whose dealers are all capped or all weight 0) returns to the reserve.
  */
 public final class Allocations {
 
@@ -25,7 +26,10 @@ public final class Allocations {
 	private Allocations() {
 	}
 
-	/** The allocations of {@link #split} as one fact: a consequence inserts them with one {@code insert}. */
+	/**
+	 * The allocations of {@link #split} as one fact: a consequence inserts them with one
+	 * {@code insert}.
+	 */
 	public static AllocationPlan plan(Budget budget, BigDecimal reserveRate, BigDecimal dealerCap,
 			Collection<?> weightFacts) {
 		return new AllocationPlan(split(budget, reserveRate, dealerCap, weightFacts));
@@ -46,7 +50,10 @@ public final class Allocations {
 		}
 		BigDecimal reserve = budget.amount().multiply(reserveRate, EXACT);
 		BigDecimal distributable = budget.amount().subtract(reserve);
-		BigDecimal totalCityWeight = cities.values().stream().map(Weight::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal totalCityWeight = cities.values()
+			.stream()
+			.map(Weight::weight)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		BigDecimal unassigned = totalCityWeight.signum() == 0 ? distributable : BigDecimal.ZERO;
 
 		Map<String, BigDecimal> exact = new LinkedHashMap<>();
@@ -56,7 +63,8 @@ public final class Allocations {
 			BigDecimal cityAmount = totalCityWeight.signum() == 0 ? BigDecimal.ZERO
 					: distributable.multiply(city.weight(), EXACT).divide(totalCityWeight, EXACT);
 			cityAmounts.put(city.cityId(), cityAmount);
-			Map<String, BigDecimal> split = capped(cityAmount, dealers.getOrDefault(city.cityId(), Map.of()), dealerCap);
+			Map<String, BigDecimal> split = capped(cityAmount, dealers.getOrDefault(city.cityId(), Map.of()),
+					dealerCap);
 			BigDecimal given = split.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
 			unassigned = unassigned.add(cityAmount.subtract(given));
 			split.forEach((dealer, amount) -> {
@@ -64,15 +72,19 @@ public final class Allocations {
 				exact.put(key, amount);
 				boolean atCap = amount.compareTo(cityAmount.multiply(dealerCap, EXACT)) >= 0 && amount.signum() > 0;
 				Weight weight = dealers.get(city.cityId()).get(dealer);
-				reasons.put(key, new String[] {
-						"按等级权重 " + weight.value() + " 分配城市 " + city.cityId() + " 的金额" + (atCap ? "，封顶 " + Percent.of(dealerCap) : ""),
-						"tier weight " + weight.value() + " of city " + city.cityId() + "'s amount" + (atCap ? ", capped at " + Percent.of(dealerCap) : "") });
+				reasons.put(key,
+						new String[] {
+								"按等级权重 " + weight.value() + " 分配城市 " + city.cityId() + " 的金额"
+										+ (atCap ? "，封顶 " + Percent.of(dealerCap) : ""),
+								"tier weight " + weight.value() + " of city " + city.cityId() + "'s amount"
+										+ (atCap ? ", capped at " + Percent.of(dealerCap) : "") });
 			});
 		}
 		exact.put("reserve\u0001" + budget.regionId() + "\u0001", reserve.add(unassigned));
-		reasons.put("reserve\u0001" + budget.regionId() + "\u0001", new String[] {
-				"预留 " + Percent.of(reserveRate) + (unassigned.signum() > 0 ? "，另加无法分给经销商的金额" : ""),
-				"reserve " + Percent.of(reserveRate) + (unassigned.signum() > 0 ? ", plus what no dealer could take" : "") });
+		reasons.put("reserve\u0001" + budget.regionId() + "\u0001",
+				new String[] { "预留 " + Percent.of(reserveRate) + (unassigned.signum() > 0 ? "，另加无法分给经销商的金额" : ""),
+						"reserve " + Percent.of(reserveRate)
+								+ (unassigned.signum() > 0 ? ", plus what no dealer could take" : "") });
 
 		Map<String, BigDecimal> rounded = largestRemainder(exact, budget.amount(), budget.decimals());
 		List<Allocation> allocations = new ArrayList<>();
@@ -82,17 +94,22 @@ public final class Allocations {
 			allocations.add(new Allocation(budget.resource(), parts[0], parts[1], parts[2].isEmpty() ? null : parts[2],
 					amount, reason[0], reason[1]));
 		});
-		// A city's amount is its share by weight; what its dealers could not take is in the reserve.
+		// A city's amount is its share by weight; what its dealers could not take is in
+		// the reserve.
 		for (Weight city : cities.values()) {
 			BigDecimal amount = cityAmounts.get(city.cityId()).setScale(budget.decimals(), RoundingMode.HALF_UP);
 			allocations.add(new Allocation(budget.resource(), "city", city.cityId(), city.cityId(), amount,
 					"城市权重 " + city.value() + " / 总权重 " + totalCityWeight.stripTrailingZeros().toPlainString(),
-					"city weight " + city.value() + " of total " + totalCityWeight.stripTrailingZeros().toPlainString()));
+					"city weight " + city.value() + " of total "
+							+ totalCityWeight.stripTrailingZeros().toPlainString()));
 		}
 		return allocations;
 	}
 
-	/** Splits a city's amount by weight; no one above cap × amount, the excess spread over the others. */
+	/**
+	 * Splits a city's amount by weight; no one above cap × amount, the excess spread over
+	 * the others.
+	 */
 	static Map<String, BigDecimal> capped(BigDecimal cityAmount, Map<String, Weight> dealers, BigDecimal cap) {
 		Map<String, BigDecimal> amounts = new TreeMap<>();
 		BigDecimal limit = cityAmount.multiply(cap, EXACT);
@@ -112,8 +129,11 @@ public final class Allocations {
 			for (Map.Entry<String, BigDecimal> dealer : open.entrySet()) {
 				share.put(dealer.getKey(), remaining.multiply(dealer.getValue(), EXACT).divide(openWeight, EXACT));
 			}
-			List<String> over = share.entrySet().stream().filter(e -> e.getValue().compareTo(limit) > 0)
-				.map(Map.Entry::getKey).toList();
+			List<String> over = share.entrySet()
+				.stream()
+				.filter(e -> e.getValue().compareTo(limit) > 0)
+				.map(Map.Entry::getKey)
+				.toList();
 			if (over.isEmpty()) {
 				amounts.putAll(share);
 				remaining = BigDecimal.ZERO;
@@ -129,7 +149,10 @@ public final class Allocations {
 		return amounts;
 	}
 
-	/** Rounds every amount to {@code decimals} so that they add up to {@code total} exactly. */
+	/**
+	 * Rounds every amount to {@code decimals} so that they add up to {@code total}
+	 * exactly.
+	 */
 	static Map<String, BigDecimal> largestRemainder(Map<String, BigDecimal> exact, BigDecimal total, int decimals) {
 		Map<String, BigDecimal> floors = new LinkedHashMap<>();
 		exact.forEach((key, amount) -> floors.put(key, amount.setScale(decimals, RoundingMode.FLOOR)));
@@ -137,7 +160,8 @@ public final class Allocations {
 		BigDecimal left = total.setScale(decimals, RoundingMode.HALF_UP)
 			.subtract(floors.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
 		List<String> byRemainder = new ArrayList<>(exact.keySet());
-		byRemainder.sort(Comparator.comparing((String key) -> exact.get(key).subtract(floors.get(key))).reversed()
+		byRemainder.sort(Comparator.comparing((String key) -> exact.get(key).subtract(floors.get(key)))
+			.reversed()
 			.thenComparing(Comparator.naturalOrder()));
 		for (int i = 0; left.signum() > 0; i = (i + 1) % byRemainder.size()) {
 			String key = byRemainder.get(i);

@@ -14,7 +14,8 @@ public final class Amounts {
 	}
 
 	public static String yi(BigDecimal amount) {
-		return amount == null ? "—" : amount.divide(YI, 2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " 亿";
+		return amount == null ? "—"
+				: amount.divide(YI, 2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " 亿";
 	}
 
 	public static String billions(BigDecimal amount) {

@@ -3,7 +3,8 @@ package io.regionplan.rules.fact;
 import java.math.BigDecimal;
 
 /**
- * A city that could become a benchmark market 标杆市场, for the {@code benchmark-selection} rules.
+ * A city that could become a benchmark market 标杆市场, for the {@code benchmark-selection}
+ * rules.
  *
  * @param strategy the city's development strategy in the region's latest cycle
  * @param dealers dealers serving the city

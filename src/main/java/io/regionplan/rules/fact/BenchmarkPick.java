@@ -1,10 +1,11 @@
 package io.regionplan.rules.fact;
 
 /**
- * Whether a city qualifies as a benchmark market and, if so, its rank by growth opportunity (1 = first).
+ * Whether a city qualifies as a benchmark market and, if so, its rank by growth
+ * opportunity (1 = first).
  */
-public record BenchmarkPick(String cityId, boolean eligible, int rank, String reasonZh, String reasonEn)
-		implements Outcome {
+public record BenchmarkPick(String cityId, boolean eligible, int rank, String reasonZh,
+		String reasonEn) implements Outcome {
 
 	@Override
 	public String subjectId() {

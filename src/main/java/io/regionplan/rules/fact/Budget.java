@@ -3,8 +3,8 @@ package io.regionplan.rules.fact;
 import java.math.BigDecimal;
 
 /**
- * A region's budget of one resource for a period: money (yuan, 2 decimals), headcount or display/goods
- * units (whole numbers).
+ * A region's budget of one resource for a period: money (yuan, 2 decimals), headcount or
+ * display/goods units (whole numbers).
  *
  * @param decimals the decimals amounts of this resource are rounded to
  */

@@ -6,12 +6,14 @@ import java.util.List;
 /**
  * A city as the {@code city-strategy} rules see it.
  *
- * @param share our trailing-12-month sales ÷ the category market size; {@code null} when the market
- * size is 0 (treated as low share)
+ * @param share our trailing-12-month sales ÷ the category market size; {@code null} when
+ * the market size is 0 (treated as low share)
  * @param marketSize the category's yearly sales in the city (its potential), yuan
  * @param neighbours the ids of adjacent cities
- * @param monthsWithSales months with sales in the last 12; a city with fewer is a new market
- * @param sevenCScore the sum of the seven 1-5 scores of the 7C model for a new market, or {@code null}
+ * @param monthsWithSales months with sales in the last 12; a city with fewer is a new
+ * market
+ * @param sevenCScore the sum of the seven 1-5 scores of the 7C model for a new market, or
+ * {@code null}
  */
 public record City(String cityId, String regionId, String name, BigDecimal share, BigDecimal marketSize,
 		BigDecimal distanceKm, List<String> neighbours, int monthsWithSales, Integer sevenCScore) implements Subject {

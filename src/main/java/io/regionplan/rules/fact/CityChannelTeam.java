@@ -10,15 +10,21 @@ import java.math.RoundingMode;
  * @param headcount the reps covering it now
  * @param sales our trailing-12-month sales there, yuan
  */
-public record CityChannelTeam(String cityId, String channelId, long stores, int headcount, BigDecimal sales)
-		implements Subject {
+public record CityChannelTeam(String cityId, String channelId, long stores, int headcount,
+		BigDecimal sales) implements Subject {
 
-	/** The stores the team should reach: the universe × the channel's coverage target, whole stores. */
+	/**
+	 * The stores the team should reach: the universe × the channel's coverage target,
+	 * whole stores.
+	 */
 	public BigDecimal targetStores(BigDecimal coverageTarget) {
 		return BigDecimal.valueOf(stores).multiply(coverageTarget).setScale(0, RoundingMode.HALF_UP);
 	}
 
-	/** Reps needed for the visits a month, rounded up: target stores × visits a store ÷ (visits a rep a day × days). */
+	/**
+	 * Reps needed for the visits a month, rounded up: target stores × visits a store ÷
+	 * (visits a rep a day × days).
+	 */
 	public int requiredReps(BigDecimal targetStores, BigDecimal visitsPerStorePerMonth, BigDecimal visitsPerRepPerDay,
 			BigDecimal workingDays) {
 		return targetStores.multiply(visitsPerStorePerMonth)

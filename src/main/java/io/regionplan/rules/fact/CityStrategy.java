@@ -1,8 +1,9 @@
 package io.regionplan.rules.fact;
 
 /**
- * A city's development strategy: BASE_CAMP 大本营, THREE_POINTS_ATTACK_ONE 三点攻一点, BREAKTHROUGH 突破,
- * MAINTAIN 稳固, MUSHROOM_PICKING 采蘑菇; or NEW_MARKET 新市场 ranked by its 7C score.
+ * A city's development strategy: BASE_CAMP 大本营, THREE_POINTS_ATTACK_ONE 三点攻一点,
+ * BREAKTHROUGH 突破, MAINTAIN 稳固, MUSHROOM_PICKING 采蘑菇; or NEW_MARKET 新市场 ranked by its 7C
+ * score.
  *
  * @param priority 1 = first; the range rule may drop a city one level ({@link RangeDrop})
  */

@@ -1,7 +1,8 @@
 package io.regionplan.rules.fact;
 
 /**
- * A flag added to a dealer of any tier: OVERDUE, DECLINING, CROSS_REGION_SELLING, LOW_COVERAGE.
+ * A flag added to a dealer of any tier: OVERDUE, DECLINING, CROSS_REGION_SELLING,
+ * LOW_COVERAGE.
  */
 public record DealerFlag(String dealerId, String flag, String reasonZh, String reasonEn) implements Outcome {
 

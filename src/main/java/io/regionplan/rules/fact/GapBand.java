@@ -4,8 +4,8 @@ package io.regionplan.rules.fact;
  * The band a volume gap falls in, decided by the {@code volume-gap} rule set.
  *
  * @param subjectId the region or city of the gap
- * @param band ACCEPTED, GAP_PLAN (manager writes a gap-closing plan) or DIRECTOR_APPROVAL (plan plus
- * the director's approval)
+ * @param band ACCEPTED, GAP_PLAN (manager writes a gap-closing plan) or DIRECTOR_APPROVAL
+ * (plan plus the director's approval)
  * @param reasonZh the reason in Chinese
  * @param reasonEn the reason in English
  */

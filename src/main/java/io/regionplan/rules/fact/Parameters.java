@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The thresholds and weights of a rule set, read from {@code parameters.properties} in its folder and
- * inserted as a fact, so that a process owner changes a threshold by editing one file.
+ * The thresholds and weights of a rule set, read from {@code parameters.properties} in
+ * its folder and inserted as a fact, so that a process owner changes a threshold by
+ * editing one file.
  */
 public final class Parameters {
 
@@ -22,7 +23,10 @@ public final class Parameters {
 		this.values = new TreeMap<>(values);
 	}
 
-	/** A number parameter; a missing key is an error of the rule set, named in the message. */
+	/**
+	 * A number parameter; a missing key is an error of the rule set, named in the
+	 * message.
+	 */
 	public BigDecimal decimal(String key) {
 		return decimals.computeIfAbsent(key, k -> {
 			try {
@@ -40,22 +44,26 @@ public final class Parameters {
 		return decimal(key).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
 	}
 
-	/** A fraction parameter as a percentage without its sign, for reasons: -0.20 gives "20%". */
+	/**
+	 * A fraction parameter as a percentage without its sign, for reasons: -0.20 gives
+	 * "20%".
+	 */
 	public String percentMagnitude(String key) {
 		return decimal(key).abs().movePointRight(2).stripTrailingZeros().toPlainString() + "%";
 	}
 
 	/**
-	 * The share above a percentile threshold, for reasons: 0.80 (from the 80th percentile up) gives "20%", the
-	 * top fifth.
+	 * The share above a percentile threshold, for reasons: 0.80 (from the 80th percentile
+	 * up) gives "20%", the top fifth.
 	 */
 	public String topPercent(String key) {
 		return BigDecimal.ONE.subtract(decimal(key)).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
 	}
 
 	/**
-	 * The key of a value given per kind with a default: {@code keyFor("coverageTarget", "KA")} is
-	 * {@code coverageTarget.KA} when the parameters have it, else {@code coverageTarget.default}.
+	 * The key of a value given per kind with a default:
+	 * {@code keyFor("coverageTarget", "KA")} is {@code coverageTarget.KA} when the
+	 * parameters have it, else {@code coverageTarget.default}.
 	 */
 	public String keyFor(String prefix, String kind) {
 		String specific = prefix + "." + kind;

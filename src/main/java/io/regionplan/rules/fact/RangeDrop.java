@@ -1,8 +1,8 @@
 package io.regionplan.rules.fact;
 
 /**
- * The range rule 射程距离: a city far from the distribution centre with no adjacent base camp drops one
- * priority level.
+ * The range rule 射程距离: a city far from the distribution centre with no adjacent base camp
+ * drops one priority level.
  */
 public record RangeDrop(String cityId, String reasonZh, String reasonEn) implements Outcome {
 

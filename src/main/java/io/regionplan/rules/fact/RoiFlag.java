@@ -1,7 +1,8 @@
 package io.regionplan.rules.fact;
 
 /**
- * A store investment whose ROI last period was below the threshold: renewing it needs the director.
+ * A store investment whose ROI last period was below the threshold: renewing it needs the
+ * director.
  */
 public record RoiFlag(String storeId, String flag, String reasonZh, String reasonEn) implements Outcome {
 

@@ -6,8 +6,8 @@ import java.math.RoundingMode;
 /**
  * Last period's investment in a store: ROI = incremental gross profit ÷ spend.
  */
-public record StoreInvestment(String storeId, String cityId, BigDecimal spend, BigDecimal incrementalProfit)
-		implements Subject {
+public record StoreInvestment(String storeId, String cityId, BigDecimal spend,
+		BigDecimal incrementalProfit) implements Subject {
 
 	@Override
 	public String subjectType() {

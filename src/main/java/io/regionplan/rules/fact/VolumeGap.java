@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The volume gap of one subject (a region or a city): GAP = target − forecast, gap ratio =
- * GAP ÷ target (DOMAIN.md, Volume gap 销量缺口). A negative gap (forecast above target) is no gap.
+ * The volume gap of one subject (a region or a city): GAP = target − forecast, gap ratio
+ * = GAP ÷ target (DOMAIN.md, Volume gap 销量缺口). A negative gap (forecast above target) is
+ * no gap.
  *
  * @param subjectId the region or city the gap belongs to
  * @param target the HQ volume target, above zero

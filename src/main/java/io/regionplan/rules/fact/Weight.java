@@ -3,7 +3,8 @@ package io.regionplan.rules.fact;
 import java.math.BigDecimal;
 
 /**
- * The weight a rule gave a city (strategy weight × market size) or a dealer within a city (tier weight).
+ * The weight a rule gave a city (strategy weight × market size) or a dealer within a city
+ * (tier weight).
  *
  * @param subjectType {@code city} or {@code dealer}
  * @param cityId the city the weight applies in

@@ -13,8 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The deliberate cases of {@link DemoMarket}, computed from the generated rows with the definitions of
- * DOMAIN.md, and checked to be the only ones over each tier-D line, so rule tests can name them.
+ * The deliberate cases of {@link DemoMarket}, computed from the generated rows with the
+ * definitions of DOMAIN.md, and checked to be the only ones over each tier-D line, so
+ * rule tests can name them.
  */
 class DeliberateCasesTests {
 
@@ -85,7 +86,8 @@ class DeliberateCasesTests {
 		MarketFigures figures = MarketFigures.of(size);
 		Map<String, Double> sales = figures.trailingSales("dealer", 0);
 
-		assertThat(figures.dealersOf("east").stream()
+		assertThat(figures.dealersOf("east")
+			.stream()
 			.map(dealer -> dealer.get("dealer"))
 			.max(Comparator.comparing(sales::get))).contains(DemoMarket.CORE_DEALER);
 		assertThat(figures.growth(DemoMarket.CORE_DEALER)).isGreaterThanOrEqualTo(0.0);

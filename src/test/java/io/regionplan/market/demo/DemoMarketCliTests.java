@@ -22,8 +22,9 @@ class DemoMarketCliTests {
 
 	@Test
 	void writesAScaledMarketWithAllTwelveFiles(@TempDir Path dir) throws IOException {
-		int status = DemoMarketCli.run(new String[] { "--out", dir.toString(), "--cities", "30", "--dealers", "400",
-				"--stores", "20000" }, new PrintStream(out, true, StandardCharsets.UTF_8), err);
+		int status = DemoMarketCli.run(
+				new String[] { "--out", dir.toString(), "--cities", "30", "--dealers", "400", "--stores", "20000" },
+				new PrintStream(out, true, StandardCharsets.UTF_8), err);
 
 		assertThat(status).isZero();
 		for (String kind : MarketDataset.IMPORT_ORDER) {

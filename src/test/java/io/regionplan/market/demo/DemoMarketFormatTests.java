@@ -14,7 +14,10 @@ import io.regionplan.market.demo.DemoMarket.Size;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Generated rows would import cleanly: documented columns, unique keys, valid values and references. */
+/**
+ * Generated rows would import cleanly: documented columns, unique keys, valid values and
+ * references.
+ */
 class DemoMarketFormatTests {
 
 	private static final String ID = "[A-Za-z0-9._-]{1,64}";
@@ -33,7 +36,8 @@ class DemoMarketFormatTests {
 			assertThat(figures.records(kind)).as(kind).isNotEmpty();
 			Set<List<String>> keys = new HashSet<>();
 			for (Map<String, String> record : figures.records(kind)) {
-				assertThat(record.keySet()).as(kind).containsExactlyInAnyOrderElementsOf(ImportFormat.COLUMNS.get(kind));
+				assertThat(record.keySet()).as(kind)
+					.containsExactlyInAnyOrderElementsOf(ImportFormat.COLUMNS.get(kind));
 				List<String> key = ImportFormat.KEYS.get(kind).stream().map(record::get).toList();
 				assertThat(keys.add(key)).as("%s key %s is unique", kind, key).isTrue();
 			}
@@ -85,7 +89,8 @@ class DemoMarketFormatTests {
 			.map(row -> List.of(row.get("dealer"), row.get("city"), row.get("channel")))
 			.collect(Collectors.toSet());
 
-		assertThat(ids(figures, "regions", "region")).containsAll(regionOfCity.values()).containsAll(regionOfDealer.values());
+		assertThat(ids(figures, "regions", "region")).containsAll(regionOfCity.values())
+			.containsAll(regionOfDealer.values());
 		assertThat(figures.records("adjacency"))
 			.allSatisfy(pair -> assertThat(cities).contains(pair.get("city"), pair.get("neighbour")));
 		assertThat(coverage).allSatisfy(row -> {
@@ -111,7 +116,8 @@ class DemoMarketFormatTests {
 		});
 		YearMonth first = size.lastMonth().minusMonths(size.months() - 1L);
 		assertThat(months).hasSize(size.months())
-			.allMatch(month -> !YearMonth.parse(month).isBefore(first) && !YearMonth.parse(month).isAfter(size.lastMonth()));
+			.allMatch(month -> !YearMonth.parse(month).isBefore(first)
+					&& !YearMonth.parse(month).isAfter(size.lastMonth()));
 		for (String kind : List.of("competitors", "headcount", "targets")) {
 			assertThat(figures.records(kind)).as(kind).allSatisfy(row -> assertThat(cities).contains(row.get("city")));
 		}
@@ -124,7 +130,9 @@ class DemoMarketFormatTests {
 	}
 
 	private static Map<String, String> regionOf(MarketFigures figures, String kind, String column) {
-		return figures.records(kind).stream().collect(Collectors.toMap(row -> row.get(column), row -> row.get("region")));
+		return figures.records(kind)
+			.stream()
+			.collect(Collectors.toMap(row -> row.get(column), row -> row.get("region")));
 	}
 
 }

@@ -69,10 +69,12 @@ class DemoMarketIntegrationTests {
 			HttpHeaders headers = new HttpHeaders();
 			headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 			String id = rest.withBasicAuth("zhao.director", "demo")
-				.postForObject("/api/market/imports", new HttpEntity<>(form, headers), ImportReport.class).id();
-			ImportReport report = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-				.until(() -> rest.withBasicAuth("zhao.director", "demo").getForObject("/api/market/imports/" + id,
-						ImportReport.class), ImportReport::finished);
+				.postForObject("/api/market/imports", new HttpEntity<>(form, headers), ImportReport.class)
+				.id();
+			ImportReport report = await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> rest.withBasicAuth("zhao.director", "demo")
+					.getForObject("/api/market/imports/" + id, ImportReport.class), ImportReport::finished);
 
 			assertThat(report.status()).as(kind + " " + report.errors()).isEqualTo("SUCCEEDED");
 			assertThat(report.inserted() + report.updated()).as(kind).isZero();
@@ -87,9 +89,13 @@ class DemoMarketIntegrationTests {
 		YearMonth period = YearMonth.of(2026, 10);
 		List<DealerMetrics> dealers = metrics.dealers("east", period);
 
-		DealerMetrics declining = dealers.stream().filter(d -> d.dealerId().equals(DemoMarket.DECLINING_DEALER)).findFirst()
+		DealerMetrics declining = dealers.stream()
+			.filter(d -> d.dealerId().equals(DemoMarket.DECLINING_DEALER))
+			.findFirst()
 			.orElseThrow();
-		DealerMetrics overdue = dealers.stream().filter(d -> d.dealerId().equals(DemoMarket.OVERDUE_DEALER)).findFirst()
+		DealerMetrics overdue = dealers.stream()
+			.filter(d -> d.dealerId().equals(DemoMarket.OVERDUE_DEALER))
+			.findFirst()
 			.orElseThrow();
 		assertThat(declining.growth()).isLessThan(new java.math.BigDecimal("-0.20"));
 		assertThat(overdue.overdueDays()).isEqualTo(104);

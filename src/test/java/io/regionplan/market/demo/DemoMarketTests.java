@@ -31,7 +31,8 @@ class DemoMarketTests {
 
 		for (String kind : MarketDataset.IMPORT_ORDER) {
 			String file = kind + ".csv";
-			assertThat(dir.resolve("second").resolve(file)).as(file).hasSameBinaryContentAs(dir.resolve("first").resolve(file));
+			assertThat(dir.resolve("second").resolve(file)).as(file)
+				.hasSameBinaryContentAs(dir.resolve("first").resolve(file));
 		}
 		for (String kind : List.of("dealers", "stores", "sales", "competitors", "targets")) {
 			String file = kind + ".csv";
@@ -57,7 +58,8 @@ class DemoMarketTests {
 	void demoSizeHasTheExpectedRowCounts() {
 		MarketDataset dataset = demo();
 
-		assertThat(dataset.tables()).extracting(MarketTable::kind).containsExactlyElementsOf(MarketDataset.IMPORT_ORDER);
+		assertThat(dataset.tables()).extracting(MarketTable::kind)
+			.containsExactlyElementsOf(MarketDataset.IMPORT_ORDER);
 		assertThat(dataset.table("regions").rows()).hasSize(2);
 		assertThat(dataset.table("channels").rows()).hasSize(6);
 		assertThat(dataset.table("cities").rows()).hasSize(24);
@@ -67,18 +69,22 @@ class DemoMarketTests {
 		assertThat(dataset.table("headcount").rows()).hasSize(24 * 6);
 		assertThat(dataset.table("targets").rows()).hasSize(24 * 2);
 		assertThat(dataset.table("price-tiers").rows()).hasSize(3);
-		assertThat(MarketFigures.of(Size.DEMO).records("dealers").stream()
+		assertThat(MarketFigures.of(Size.DEMO)
+			.records("dealers")
+			.stream()
 			.collect(Collectors.groupingBy(dealer -> dealer.get("region"), Collectors.counting())))
 			.containsOnly(Map.entry("east", 150L), Map.entry("south", 150L));
 	}
 
 	@Test
 	void springFestivalMonthsPeak() {
-		Map<Boolean, Double> average = MarketFigures.of(Size.DEMO).trailingSales("month", 0)
+		Map<Boolean, Double> average = MarketFigures.of(Size.DEMO)
+			.trailingSales("month", 0)
 			.entrySet()
 			.stream()
-			.collect(Collectors.partitioningBy(month -> month.getKey().endsWith("-01") || month.getKey().endsWith("-02"),
-					Collectors.averagingDouble(Map.Entry::getValue)));
+			.collect(
+					Collectors.partitioningBy(month -> month.getKey().endsWith("-01") || month.getKey().endsWith("-02"),
+							Collectors.averagingDouble(Map.Entry::getValue)));
 
 		assertThat(average.get(true) / average.get(false)).isBetween(1.25, 1.6);
 	}
@@ -94,9 +100,11 @@ class DemoMarketTests {
 		long carrying = stores.stream().filter(store -> store.get("carries_product").equals("true")).count();
 
 		assertThat(perChannel.entrySet().stream().max(Map.Entry.comparingByValue())).get()
-			.extracting(Map.Entry::getKey).isEqualTo("TRADITIONAL");
+			.extracting(Map.Entry::getKey)
+			.isEqualTo("TRADITIONAL");
 		assertThat(perChannel.entrySet().stream().min(Map.Entry.comparingByValue())).get()
-			.extracting(Map.Entry::getKey).isEqualTo("KA");
+			.extracting(Map.Entry::getKey)
+			.isEqualTo("KA");
 		assertThat(averageSales.get("KA")).isGreaterThan(10 * averageSales.get("CONVENIENCE"));
 		assertThat(carrying / (double) stores.size()).isBetween(0.55, 0.75);
 	}
@@ -104,15 +112,21 @@ class DemoMarketTests {
 	@Test
 	void salesAndDealersLookLikeTheTrade() {
 		MarketFigures figures = MarketFigures.of(Size.DEMO);
-		List<Double> dealerSales = figures.trailingSales("dealer", 0).values().stream()
+		List<Double> dealerSales = figures.trailingSales("dealer", 0)
+			.values()
+			.stream()
 			.sorted(Comparator.reverseOrder())
 			.toList();
 		double total = dealerSales.stream().mapToDouble(Double::doubleValue).sum();
-		double topTenth = dealerSales.subList(0, dealerSales.size() / 10).stream().mapToDouble(Double::doubleValue).sum();
+		double topTenth = dealerSales.subList(0, dealerSales.size() / 10)
+			.stream()
+			.mapToDouble(Double::doubleValue)
+			.sum();
 
 		assertThat(topTenth / total).as("the top tenth of dealers sells a large part").isGreaterThan(0.35);
-		assertThat(figures.records("sales")).allSatisfy(sale -> assertThat(
-				Double.parseDouble(sale.get("amount")) / Double.parseDouble(sale.get("volume"))).isBetween(55.0, 125.0));
+		assertThat(figures.records("sales")).allSatisfy(
+				sale -> assertThat(Double.parseDouble(sale.get("amount")) / Double.parseDouble(sale.get("volume")))
+					.isBetween(55.0, 125.0));
 		assertThat(figures.records("headcount")).extracting(row -> Integer.parseInt(row.get("headcount")))
 			.allMatch(reps -> reps >= 0 && reps <= 8);
 		assertThat(figures.records("cities")).filteredOn(city -> Integer.parseInt(city.get("distance_km")) > 300)
@@ -125,8 +139,10 @@ class DemoMarketTests {
 		assertThat(Size.NATIONAL).extracting(Size::regions, Size::citiesPerRegion, Size::cities)
 			.containsExactly(25, 12, 300);
 		assertThat(Size.ofTotalCities(30, 400, 20_000, 24, Size.DEMO.lastMonth()))
-			.extracting(Size::regions, Size::citiesPerRegion).containsExactly(2, 15);
-		assertThatIllegalArgumentException().isThrownBy(() -> Size.ofTotalCities(20, 300, 100, 24, Size.DEMO.lastMonth()));
+			.extracting(Size::regions, Size::citiesPerRegion)
+			.containsExactly(2, 15);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Size.ofTotalCities(20, 300, 100, 24, Size.DEMO.lastMonth()));
 		assertThatIllegalArgumentException().isThrownBy(() -> new Size(12, 20, 100, 24, Size.DEMO.lastMonth()));
 	}
 

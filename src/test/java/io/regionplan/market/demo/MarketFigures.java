@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 import io.regionplan.market.demo.DemoMarket.Size;
 
 /**
- * The metrics of docs/data-formats.md computed straight from generated rows, so that tests check the
- * deliberate cases the way the application will see them, not the way the generator meant them.
+ * The metrics of docs/data-formats.md computed straight from generated rows, so that
+ * tests check the deliberate cases the way the application will see them, not the way the
+ * generator meant them.
  */
 final class MarketFigures {
 
@@ -27,13 +28,17 @@ final class MarketFigures {
 		this.lastMonth = lastMonth;
 	}
 
-	/** The figures of the default seed's data set of a size, generated once per test run. */
+	/**
+	 * The figures of the default seed's data set of a size, generated once per test run.
+	 */
 	static MarketFigures of(Size size) {
 		return GENERATED.computeIfAbsent(size,
 				key -> new MarketFigures(DemoMarket.generate(key, DemoMarket.DEFAULT_SEED), key.lastMonth()));
 	}
 
-	/** The demo size and two scaled ones: east with synthetic cities, and five regions. */
+	/**
+	 * The demo size and two scaled ones: east with synthetic cities, and five regions.
+	 */
 	static Stream<Size> sizes() {
 		YearMonth last = Size.DEMO.lastMonth();
 		return Stream.of(Size.DEMO, Size.ofTotalCities(30, 400, 20_000, 24, last),
@@ -54,7 +59,10 @@ final class MarketFigures {
 		return records;
 	}
 
-	/** Σ amount per value of {@code column} over the 12 months ending {@code yearsBack} years before the last one. */
+	/**
+	 * Σ amount per value of {@code column} over the 12 months ending {@code yearsBack}
+	 * years before the last one.
+	 */
 	Map<String, Double> trailingSales(String column, int yearsBack) {
 		YearMonth end = lastMonth.minusYears(yearsBack);
 		YearMonth start = end.minusMonths(11);

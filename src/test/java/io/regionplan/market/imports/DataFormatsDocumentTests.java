@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/data-formats.md and the importer describe the same kinds, columns (with their Chinese names)
- * and keys, in the same order.
+ * docs/data-formats.md and the importer describe the same kinds, columns (with their
+ * Chinese names) and keys, in the same order.
  */
 class DataFormatsDocumentTests {
 
@@ -44,8 +44,11 @@ class DataFormatsDocumentTests {
 
 		assertThat(documented.keySet()).containsExactlyElementsOf(ImportKinds.ALL.keySet());
 		ImportKinds.ALL.forEach((name, kind) -> {
-			assertThat(documented.get(name)).as(name).containsExactlyElementsOf(kind.columns().stream()
-				.map(c -> c.name() + "/" + c.nameZh() + "/" + (c.required() ? "yes" : "no")).toList());
+			assertThat(documented.get(name)).as(name)
+				.containsExactlyElementsOf(kind.columns()
+					.stream()
+					.map(c -> c.name() + "/" + c.nameZh() + "/" + (c.required() ? "yes" : "no"))
+					.toList());
 			assertThat(keys.get(name)).as(name).isEqualTo(String.join(",", kind.keys()));
 		});
 	}

@@ -41,8 +41,9 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Uploads meant to hurt: a workbook that unpacks to far more than its size, a workbook of many rows of
- * repeated cells, an upload over the limit, cells a spreadsheet would run as formulas, and bad requests.
+ * Uploads meant to hurt: a workbook that unpacks to far more than its size, a workbook of
+ * many rows of repeated cells, an upload over the limit, cells a spreadsheet would run as
+ * formulas, and bad requests.
  */
 @IntegrationTest
 class MarketBadImportIntegrationTests {
@@ -70,15 +71,17 @@ class MarketBadImportIntegrationTests {
 		});
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		return rest.withBasicAuth("zhao.director", "demo").postForEntity("/api/market/imports", new HttpEntity<>(form, headers),
-				JsonNode.class);
+		return rest.withBasicAuth("zhao.director", "demo")
+			.postForEntity("/api/market/imports", new HttpEntity<>(form, headers), JsonNode.class);
 	}
 
 	private JsonNode finished(ResponseEntity<JsonNode> accepted) {
 		assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
 		String id = accepted.getBody().get("id").asText();
-		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-			.until(() -> rest.withBasicAuth("zhao.director", "demo").getForObject("/api/market/imports/" + id, JsonNode.class),
+		return await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> rest.withBasicAuth("zhao.director", "demo")
+				.getForObject("/api/market/imports/" + id, JsonNode.class),
 					report -> report.path("finishedAt").isTextual());
 	}
 
@@ -86,9 +89,13 @@ class MarketBadImportIntegrationTests {
 		return jdbc.queryForObject("select count(*) from " + table, Integer.class);
 	}
 
-	/** A valid dealers workbook whose sheet is padded with 64 MB of spaces: about 64 KB packed. */
+	/**
+	 * A valid dealers workbook whose sheet is padded with 64 MB of spaces: about 64 KB
+	 * packed.
+	 */
 	private byte[] zipBomb() throws IOException {
-		byte[] workbook = Files.readAllBytes(MarketFixtures.xlsx(dir, "dealers.xlsx", MarketFixtures.T1.get("dealers")));
+		byte[] workbook = Files
+			.readAllBytes(MarketFixtures.xlsx(dir, "dealers.xlsx", MarketFixtures.T1.get("dealers")));
 		ByteArrayOutputStream bomb = new ByteArrayOutputStream();
 		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook));
 				ZipOutputStream out = new ZipOutputStream(bomb)) {
@@ -124,12 +131,14 @@ class MarketBadImportIntegrationTests {
 	}
 
 	/**
-	 * Issue 16: a workbook of 4 MB packed, 240 MB unpacked froze the server for 49 s, then the import vanished. Here
-	 * 150,000 rows (27 MB unpacked, packed 58 to 1) against the tests' row limit of 100,000.
+	 * Issue 16: a workbook of 4 MB packed, 240 MB unpacked froze the server for 49 s,
+	 * then the import vanished. Here 150,000 rows (27 MB unpacked, packed 58 to 1)
+	 * against the tests' row limit of 100,000.
 	 */
 	@Test
 	void aWorkbookOfManyRowsKeepsTheServerAnsweringAndEndsWithARecord() throws Exception {
-		finished(upload("regions", "regions.csv", "region,name_zh,name_en\nt8,测试八,Test Eight\n".getBytes(StandardCharsets.UTF_8)));
+		finished(upload("regions", "regions.csv",
+				"region,name_zh,name_en\nt8,测试八,Test Eight\n".getBytes(StandardCharsets.UTF_8)));
 		byte[] workbook = Files.readAllBytes(LargeWorkbook.dealers(dir.resolve("large.xlsx"), "t8", 150_000));
 		assertThat(workbook.length).as("packed").isLessThan(1024 * 1024);
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -147,16 +156,19 @@ class MarketBadImportIntegrationTests {
 			answers.add((System.nanoTime() - started) / 1_000_000);
 			assertThat(answer.statusCode()).isEqualTo(200);
 			Thread.sleep(100);
-			report = rest.withBasicAuth("zhao.director", "demo").getForObject("/api/market/imports/" + id, JsonNode.class);
+			report = rest.withBasicAuth("zhao.director", "demo")
+				.getForObject("/api/market/imports/" + id, JsonNode.class);
 		}
 		while (!report.path("finishedAt").isTextual() && answers.size() < 600);
 
-		assertThat(answers).as("health answered while it imported, each within 1 s (ms)").hasSizeGreaterThan(1)
+		assertThat(answers).as("health answered while it imported, each within 1 s (ms)")
+			.hasSizeGreaterThan(1)
 			.allSatisfy(ms -> assertThat(ms).isLessThan(1000));
 		assertThat(report.get("status").asText()).isEqualTo("REJECTED");
 		assertThat(report.get("errors").get(0).get("row").asInt()).isEqualTo(100_002);
 		assertThat(report.toString()).contains("the file has more than 100000 data rows: split it");
-		assertThat(jdbc.queryForObject("select status from market_import where id = ?", String.class, id)).isEqualTo("REJECTED");
+		assertThat(jdbc.queryForObject("select status from market_import where id = ?", String.class, id))
+			.isEqualTo("REJECTED");
 		assertThat(count("market_dealer")).isEqualTo(dealers);
 	}
 
@@ -175,17 +187,18 @@ class MarketBadImportIntegrationTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-			NUL in the file name          | dealers     | dealers\\u0000.csv| -                        | 400 | an upload must be a valid multipart/form-data request
-			NUL in filename* (RFC 5987)   | dealers     | *dealers%00.csv  | -                        | 400 | an upload must be a valid multipart/form-data request
-			line break in the file name   | dealers     | dealers\\n.csv    | -                        | 400 | the file name contains control characters
-			file name of 300 characters   | dealers     | LONG             | -                        | 400 | the file name is longer than 255 characters
-			unknown kind                  | shops       | shops.csv        | -                        | 400 | unknown kind
-			NUL in the kind               | dealers\\u0000 | dealers.csv     | -                        | 400 | unknown kind
-			no kind                       | -           | dealers.csv      | -                        | 400 | kind
-			no file                       | dealers     | -                | -                        | 400 | file
-			moveBetweenRegions not a flag | dealers     | dealers.csv      | moveBetweenRegions=maybe | 400 | moveBetweenRegions must be true or false
-			""")
+	@CsvSource(delimiter = '|', nullValues = "-",
+			textBlock = """
+					NUL in the file name          | dealers     | dealers\\u0000.csv| -                        | 400 | an upload must be a valid multipart/form-data request
+					NUL in filename* (RFC 5987)   | dealers     | *dealers%00.csv  | -                        | 400 | an upload must be a valid multipart/form-data request
+					line break in the file name   | dealers     | dealers\\n.csv    | -                        | 400 | the file name contains control characters
+					file name of 300 characters   | dealers     | LONG             | -                        | 400 | the file name is longer than 255 characters
+					unknown kind                  | shops       | shops.csv        | -                        | 400 | unknown kind
+					NUL in the kind               | dealers\\u0000 | dealers.csv     | -                        | 400 | unknown kind
+					no kind                       | -           | dealers.csv      | -                        | 400 | kind
+					no file                       | dealers     | -                | -                        | 400 | file
+					moveBetweenRegions not a flag | dealers     | dealers.csv      | moveBetweenRegions=maybe | 400 | moveBetweenRegions must be true or false
+					""")
 	void badUploadsAre400NeverA500(String name, String kind, String fileName, String field, int status, String message)
 			throws Exception {
 		String boundary = "regionplan-test-boundary";
@@ -205,13 +218,14 @@ class MarketBadImportIntegrationTests {
 		body.append("--").append(boundary).append("--\r\n");
 		int imports = count("market_import");
 
-		HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest
-			.newBuilder(URI.create(rest.getRootUri() + "/api/market/imports"))
-			.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-				.encodeToString("zhao.director:demo".getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toString().getBytes(StandardCharsets.UTF_8)))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> answer = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(rest.getRootUri() + "/api/market/imports"))
+				.header("Authorization",
+						"Basic " + java.util.Base64.getEncoder()
+							.encodeToString("zhao.director:demo".getBytes(StandardCharsets.UTF_8)))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toString().getBytes(StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
 		assertThat(answer.body()).contains(message);
@@ -219,8 +233,8 @@ class MarketBadImportIntegrationTests {
 	}
 
 	private static String part(String boundary, String name, String fileName) {
-		String file = fileName == null ? ""
-				: fileName.startsWith("*") ? "; filename*=UTF-8''" + fileName.substring(1) : "; filename=\"" + fileName + "\"";
+		String file = fileName == null ? "" : fileName.startsWith("*") ? "; filename*=UTF-8''" + fileName.substring(1)
+				: "; filename=\"" + fileName + "\"";
 		return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"" + file
 				+ (fileName == null ? "" : "\r\nContent-Type: text/csv") + "\r\n\r\n";
 	}
@@ -243,11 +257,16 @@ class MarketBadImportIntegrationTests {
 
 	@Test
 	void formulaCellsAreStoredAsTextUnchanged() {
-		finished(upload("regions", "regions.csv", "region,name_zh,name_en\nt9,测试九,\"=1+1\"\n".getBytes(StandardCharsets.UTF_8)));
+		finished(upload("regions", "regions.csv",
+				"region,name_zh,name_en\nt9,测试九,\"=1+1\"\n".getBytes(StandardCharsets.UTF_8)));
 		StringBuilder csv = new StringBuilder("dealer,region,name,receivables,overdue_days,cross_region_incidents,"
 				+ "compliance_score,target_stores\n");
 		for (int i = 0; i < FORMULAS.size(); i++) {
-			csv.append("t9-d").append(i).append(",t9,\"").append(FORMULAS.get(i).replace("\"", "\"\"")).append("\",0,0,0,80,0\n");
+			csv.append("t9-d")
+				.append(i)
+				.append(",t9,\"")
+				.append(FORMULAS.get(i).replace("\"", "\"\""))
+				.append("\",0,0,0,80,0\n");
 		}
 		csv.append("t9-tab,t9,\"\t=1+1\",0,0,0,80,0\n").append("t9-cr,t9,\"\r=1+1\",0,0,0,80,0\n");
 
@@ -259,10 +278,13 @@ class MarketBadImportIntegrationTests {
 			assertThat(jdbc.queryForObject("select name from market_dealer where id = ?", String.class, "t9-d" + i))
 				.isEqualTo(FORMULAS.get(i));
 		}
-		assertThat(jdbc.queryForObject("select name_en from market_region where id = 't9'", String.class)).isEqualTo("=1+1");
-		JsonNode listed = rest.withBasicAuth("zhao.director", "demo").getForObject("/api/market/regions/t9/dealers", JsonNode.class);
+		assertThat(jdbc.queryForObject("select name_en from market_region where id = 't9'", String.class))
+			.isEqualTo("=1+1");
+		JsonNode listed = rest.withBasicAuth("zhao.director", "demo")
+			.getForObject("/api/market/regions/t9/dealers", JsonNode.class);
 		assertThat(listed.toString()).contains("=cmd|' /C calc'!A0").contains("@SUM(A1:A9)");
-		// the importer trims surrounding white space, tab and CR included: the formula stays text like the others
+		// the importer trims surrounding white space, tab and CR included: the formula
+		// stays text like the others
 		assertThat(jdbc.queryForList("select name from market_dealer where id in ('t9-tab', 't9-cr')", String.class))
 			.containsExactly("=1+1", "=1+1");
 	}

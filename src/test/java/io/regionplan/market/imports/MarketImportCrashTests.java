@@ -32,9 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * kill -9 of the application while an import runs and another waits (issue 16, finding 7): after a restart over
- * the same H2 file both have their record, FAILED with the reason. The application as shipped in a JVM of its own
- * (demo profile, H2 file under target/, no demo market to load), like {@code system.CrashRecoveryTests}.
+ * kill -9 of the application while an import runs and another waits (issue 16, finding
+ * 7): after a restart over the same H2 file both have their record, FAILED with the
+ * reason. The application as shipped in a JVM of its own (demo profile, H2 file under
+ * target/, no demo market to load), like {@code system.CrashRecoveryTests}.
  */
 class MarketImportCrashTests {
 
@@ -55,11 +56,13 @@ class MarketImportCrashTests {
 
 	@Test
 	void importsRunningOrQueuedWhenTheServerIsKilledAreFailedWithTheReasonAfterRestart() throws Exception {
-		folder = Files.createDirectories(Path.of("target", "crash-tests", UUID.randomUUID().toString())).toAbsolutePath();
+		folder = Files.createDirectories(Path.of("target", "crash-tests", UUID.randomUUID().toString()))
+			.toAbsolutePath();
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		// stores of cities that do not exist: read and checked row by row for a few seconds, then refused
+		// stores of cities that do not exist: read and checked row by row for a few
+		// seconds, then refused
 		StringBuilder stores = new StringBuilder("store,city,channel,dealer,carries_product,category_sales\n");
 		for (int i = 0; i < 600_000; i++) {
 			stores.append("S-").append(i).append(",nowhere,KA,,true,").append(i).append('\n');
@@ -70,7 +73,8 @@ class MarketImportCrashTests {
 		Process first = start("first");
 		String running = upload(file);
 		String queued = upload(file);
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(20))
 			.until(() -> report(running).path("rowsDone").asInt() > 0);
 
 		// when
@@ -86,7 +90,8 @@ class MarketImportCrashTests {
 			assertThat(report.get("message").asText()).isEqualTo(ImportRecords.RESTARTED);
 			assertThat(report.get("finishedAt").isTextual()).isTrue();
 		}
-		assertThat(Files.readString(folder.resolve("second.log"))).contains("was RUNNING when its server stopped: marked FAILED")
+		assertThat(Files.readString(folder.resolve("second.log")))
+			.contains("was RUNNING when its server stopped: marked FAILED")
 			.contains("was QUEUED when its server stopped: marked FAILED");
 		FileSystemUtils.deleteRecursively(folder.resolve("data"));
 	}
@@ -95,16 +100,18 @@ class MarketImportCrashTests {
 		List<String> classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter(entry -> !Path.of(entry).endsWith("test-classes"))
 			.collect(Collectors.toList());
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-				"-XX:TieredStopAtLevel=1", "-cp", String.join(File.pathSeparator, classPath),
-				RegionPlanApplication.class.getName(), "--server.port=" + port, "--regionplan.data-dir=" + folder.resolve("data"),
-				"--regionplan.demo.market=false", "--management.endpoint.health.probes.enabled=true")
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx768m", "-XX:TieredStopAtLevel=1", "-cp", String.join(File.pathSeparator, classPath),
+				RegionPlanApplication.class.getName(), "--server.port=" + port,
+				"--regionplan.data-dir=" + folder.resolve("data"), "--regionplan.demo.market=false",
+				"--management.endpoint.health.probes.enabled=true")
 			.redirectErrorStream(true)
 			.redirectOutput(folder.resolve(name + ".log").toFile())
 			.start();
 		started.add(process);
 		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-			assertThat(process.isAlive()).as("the application (%s) runs; see %s", name, folder.resolve(name + ".log")).isTrue();
+			assertThat(process.isAlive()).as("the application (%s) runs; see %s", name, folder.resolve(name + ".log"))
+				.isTrue();
 			try {
 				return http.send(request("/actuator/health/readiness").build(), HttpResponse.BodyHandlers.discarding())
 					.statusCode() == 200;
@@ -118,15 +125,16 @@ class MarketImportCrashTests {
 
 	private String upload(byte[] csv) throws IOException, InterruptedException {
 		String boundary = "regionplan-crash-test";
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nstores\r\n--" + boundary
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nstores\r\n--"
+				+ boundary
 				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"stores.csv\"\r\nContent-Type: text/csv\r\n\r\n")
 			.getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-		HttpResponse<String> accepted = http.send(request("/api/market/imports")
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-					HttpRequest.BodyPublishers.ofByteArray(csv), HttpRequest.BodyPublishers.ofByteArray(tail)))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> accepted = http
+			.send(request("/api/market/imports").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+						HttpRequest.BodyPublishers.ofByteArray(csv), HttpRequest.BodyPublishers.ofByteArray(tail)))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
 		return JSON.readTree(accepted.body()).get("id").asText();
 	}
@@ -141,8 +149,8 @@ class MarketImportCrashTests {
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.timeout(Duration.ofSeconds(30))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString("zhao.director:demo".getBytes(StandardCharsets.UTF_8)));
+			.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString("zhao.director:demo".getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

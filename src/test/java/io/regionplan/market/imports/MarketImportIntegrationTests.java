@@ -80,7 +80,8 @@ class MarketImportIntegrationTests {
 		});
 		assertThat(rows("market_store", "id like 't2-%'")).isEqualTo(4);
 		assertThat(rows("market_sales", "dealer_id like 't2-%'")).isEqualTo(6);
-		assertThat(jdbc.queryForObject("select name_zh from market_region where id = 't2'", String.class)).isEqualTo("测试一");
+		assertThat(jdbc.queryForObject("select name_zh from market_region where id = 't2'", String.class))
+			.isEqualTo("测试一");
 	}
 
 	@Test
@@ -91,22 +92,24 @@ class MarketImportIntegrationTests {
 		assertThat(report.status()).isEqualTo("SUCCEEDED");
 		assertThat(report.updated()).isEqualTo(1);
 		assertThat(report.unchanged()).isEqualTo(2);
-		assertThat(jdbc.queryForObject("select overdue_days from market_dealer where id = 't3-d2'", Integer.class)).isEqualTo(12);
+		assertThat(jdbc.queryForObject("select overdue_days from market_dealer where id = 't3-d2'", Integer.class))
+			.isEqualTo(12);
 		importCsv("dealers", dealers);
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			unknown city      | t3-d1,nowhere,V-KA,2026-01,100,1     | city    | nowhere | unknown city
-			negative amount   | t3-d1,t3-a,V-KA,2026-01,-5,1         | amount  | -5      | must not be negative
-			month format      | t3-d1,t3-a,V-KA,2026/01,100,1        | month   | 2026/01 | month must be YYYY-MM
-			text in a number  | t3-d1,t3-a,V-KA,2026-01,lots,1       | amount  | lots    | not a number
-			too many decimals | t3-d1,t3-a,V-KA,2026-01,1.005,1      | amount  | 1.005   | at most 2 decimals
-			unknown dealer    | nobody,t3-a,V-KA,2026-01,100,1       | dealer  | nobody  | unknown dealer
-			full-width number | t3-d1,t3-a,V-KA,2026-01,１２３,1       | amount  | １２３     | use ASCII digits 0-9, not full-width
-			full-width month  | t3-d1,t3-a,V-KA,２０２６-０１,100,1      | month   | ２０２６-０１ | use ASCII digits 0-9, not full-width
-			beyond numeric(19,2) | t3-d1,t3-a,V-KA,2026-01,100000000000000000000,1 | amount | 100000000000000000000 | must be at most 99999999999999999.99
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					unknown city      | t3-d1,nowhere,V-KA,2026-01,100,1     | city    | nowhere | unknown city
+					negative amount   | t3-d1,t3-a,V-KA,2026-01,-5,1         | amount  | -5      | must not be negative
+					month format      | t3-d1,t3-a,V-KA,2026/01,100,1        | month   | 2026/01 | month must be YYYY-MM
+					text in a number  | t3-d1,t3-a,V-KA,2026-01,lots,1       | amount  | lots    | not a number
+					too many decimals | t3-d1,t3-a,V-KA,2026-01,1.005,1      | amount  | 1.005   | at most 2 decimals
+					unknown dealer    | nobody,t3-a,V-KA,2026-01,100,1       | dealer  | nobody  | unknown dealer
+					full-width number | t3-d1,t3-a,V-KA,2026-01,１２３,1       | amount  | １２３     | use ASCII digits 0-9, not full-width
+					full-width month  | t3-d1,t3-a,V-KA,２０２６-０１,100,1      | month   | ２０２６-０１ | use ASCII digits 0-9, not full-width
+					beyond numeric(19,2) | t3-d1,t3-a,V-KA,2026-01,100000000000000000000,1 | amount | 100000000000000000000 | must be at most 99999999999999999.99
+					""")
 	void badCellIsReportedWithRowColumnValueAndReasonAndNothingIsWritten(String name, String badRow, String column,
 			String value, String reason) {
 		String file = "dealer,city,channel,month,amount,volume\nt3-d1,t3-a,V-KA,2026-02,100,1\n" + badRow + "\n";
@@ -125,12 +128,13 @@ class MarketImportIntegrationTests {
 	}
 
 	@ParameterizedTest(name = "{0}.{3}")
-	@CsvSource(delimiter = '|', textBlock = """
-			cities      | city,region,name_zh,name_en,tier,population,market_size,distance_km | t3-x,t3,X,X,3,1,1,1000000000 | distance_km | 999999999.9
-			cities      | city,region,name_zh,name_en,tier,population,market_size,distance_km | t3-x,t3,X,X,3,9223372036854775808,1,1 | population | 9223372036854775807
-			dealers     | dealer,region,name,receivables,overdue_days,cross_region_incidents,compliance_score,target_stores | t3-x,t3,X,0,0,0,90,2147483648 | target_stores | 2147483647
-			competitors | city,competitor,share,price_index | t3-a,X,0.1,10000 | price_index | 9999.9999
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					cities      | city,region,name_zh,name_en,tier,population,market_size,distance_km | t3-x,t3,X,X,3,1,1,1000000000 | distance_km | 999999999.9
+					cities      | city,region,name_zh,name_en,tier,population,market_size,distance_km | t3-x,t3,X,X,3,9223372036854775808,1,1 | population | 9223372036854775807
+					dealers     | dealer,region,name,receivables,overdue_days,cross_region_incidents,compliance_score,target_stores | t3-x,t3,X,0,0,0,90,2147483648 | target_stores | 2147483647
+					competitors | city,competitor,share,price_index | t3-a,X,0.1,10000 | price_index | 9999.9999
+					""")
 	void aNumberBeyondWhatItsColumnHoldsIsARowErrorNamingTheLimit(String kind, String header, String row, String column,
 			String limit) {
 		ImportReport report = importCsv(kind, header + "\n" + row + "\n");
@@ -143,29 +147,36 @@ class MarketImportIntegrationTests {
 		});
 	}
 
-	/** What {@link ImportKinds} allows, the table holds: no number reaches the database to overflow there. */
+	/**
+	 * What {@link ImportKinds} allows, the table holds: no number reaches the database to
+	 * overflow there.
+	 */
 	@Test
 	void everyNumberColumnAllowsAtMostWhatItsTableHolds() {
-		ImportKinds.ALL.values().forEach(kind -> kind.columns().stream()
-			.filter(c -> c.type() == ValueType.INTEGER || c.type() == ValueType.DECIMAL)
-			.forEach(column -> {
-				Map<String, Object> db = jdbc.queryForMap("select data_type, numeric_precision, numeric_scale from "
-						+ "information_schema.columns where lower(table_name) = ? and lower(column_name) = ?", kind.table(),
-						column.dbColumn());
-				String type = db.get("data_type").toString().toLowerCase(java.util.Locale.ROOT);
-				java.math.BigDecimal holds = switch (type) {
-					case "integer" -> java.math.BigDecimal.valueOf(Integer.MAX_VALUE);
-					case "bigint" -> java.math.BigDecimal.valueOf(Long.MAX_VALUE);
-					default -> {
-						int precision = ((Number) db.get("numeric_precision")).intValue();
-						int scale = ((Number) db.get("numeric_scale")).intValue();
-						assertThat(column.scale()).as(kind.name() + "." + column.name() + " decimals").isEqualTo(scale);
-						yield java.math.BigDecimal.TEN.pow(precision - scale)
-							.subtract(java.math.BigDecimal.ONE.movePointLeft(scale));
-					}
-				};
-				assertThat(column.max()).as(kind.name() + "." + column.name() + " (" + type + ")").isLessThanOrEqualTo(holds);
-			}));
+		ImportKinds.ALL.values()
+			.forEach(kind -> kind.columns()
+				.stream()
+				.filter(c -> c.type() == ValueType.INTEGER || c.type() == ValueType.DECIMAL)
+				.forEach(column -> {
+					Map<String, Object> db = jdbc.queryForMap("select data_type, numeric_precision, numeric_scale from "
+							+ "information_schema.columns where lower(table_name) = ? and lower(column_name) = ?",
+							kind.table(), column.dbColumn());
+					String type = db.get("data_type").toString().toLowerCase(java.util.Locale.ROOT);
+					java.math.BigDecimal holds = switch (type) {
+						case "integer" -> java.math.BigDecimal.valueOf(Integer.MAX_VALUE);
+						case "bigint" -> java.math.BigDecimal.valueOf(Long.MAX_VALUE);
+						default -> {
+							int precision = ((Number) db.get("numeric_precision")).intValue();
+							int scale = ((Number) db.get("numeric_scale")).intValue();
+							assertThat(column.scale()).as(kind.name() + "." + column.name() + " decimals")
+								.isEqualTo(scale);
+							yield java.math.BigDecimal.TEN.pow(precision - scale)
+								.subtract(java.math.BigDecimal.ONE.movePointLeft(scale));
+						}
+					};
+					assertThat(column.max()).as(kind.name() + "." + column.name() + " (" + type + ")")
+						.isLessThanOrEqualTo(holds);
+				}));
 	}
 
 	@Test
@@ -212,7 +223,8 @@ class MarketImportIntegrationTests {
 	@Test
 	void fileInAnotherEncodingIsRefusedAsNotUtf8() {
 		byte[] gbk = "dealer,region,name,receivables,overdue_days,cross_region_incidents,compliance_score,target_stores\n"
-			.concat("t3-d9,t3,苏州恒达商贸,0,0,0,90,10\n").getBytes(Charset.forName("GBK"));
+			.concat("t3-d9,t3,苏州恒达商贸,0,0,0,90,10\n")
+			.getBytes(Charset.forName("GBK"));
 
 		ImportReport report = imports.importNow("dealers", MarketFixtures.write(dir.resolve("gbk.csv"), gbk), "gbk.csv",
 				Importer.system());
@@ -238,8 +250,8 @@ class MarketImportIntegrationTests {
 		assertThat(report.status()).isEqualTo("REJECTED");
 		assertThat(report.errorCount()).isEqualTo(4);
 		assertThat(report.errors()).extracting(ImportReport.RowError::row).containsExactly(2, 4, 5, 5);
-		assertThat(report.errors()).extracting(ImportReport.RowError::column).containsExactly("amount", "city", "month",
-				"volume");
+		assertThat(report.errors()).extracting(ImportReport.RowError::column)
+			.containsExactly("amount", "city", "month", "volume");
 	}
 
 	@Test
@@ -260,7 +272,13 @@ class MarketImportIntegrationTests {
 	void longImportReportsProgressWhileReadingAndWriting() {
 		StringBuilder stores = new StringBuilder("store,city,channel,dealer,carries_product,category_sales\n");
 		for (int i = 0; i < 25_000; i++) {
-			stores.append("t3-p").append(i).append(",t3-a,V-KA,,").append(i % 2 == 0).append(",").append(i).append('\n');
+			stores.append("t3-p")
+				.append(i)
+				.append(",t3-a,V-KA,,")
+				.append(i % 2 == 0)
+				.append(",")
+				.append(i)
+				.append('\n');
 		}
 		List<String> progress = new java.util.ArrayList<>();
 

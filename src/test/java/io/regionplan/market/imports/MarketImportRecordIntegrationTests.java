@@ -29,9 +29,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every import keeps its record whatever ends it (issue 16, finding 7): recorded when queued, FAILED with its
- * record after an error of any kind (an {@link Error} too), and marked FAILED at the next start when a crash
- * left it QUEUED or RUNNING. The importer here is a stand-in that ends as the test says; a real kill -9 is
+ * Every import keeps its record whatever ends it (issue 16, finding 7): recorded when
+ * queued, FAILED with its record after an error of any kind (an {@link Error} too), and
+ * marked FAILED at the next start when a crash left it QUEUED or RUNNING. The importer
+ * here is a stand-in that ends as the test says; a real kill -9 is
  * {@link MarketImportCrashTests}.
  */
 @IntegrationTest
@@ -119,8 +120,8 @@ class MarketImportRecordIntegrationTests {
 
 		String id = failing.submit("dealers", file(), "dealers.csv", Importer.system()).id();
 
-		ImportReport report = await().atMost(Duration.ofSeconds(30)).until(() -> failing.find(id).orElse(null),
-				r -> r != null && r.finished());
+		ImportReport report = await().atMost(Duration.ofSeconds(30))
+			.until(() -> failing.find(id).orElse(null), r -> r != null && r.finished());
 		assertThat(report.status()).isEqualTo("FAILED");
 		assertThat(report.message()).contains("the import failed: nothing was written (" + error)
 			.doesNotContain("insert into");
@@ -169,8 +170,8 @@ class MarketImportRecordIntegrationTests {
 	}
 
 	private String leftBy(String start, String status, Instant heartbeat) throws Exception {
-		ImportReport report = new ImportReport(java.util.UUID.randomUUID().toString(), "stores", "stores.csv", "wang.east",
-				status, "READING", -1, 20_000, 0, 0, 0, 0, List.of(), List.of(), null, heartbeat, null);
+		ImportReport report = new ImportReport(java.util.UUID.randomUUID().toString(), "stores", "stores.csv",
+				"wang.east", status, "READING", -1, 20_000, 0, 0, 0, 0, List.of(), List.of(), null, heartbeat, null);
 		jdbc.update("insert into market_import (id, kind, file_name, user_id, status, rows_total, inserted, updated, "
 				+ "unchanged, report, started_at, started_by, heartbeat_at) values (?, ?, ?, ?, ?, -1, 0, 0, 0, ?, ?, ?, ?)",
 				report.id(), report.kind(), report.fileName(), report.userId(), status, json.writeValueAsString(report),

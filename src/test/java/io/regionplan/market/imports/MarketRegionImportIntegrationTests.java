@@ -30,10 +30,10 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Whose rows an import may write (issue 16, finding 4): a key of another region is never taken over by an
- * import, a manager's rows refer to their own regions only, and the reference data every region shares is
- * imported by directors and admins. Region t7 (a city, a dealer, a store) stands for south; wang.east manages
- * east.
+ * Whose rows an import may write (issue 16, finding 4): a key of another region is never
+ * taken over by an import, a manager's rows refer to their own regions only, and the
+ * reference data every region shares is imported by directors and admins. Region t7 (a
+ * city, a dealer, a store) stands for south; wang.east manages east.
  */
 @IntegrationTest
 class MarketRegionImportIntegrationTests {
@@ -79,21 +79,24 @@ class MarketRegionImportIntegrationTests {
 	}
 
 	private ResponseEntity<ImportReport> upload(String user, String kind, String csv, String... fields) {
-		return rest.withBasicAuth(user, "demo").postForEntity("/api/market/imports", multipartOf(kind, csv, fields),
-				ImportReport.class);
+		return rest.withBasicAuth(user, "demo")
+			.postForEntity("/api/market/imports", multipartOf(kind, csv, fields), ImportReport.class);
 	}
 
 	private ImportReport imported(String user, String kind, String csv, String... fields) {
 		ResponseEntity<ImportReport> accepted = upload(user, kind, csv, fields);
 		assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+		return await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(50))
 			.until(() -> rest.withBasicAuth(user, "demo")
-				.getForObject("/api/market/imports/" + accepted.getBody().id(), ImportReport.class), ImportReport::finished);
+				.getForObject("/api/market/imports/" + accepted.getBody().id(), ImportReport.class),
+					ImportReport::finished);
 	}
 
 	private String regionOf(String table, String id) {
 		String sql = switch (table) {
-			case "market_store" -> "select c.region_id from market_store s join market_city c on c.id = s.city_id where s.id = ?";
+			case "market_store" ->
+				"select c.region_id from market_store s join market_city c on c.id = s.city_id where s.id = ?";
 			default -> "select region_id from " + table + " where id = ?";
 		};
 		return jdbc.queryForObject(sql, String.class, id);
@@ -128,7 +131,8 @@ class MarketRegionImportIntegrationTests {
 		});
 		assertThat(regionOf(table, taken.substring(0, taken.indexOf(',')))).isEqualTo("t7");
 		assertThat(jdbc.queryForObject("select count(*) from " + table + " where id = 't6-new'", Integer.class))
-			.as("nothing of the file").isZero();
+			.as("nothing of the file")
+			.isZero();
 	}
 
 	@Test
@@ -143,22 +147,25 @@ class MarketRegionImportIntegrationTests {
 
 		assertThat(refused.status()).isEqualTo("REJECTED");
 		assertThat(refused.errors()).singleElement()
-			.satisfies(error -> assertThat(error.reason()).contains("belongs to region t7").contains("moveBetweenRegions=true"));
+			.satisfies(error -> assertThat(error.reason()).contains("belongs to region t7")
+				.contains("moveBetweenRegions=true"));
 		assertThat(moved.status()).isEqualTo("SUCCEEDED");
 		assertThat(moved.moved()).containsExactly(new ImportReport.Move(2, "city", "t7-a", "t7", "t6"));
 		assertThat(moved.message()).contains("1 rows moved to another region");
 		assertThat(after).isEqualTo("t6");
 		assertThat(back.moved()).containsExactly(new ImportReport.Move(2, "city", "t7-a", "t6", "t7"));
 		assertThat(jdbc.queryForObject("select report from market_import where id = ?", String.class, moved.id()))
-			.as("the move is in the import's record").contains("\"fromRegion\":\"t7\"");
+			.as("the move is in the import's record")
+			.contains("\"fromRegion\":\"t7\"");
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			store served by t7's dealer | stores          | store,city,channel,dealer,carries_product,category_sales | t6-s9,shanghai,W-KA,t7-d1,true,1 | dealer
-			sales in t7's city          | sales           | dealer,city,channel,month,amount,volume                  | EAST,t7-a,W-KA,2026-01,1,1       | city
-			coverage of t7's city       | dealer-coverage | dealer,city,channel                                      | EAST,t7-a,W-KA                   | city
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					store served by t7's dealer | stores          | store,city,channel,dealer,carries_product,category_sales | t6-s9,shanghai,W-KA,t7-d1,true,1 | dealer
+					sales in t7's city          | sales           | dealer,city,channel,month,amount,volume                  | EAST,t7-a,W-KA,2026-01,1,1       | city
+					coverage of t7's city       | dealer-coverage | dealer,city,channel                                      | EAST,t7-a,W-KA                   | city
+					""")
 	void aManagersRowsReferToTheirOwnRegionsOnly(String name, String kind, String header, String row, String column) {
 		ImportReport report = imported("wang.east", kind, header + "\n" + row.replace("EAST", eastDealer()) + "\n");
 
@@ -175,11 +182,12 @@ class MarketRegionImportIntegrationTests {
 		String csv = kind.equals("channels") ? "channel,name_zh,name_en\nW-KA,改名,Renamed\n"
 				: "price_tier,name_zh,name_en,min_price,max_price\nW-ECO,测试,Test,1,2\n";
 
-		ResponseEntity<String> manager = rest.withBasicAuth("wang.east", "demo").postForEntity("/api/market/imports",
-				multipartOf(kind, csv), String.class);
+		ResponseEntity<String> manager = rest.withBasicAuth("wang.east", "demo")
+			.postForEntity("/api/market/imports", multipartOf(kind, csv), String.class);
 		ImportReport inProcess = imports.importNow(kind, MarketFixtures.csv(dir, "shared.csv", csv), "shared.csv",
 				new Importer("wang.east", false, Set.of("east")));
-		ImportReport director = imported("zhao.director", kind, csv.replace("改名", "测试卖场").replace("Renamed", "Test KA"));
+		ImportReport director = imported("zhao.director", kind,
+				csv.replace("改名", "测试卖场").replace("Renamed", "Test KA"));
 
 		assertThat(manager.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(manager.getBody()).contains("is shared by every region: only directors and admins");
@@ -193,9 +201,9 @@ class MarketRegionImportIntegrationTests {
 
 	@Test
 	void aManagerCannotAskToMoveRowsBetweenRegions() {
-		ResponseEntity<String> refused = rest.withBasicAuth("wang.east", "demo").postForEntity("/api/market/imports",
-				multipartOf("cities", CITIES + "t7-a,east,己城,City T7,3,1000,1000,10\n", "moveBetweenRegions", "true"),
-				String.class);
+		ResponseEntity<String> refused = rest.withBasicAuth("wang.east", "demo")
+			.postForEntity("/api/market/imports", multipartOf("cities",
+					CITIES + "t7-a,east,己城,City T7,3,1000,1000,10\n", "moveBetweenRegions", "true"), String.class);
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(refused.getBody()).contains("only directors and admins move rows to another region");

@@ -15,8 +15,9 @@ class RowCheckTests {
 
 	@Test
 	void aPriceTierWhoseMaxIsBelowItsMinIsRefused() {
-		assertThat(broken("price-tiers", Map.of("price_tier", "P1", "name_zh", "低", "name_en", "Low", "min_price",
-				new BigDecimal("10"), "max_price", new BigDecimal("9.99"))))
+		assertThat(broken("price-tiers",
+				Map.of("price_tier", "P1", "name_zh", "低", "name_en", "Low", "min_price", new BigDecimal("10"),
+						"max_price", new BigDecimal("9.99"))))
 			.containsExactly("最高价低于最低价 / max_price is below min_price");
 	}
 

@@ -26,12 +26,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The streaming XLSX reader: bounded memory whatever the workbook (a JVM of 64 MB reads a sheet that unpacks to
- * 60 MB), the row limit, the limits of a cell, a row and a part, and the values it reads.
+ * The streaming XLSX reader: bounded memory whatever the workbook (a JVM of 64 MB reads a
+ * sheet that unpacks to 60 MB), the row limit, the limits of a cell, a row and a part,
+ * and the values it reads.
  */
 class XlsxSheetTests {
 
-	/** 340,000 rows: 60 MB unpacked, 1 MB packed. {@code -Dregionplan.test.large-xlsx-rows=1350000} gives issue 16's 240 MB. */
+	/**
+	 * 340,000 rows: 60 MB unpacked, 1 MB packed.
+	 * {@code -Dregionplan.test.large-xlsx-rows=1350000} gives issue 16's 240 MB.
+	 */
 	static final int LARGE_ROWS = Integer.getInteger("regionplan.test.large-xlsx-rows", 340_000);
 
 	@TempDir
@@ -39,8 +43,8 @@ class XlsxSheetTests {
 
 	private List<TabularFile.Line> read(Path file, int maxRows) {
 		List<TabularFile.Line> lines = new ArrayList<>();
-		TabularFile.read(file, file.getFileName().toString(), maxRows, header -> lines.add(new TabularFile.Line(1, header)),
-				lines::add);
+		TabularFile.read(file, file.getFileName().toString(), maxRows,
+				header -> lines.add(new TabularFile.Line(1, header)), lines::add);
 		return lines;
 	}
 
@@ -52,12 +56,12 @@ class XlsxSheetTests {
 		try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(workbook.toFile())) {
 			unpacked = zip.getEntry("xl/worksheets/sheet1.xml").getSize();
 		}
-		assertThat((double) unpacked / packed).as("packed like issue 16's workbook, inside POI's ratio of 100").isBetween(45.0,
-				70.0);
+		assertThat((double) unpacked / packed).as("packed like issue 16's workbook, inside POI's ratio of 100")
+			.isBetween(45.0, 70.0);
 
-		Process reader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), ReadAll.class.getName(),
-				workbook.toString())
+		Process reader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+				ReadAll.class.getName(), workbook.toString())
 			.redirectErrorStream(true)
 			.start();
 		String output = new String(reader.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -67,7 +71,9 @@ class XlsxSheetTests {
 		assertThat(output).as("unpacked %d MB", unpacked >> 20).contains("rows " + LARGE_ROWS);
 	}
 
-	/** Reads a workbook and prints how many data rows it has; run in a JVM of little heap. */
+	/**
+	 * Reads a workbook and prints how many data rows it has; run in a JVM of little heap.
+	 */
 	static final class ReadAll {
 
 		public static void main(String[] args) {
@@ -121,8 +127,9 @@ class XlsxSheetTests {
 	void dataBeyondColumn256IsRefusedAndEmptyCellsThereIgnored() {
 		Path empty = LargeWorkbook.write(dir.resolve("wide-empty.xlsx"), List.of(), sheet -> {
 			sheet.write(LargeWorkbook.row("dealer"));
-			sheet.write("<row><c r=\"A2\" t=\"inlineStr\"><is><t>d1</t></is></c><c r=\"XFD2\" t=\"inlineStr\"><is><t> </t></is></c>"
-					+ "</row>");
+			sheet.write(
+					"<row><c r=\"A2\" t=\"inlineStr\"><is><t>d1</t></is></c><c r=\"XFD2\" t=\"inlineStr\"><is><t> </t></is></c>"
+							+ "</row>");
 		});
 		Path wide = LargeWorkbook.write(dir.resolve("wide.xlsx"), List.of(), sheet -> {
 			sheet.write(LargeWorkbook.row("dealer"));
@@ -145,14 +152,16 @@ class XlsxSheetTests {
 		});
 
 		assertThatThrownBy(() -> read(file, 100)).isInstanceOfSatisfying(TabularFile.Unreadable.class,
-				refused -> assertThat(refused.getMessage()).contains("the sheet's XML is not what a spreadsheet writes"));
+				refused -> assertThat(refused.getMessage())
+					.contains("the sheet's XML is not what a spreadsheet writes"));
 	}
 
 	@Test
 	void elementsNestedDeeperThanASheetNeedsAreRefused() {
 		Path file = LargeWorkbook.write(dir.resolve("deep.xlsx"), List.of(), sheet -> {
 			sheet.write(LargeWorkbook.row("dealer"));
-			sheet.write("<row><c t=\"inlineStr\"><is><t>d1</t></is></c>" + "<x>".repeat(100) + "</x>".repeat(100) + "</row>");
+			sheet.write("<row><c t=\"inlineStr\"><is><t>d1</t></is></c>" + "<x>".repeat(100) + "</x>".repeat(100)
+					+ "</row>");
 		});
 
 		assertThatThrownBy(() -> read(file, 100)).isInstanceOfSatisfying(TabularFile.Unreadable.class,
@@ -185,7 +194,8 @@ class XlsxSheetTests {
 				byte[] part = in.readAllBytes();
 				out.write(part);
 				if (entry.getName().equals("xl/styles.xml")) {
-					// 5 MB of varied white space after the root element: under the zip-bomb ratio, over 4 MB
+					// 5 MB of varied white space after the root element: under the
+					// zip-bomb ratio, over 4 MB
 					writeVariedSpaces(out, 5 * 1024 * 1024);
 				}
 				out.closeEntry();
@@ -193,7 +203,8 @@ class XlsxSheetTests {
 		}
 
 		assertThatThrownBy(() -> read(padded, 100)).isInstanceOfSatisfying(TabularFile.Unreadable.class,
-				refused -> assertThat(refused.getMessage()).contains("the workbook's part xl/styles.xml unpacks to more than 4 MB"));
+				refused -> assertThat(refused.getMessage())
+					.contains("the workbook's part xl/styles.xml unpacks to more than 4 MB"));
 	}
 
 	private static void writeVariedSpaces(OutputStream out, int bytes) throws IOException {
