@@ -5,9 +5,9 @@ import java.math.RoundingMode;
 import java.util.Set;
 
 import io.regionplan.engine.ExpressionBean;
+import io.regionplan.engine.VariableContract;
 import io.regionplan.market.ChannelMetrics;
 import io.regionplan.market.MarketMetrics;
-import io.regionplan.engine.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -55,13 +55,13 @@ class DecisionComparison {
 			throw new IllegalArgumentException("决策 " + decision.id() + " 记录于保存输入事实之前，不能重放 / decision '" + decision.id()
 					+ "' was recorded before its input facts were kept: it cannot be replayed");
 		}
-		List<DecisionRecorder.Row> beforeRows = DecisionRecorder.rows(run(beforeSide, before, facts));
-		Map<String, DecisionRecorder.Row> afterRows = new LinkedHashMap<>();
-		DecisionRecorder.rows(run(afterSide, after, facts)).forEach(row -> afterRows.put(key(row), row));
+		List<SubjectRow> beforeRows = SubjectRow.rows(run(beforeSide, before, facts));
+		Map<String, SubjectRow> afterRows = new LinkedHashMap<>();
+		SubjectRow.rows(run(afterSide, after, facts)).forEach(row -> afterRows.put(key(row), row));
 		Map<String, Map<String, int[]>> counts = new TreeMap<>();
 		List<Change> changes = new ArrayList<>();
-		for (DecisionRecorder.Row was : beforeRows) {
-			DecisionRecorder.Row now = afterRows.get(key(was));
+		for (SubjectRow was : beforeRows) {
+			SubjectRow now = afterRows.get(key(was));
 			Map<String, Object> wasResult = normalized(was.result());
 			Map<String, Object> nowResult = now == null ? Map.of() : normalized(now.result());
 			count(counts, wasResult, 0);
@@ -134,7 +134,7 @@ class DecisionComparison {
 		});
 	}
 
-	private Change change(DecisionRecorder.Row was, DecisionRecorder.Row now) {
+	private Change change(SubjectRow was, SubjectRow now) {
 		Set<String> rulesBefore = new LinkedHashSet<>(was.rules);
 		Set<String> rulesAfter = new LinkedHashSet<>(now == null ? List.of() : now.rules);
 		List<String> nowFiring = rulesAfter.stream().filter(rule -> !rulesBefore.contains(rule)).toList();
@@ -162,7 +162,7 @@ class DecisionComparison {
 				now == null ? null : new DecisionSubject.Reason(now.reasonZh(), now.reasonEn()), summary.toString());
 	}
 
-	private String name(DecisionRecorder.Row row) {
+	private String name(SubjectRow row) {
 		for (Object input : row.inputs) {
 			JsonNode name = json.valueToTree(input).path("name");
 			if (name.isTextual()) {
@@ -180,7 +180,7 @@ class DecisionComparison {
 				: value.toString();
 	}
 
-	private static String key(DecisionRecorder.Row row) {
+	private static String key(SubjectRow row) {
 		return row.type + "\u0001" + row.id;
 	}
 

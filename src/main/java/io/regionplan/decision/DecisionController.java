@@ -1,8 +1,6 @@
 package io.regionplan.decision;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,17 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletResponse;
-
+import io.regionplan.engine.EngineCalls;
 import io.regionplan.rules.RuleSetRegistry;
 import io.regionplan.rules.RuleSetSource;
 import io.regionplan.system.Echo;
-import io.regionplan.engine.EngineCalls;
 import io.regionplan.system.RegionPlanUser;
 import io.regionplan.system.Roles;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -84,71 +78,6 @@ class DecisionController {
 		DecisionFilter filter = new DecisionFilter(processInstanceId, ruleSet, subject, instant(from, "from"),
 				instant(to, "to"), regions(user, region));
 		return queries.list(filter, page, size, subjectsPerDecision);
-	}
-
-	/**
-	 * The same list as CSV, one row per subject with its region, UTF-8 with BOM so that
-	 * Excel shows Chinese correctly; every matching decision (no paging).
-	 */
-	@GetMapping(produces = "text/csv")
-	void csv(@RequestParam(required = false) String processInstanceId, @RequestParam(required = false) String ruleSet,
-			@RequestParam(required = false) String subject, @RequestParam(required = false) String region,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@AuthenticationPrincipal RegionPlanUser user, WebRequest request, HttpServletResponse response)
-			throws IOException {
-		DecisionFilter filter;
-		try {
-			onlyKnown(request, FILTERS, List.of());
-			filter = new DecisionFilter(processInstanceId, ruleSet, subject, instant(from, "from"), instant(to, "to"),
-					regions(user, region));
-		}
-		catch (ResponseStatusException ex) {
-			// as text: a caller that accepts only CSV would get the error's JSON as an
-			// empty answer
-			response.setStatus(ex.getStatusCode().value());
-			response.setContentType("text/plain; charset=UTF-8");
-			response.getWriter().write(ex.getReason());
-			return;
-		}
-		response.setContentType("text/csv; charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"decisions.csv\"");
-		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		writer.write('\uFEFF');
-		try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-			csv.printRecord("id", "ruleSet", "ruleVersion", "region", "processInstanceId", "activityId", "userId",
-					"evaluatedAt", "kind", "subjectType", "subjectId", "result", "firedRules", "reasonZh", "reasonEn");
-			for (int page = 0;; page++) {
-				DecisionQueries.Page decisions = queries.list(filter, page, 50, Integer.MAX_VALUE);
-				for (Decision d : decisions.content()) {
-					for (DecisionSubject s : d.subjects()) {
-						csv.printRecord(cells(d.id(), d.ruleSet(), d.ruleVersion(), d.tenantId(), d.processInstanceId(),
-								d.activityId(), d.userId(), d.evaluatedAt().toString(), d.kind(), s.subjectType(),
-								s.subjectId(), s.result().toString(), String.join("|", s.firedRules()), s.reason().zh(),
-								s.reason().en()));
-					}
-				}
-				if ((long) (page + 1) * 50 >= decisions.totalElements()) {
-					break;
-				}
-			}
-		}
-	}
-
-	/**
-	 * Cells that a spreadsheet would run as a formula are written as text (CSV
-	 * injection).
-	 */
-	static List<String> cells(String... values) {
-		List<String> cells = new ArrayList<>(values.length);
-		for (String value : values) {
-			if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-				cells.add("'" + value);
-			}
-			else {
-				cells.add(value);
-			}
-		}
-		return cells;
 	}
 
 	@GetMapping("/{id}")
@@ -213,7 +142,7 @@ class DecisionController {
 		return Set.of(region);
 	}
 
-	private static void onlyKnown(WebRequest request, List<String> filters, List<String> paging) {
+	static void onlyKnown(WebRequest request, List<String> filters, List<String> paging) {
 		for (java.util.Iterator<String> names = request.getParameterNames(); names.hasNext();) {
 			String name = names.next();
 			if (!filters.contains(name) && !paging.contains(name)) {
@@ -235,7 +164,7 @@ class DecisionController {
 		return new HashSet<>(user.regionIds());
 	}
 
-	private static Instant instant(String text, String name) {
+	static Instant instant(String text, String name) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}

@@ -17,8 +17,6 @@ import io.regionplan.rules.DecisionOverridden;
 import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSetEvaluated;
 import io.regionplan.rules.RuleSetVersion;
-import io.regionplan.rules.fact.Outcome;
-import io.regionplan.rules.fact.Subject;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,7 +50,7 @@ class DecisionRecorder {
 	 */
 	@EventListener
 	void on(DecisionOverridden event) {
-		Row row = new Row(event.subjectType(), event.subjectId());
+		SubjectRow row = new SubjectRow(event.subjectType(), event.subjectId());
 		row.inputs.add(Map.of("before", event.before()));
 		row.overridden = event.after();
 		row.overrideReason = event.reason();
@@ -63,7 +61,7 @@ class DecisionRecorder {
 	}
 
 	String record(RuleRun run, String processInstanceId, String activityId, String tenantId, String userId) {
-		List<Row> rows = rows(run);
+		List<SubjectRow> rows = SubjectRow.rows(run);
 		String id = UUID.randomUUID().toString();
 		insertDecision(id, run.version(), processInstanceId, activityId, tenantId, userId, "EVALUATION", rows);
 		insertSubjects(id, rows);
@@ -123,7 +121,7 @@ class DecisionRecorder {
 	}
 
 	void insertDecision(String id, RuleSetVersion version, String processInstanceId, String activityId, String tenantId,
-			String userId, String kind, List<Row> rows) {
+			String userId, String kind, List<SubjectRow> rows) {
 		StringBuilder index = new StringBuilder("\n");
 		rows.forEach(row -> index.append(row.id).append('\n'));
 		jdbc.update(
@@ -139,7 +137,7 @@ class DecisionRecorder {
 	 * The subjects as JSON arrays of {@value DecisionQueries#CHUNK} (the API's
 	 * DecisionSubject shape).
 	 */
-	void insertSubjects(String decisionId, List<Row> rows) {
+	void insertSubjects(String decisionId, List<SubjectRow> rows) {
 		insertChunks("decision_subjects", "subjects", decisionId, rows, (out, row) -> {
 			out.writeStartObject();
 			out.writeStringField("subjectType", row.type);
@@ -156,105 +154,6 @@ class DecisionRecorder {
 			out.writeEndObject();
 			out.writeEndObject();
 		});
-	}
-
-	/**
-	 * One subject's inputs, the rules that touched it in firing order, and its outcomes.
-	 */
-	static final class Row {
-
-		final String type;
-
-		final String id;
-
-		final List<Object> inputs = new ArrayList<>();
-
-		final List<String> rules = new ArrayList<>();
-
-		final List<Outcome> outcomes = new ArrayList<>();
-
-		/** For an override: the result a person chose and why. */
-		Map<String, Object> overridden;
-
-		String overrideReason;
-
-		Row(String type, String id) {
-			this.type = type;
-			this.id = id;
-		}
-
-		Map<String, Object> result() {
-			if (overridden != null) {
-				return overridden;
-			}
-			Map<String, Object> result = new LinkedHashMap<>();
-			for (Outcome outcome : outcomes) {
-				result.merge(outcome.kind(), outcome.value(), (before, added) -> {
-					List<Object> values = before instanceof List<?> list ? new ArrayList<>(list)
-							: new ArrayList<>(List.of(before));
-					values.add(added);
-					return values;
-				});
-			}
-			return result;
-		}
-
-		String reasonZh() {
-			if (overridden != null) {
-				return "人工调整：" + inputs.get(0) + " → " + overridden + "；理由：" + overrideReason;
-			}
-			return String.join("；", outcomes.stream().map(Outcome::reasonZh).toList());
-		}
-
-		String reasonEn() {
-			if (overridden != null) {
-				return "override: " + inputs.get(0) + " → " + overridden + "; reason: " + overrideReason;
-			}
-			return String.join("; ", outcomes.stream().map(Outcome::reasonEn).toList());
-		}
-
-	}
-
-	/**
-	 * Subjects in input order; each firing is attributed to the subjects it matched or
-	 * produced an outcome for.
-	 */
-	static List<Row> rows(RuleRun run) {
-		Map<String, Row> byKey = new LinkedHashMap<>();
-		Map<String, List<Row>> byId = new LinkedHashMap<>();
-		for (Object input : run.inputs()) {
-			if (input instanceof Subject subject) {
-				Row row = byKey.computeIfAbsent(subject.subjectType() + "\u0001" + subject.subjectId(), k -> {
-					Row created = new Row(subject.subjectType(), subject.subjectId());
-					byId.computeIfAbsent(subject.subjectId(), i -> new ArrayList<>()).add(created);
-					return created;
-				});
-				row.inputs.add(subject);
-			}
-		}
-		for (RuleRun.Firing firing : run.firings()) {
-			List<Row> touched = new ArrayList<>();
-			for (Object matched : firing.matched()) {
-				if (matched instanceof Subject subject) {
-					Row row = byKey.get(subject.subjectType() + "\u0001" + subject.subjectId());
-					if (row != null && !touched.contains(row)) {
-						touched.add(row);
-					}
-				}
-			}
-			for (Object inserted : firing.inserted()) {
-				if (inserted instanceof Outcome outcome) {
-					for (Row row : byId.getOrDefault(outcome.subjectId(), List.of())) {
-						row.outcomes.add(outcome);
-						if (!touched.contains(row)) {
-							touched.add(row);
-						}
-					}
-				}
-			}
-			touched.forEach(row -> row.rules.add(firing.rule()));
-		}
-		return new ArrayList<>(byKey.values());
 	}
 
 }

@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.regionplan.decision.DecisionReplay;
+import io.regionplan.engine.EngineCalls;
 import io.regionplan.market.MarketRegions;
 import io.regionplan.rules.RuleSetAt;
 import io.regionplan.rules.RuleSetRegistry;
 import io.regionplan.rules.RuleSetSource;
 import io.regionplan.rules.RuleSetVersion;
 import io.regionplan.rules.RuleSetsInForce;
-import io.regionplan.engine.EngineCalls;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.stereotype.Service;

@@ -2,8 +2,8 @@ package io.regionplan.deployment;
 
 import java.util.List;
 
-import io.regionplan.rules.RuleSetBinding;
 import io.regionplan.engine.VariableContract;
+import io.regionplan.rules.RuleSetBinding;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;

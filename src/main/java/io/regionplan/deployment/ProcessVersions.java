@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import io.regionplan.rules.RuleSetRegistry;
 import io.regionplan.engine.EngineCalls;
+import io.regionplan.rules.RuleSetRegistry;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;

@@ -11,9 +11,9 @@ import java.util.TreeMap;
 
 import io.regionplan.market.CityMetrics;
 import io.regionplan.market.MarketMetrics;
-import io.regionplan.planning.PlanningCycles;
 import io.regionplan.planning.PlanningCycles.CityMonthPlan;
 import io.regionplan.planning.PlanningCycles.CityStrategy;
+import io.regionplan.planning.PlanningCycles;
 
 import org.springframework.stereotype.Component;
 

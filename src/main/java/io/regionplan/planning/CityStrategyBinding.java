@@ -10,11 +10,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.regionplan.engine.VariableContract;
 import io.regionplan.market.CityMetrics;
 import io.regionplan.market.MarketMetrics;
 import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSetBinding;
-import io.regionplan.engine.VariableContract;
 import io.regionplan.rules.fact.City;
 import io.regionplan.rules.fact.CityStrategy;
 import io.regionplan.rules.fact.RangeDrop;

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.regionplan.engine.ExpressionBean;
-import io.regionplan.market.MarketMetrics;
 import io.regionplan.engine.VariableContract;
+import io.regionplan.market.MarketMetrics;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Set;
 
 import io.regionplan.engine.ExpressionBean;
-import io.regionplan.rules.DecisionOverridden;
-import io.regionplan.rules.RuleSetRegistry;
 import io.regionplan.engine.TriggeringUser;
 import io.regionplan.engine.VariableContract;
+import io.regionplan.rules.DecisionOverridden;
+import io.regionplan.rules.RuleSetRegistry;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -4,9 +4,9 @@ import java.time.YearMonth;
 import java.util.Set;
 
 import io.regionplan.engine.ExpressionBean;
+import io.regionplan.engine.VariableContract;
 import io.regionplan.forms.CompletionRule;
 import io.regionplan.market.MonthlySpend;
-import io.regionplan.engine.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Set;
 
 import io.regionplan.engine.ExpressionBean;
+import io.regionplan.engine.VariableContract;
 import io.regionplan.market.ChannelMetrics;
 import io.regionplan.market.CityMetrics;
 import io.regionplan.market.DealerMetrics;
 import io.regionplan.market.MarketMetrics;
-import io.regionplan.engine.VariableContract;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -225,7 +225,7 @@ class DecisionAuditIntegrationTests {
 
 	@Test
 	void csvCellsThatLookLikeFormulasAreWrittenAsText() {
-		assertThat(DecisionController.cells("=cmd|' /C calc'!A0", "+1", "-2", "@SUM(A1)", "plain"))
+		assertThat(DecisionCsvController.cells("=cmd|' /C calc'!A0", "+1", "-2", "@SUM(A1)", "plain"))
 			.containsExactly("'=cmd|' /C calc'!A0", "'+1", "'-2", "'@SUM(A1)", "plain");
 	}
 

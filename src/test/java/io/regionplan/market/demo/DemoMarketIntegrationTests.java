@@ -11,8 +11,8 @@ import java.util.List;
 import io.regionplan.IntegrationTest;
 import io.regionplan.market.CityMetrics;
 import io.regionplan.market.DealerMetrics;
-import io.regionplan.market.imports.ImportReport;
 import io.regionplan.market.MarketMetrics;
+import io.regionplan.market.imports.ImportReport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
