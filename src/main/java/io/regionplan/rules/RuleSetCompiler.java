@@ -56,6 +56,7 @@ public class RuleSetCompiler {
 		try {
 			compiler.join(maxTime.toMillis());
 			if (compiler.isAlive()) {
+				logWhereItHangs(compiler);
 				compiler.interrupt();
 				compiler.join(1000);
 				if (compiler.isAlive()) {
@@ -104,6 +105,24 @@ public class RuleSetCompiler {
 
 	private static boolean isRuleFile(String path) {
 		return path.endsWith(".drl") || path.endsWith(RuleSetBuild.DECISION_TABLE);
+	}
+
+	/**
+	 * For the operator, never for the process owner: where the compiler thread and every
+	 * other compilation stood when the time limit passed, so that a compilation that
+	 * waits on another (a lock, a class being initialised) can be told from a slow one.
+	 */
+	private static void logWhereItHangs(Thread compiler) {
+		StringBuilder where = new StringBuilder();
+		Thread.getAllStackTraces().forEach((thread, stack) -> {
+			if (thread == compiler || thread.getName().startsWith("rules-compile-")) {
+				where.append('\n').append(thread.getName()).append(" (").append(thread.getState()).append(')');
+				for (StackTraceElement frame : stack) {
+					where.append("\n\tat ").append(frame);
+				}
+			}
+		});
+		log.warn("Compiling '{}' passed its time limit; the compilations at that moment:{}", compiler.getName(), where);
 	}
 
 }
