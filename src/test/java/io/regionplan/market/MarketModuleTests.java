@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -21,7 +22,11 @@ import org.springframework.test.context.TestPropertySource;
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:market-module;DB_CLOSE_DELAY=-1",
-		"camunda.bpm.job-execution.enabled=false" })
+		"camunda.bpm.job-execution.enabled=false",
+		// Camunda registers engines by name in one static map: the shared context's
+		// engine keeps "default"
+		"camunda.bpm.generate-unique-process-engine-name=true" })
+@DirtiesContext
 class MarketModuleTests {
 
 	@Autowired
