@@ -38,14 +38,17 @@ class RegionPlanApplicationIntegrationTests {
 
 	@Test
 	void deploysEveryProcessRuleAndFormFileAsOneDeployment() {
-		// the first deployment, made at startup (other tests deploy versions of their own
-		// later)
+		// the deployment made at startup: it holds version 1 of the planning cycle (other
+		// tests deploy versions of their own later, some while the engine clock is set
+		// back,
+		// so the deployment time does not tell)
 		Deployment deployment = repository.createDeploymentQuery()
-			.deploymentName("regionplan")
-			.orderByDeploymentTime()
-			.asc()
-			.listPage(0, 1)
-			.get(0);
+			.deploymentId(repository.createProcessDefinitionQuery()
+				.processDefinitionKey("regional-planning-cycle")
+				.processDefinitionVersion(1)
+				.singleResult()
+				.getDeploymentId())
+			.singleResult();
 		Set<String> deployed = repository.getDeploymentResources(deployment.getId())
 			.stream()
 			.map(Resource::getName)

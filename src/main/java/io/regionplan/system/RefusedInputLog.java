@@ -5,6 +5,7 @@ import java.util.Arrays;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 
@@ -28,10 +29,49 @@ class RefusedInputLog extends TurboFilter {
 
 	RefusedInputLog() {
 		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
-			logback.getTurboFilterList().removeIf(filter -> filter instanceof RefusedInputLog);
+			logback.getCopyOfListenerList()
+				.stream()
+				.filter(KeptAfterReset.class::isInstance)
+				.forEach(logback::removeListener);
+			logback.addListener(new KeptAfterReset(this));
 			start();
-			logback.addTurboFilter(this);
+			install(logback);
 		}
+	}
+
+	private void install(LoggerContext logback) {
+		logback.getTurboFilterList().removeIf(filter -> filter instanceof RefusedInputLog);
+		logback.addTurboFilter(this);
+	}
+
+	/**
+	 * Puts the filter back when logging is configured again (Spring Boot resets Logback
+	 * for each application context it starts in the same JVM), which drops turbo filters.
+	 */
+	private record KeptAfterReset(RefusedInputLog filter) implements LoggerContextListener {
+
+		@Override
+		public boolean isResetResistant() {
+			return true;
+		}
+
+		@Override
+		public void onReset(LoggerContext context) {
+			filter.install(context);
+		}
+
+		@Override
+		public void onStart(LoggerContext context) {
+		}
+
+		@Override
+		public void onStop(LoggerContext context) {
+		}
+
+		@Override
+		public void onLevelChange(Logger logger, Level level) {
+		}
+
 	}
 
 	static void refused(String message) {
