@@ -2,10 +2,16 @@ package io.regionplan.deployment;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,34 +88,66 @@ public final class ProcessFilesValidator {
 				checkForm(name, bytes, problems);
 			}
 		});
-		// Rule sets compile independently: in parallel (most of the startup time),
-		// problems in folder order.
-		// Drools finds its services through the context class loader, which the pool's
-		// threads lack in the jar.
-		ClassLoader loader = Thread.currentThread().getContextClassLoader();
-		ruleSets.values().parallelStream().map(ruleSet -> {
-			Thread thread = Thread.currentThread();
-			ClassLoader previous = thread.getContextClassLoader();
-			thread.setContextClassLoader(loader);
-			try {
-				rules.compile(ruleSet);
-				return List.<FileProblem>of();
-			}
-			catch (RuleSetCompilationException ex) {
-				return ex.problems()
-					.stream()
-					.map(problem -> new FileProblem(problem.file(), problem.line(), problem.column(),
-							problem.message()))
-					.toList();
-			}
-			finally {
-				thread.setContextClassLoader(previous);
-			}
-		}).toList().forEach(problems::addAll);
+		problems.addAll(compileAll(ruleSets.values()));
 		if (variables != null) {
 			problems.addAll(variables.check(files, models));
 		}
 		return problems;
+	}
+
+	/**
+	 * Rule sets compile independently, in parallel (most of the startup time), on threads
+	 * of their own: never on the common fork-join pool, whose threads Drools' code
+	 * generation needs itself (a compilation waited for by the pool's only worker on two
+	 * cores never ended). Problems come in folder order. The threads get the caller's
+	 * context class loader: Drools finds its services through it, which pool threads lack
+	 * in the jar.
+	 */
+	private List<FileProblem> compileAll(Collection<RuleSetSource> ruleSets) {
+		ClassLoader loader = Thread.currentThread().getContextClassLoader();
+		AtomicInteger count = new AtomicInteger();
+		ExecutorService compilers = Executors.newFixedThreadPool(
+				Math.max(1, Math.min(ruleSets.size(), Runtime.getRuntime().availableProcessors())), work -> {
+					Thread thread = new Thread(work, "rules-validate-" + count.incrementAndGet());
+					thread.setContextClassLoader(loader);
+					thread.setDaemon(true);
+					return thread;
+				});
+		try {
+			List<Future<List<FileProblem>>> results = new ArrayList<>();
+			for (RuleSetSource ruleSet : ruleSets) {
+				results.add(compilers.submit(() -> problemsOf(ruleSet)));
+			}
+			List<FileProblem> problems = new ArrayList<>();
+			for (Future<List<FileProblem>> result : results) {
+				problems.addAll(result.get());
+			}
+			return problems;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("validating the rule sets was interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			throw ex.getCause() instanceof RuntimeException runtime ? runtime
+					: new IllegalStateException("validating the rule sets failed", ex.getCause());
+		}
+		finally {
+			compilers.shutdownNow();
+		}
+	}
+
+	private List<FileProblem> problemsOf(RuleSetSource ruleSet) {
+		try {
+			rules.compile(ruleSet);
+			return List.of();
+		}
+		catch (RuleSetCompilationException ex) {
+			return ex.problems()
+				.stream()
+				.map(problem -> new FileProblem(problem.file(), problem.line(), problem.column(), problem.message()))
+				.toList();
+		}
 	}
 
 	private void checkForm(String name, byte[] bytes, List<FileProblem> problems) {
