@@ -4,75 +4,26 @@ import java.util.Arrays;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
-import org.springframework.stereotype.Component;
 
 /**
  * A refused input (a form field that is missing or wrong) is the caller's mistake, not a
  * server error: it is logged at WARN in one line ({@code 400 refused: <message>}).
  * Camunda logs a command that failed on it at ERROR with the stack trace
- * ({@code ENGINE-16004}); that line is dropped, every other engine error is kept.
+ * ({@code ENGINE-16004}); that line is dropped, every other engine error is kept. The
+ * filter is declared in {@code logback-spring.xml}, so that it is part of every logging
+ * configuration (Spring Boot resets Logback for each application context it starts).
  */
-@Component
-class RefusedInputLog extends TurboFilter {
+public class RefusedInputLog extends TurboFilter {
 
 	private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(RefusedInputLog.class);
 
 	/** Camunda's logger of commands that failed. */
 	static final String ENGINE_CONTEXT = "org.camunda.bpm.engine.context";
-
-	RefusedInputLog() {
-		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
-			logback.getCopyOfListenerList()
-				.stream()
-				.filter(KeptAfterReset.class::isInstance)
-				.forEach(logback::removeListener);
-			logback.addListener(new KeptAfterReset(this));
-			start();
-			install(logback);
-		}
-	}
-
-	private void install(LoggerContext logback) {
-		logback.getTurboFilterList().removeIf(filter -> filter instanceof RefusedInputLog);
-		logback.addTurboFilter(this);
-	}
-
-	/**
-	 * Puts the filter back when logging is configured again (Spring Boot resets Logback
-	 * for each application context it starts in the same JVM), which drops turbo filters.
-	 */
-	private record KeptAfterReset(RefusedInputLog filter) implements LoggerContextListener {
-
-		@Override
-		public boolean isResetResistant() {
-			return true;
-		}
-
-		@Override
-		public void onReset(LoggerContext context) {
-			filter.install(context);
-		}
-
-		@Override
-		public void onStart(LoggerContext context) {
-		}
-
-		@Override
-		public void onStop(LoggerContext context) {
-		}
-
-		@Override
-		public void onLevelChange(Logger logger, Level level) {
-		}
-
-	}
 
 	static void refused(String message) {
 		String text = String.valueOf(message).replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ");
