@@ -82,7 +82,7 @@ class InsightController {
 			@RequestParam(required = false) String compareTo, @AuthenticationPrincipal RegionPlanUser user) {
 		check(user, region);
 		List<String> cycles = queries.cycles(region);
-		String current = cycle(region, cycle);
+		String current = cycle(region, cycle, cycles);
 		String previous = compareTo != null ? compareTo
 				: cycles.stream().filter(c -> !c.equals(current)).findFirst().orElse(null);
 		if (previous != null && !cycles.contains(previous)) {
@@ -97,7 +97,13 @@ class InsightController {
 	}
 
 	private String cycle(String region, String cycle) {
-		List<String> cycles = queries.cycles(region);
+		return cycle(region, cycle, queries.cycles(region));
+	}
+
+	/**
+	 * The asked-for cycle if it is one of the region's {@code cycles}, else the latest.
+	 */
+	private String cycle(String region, String cycle, List<String> cycles) {
 		if (cycle == null) {
 			return cycles.stream()
 				.findFirst()
