@@ -8,8 +8,10 @@ import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -21,17 +23,18 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * Nodes that start together on one PostgreSQL database set it up one after the other:
- * from before Camunda creates or checks its tables until the node is ready, a node holds
- * a PostgreSQL advisory lock. Otherwise two empty-database starts race to create the same
- * tables, groups, users, filters, deployment and demo market rows, and the loser fails on
- * a duplicate key. The lock is a session lock, so a node killed while holding it releases
- * it with its connection.
+ * from before the first of our schema migrations or Camunda's table check until the node
+ * is ready, a node holds a PostgreSQL advisory lock. Otherwise two empty-database starts
+ * race to create the same tables, groups, users, filters, deployment and demo market
+ * rows, and the loser fails on a duplicate key; or one node's Flyway finds the other's
+ * schema history table created but still empty and refuses to baseline. The lock is a
+ * session lock, so a node killed while holding it releases it with its connection.
  */
 @Component
 @Profile("postgres")
 @Order(Ordered.LOWEST_PRECEDENCE) // every plugin's preInit runs before the engine touches
 									// the database
-class StartupLock extends AbstractProcessEnginePlugin {
+class StartupLock extends AbstractProcessEnginePlugin implements FlywayMigrationStrategy {
 
 	private static final Logger log = LoggerFactory.getLogger(StartupLock.class);
 
@@ -47,7 +50,21 @@ class StartupLock extends AbstractProcessEnginePlugin {
 	}
 
 	@Override
-	public synchronized void preInit(ProcessEngineConfigurationImpl configuration) {
+	public void migrate(Flyway flyway) {
+		acquire();
+		flyway.migrate();
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		acquire();
+	}
+
+	/** Takes the lock once; whichever of Flyway and the engine comes first takes it. */
+	synchronized void acquire() {
+		if (held != null) {
+			return;
+		}
 		long start = System.nanoTime();
 		try {
 			held = dataSource.getConnection();

@@ -111,6 +111,14 @@ class PostgresClusterTests {
 		assertThat(occurrences(logs, "Created deployment")).isEqualTo(1);
 		assertThat(occurrences(logs, "Unchanged deployment")).isEqualTo(1);
 		assertThat(occurrences(logs, "Took the database startup lock")).isEqualTo(2);
+		// each node migrated (or found the schema migrated) under the lock: a node whose
+		// Flyway
+		// ran first found the other's schema history table created and empty, and refused
+		// to start
+		for (String log : List.of(a.logText(), b.logText())) {
+			assertThat(log.indexOf("Took the database startup lock")).as("lock before Flyway")
+				.isLessThan(log.indexOf("org.flywaydb"));
+		}
 	}
 
 	@Test
