@@ -62,6 +62,36 @@ final class RuleConditionCheck {
 	}
 
 	/**
+	 * How deep conditional elements ({@code not}, {@code exists}, {@code and}, …) and the
+	 * patterns of {@code collect}/{@code accumulate} nest, counted no further than
+	 * {@code limit + 1}: deeper conditions are refused before the engine's recursion over
+	 * them could end in a stack overflow.
+	 */
+	static int depth(BaseDescr element, int limit) {
+		if (limit < 0) {
+			return 0;
+		}
+		List<? extends BaseDescr> nested;
+		if (element instanceof org.drools.drl.ast.descr.ConditionalElementDescr conditional) {
+			nested = conditional.getDescrs();
+		}
+		else if (element instanceof PatternDescr pattern && pattern.getSource() instanceof CollectDescr collect) {
+			nested = List.of(collect.getInputPattern());
+		}
+		else if (element instanceof PatternDescr pattern && pattern.getSource() instanceof AccumulateDescr accumulate) {
+			nested = accumulate.getDescrs();
+		}
+		else {
+			return 0; // a plain pattern
+		}
+		int deepest = 0;
+		for (BaseDescr inner : nested) {
+			deepest = Math.max(deepest, depth(inner, limit - 1));
+		}
+		return 1 + deepest;
+	}
+
+	/**
 	 * How many rules Drools makes of a condition: an {@code or} adds its branches,
 	 * everything else multiplies.
 	 */

@@ -49,6 +49,12 @@ final class RuleLanguageCheck {
 	static final int MAX_SUB_RULES = 64;
 
 	/**
+	 * The deepest nesting of a rule's conditions, the rule's own {@code and} included:
+	 * Drools recurses once per level when it builds and runs them.
+	 */
+	static final int MAX_NESTING = 16;
+
+	/**
 	 * A rule's place in its file: where a problem found in its compiled code is reported.
 	 */
 	record RuleSpan(String rule, String file, int line, int startCharacter, int endCharacter) {
@@ -199,7 +205,12 @@ final class RuleLanguageCheck {
 				refuse(rule, "规则 " + rule.getName() + " 不允许命名结论（then[...]）",
 						"rule '" + rule.getName() + "': named consequences (then[...]) are not allowed");
 			}
-			if (rule.getLhs() != null) {
+			if (rule.getLhs() != null && RuleConditionCheck.depth(rule.getLhs(), MAX_NESTING) > MAX_NESTING) {
+				refuse(rule, "规则 " + rule.getName() + " 的条件嵌套超过 " + MAX_NESTING + " 层", "rule '" + rule.getName()
+						+ "': its conditions nest more than " + MAX_NESTING
+						+ " levels deep (not, exists, and, or, forall, collect, accumulate): split it into several rules");
+			}
+			else if (rule.getLhs() != null) {
 				new RuleConditionCheck(this).element(rule.getLhs(), rule);
 				long subRules = RuleConditionCheck.subRules(rule.getLhs());
 				if (subRules > MAX_SUB_RULES) {
