@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * summary and one rollout per follower city. The rules give the bands the test lines up;
  * the delegates are stand-ins.
  */
+@Tag("process")
 class BenchmarkMarketProcessTests {
 
 	@RegisterExtension

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * {@code .bpmnlintrc} over every process: what process owners see in Camunda Modeler's
  * linting.
  */
+@Tag("browser")
 @Requires({ Requires.Need.TOOLS, Requires.Need.NODE })
 class BpmnlintTests {
 

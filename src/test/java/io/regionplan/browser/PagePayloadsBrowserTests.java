@@ -16,6 +16,7 @@ import io.regionplan.planning.CycleDriver;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * manager, read by the director). Each payload would set {@code window.__xss} or the
  * title, or leave an element behind, if it ran.
  */
+@Tag("browser")
 @Requires(Requires.Need.CHROMIUM)
 @IntegrationTest
 class PagePayloadsBrowserTests {

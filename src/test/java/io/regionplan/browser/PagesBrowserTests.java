@@ -8,6 +8,7 @@ import io.regionplan.IntegrationTest;
 import io.regionplan.planning.CycleDriver;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The pages (charts and kanban) and the decision audit as a person sees them, logged in
  * through Tasklist.
  */
+@Tag("browser")
 @Requires(Requires.Need.CHROMIUM)
 @IntegrationTest
 class PagesBrowserTests {

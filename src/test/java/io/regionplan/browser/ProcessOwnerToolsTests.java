@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The tools are pinned in {@code tools/package.json}; without {@code npm ci} there, these
  * tests fail in CI and are skipped elsewhere, saying so ({@link Requires}).
  */
+@Tag("browser")
 @Requires({ Requires.Need.TOOLS, Requires.Need.CHROMIUM })
 class ProcessOwnerToolsTests {
 

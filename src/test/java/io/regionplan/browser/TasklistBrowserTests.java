@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The planning cycle as people use it: Camunda Tasklist in headless Chromium, its Camunda
  * Forms rendered by Tasklist's own form-js.
  */
+@Tag("browser")
 @Requires(Requires.Need.CHROMIUM)
 @IntegrationTest
 class TasklistBrowserTests {

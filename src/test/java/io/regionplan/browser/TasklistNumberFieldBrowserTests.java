@@ -8,6 +8,7 @@ import io.regionplan.planning.CycleDriver;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the server's message instead of being turned into another number ("2.5" once became 25,
  * "1,230万" 1230).
  */
+@Tag("browser")
 @Requires(Requires.Need.CHROMIUM)
 @IntegrationTest
 class TasklistNumberFieldBrowserTests {

@@ -8,6 +8,7 @@ import java.util.Set;
 import io.regionplan.rules.DecisionOverridden;
 import io.regionplan.rules.RuleSetVersion;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -26,6 +27,7 @@ import org.springframework.test.context.TestPropertySource;
 		// Camunda registers engines by name in one static map: the shared context's
 		// engine keeps "default"
 		"camunda.bpm.generate-unique-process-engine-name=true" })
+@Tag("integration")
 @DirtiesContext
 class DecisionModuleTests {
 

@@ -39,6 +39,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +51,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * test resources) move to the phased version: wherever they wait, a task or a rule task's
  * job lands in its phase and the cycle goes on from there, across the phases' boundaries.
  */
+@Tag("process")
 class MigrationPlansTests {
 
 	static final Path FLAT_CYCLE = Path.of("src/test/resources/flat-cycle/regional-planning-cycle.bpmn");

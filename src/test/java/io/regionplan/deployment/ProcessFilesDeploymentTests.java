@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
@@ -20,6 +21,7 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Restarts an engine over the same database file, as the application does over ./data.
  */
+@Tag("process")
 class ProcessFilesDeploymentTests {
 
 	@TempDir

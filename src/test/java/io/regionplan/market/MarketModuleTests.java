@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import io.regionplan.market.imports.Importer;
 import io.regionplan.market.imports.MarketImports;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,7 @@ import org.springframework.test.context.TestPropertySource;
 		// Camunda registers engines by name in one static map: the shared context's
 		// engine keeps "default"
 		"camunda.bpm.generate-unique-process-engine-name=true" })
+@Tag("integration")
 @DirtiesContext
 class MarketModuleTests {
 

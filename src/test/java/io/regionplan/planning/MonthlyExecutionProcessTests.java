@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * weekly reports, and after the month ends the monthly report; a task past its due date
  * escalates to the director.
  */
+@Tag("process")
 class MonthlyExecutionProcessTests {
 
 	@RegisterExtension

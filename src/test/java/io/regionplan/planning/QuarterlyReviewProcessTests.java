@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * rules are replaced by a stand-in that gives the review's result, which the rule tests
  * and the end-to-end test cover for real.
  */
+@Tag("process")
 class QuarterlyReviewProcessTests {
 
 	@RegisterExtension

@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * return of the director, the tier-override loop and the four quarters. Delegates and
  * rules are {@link CycleStandIns}.
  */
+@Tag("process")
 class RegionalPlanningCycleProcessTests {
 
 	@RegisterExtension

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 
 import io.regionplan.RegionPlanApplication;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
@@ -23,6 +24,7 @@ import org.springframework.util.FileSystemUtils;
  * A rule file with a syntax error stops startup with its file and line, and nothing is
  * deployed.
  */
+@Tag("integration")
 class BrokenRuleFileStartupTests {
 
 	@TempDir

@@ -39,6 +39,7 @@ import io.regionplan.RegionPlanApplication;
 import io.regionplan.planning.CycleDriver;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
@@ -50,6 +51,7 @@ import org.springframework.util.FileSystemUtils;
  * context): the application as shipped (demo profile, H2 file), on a free port, in a
  * folder under target/.
  */
+@Tag("jvm")
 class CrashRecoveryTests {
 
 	private static final ObjectMapper JSON = new ObjectMapper();

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import io.regionplan.RegionPlanApplication;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -26,6 +27,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * The prod profile refuses to start without a real admin password, before anything is
  * created; with one it starts closed.
  */
+@Tag("jvm")
 class ProdProfileTests {
 
 	private static void startProd(String... environment) {

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.regionplan.RegionPlanApplication;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
@@ -37,6 +38,7 @@ import org.springframework.util.FileSystemUtils;
  * reason. The application as shipped in a JVM of its own (demo profile, H2 file under
  * target/, no demo market to load), like {@code system.CrashRecoveryTests}.
  */
+@Tag("jvm")
 class MarketImportCrashTests {
 
 	private static final ObjectMapper JSON = new ObjectMapper();

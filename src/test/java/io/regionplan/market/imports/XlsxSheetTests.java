@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,7 @@ class XlsxSheetTests {
 	}
 
 	@Test
+	@Tag("jvm")
 	void aSheetOfSixtyMegabytesIsReadInAJvmOf64Megabytes() throws Exception {
 		Path workbook = LargeWorkbook.dealers(dir.resolve("large.xlsx"), "t8", LARGE_ROWS);
 		long packed = Files.size(workbook);
