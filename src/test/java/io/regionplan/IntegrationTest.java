@@ -5,6 +5,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -13,7 +15,9 @@ import org.springframework.test.context.ActiveProfiles;
  * The one Spring context the integration tests share: the demo profile on a random port,
  * an in-memory database, no job executor (tests run jobs themselves, deterministically)
  * and a lower memory limit of rule evaluations, with a
- * {@link io.regionplan.planning.CycleDriver} to inject.
+ * {@link io.regionplan.planning.CycleDriver} to inject, and the engine clock of
+ * {@link EngineClock}. Tagged {@code integration}: run by Failsafe in
+ * {@code ./mvnw verify}, never in the fast loop {@code ./mvnw test}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,6 +35,8 @@ import org.springframework.test.context.ActiveProfiles;
 		// default allows the national scale)
 		"regionplan.market.max-import-rows=100000" })
 @ActiveProfiles("demo")
+@Tag("integration")
+@ExtendWith(EngineClock.class)
 @Import(IntegrationTestBeans.class)
 public @interface IntegrationTest {
 

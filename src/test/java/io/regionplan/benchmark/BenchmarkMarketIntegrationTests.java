@@ -8,13 +8,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.regionplan.EngineClock;
 import io.regionplan.IntegrationTest;
 import io.regionplan.planning.CycleDriver;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class BenchmarkMarketIntegrationTests {
 
 	@AfterEach
 	void resetTheEngineClock() {
-		ClockUtil.reset();
+		EngineClock.pin();
 	}
 
 	@Test

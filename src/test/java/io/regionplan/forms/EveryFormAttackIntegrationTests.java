@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.regionplan.EngineClock;
 import io.regionplan.IntegrationTest;
 import io.regionplan.planning.CycleDriver;
 import io.regionplan.system.WebappSession;
@@ -96,7 +97,7 @@ class EveryFormAttackIntegrationTests {
 
 	@AfterEach
 	void resetTheEngineClock() {
-		ClockUtil.reset();
+		EngineClock.pin();
 	}
 
 	/**

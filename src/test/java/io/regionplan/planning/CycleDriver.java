@@ -40,7 +40,7 @@ public final class CycleDriver {
 		this.rest = rest;
 	}
 
-	/** Sets the engine's clock (tests reset it with {@code ClockUtil.reset()}). */
+	/** Sets the engine's clock (tests come back with {@code EngineClock.pin()}). */
 	public static void clock(int year, int month, int day, int hour) {
 		org.camunda.bpm.engine.impl.util.ClockUtil
 			.setCurrentTime(java.util.Date.from(java.time.LocalDateTime.of(year, month, day, hour, 0)

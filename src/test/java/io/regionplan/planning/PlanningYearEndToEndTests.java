@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.regionplan.EngineClock;
 import io.regionplan.IntegrationTest;
 import io.regionplan.market.imports.Importer;
 import io.regionplan.market.imports.MarketImports;
@@ -19,7 +20,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,7 @@ class PlanningYearEndToEndTests {
 	 */
 	@AfterEach
 	void resetTheClockAndTheSales() {
-		ClockUtil.reset();
+		EngineClock.pin();
 		jdbc.update("delete from market_sales where sales_month like '2027-%'");
 		jdbc.update("delete from market_spend where id like 'SP-E2E-%' or id like 'MR-east-2027-%'");
 	}

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.regionplan.EngineClock;
 import io.regionplan.IntegrationTest;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -46,7 +47,7 @@ class RegionalPlanningCycleIntegrationTests {
 
 	@AfterEach
 	void resetTheEngineClock() {
-		ClockUtil.reset();
+		EngineClock.pin();
 	}
 
 	private String openTask(String cycle) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Date;
 
+import io.regionplan.EngineClock;
 import io.regionplan.IntegrationTest;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -58,7 +59,7 @@ class LoginThrottleIntegrationTests {
 
 	@AfterEach
 	void clock() {
-		ClockUtil.reset();
+		EngineClock.pin();
 	}
 
 	private boolean reachable(String base) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import io.regionplan.EngineClock;
 import io.regionplan.IntegrationTest;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -85,7 +86,7 @@ class RegionSecurityIntegrationTests {
 				.isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 		}
 		finally {
-			org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+			EngineClock.pin();
 		}
 	}
 

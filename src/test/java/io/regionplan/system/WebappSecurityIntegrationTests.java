@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import io.regionplan.EngineClock;
 import io.regionplan.IntegrationTest;
 import io.regionplan.planning.CycleDriver;
 
@@ -194,7 +195,7 @@ class WebappSecurityIntegrationTests {
 				.isNotEqualTo(200);
 		}
 		finally {
-			org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+			EngineClock.pin();
 		}
 	}
 
