@@ -173,6 +173,28 @@ class QuarterlyReviewBindingTests {
 	}
 
 	@Test
+	void lastQuartersBandOfThisCycleComesAlong() {
+		// given bands of the first quarter, of this quarter's earlier evaluation and of
+		// another cycle
+		band("cycle-1", 1, "dealer", "d-01", "OFF_TRACK");
+		band("cycle-1", 1, "city", "suzhou", "WATCH");
+		band("cycle-1", 2, "dealer", "d-02", "OFF_TRACK");
+		band("cycle-2", 1, "dealer", "d-02", "OFF_TRACK");
+		when(plans.cityPlans("cycle-1", List.of(4, 5, 6))).thenReturn(Map.of("suzhou", new BigDecimal("300.00")));
+		when(metrics.dealerMonthlyVolumes("east", YearMonth.of(2026, 1), YearMonth.of(2026, 12)))
+			.thenReturn(Map.of("d-01", months(YearMonth.of(2026, 4), 100), "d-02", months(YearMonth.of(2026, 4), 100)));
+
+		// when the second quarter is reviewed (no volumes: 0; plan 200 ÷ 200 = scale 1)
+		List<Object> facts = new ArrayList<>(binding.facts(quarter(2027, 2, 200).execution()));
+
+		// then only this cycle's first quarter counts
+		assertThat(facts).containsExactlyInAnyOrder(
+				new Review("city", "suzhou", BigDecimal.ZERO, new BigDecimal("300.00"), "WATCH"),
+				new Review("dealer", "d-01", BigDecimal.ZERO, new BigDecimal("100.00"), "OFF_TRACK"),
+				new Review("dealer", "d-02", BigDecimal.ZERO, new BigDecimal("100.00"), null));
+	}
+
+	@Test
 	void aDealersPlanIsRoundedToTwoDecimals() {
 		// last year 1,800 in all, 300 in the second quarter; the plan 1,000: 300 × 1,000
 		// ÷
