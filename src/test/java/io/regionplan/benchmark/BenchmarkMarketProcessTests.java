@@ -19,6 +19,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
+import io.regionplan.EngineClock;
 import io.regionplan.planning.CycleCalendar;
 import io.regionplan.planning.ProcessTestEngine;
 
@@ -106,7 +107,7 @@ class BenchmarkMarketProcessTests {
 	void cleanUp() {
 		engine.getProcessEngine().getRepositoryService().deleteDeployment(deployment, true);
 		Mocks.reset();
-		ClockUtil.reset();
+		EngineClock.pin();
 	}
 
 	static Date date(int year, int month, int day) {

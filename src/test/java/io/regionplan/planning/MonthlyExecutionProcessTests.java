@@ -12,6 +12,8 @@ import static io.regionplan.planning.RegionalPlanningCycleIntegrationTests.date;
 
 import java.util.Map;
 
+import io.regionplan.EngineClock;
+
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -63,7 +65,7 @@ class MonthlyExecutionProcessTests {
 	void cleanUp() {
 		engine.getProcessEngine().getRepositoryService().deleteDeployment(deployment, true);
 		Mocks.reset();
-		ClockUtil.reset();
+		EngineClock.pin();
 	}
 
 	private ProcessInstance startMarch() {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.regionplan.EngineClock;
+
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -77,7 +79,7 @@ class QuarterExecutionProcessTests {
 	void cleanUp() {
 		engine.getProcessEngine().getRepositoryService().deleteDeployment(deployment, true);
 		Mocks.reset();
-		ClockUtil.reset();
+		EngineClock.pin();
 	}
 
 	private static ProcessInstance startSecondQuarter() {
