@@ -1,7 +1,6 @@
 package io.regionplan.system;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,10 +18,12 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.regionplan.ServerPort;
+
 /**
  * One application node in its own JVM (the test classpath, profiles demo and postgres) on
- * a free port, with its output in {@code target/cluster/<name>.log}; REST calls to it as
- * a demo user (password demo).
+ * a port the OS gives it, with its output in {@code target/cluster/<name>.log}; REST
+ * calls to it as a demo user (password demo).
  */
 final class ClusterNode {
 
@@ -32,15 +33,15 @@ final class ClusterNode {
 
 	final String name;
 
-	final int port;
+	/** Known once the node listens ({@link #awaitReady}). */
+	private volatile int port;
 
 	final Path log;
 
 	private final Process process;
 
-	private ClusterNode(String name, int port, Path log, Process process) {
+	private ClusterNode(String name, Path log, Process process) {
 		this.name = name;
-		this.port = port;
 		this.log = log;
 		this.process = process;
 	}
@@ -51,28 +52,21 @@ final class ClusterNode {
 	 */
 	static ClusterNode start(String name, String jdbcUrl, String user, String password, List<String> extraArguments)
 			throws IOException {
-		int port = freePort();
 		Path dir = Path.of("target", "cluster", name).toAbsolutePath();
 		Files.createDirectories(dir);
 		Path log = dir.resolveSibling(name + ".log");
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
 						"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-						"io.regionplan.RegionPlanApplication", "--spring.profiles.active=demo,postgres",
-						"--server.port=" + port, "--regionplan.data-dir=" + dir));
+						"io.regionplan.RegionPlanApplication", "--spring.profiles.active=demo,postgres", ServerPort.ANY,
+						"--regionplan.data-dir=" + dir));
 		command.addAll(extraArguments);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment()
 			.putAll(Map.of("REGIONPLAN_DB_URL",
 					jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "ApplicationName=" + name, "REGIONPLAN_DB_USER",
 					user, "REGIONPLAN_DB_PASSWORD", password, "REGIONPLAN_NODE_NAME", name));
-		return new ClusterNode(name, port, log, builder.start());
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		return new ClusterNode(name, log, builder.start());
 	}
 
 	/**
@@ -85,8 +79,11 @@ final class ClusterNode {
 			if (!process.isAlive()) {
 				throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
 			}
+			if (port == 0) {
+				port = ServerPort.fromLog(log).orElse(0);
+			}
 			try {
-				if (call("GET", null, "/engine-rest/engine", null).status() == 200) {
+				if (port != 0 && call("GET", null, "/engine-rest/engine", null).status() == 200) {
 					return;
 				}
 			}

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.regionplan.RegionPlanApplication;
+import io.regionplan.ServerPort;
 import io.regionplan.planning.CycleDriver;
 
 import org.junit.jupiter.api.AfterEach;
@@ -48,8 +48,8 @@ import org.springframework.util.FileSystemUtils;
  * acknowledged: after a restart over the same H2 file nothing acknowledged is lost,
  * nothing is half done, and the interrupted rule task runs again and records its decision
  * once. Needs JVMs of its own (a kill cannot be simulated inside the shared test
- * context): the application as shipped (demo profile, H2 file), on a free port, in a
- * folder under target/.
+ * context): the application as shipped (demo profile, H2 file), on a port the OS gives
+ * it, in a folder under target/.
  */
 @Tag("jvm")
 class CrashRecoveryTests {
@@ -76,7 +76,6 @@ class CrashRecoveryTests {
 		folder = Files.createDirectories(Path.of("target", "crash-tests", UUID.randomUUID().toString()))
 			.toAbsolutePath();
 		Path marker = folder.resolve("rule-task-blocked.txt");
-		port = freePort();
 
 		// given: the application, whose city-strategy rule task blocks (test hook) until
 		// the JVM is killed
@@ -167,7 +166,7 @@ class CrashRecoveryTests {
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
 						"-XX:TieredStopAtLevel=1", "-cp", String.join(File.pathSeparator, classPath)));
 		Arrays.stream(arguments).filter(a -> a.startsWith("-D")).forEach(command::add);
-		command.addAll(List.of(RegionPlanApplication.class.getName(), "--server.port=" + port,
+		command.addAll(List.of(RegionPlanApplication.class.getName(), ServerPort.ANY,
 				"--regionplan.data-dir=" + folder.resolve("data"),
 				// a short job lock, so that the restarted application takes the killed
 				// one's job soon
@@ -179,11 +178,18 @@ class CrashRecoveryTests {
 			.redirectOutput(folder.resolve(name + ".log").toFile())
 			.start();
 		started.add(process);
-		await("the application (" + name + ") answers on port " + port, STARTUP, () -> {
+		port = 0;
+		await("the application (" + name + ") answers", STARTUP, () -> {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("the application stopped; see " + folder.resolve(name + ".log"));
 			}
 			try {
+				if (port == 0) {
+					port = ServerPort.fromLog(folder.resolve(name + ".log")).orElse(0);
+				}
+				if (port == 0) {
+					return false;
+				}
 				// ready after the runners, i.e. with the demo market loaded
 				return get("demo", "/actuator/health/readiness").statusCode() == 200;
 			}
@@ -292,12 +298,6 @@ class CrashRecoveryTests {
 				result.next();
 				return result.getTimestamp(1).toInstant();
 			}
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

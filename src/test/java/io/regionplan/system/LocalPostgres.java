@@ -37,25 +37,38 @@ public final class LocalPostgres implements AutoCloseable {
 		this.port = port;
 	}
 
+	/**
+	 * PostgreSQL cannot be told to take any port, so a free one is picked first; when
+	 * another process takes it before the server binds, pg_ctl fails and the start is
+	 * tried again on another port.
+	 */
 	public static LocalPostgres start() throws IOException, InterruptedException {
 		Path bin = binaries();
 		Path dir = Files.createTempDirectory("regionplan-postgres");
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		LocalPostgres postgres = new LocalPostgres(bin, dir, port);
 		if (isRoot()) {
-			postgres.run(List.of("chown", "postgres", dir.toString()), false);
+			new LocalPostgres(bin, dir, 0).run(List.of("chown", "postgres", dir.toString()), false);
 		}
-		postgres.run(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", USER,
-				"--auth=trust", "-E", "UTF8", "--locale=C"), true);
-		postgres.run(
-				List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
+		new LocalPostgres(bin, dir, 0).run(List.of(bin.resolve("initdb").toString(), "-D",
+				dir.resolve("data").toString(), "-U", USER, "--auth=trust", "-E", "UTF8", "--locale=C"), true);
+		for (int attempt = 1;; attempt++) {
+			int port;
+			try (ServerSocket socket = new ServerSocket(0)) {
+				port = socket.getLocalPort();
+			}
+			LocalPostgres postgres = new LocalPostgres(bin, dir, port);
+			try {
+				postgres.run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l",
 						dir.resolve("server.log").toString(), "-w", "-o",
 						"-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=100", "start"),
-				true);
-		return postgres;
+						true);
+				return postgres;
+			}
+			catch (IllegalStateException portTaken) {
+				if (attempt == 3) {
+					throw portTaken;
+				}
+			}
+		}
 	}
 
 	public String jdbcUrl() {

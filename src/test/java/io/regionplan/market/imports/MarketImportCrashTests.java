@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.regionplan.RegionPlanApplication;
+import io.regionplan.ServerPort;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -60,9 +60,6 @@ class MarketImportCrashTests {
 	void importsRunningOrQueuedWhenTheServerIsKilledAreFailedWithTheReasonAfterRestart() throws Exception {
 		folder = Files.createDirectories(Path.of("target", "crash-tests", UUID.randomUUID().toString()))
 			.toAbsolutePath();
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
 		// stores of cities that do not exist: read and checked row by row for a few
 		// seconds, then refused
 		StringBuilder stores = new StringBuilder("store,city,channel,dealer,carries_product,category_sales\n");
@@ -104,16 +101,23 @@ class MarketImportCrashTests {
 			.collect(Collectors.toList());
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx768m", "-XX:TieredStopAtLevel=1", "-cp", String.join(File.pathSeparator, classPath),
-				RegionPlanApplication.class.getName(), "--server.port=" + port,
+				RegionPlanApplication.class.getName(), ServerPort.ANY,
 				"--regionplan.data-dir=" + folder.resolve("data"), "--regionplan.demo.market=false",
 				"--management.endpoint.health.probes.enabled=true")
 			.redirectErrorStream(true)
 			.redirectOutput(folder.resolve(name + ".log").toFile())
 			.start();
 		started.add(process);
+		port = 0;
 		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
 			assertThat(process.isAlive()).as("the application (%s) runs; see %s", name, folder.resolve(name + ".log"))
 				.isTrue();
+			if (port == 0) {
+				port = ServerPort.fromLog(folder.resolve(name + ".log")).orElse(0);
+			}
+			if (port == 0) {
+				return false;
+			}
 			try {
 				return http.send(request("/actuator/health/readiness").build(), HttpResponse.BodyHandlers.discarding())
 					.statusCode() == 200;
