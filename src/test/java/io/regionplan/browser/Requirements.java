@@ -34,11 +34,15 @@ public final class Requirements implements BeforeAllCallback {
 
 	/** Fails or skips {@code test} when {@code need} is missing on this machine. */
 	static void check(Class<?> test, Need need) {
-		if (present(need)) {
+		check(test, need, present(need), required());
+	}
+
+	static void check(Class<?> test, Need need, boolean present, boolean required) {
+		if (present) {
 			return;
 		}
 		String reason = test.getSimpleName() + " needs " + need.what + ": " + need.install + " (.ci/run does this)";
-		if (required()) {
+		if (required) {
 			throw new AssertionError(
 					reason + "; tools are required here (CI=true or -Dregionplan.tests.require-tools=true)");
 		}
