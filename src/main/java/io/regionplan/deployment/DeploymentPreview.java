@@ -13,6 +13,7 @@ import io.regionplan.rules.RuleSetRegistry;
 import io.regionplan.rules.RuleSetSource;
 import io.regionplan.rules.RuleSetVersion;
 import io.regionplan.rules.RuleSetsInForce;
+import io.regionplan.system.Echo;
 
 import org.springframework.stereotype.Component;
 
@@ -65,7 +66,7 @@ class DeploymentPreview {
 	 */
 	Preview preview(Map<String, byte[]> changed, String region, String processInstanceId, String userId) {
 		if (!regions.exists(region)) {
-			throw new IllegalArgumentException("没有这个区域 / no region '" + region + "'");
+			throw new IllegalArgumentException("没有这个区域 / no region " + Echo.id(region));
 		}
 		Map<String, String> hashes = new LinkedHashMap<>();
 		changed.forEach((path, bytes) -> hashes.put(path, DeploymentService.sha256(bytes)));

@@ -2,6 +2,7 @@ package io.regionplan.market;
 
 import io.regionplan.system.RegionPlanUser;
 import io.regionplan.system.Roles;
+import io.regionplan.system.Echo;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -19,7 +20,7 @@ public final class MarketAccess {
 	/** 404 rather than 403: another region's data does not exist for the caller. */
 	static void checkRead(RegionPlanUser user, String region) {
 		if (!user.canSeeRegion(region) && !user.isMemberOf(Roles.ADMIN)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "区域不存在 / no region '" + region + "'");
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "区域不存在 / no region " + Echo.id(region));
 		}
 	}
 

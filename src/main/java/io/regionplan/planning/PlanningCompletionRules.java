@@ -144,7 +144,9 @@ class PlanningCompletionRules {
 				"select count(*) from " + table + " where process_instance_id = ? and " + idColumn + " = ?",
 				Integer.class, rootOf(task), String.valueOf(subject).strip());
 		if (known == null || known == 0) {
-			throw invalid(subjectField, "本周期没有 " + subject, "no '" + subject + "' in this cycle");
+			// the message names the field, not the value: what was typed is not repeated
+			// back
+			throw invalid(subjectField, "本周期没有这一项", "no such entry in this cycle");
 		}
 		if (!allowed.contains(String.valueOf(task.getVariable(valueField)))) {
 			throw invalid(valueField, "必须是 " + allowed + " 之一", "must be one of " + allowed);

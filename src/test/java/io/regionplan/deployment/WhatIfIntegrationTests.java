@@ -283,10 +283,10 @@ class WhatIfIntegrationTests {
 		assertThat(invalid.getBody().get("ruleSets")).isEmpty();
 
 		ResponseEntity<String> region = rest.withBasicAuth("chen.owner", "demo")
-			.postForEntity("/api/deployments/preview?region=atlantis", file(PARAMETERS, loweredThreshold()),
-					String.class);
+			.postForEntity("/api/deployments/preview?region={region}", file(PARAMETERS, loweredThreshold()),
+					String.class, "<img src=x onerror=alert(1)>");
 		assertThat(region.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(region.getBody()).contains("no region 'atlantis'");
+		assertThat(region.getBody()).contains("no region").contains("not a valid id").doesNotContain("<img");
 
 		for (String user : List.of("wang.east", "sun.auditor")) {
 			assertThat(preview(user, "region=east", file(PARAMETERS, loweredThreshold())).getStatusCode()).as(user)

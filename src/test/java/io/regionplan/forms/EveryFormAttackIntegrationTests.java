@@ -196,6 +196,9 @@ class EveryFormAttackIntegrationTests {
 				everyKey, forms);
 
 		assertThat(attacked.keySet()).as("every task and start form of every process").isEqualTo(forms.keySet());
+		assertThat(attacked.values().stream().flatMap(Set::stream).distinct())
+			.as("every key of every form, attacked somewhere")
+			.containsAll(everyFormKey());
 		assertThat(attacked.get("regional-planning-cycle/Task_VolumePlan")).contains("hqVolumeTarget", "forecastVolume",
 				"gapVolume", "gapBand", "region");
 		assertThat(attacked.get("regional-planning-cycle/Task_GapClosingPlan")).contains("gapVolume",

@@ -188,8 +188,12 @@ class RegionalPlanningCycleIntegrationTests {
 		assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(noReason.getBody()).contains("strategyOverrideReason");
 		ResponseEntity<String> unknownCity = driver.tryComplete(driver.task(cycle, "Task_ReviewStrategy"), "wang.east",
-				Map.of("overrideCity", "paris", "overrideStrategy", "BREAKTHROUGH", "strategyOverrideReason", "x"));
-		assertThat(unknownCity.getBody()).contains("no 'paris' in this cycle");
+				Map.of("overrideCity", "<img src=x onerror=alert(1)>", "overrideStrategy", "BREAKTHROUGH",
+						"strategyOverrideReason", "x"));
+		assertThat(unknownCity.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(unknownCity.getBody()).contains("overrideCity")
+			.contains("no such entry in this cycle")
+			.doesNotContain("<img");
 
 		String before = jdbc.queryForObject(
 				"select strategy from cycle_city_strategy where process_instance_id = ? " + "and city_id = 'wenzhou'",

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 
 import io.regionplan.market.MarketAccess;
 import io.regionplan.system.RegionPlanUser;
+import io.regionplan.system.Echo;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +48,7 @@ class MarketImportController {
 		Importer importer = ImportAccess.importer(user, moves(move));
 		if (!MarketImports.isKind(kind)) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"未知数据类型 / unknown kind '" + kind + "', see docs/data-formats.md");
+					"未知数据类型 / unknown kind " + Echo.id(kind) + ", see docs/data-formats.md");
 		}
 		if (MarketImports.isShared(kind) && !importer.privileged()) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, ImportAccess.sharedByEveryRegion(kind));

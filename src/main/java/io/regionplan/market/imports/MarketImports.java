@@ -15,6 +15,8 @@ import java.util.concurrent.RejectedExecutionException;
 
 import jakarta.annotation.PreDestroy;
 
+import io.regionplan.system.Echo;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -98,7 +100,7 @@ public class MarketImports {
 
 	private static ImportKind kind(String name) {
 		return ImportKinds.find(name)
-			.orElseThrow(() -> new IllegalArgumentException("未知数据类型 " + name + " / unknown kind '" + name + "'; kinds: "
+			.orElseThrow(() -> new IllegalArgumentException("未知数据类型 / unknown kind " + Echo.id(name) + "; kinds: "
 					+ String.join(", ", ImportKinds.ALL.keySet())));
 	}
 
