@@ -1,11 +1,14 @@
-// The work plan's actions of the region as cards by status; the arrows move a card (with the CSRF token of
+// The work plan's actions of the region (of one cycle with ?cycle=) as cards by status; the arrows move a card (with the CSRF token of
 // the webapp session).
 header('看板 / Kanban');
 const COLUMNS = [['TODO', '待办 / To do'], ['DOING', '进行中 / Doing'], ['DONE', '完成 / Done'], ['BLOCKED', '受阻 / Blocked']];
 const ORDER = COLUMNS.map(c => c[0]);
 
 async function cards() {
-  const response = await fetch(`/api/workplan/cards?region=${encodeURIComponent(region)}`, { credentials: 'same-origin' });
+  const query = new URLSearchParams();
+  query.set('region', region);
+  if (cycle) query.set('processInstanceId', cycle);
+  const response = await fetch(`/api/workplan/cards?${query}`, { credentials: 'same-origin' });
   return (await check(response)).json();
 }
 

@@ -42,7 +42,7 @@ class KanbanController {
 
 	@GetMapping("/cards")
 	List<WorkPlans.Card> cards(@RequestParam(required = false) String region,
-			@AuthenticationPrincipal RegionPlanUser user) {
+			@RequestParam(required = false) String processInstanceId, @AuthenticationPrincipal RegionPlanUser user) {
 		Set<String> regions = visible(user);
 		if (region != null) {
 			if (regions != null && !regions.contains(region)) {
@@ -50,7 +50,7 @@ class KanbanController {
 			}
 			regions = Set.of(region);
 		}
-		return plans.cards(regions, today());
+		return plans.cards(regions, processInstanceId, today());
 	}
 
 	@PostMapping("/cards/{id}/move")

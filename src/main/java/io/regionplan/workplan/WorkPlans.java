@@ -84,9 +84,23 @@ public class WorkPlans {
 	}
 
 	/** The cards of the given regions (all regions when {@code regions} is null). */
-	public List<Card> cards(Set<String> regions, LocalDate today) {
-		String where = regions == null ? "" : regions.isEmpty() ? " where 1 = 0"
-				: " where region_id in (" + String.join(", ", regions.stream().map(r -> "?").toList()) + ")";
+	/**
+	 * The cards of {@code regions} (all when {@code null}), of one cycle when
+	 * {@code cycle} is given.
+	 */
+	public List<Card> cards(Set<String> regions, String cycle, LocalDate today) {
+		List<String> conditions = new ArrayList<>();
+		List<Object> arguments = new ArrayList<>();
+		if (regions != null) {
+			conditions.add(regions.isEmpty() ? "1 = 0"
+					: "region_id in (" + String.join(", ", regions.stream().map(r -> "?").toList()) + ")");
+			arguments.addAll(regions);
+		}
+		if (cycle != null) {
+			conditions.add("cycle_id = ?");
+			arguments.add(cycle);
+		}
+		String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
 		return jdbc
 			.query("select id, cycle_id, region_id, action, owner, due_date, status, version, updated_by, updated_at "
 					+ "from work_plan_item" + where + " order by due_date, id", (rs, n) -> {
@@ -95,7 +109,7 @@ public class WorkPlans {
 						return new Card(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 								rs.getString(5), due, status, rs.getInt(8), rs.getString(9),
 								rs.getTimestamp(10).toInstant(), !"DONE".equals(status) && due.isBefore(today));
-					}, regions == null ? new Object[0] : regions.toArray());
+					}, arguments.toArray());
 	}
 
 	/** Moves a card; {@code false} when it changed since the mover saw it (version). */
@@ -115,7 +129,7 @@ public class WorkPlans {
 	}
 
 	public java.util.Optional<Card> card(String itemId, LocalDate today) {
-		return cards(null, today).stream().filter(card -> card.id().equals(itemId)).findFirst();
+		return cards(null, null, today).stream().filter(card -> card.id().equals(itemId)).findFirst();
 	}
 
 }

@@ -104,7 +104,11 @@ public final class PageParameters {
 				}
 				else if (!path.contains("${")) {
 					Map<String, String> query = new LinkedHashMap<>();
-					if (fetch.group(2) != null) {
+					if ("${query}".equals(fetch.group(2))) {
+						// a URLSearchParams built with query.set(…) calls
+						query.putAll(set);
+					}
+					else if (fetch.group(2) != null) {
 						for (String pair : fetch.group(2).split("&")) {
 							String[] parts = pair.split("=", 2);
 							query.put(parts[0], slots(parts[1], variables).replaceAll("[{}]", ""));

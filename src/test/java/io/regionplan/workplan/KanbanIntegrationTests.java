@@ -72,6 +72,20 @@ class KanbanIntegrationTests {
 	}
 
 	@Test
+	void aCycleShowsOnlyItsOwnCards() {
+		String other = driver.runPlanning("east", "wang.east");
+
+		JsonNode cards = rest.withBasicAuth("wang.east", "demo")
+			.getForObject("/api/workplan/cards?region=east&processInstanceId=" + cycle, JsonNode.class);
+
+		assertThat(cards).hasSize(2)
+			.allSatisfy(card -> assertThat(card.get("processInstanceId").asText()).isEqualTo(cycle));
+		assertThat(rest.withBasicAuth("wang.east", "demo")
+			.getForObject("/api/workplan/cards?region=east&processInstanceId=" + other, JsonNode.class)).hasSize(2)
+			.allSatisfy(card -> assertThat(card.get("processInstanceId").asText()).isEqualTo(other));
+	}
+
+	@Test
 	void managerMovesACardAndTheMoveIsKept() {
 		JsonNode card = cards("wang.east", "east").get(0);
 
