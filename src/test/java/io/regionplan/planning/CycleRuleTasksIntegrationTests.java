@@ -99,6 +99,13 @@ class CycleRuleTasksIntegrationTests {
 				eastCycle);
 
 		assertThat(wenzhou.get("RANGE_DROPPED")).isEqualTo(true);
+		// one level lower: the priority of its strategy in
+		// rules/city-strategy/parameters.properties
+		// (BASE_CAMP 1 … MUSHROOM_PICKING 5, NEW_MARKET 6) plus one
+		Map<String, Integer> priorities = Map.of("BASE_CAMP", 1, "THREE_POINTS_ATTACK_ONE", 2, "BREAKTHROUGH", 3,
+				"MAINTAIN", 4, "MUSHROOM_PICKING", 5, "NEW_MARKET", 6);
+		assertThat(((Number) wenzhou.get("PRIORITY")).intValue())
+			.isEqualTo(priorities.get((String) wenzhou.get("STRATEGY")) + 1);
 	}
 
 	@Test
@@ -132,9 +139,14 @@ class CycleRuleTasksIntegrationTests {
 		// KA: every store (coverage 1.0), 8 visits a month, 8 visits a day × 22 days
 		assertThat(ka.get("REQUIRED_REPS")).isEqualTo((int) Math.ceil(stores * 8 / 176.0));
 		assertThat((String) ka.get("REASON_EN")).startsWith("target stores " + stores + " × 8 visits a month");
+		// one row per city and channel: east's 12 cities × the channels every region
+		// shares (6 in the
+		// demo market; a test of channel imports may have added some before this class
+		// ran)
+		int channels = jdbc.queryForObject("select count(*) from market_channel", Integer.class);
 		assertThat(jdbc.queryForObject("select count(*) from cycle_team_size where process_instance_id = ?",
 				Integer.class, eastCycle))
-			.isEqualTo(12 * 6);
+			.isEqualTo(12 * channels);
 	}
 
 	@Test
