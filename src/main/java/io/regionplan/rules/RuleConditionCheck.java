@@ -68,27 +68,32 @@ final class RuleConditionCheck {
 	 * them could end in a stack overflow.
 	 */
 	static int depth(BaseDescr element, int limit) {
-		if (limit < 0) {
-			return 0;
-		}
-		List<? extends BaseDescr> nested;
-		if (element instanceof org.drools.drl.ast.descr.ConditionalElementDescr conditional) {
-			nested = conditional.getDescrs();
-		}
-		else if (element instanceof PatternDescr pattern && pattern.getSource() instanceof CollectDescr collect) {
-			nested = List.of(collect.getInputPattern());
-		}
-		else if (element instanceof PatternDescr pattern && pattern.getSource() instanceof AccumulateDescr accumulate) {
-			nested = accumulate.getDescrs();
-		}
-		else {
-			return 0; // a plain pattern
+		List<? extends BaseDescr> nested = nested(element);
+		if (limit < 0 || nested == null) {
+			return 0; // past the limit, or a plain pattern
 		}
 		int deepest = 0;
 		for (BaseDescr inner : nested) {
 			deepest = Math.max(deepest, depth(inner, limit - 1));
 		}
 		return 1 + deepest;
+	}
+
+	/**
+	 * What a conditional element, or a pattern from {@code collect}/{@code accumulate},
+	 * holds; {@code null} for a plain pattern or constraint.
+	 */
+	private static List<? extends BaseDescr> nested(BaseDescr element) {
+		if (element instanceof org.drools.drl.ast.descr.ConditionalElementDescr conditional) {
+			return conditional.getDescrs();
+		}
+		if (element instanceof PatternDescr pattern && pattern.getSource() instanceof CollectDescr collect) {
+			return List.of(collect.getInputPattern());
+		}
+		if (element instanceof PatternDescr pattern && pattern.getSource() instanceof AccumulateDescr accumulate) {
+			return accumulate.getDescrs();
+		}
+		return null;
 	}
 
 	/**
@@ -104,17 +109,8 @@ final class RuleConditionCheck {
 			return Math.max(sum, 1);
 		}
 		long product = 1;
-		List<? extends BaseDescr> nested = List.of();
-		if (element instanceof org.drools.drl.ast.descr.ConditionalElementDescr conditional) {
-			nested = conditional.getDescrs();
-		}
-		else if (element instanceof PatternDescr pattern && pattern.getSource() instanceof CollectDescr collect) {
-			nested = List.of(collect.getInputPattern());
-		}
-		else if (element instanceof PatternDescr pattern && pattern.getSource() instanceof AccumulateDescr accumulate) {
-			nested = accumulate.getDescrs();
-		}
-		for (BaseDescr inner : nested) {
+		List<? extends BaseDescr> nested = nested(element);
+		for (BaseDescr inner : nested == null ? List.<BaseDescr>of() : nested) {
 			product = Math.min(Long.MAX_VALUE / 2, product * subRules(inner));
 		}
 		return product;
