@@ -17,7 +17,6 @@ import java.util.Map;
 import io.regionplan.market.MarketMetrics;
 import io.regionplan.rules.CompiledRuleSet;
 import io.regionplan.rules.FakeExecution;
-import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSets;
 import io.regionplan.rules.fact.Review;
 
@@ -80,8 +79,7 @@ class BenchmarkMonitoringBindingTests {
 	}
 
 	private void evaluate(FakeExecution execution) {
-		RuleRun run = RuleSets.run(rules, new ArrayList<>(binding.facts(execution.execution())));
-		binding.apply(execution.execution(), run);
+		execution.evaluate(rules, binding);
 	}
 
 	@Test

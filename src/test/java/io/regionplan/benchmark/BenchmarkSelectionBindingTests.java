@@ -20,7 +20,6 @@ import io.regionplan.market.MarketMetrics;
 import io.regionplan.planning.PlanningCycles;
 import io.regionplan.rules.CompiledRuleSet;
 import io.regionplan.rules.FakeExecution;
-import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSets;
 import io.regionplan.rules.fact.BenchmarkCandidate;
 
@@ -98,8 +97,7 @@ class BenchmarkSelectionBindingTests {
 	}
 
 	private void evaluate(FakeExecution execution) {
-		RuleRun run = RuleSets.run(rules, new ArrayList<>(binding.facts(execution.execution())));
-		binding.apply(execution.execution(), run);
+		execution.evaluate(rules, binding);
 	}
 
 	@Test

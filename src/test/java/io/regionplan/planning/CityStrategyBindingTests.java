@@ -107,8 +107,7 @@ class CityStrategyBindingTests {
 	}
 
 	private void evaluate(FakeExecution execution) {
-		RuleRun run = RuleSets.run(rules, new ArrayList<>(binding.facts(execution.execution())));
-		binding.apply(execution.execution(), run);
+		execution.evaluate(rules, binding);
 	}
 
 	@Test

@@ -79,8 +79,7 @@ class DealerClassificationBindingTests {
 	}
 
 	private void evaluate(FakeExecution execution) {
-		RuleRun run = RuleSets.run(rules, new ArrayList<>(binding.facts(execution.execution())));
-		binding.apply(execution.execution(), run);
+		execution.evaluate(rules, binding);
 	}
 
 	@Test

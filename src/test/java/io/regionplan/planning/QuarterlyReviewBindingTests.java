@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import io.regionplan.market.MarketMetrics;
 import io.regionplan.rules.CompiledRuleSet;
 import io.regionplan.rules.FakeExecution;
-import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSets;
 import io.regionplan.rules.fact.Review;
 
@@ -90,8 +89,7 @@ class QuarterlyReviewBindingTests {
 	}
 
 	private void evaluate(FakeExecution execution) {
-		RuleRun run = RuleSets.run(rules, new ArrayList<>(binding.facts(execution.execution())));
-		binding.apply(execution.execution(), run);
+		execution.evaluate(rules, binding);
 	}
 
 	private List<List<Object>> storedBands(int quarter) {

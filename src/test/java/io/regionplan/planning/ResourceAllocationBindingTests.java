@@ -94,8 +94,7 @@ class ResourceAllocationBindingTests {
 	}
 
 	private void evaluate(FakeExecution execution) {
-		RuleRun run = RuleSets.run(rules, new ArrayList<>(binding.facts(execution.execution())));
-		binding.apply(execution.execution(), run);
+		execution.evaluate(rules, binding);
 	}
 
 	@Test

@@ -15,7 +15,6 @@ import io.regionplan.market.ChannelMetrics;
 import io.regionplan.market.MarketMetrics;
 import io.regionplan.rules.CompiledRuleSet;
 import io.regionplan.rules.FakeExecution;
-import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSets;
 import io.regionplan.rules.fact.CityChannelTeam;
 
@@ -82,8 +81,7 @@ class TeamSizingBindingTests {
 	}
 
 	private void evaluate(FakeExecution execution) {
-		RuleRun run = RuleSets.run(rules, new ArrayList<>(binding.facts(execution.execution())));
-		binding.apply(execution.execution(), run);
+		execution.evaluate(rules, binding);
 	}
 
 	@Test

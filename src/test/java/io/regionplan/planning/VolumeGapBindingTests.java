@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.regionplan.rules.CompiledRuleSet;
@@ -47,8 +46,7 @@ class VolumeGapBindingTests {
 	}
 
 	private void evaluate(FakeExecution execution) {
-		RuleRun run = RuleSets.run(rules, new ArrayList<>(binding.facts(execution.execution())));
-		binding.apply(execution.execution(), run);
+		execution.evaluate(rules, binding);
 	}
 
 	@Test

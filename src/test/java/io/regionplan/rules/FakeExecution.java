@@ -61,4 +61,14 @@ public final class FakeExecution {
 		return written;
 	}
 
+	/**
+	 * Evaluates {@code rules} on what {@code binding} reads from this execution and hands
+	 * the run back to the binding, as the rule-task delegate does.
+	 */
+	public RuleRun evaluate(CompiledRuleSet rules, RuleSetBinding binding) {
+		RuleRun run = RuleSets.run(rules, new java.util.ArrayList<>(binding.facts(execution())));
+		binding.apply(execution(), run);
+		return run;
+	}
+
 }
