@@ -83,7 +83,6 @@ public class WorkPlans {
 				(String) plan.get("STRATEGIES"), actions.toString(), (String) plan.get("MEASURES"), userId);
 	}
 
-	/** The cards of the given regions (all regions when {@code regions} is null). */
 	/**
 	 * The cards of {@code regions} (all when {@code null}), of one cycle when
 	 * {@code cycle} is given.
@@ -100,6 +99,10 @@ public class WorkPlans {
 			conditions.add("cycle_id = ?");
 			arguments.add(cycle);
 		}
+		return query(conditions, arguments, today);
+	}
+
+	private List<Card> query(List<String> conditions, List<Object> arguments, LocalDate today) {
 		String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
 		return jdbc
 			.query("select id, cycle_id, region_id, action, owner, due_date, status, version, updated_by, updated_at "
@@ -129,7 +132,7 @@ public class WorkPlans {
 	}
 
 	public java.util.Optional<Card> card(String itemId, LocalDate today) {
-		return cards(null, null, today).stream().filter(card -> card.id().equals(itemId)).findFirst();
+		return query(List.of("id = ?"), List.of(itemId), today).stream().findFirst();
 	}
 
 }
