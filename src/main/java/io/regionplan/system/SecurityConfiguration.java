@@ -106,7 +106,7 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.disable())
 			.addFilterBefore(new WebappSessionAuthenticationFilter("default"), BasicAuthenticationFilter.class)
 			// nothing reads a body before here (RequestBodyConfiguration)
-			.addFilterAfter(UnreadBodies.markAuthenticated(), AuthorizationFilter.class)
+			.addFilterBefore(UnreadBodies.markAuthenticated(), AuthorizationFilter.class)
 			.addFilterAfter(RequestSizeLimit.afterAuthentication(limits, multipart), AuthorizationFilter.class)
 			.addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
 			.headers(SecurityConfiguration::headers);
