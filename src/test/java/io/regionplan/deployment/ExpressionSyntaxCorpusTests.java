@@ -15,6 +15,7 @@ import io.regionplan.engine.ExpressionBeans;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -36,6 +37,7 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
  * grammar applied to what is allowed is accepted, so the check can fail either way. The
  * application's beans are known from its classes, without Spring.
  */
+@Tag("exhaustive")
 class ExpressionSyntaxCorpusTests {
 
 	/** One step of a chain: a property read, or a call when {@code arguments} is set. */

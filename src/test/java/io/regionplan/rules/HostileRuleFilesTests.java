@@ -27,6 +27,7 @@ import io.regionplan.rules.fact.VolumeGap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Either way nothing happens: the marker file the payloads write is not written, the row
  * they delete is still there, the system property they set is not set.
  */
+@Tag("exhaustive")
 class HostileRuleFilesTests {
 
 	private static final Path CORPUS = Path.of("src/test/resources/hostile-rules");

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import io.regionplan.rules.RuleTypes.Scope;
 
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.Type;
 
@@ -28,6 +29,7 @@ import org.objectweb.asm.Type;
  * it without naming the other type, when a rule calling it is compiled, with the rule's
  * file and line.
  */
+@Tag("exhaustive")
 class JdkMembersCorpusTests {
 
 	/** A public constructor, method or field of an allowed JDK type. */

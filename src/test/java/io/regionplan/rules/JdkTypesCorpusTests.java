@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import io.regionplan.rules.RuleTypes.Scope;
 
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
@@ -35,6 +36,7 @@ import org.objectweb.asm.Opcodes;
  * then compiles. The rules go into one rule set of many files, because the build reports
  * every problem of every file at once.
  */
+@Tag("exhaustive")
 class JdkTypesCorpusTests {
 
 	private static final String HEADER = """

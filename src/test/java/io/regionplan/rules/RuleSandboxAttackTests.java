@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import io.regionplan.rules.fact.VolumeGap;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * only that one), so the preview/deployment answers 500, or 400 with the exception's own
  * message for an {@link IllegalArgumentException}, and is not audited.
  */
+@Tag("exhaustive")
 class RuleSandboxAttackTests {
 
 	private static final String HEADER = """

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.regionplan.deployment.ProcessFiles;
 
@@ -14,6 +16,8 @@ import io.regionplan.deployment.ProcessFiles;
  * Rule tests build one rule folder of the repository, without Spring.
  */
 public final class RuleSets {
+
+	private static final Map<String, CompiledRuleSet> COMPILED = new ConcurrentHashMap<>();
 
 	private RuleSets() {
 	}
@@ -43,8 +47,15 @@ public final class RuleSets {
 		return new RuleSetSource(ruleSet, files);
 	}
 
+	/**
+	 * The rule set of the repository, compiled once per test JVM and content: the rule
+	 * tests and the binding tests of one rule set share it (a compiled rule set is
+	 * immutable; each run has its own session).
+	 */
 	public static CompiledRuleSet compile(String ruleSet) {
-		return new RuleSetCompiler().compile(source(ruleSet));
+		RuleSetSource source = source(ruleSet);
+		return COMPILED.computeIfAbsent(ruleSet + "@" + source.contentHash(),
+				key -> new RuleSetCompiler().compile(source));
 	}
 
 	public static RuleRun run(CompiledRuleSet rules, List<?> facts) {
