@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.regionplan.EngineClock;
 import io.regionplan.IntegrationTest;
 import io.regionplan.market.imports.Importer;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -56,6 +59,9 @@ class PlanningYearEndToEndTests {
 
 	@Autowired
 	MarketImports imports;
+
+	@Autowired
+	TestRestTemplate rest;
 
 	@TempDir
 	Path dir;
@@ -134,6 +140,19 @@ class PlanningYearEndToEndTests {
 						.doesNotContain("shanghai", "suzhou");
 				}
 				for (Task task : corrective) {
+					// what the manager's form shows: the task's own city and quarter, and
+					// the quarter's spending per city as recorded (Q1 suzhou: 100,000
+					// imported for February + 3 × 50,000 reported; nantong 3 × 30,000.50)
+					JsonNode shown = rest.withBasicAuth("wang.east", "demo")
+						.getForObject("/engine-rest/task/" + task.getId() + "/form-variables", JsonNode.class);
+					assertThat(shown.at("/city/value").asText()).isEqualTo(tasks.getVariable(task.getId(), "city"));
+					assertThat(shown.at("/quarter/value").asInt()).isEqualTo(quarter);
+					if (quarter == 1) {
+						assertThat(shown.at("/spendSummary/value").asText().lines())
+							.anySatisfy(line -> assertThat(line).startsWith("suzhou：").endsWith("实际 / spent 250000.00"))
+							.anySatisfy(
+									line -> assertThat(line).startsWith("nantong：").endsWith("实际 / spent 90001.50"));
+					}
 					assertThat(driver
 						.tryComplete(task, "wang.east",
 								Map.of("correctiveAction", "加大铺货 / widen distribution", "actionOwner", "王经理",

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.regionplan.EngineClock;
 import io.regionplan.IntegrationTest;
 
@@ -20,6 +22,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +47,9 @@ class RegionalPlanningCycleIntegrationTests {
 
 	@Autowired
 	CycleDriver driver;
+
+	@Autowired
+	TestRestTemplate rest;
 
 	@AfterEach
 	void resetTheEngineClock() {
@@ -297,6 +303,12 @@ class RegionalPlanningCycleIntegrationTests {
 			.isEqualTo(1);
 		assertThat(driver.task(cycle, "Task_MonthlyReport").getId()).as("the report stays open")
 			.isEqualTo(report.getId());
+		// the director's form names the region and the month whose report is late
+		JsonNode shown = rest.withBasicAuth("zhao.director", "demo")
+			.getForObject("/engine-rest/task/" + escalation.getId() + "/form-variables", JsonNode.class);
+		assertThat(shown.at("/region/value").asText()).isEqualTo("east");
+		assertThat(shown.at("/year/value").asInt()).isEqualTo(2027);
+		assertThat(shown.at("/month/value").asInt()).isEqualTo(1);
 
 		ResponseEntity<String> badSpend = driver.tryComplete(driver.task(cycle, "Task_MonthlyReport"), "wang.east",
 				Map.of("actualVolume", 1000, "monthlySummary", "ok", "spendByCity", "suzhou | 100\nguangzhou | 200"));
