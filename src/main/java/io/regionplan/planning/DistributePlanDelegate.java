@@ -1,7 +1,6 @@
 package io.regionplan.planning;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Set;
 
 import io.regionplan.engine.ExpressionBean;
@@ -12,9 +11,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Once the volume plan is accepted: the region's plan (the manager's plan plus the
- * gap-closing sources the manager committed to) spread over cities and months; the
- * quarterly reviews compare against it.
+ * Once the volume plan is accepted: the region's plan, as the manager planned it, spread
+ * over cities and months; the quarterly reviews compare against it. (The gap-closing
+ * sources explain the plan's part above the forecast; they are not added to it.)
  */
 @ExpressionBean
 @Component("distributePlanDelegate")
@@ -32,11 +31,6 @@ class DistributePlanDelegate implements JavaDelegate, VariableContract {
 	@Override
 	public void execute(DelegateExecution execution) {
 		BigDecimal plan = number(execution.getVariable("plannedVolume"));
-		if (!"ACCEPTED".equals(execution.getVariable("gapBand"))) {
-			for (String source : GAP_SOURCES) {
-				plan = plan.add(number(execution.getVariable(source)));
-			}
-		}
 		plans.spreadPlan(CycleContext.cycleId(execution), plan);
 		execution.setVariable("finalPlanVolume", plan.longValue());
 	}
@@ -47,7 +41,7 @@ class DistributePlanDelegate implements JavaDelegate, VariableContract {
 
 	@Override
 	public Set<String> reads() {
-		return VariableContract.union(Set.of("plannedVolume", "gapBand"), Arrays.asList(GAP_SOURCES));
+		return Set.of("plannedVolume");
 	}
 
 	@Override

@@ -55,19 +55,55 @@ class PlanningCompletionRules {
 		};
 	}
 
+	/**
+	 * The named sources cover the plan's part above the forecast (the gap itself is
+	 * target − forecast and is the director's to accept, not the sources' to close).
+	 */
 	@Bean
-	CompletionRule gapSourcesCoverTheGap() {
+	CompletionRule gapSourcesCoverTheUplift() {
 		return rule(Set.of("Task_GapClosingPlan"), task -> {
-			BigDecimal gap = DistributePlanDelegate.number(task.getVariable("gapVolume"));
+			BigDecimal uplift = DistributePlanDelegate.number(task.getVariable("plannedVolume"))
+				.subtract(DistributePlanDelegate.number(task.getVariable("forecastVolume")))
+				.max(BigDecimal.ZERO);
 			BigDecimal sources = BigDecimal.ZERO;
 			for (String source : DistributePlanDelegate.GAP_SOURCES) {
 				sources = sources.add(DistributePlanDelegate.number(task.getVariable(source)));
 			}
-			if (sources.compareTo(gap) < 0) {
+			if (sources.compareTo(uplift) < 0) {
 				throw invalid("pricePromotionVolume",
-						"缺口弥补来源合计 " + sources.toPlainString() + " 少于缺口 " + gap.toPlainString(),
-						"the gap-closing sources add up to " + sources.toPlainString() + ", less than the gap of "
-								+ gap.toPlainString());
+						"缺口弥补来源合计 " + sources.toPlainString() + "，少于计划高于预测的 " + uplift.toPlainString(),
+						"the gap-closing sources add up to " + sources.toPlainString() + ", less than the "
+								+ uplift.toPlainString() + " the plan is above the forecast");
+			}
+		});
+	}
+
+	/**
+	 * A plan below the forecast, or above both the forecast and the target, says why in
+	 * its notes; the notes are this step's own.
+	 */
+	@Bean
+	CompletionRule planOutsideForecastAndTargetSaysWhy() {
+		return rule(Set.of("Task_VolumePlan"), List.of("planNotes"), task -> {
+			BigDecimal plan = DistributePlanDelegate.number(task.getVariable("plannedVolume"));
+			BigDecimal forecast = DistributePlanDelegate.number(task.getVariable("forecastVolume"));
+			BigDecimal target = DistributePlanDelegate.number(task.getVariable("hqVolumeTarget"));
+			if (!blank(task.getVariable("planNotes"))) {
+				return;
+			}
+			if (plan.compareTo(forecast) < 0) {
+				throw invalid("planNotes",
+						"计划 " + plan.toPlainString() + " 低于预测 " + forecast.toPlainString() + "，请写明原因（将由总监审批）",
+						"the plan of " + plan.toPlainString() + " is below the forecast of " + forecast.toPlainString()
+								+ ": say why (the director will decide)");
+			}
+			if (plan.compareTo(forecast.max(target)) > 0) {
+				throw invalid("planNotes",
+						"计划 " + plan.toPlainString() + " 高于预测 " + forecast.toPlainString() + " 和目标 "
+								+ target.toPlainString() + "，请写明原因",
+						"the plan of " + plan.toPlainString() + " is above both the forecast of "
+								+ forecast.toPlainString() + " and the target of " + target.toPlainString()
+								+ ": say why");
 			}
 		});
 	}

@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code volume-gap} rule set in the planning cycle: the region's HQ target against
- * the manager's plan; the band decides whether a gap-closing plan and the director's
- * approval are needed.
+ * the system's forecast, with the manager's plan beside it; the band decides whether a
+ * gap-closing plan and the director's approval are needed. The gap is target − forecast
+ * whatever the plan says; the plan's part above the forecast ({@code upliftVolume}) is
+ * what the gap-closing sources must cover.
  */
 @Component
 class VolumeGapBinding implements RuleSetBinding {
@@ -25,8 +27,8 @@ class VolumeGapBinding implements RuleSetBinding {
 	static final String TARGET = "hqVolumeTarget";
 
 	/**
-	 * The manager's plan; before the volume plan step (the Foundation's short cycle) the
-	 * forecast.
+	 * The manager's plan; before the volume plan step (the Foundation's short cycle)
+	 * there is none, and the plan is the forecast.
 	 */
 	static final String PLAN = "plannedVolume";
 
@@ -40,8 +42,9 @@ class VolumeGapBinding implements RuleSetBinding {
 	@Override
 	public Collection<?> facts(DelegateExecution execution) {
 		String region = (String) execution.getVariable("region");
-		String plan = execution.getVariable(PLAN) != null ? PLAN : FORECAST;
-		return List.of(new VolumeGap(region, number(execution, TARGET), number(execution, plan)));
+		BigDecimal forecast = number(execution, FORECAST);
+		BigDecimal plan = execution.getVariable(PLAN) != null ? number(execution, PLAN) : forecast;
+		return List.of(new VolumeGap(region, number(execution, TARGET), forecast, plan));
 	}
 
 	@Override
@@ -54,7 +57,8 @@ class VolumeGapBinding implements RuleSetBinding {
 		GapBand band = bands.get(0);
 		VolumeGap gap = run.factsOf(VolumeGap.class).get(0);
 		execution.setVariable("gapRatio", gap.gapRatio().doubleValue());
-		execution.setVariable("gapVolume", gap.gap().max(java.math.BigDecimal.ZERO).longValue());
+		execution.setVariable("gapVolume", gap.gap().max(BigDecimal.ZERO).longValueExact());
+		execution.setVariable("upliftVolume", gap.uplift().longValueExact());
 		execution.setVariable("gapBand", band.band());
 		execution.setVariable("gapReason", band.reasonZh() + " / " + band.reasonEn());
 	}
@@ -62,7 +66,12 @@ class VolumeGapBinding implements RuleSetBinding {
 	private static BigDecimal number(DelegateExecution execution, String name) {
 		Object value = execution.getVariable(name);
 		if (value instanceof Number number) {
-			return new BigDecimal(number.toString());
+			BigDecimal volume = new BigDecimal(number.toString());
+			if (volume.stripTrailingZeros().scale() > 0) {
+				throw new ProcessEngineException("变量 " + name + " 必须是整箱数 / variable '" + name
+						+ "' must be a whole number of cases, got: " + volume.toPlainString());
+			}
+			return volume;
 		}
 		throw new ProcessEngineException(
 				"变量 " + name + " 必须是数字 / variable '" + name + "' must be a number, got: " + value);
@@ -75,7 +84,7 @@ class VolumeGapBinding implements RuleSetBinding {
 
 	@Override
 	public Set<String> writes() {
-		return Set.of("gapRatio", "gapVolume", "gapBand", "gapReason");
+		return Set.of("gapRatio", "gapVolume", "upliftVolume", "gapBand", "gapReason");
 	}
 
 }

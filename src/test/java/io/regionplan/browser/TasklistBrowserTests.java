@@ -175,9 +175,12 @@ class TasklistBrowserTests {
 
 	@Test
 	void directorApprovesAGapPlanInTasklist() {
-		String cycle = driver.start("east", 1_000_000);
+		// the forecast 20% under the target (gap = target − forecast), planned as
+		// forecast
+		long forecast = driver.forecast("east", "wang.east");
+		String cycle = driver.start("east", CycleDriver.targetFor(forecast, 20));
 		driver.readMarketAndChooseStrategy(cycle, "wang.east");
-		driver.complete(cycle, "Task_VolumePlan", "wang.east", java.util.Map.of("plannedVolume", 800_000));
+		driver.planAsForecast(cycle, "wang.east");
 		driver.runJobs(cycle);
 		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", java.util.Map.of("newDealersVolume", 100_000,
 				"newStoresVolume", 50_000, "newSkusVolume", 30_000, "pricePromotionVolume", 20_000));
@@ -185,6 +188,7 @@ class TasklistBrowserTests {
 
 		openTask("Director approves the gap plan");
 		browser.visible(field("Field_GapVolume"));
+		browser.visible(field("Field_ForecastVolume"));
 		browser.click(By.xpath("//a[contains(., 'Claim')] | //button[contains(., 'Claim')]"));
 		browser.click(By.xpath("//label[contains(., 'Approve')]"));
 		screenshot("tasklist-director-gap-approval");

@@ -114,7 +114,7 @@ class DecisionVersionIntegrationTests {
 		deployChanged(TIERS_PARAMETERS,
 				text -> text.replace("tierA.percentileFrom = 0.80", "tierA.percentileFrom = 0.70"));
 		driver.readMarketAndChooseStrategy(startedBefore, "wang.east");
-		driver.complete(startedBefore, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 1_000_000));
+		driver.planAsForecast(startedBefore, "wang.east");
 		driver.reviewDealersAndApprove(startedBefore, "wang.east");
 		String after = driver.runPlanning("east", "wang.east");
 
@@ -138,7 +138,7 @@ class DecisionVersionIntegrationTests {
 				text -> text.replace("tierD.declineBelow = -0.20", "tierD.declineBelow = minus 20%"));
 		String cycle = driver.start("east");
 		driver.readMarketAndChooseStrategy(cycle, "wang.east");
-		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 1_000_000));
+		driver.planAsForecast(cycle, "wang.east");
 		driver.runJobs(cycle);
 		driver.complete(cycle, "Task_ReviewTeam", "wang.east", Map.of("teamPlan", "-"));
 

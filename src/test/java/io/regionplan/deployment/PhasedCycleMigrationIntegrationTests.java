@@ -127,7 +127,8 @@ class PhasedCycleMigrationIntegrationTests {
 		driver.complete(rules, "Task_Swot", "wang.east", CycleDriver.SWOT);
 		String gap = start();
 		driver.readMarketAndChooseStrategy(gap, "wang.east");
-		driver.complete(gap, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 800_000));
+		driver.complete(gap, "Task_VolumePlan", "wang.east",
+				Map.of("plannedVolume", 800_000, "planNotes", "低于预测 / below the forecast"));
 		driver.runJobs(gap);
 		driver.complete(gap, "Task_GapClosingPlan", "wang.east", Map.of("newDealersVolume", 100_000, "newStoresVolume",
 				50_000, "newSkusVolume", 30_000, "pricePromotionVolume", 20_000));
@@ -155,7 +156,8 @@ class PhasedCycleMigrationIntegrationTests {
 		driver.complete(gap, "Task_DirectorGapApproval", "zhao.director", Map.of("gapDecision", "approve"));
 		driver.runJobs(gap);
 		assertThat(phaseOf(runtime, gap, "Task_ReviewTeam")).isEqualTo(ORGANISATION);
-		assertThat(runtime.getVariable(gap, "finalPlanVolume")).isEqualTo(1_000_000L);
+		assertThat(runtime.getVariable(gap, "finalPlanVolume")).as("the plan the director approved")
+			.isEqualTo(800_000L);
 
 		// market visits done, the cycle goes through every later phase to the first
 		// quarter
@@ -165,7 +167,7 @@ class PhasedCycleMigrationIntegrationTests {
 		driver.runJobs(visits);
 		driver.complete(visits, "Task_ReviewStrategy", "wang.east", Map.of());
 		long forecast = ((Number) runtime.getVariable(visits, "forecastVolume")).longValue();
-		driver.complete(visits, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", Math.max(forecast, 1_000_000)));
+		driver.complete(visits, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", forecast));
 		driver.reviewDealersAndApprove(visits, "wang.east");
 		assertThat(runtime.createProcessInstanceQuery()
 			.superProcessInstanceId(visits)

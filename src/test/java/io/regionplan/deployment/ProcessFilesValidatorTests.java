@@ -111,7 +111,7 @@ class ProcessFilesValidatorTests {
 
 		assertThat(validate(files)).anySatisfy(problem -> {
 			assertThat(problem.file()).isEqualTo("rules/volume-gap/gap-bands.drl");
-			assertThat(problem.line()).isEqualTo(13);
+			assertThat(problem.line()).isEqualTo(26);
 			assertThat(problem.message()).contains("System is not allowed");
 		});
 	}

@@ -60,9 +60,8 @@ class ApprovalFormVariablesIntegrationTests {
 		Map<String, JsonNode> volumePlan = shown(cycle, "Task_VolumePlan", MANAGER);
 		assertThat(volumePlan.get("hqVolumeTarget").asLong()).isEqualTo(30_000_000);
 		long forecast = volumePlan.get("forecastVolume").asLong();
-		// the plan is the forecast, so the gap is the same whether it is measured from
-		// the
-		// plan (today) or from the forecast (issue 18): 30,000,000 − forecast
+		// gap = target − forecast = 30,000,000 − forecast; the plan is the forecast, so
+		// nothing is above it to cover
 		long gap = 30_000_000 - forecast;
 		assertThat(gap).as("over 15%% of the target: %d", forecast).isGreaterThan(4_500_000);
 		driver.complete(cycle, "Task_VolumePlan", MANAGER, Map.of("plannedVolume", forecast));
@@ -85,7 +84,10 @@ class ApprovalFormVariablesIntegrationTests {
 		assertThat(approval.get("region").asText()).isEqualTo("east");
 		assertThat(approval.get("hqVolumeTarget").asLong()).isEqualTo(30_000_000);
 		assertThat(approval.get("plannedVolume").asLong()).isEqualTo(forecast);
+		assertThat(approval.get("forecastVolume").asLong()).isEqualTo(forecast);
 		assertThat(approval.get("gapVolume").asLong()).isEqualTo(gap);
+		assertThat(approval.get("upliftVolume").asLong()).isZero();
+		assertThat(approval.get("gapReason").asText()).contains("> 15%");
 		sources.forEach((source, volume) -> assertThat(approval.get(source).asLong()).as(source).isEqualTo(volume));
 		driver.complete(cycle, "Task_DirectorGapApproval", DIRECTOR,
 				Map.of("gapDecision", "return", "gapDirectorComment", "新品来源不够具体 / be specific about SKUs"));
@@ -100,9 +102,18 @@ class ApprovalFormVariablesIntegrationTests {
 		String cycle = driver.start("east", 1_000_000);
 		driver.readMarketAndChooseStrategy(cycle, MANAGER);
 		long forecast = shown(cycle, "Task_VolumePlan", MANAGER).get("forecastVolume").asLong();
-		// above both the target and the forecast: accepted, no gap on either basis
-		long plan = Math.max(forecast, 1_000_000) + 1_234;
-		driver.complete(cycle, "Task_VolumePlan", MANAGER, Map.of("plannedVolume", plan));
+		assertThat(forecast).as("the demo east forecast is above the target of 1,000,000").isGreaterThan(1_000_000);
+		// 1,234 cases above the forecast (which is above the target): no gap, but the
+		// uplift needs its sources and the plan its notes
+		long plan = forecast + 1_234;
+		driver.complete(cycle, "Task_VolumePlan", MANAGER,
+				Map.of("plannedVolume", plan, "planNotes", "新开 2 家 KA / two new KA accounts"));
+		driver.runJobs(cycle);
+		Map<String, JsonNode> gapPlan = shown(cycle, "Task_GapClosingPlan", MANAGER);
+		assertThat(gapPlan.get("upliftVolume").asLong()).isEqualTo(1_234);
+		assertThat(gapPlan.get("gapVolume").asLong()).isZero();
+		driver.complete(cycle, "Task_GapClosingPlan", MANAGER,
+				Map.of("newDealersVolume", 0, "newStoresVolume", 1_234, "newSkusVolume", 0, "pricePromotionVolume", 0));
 		driver.reviewTeam(cycle, MANAGER);
 		driver.complete(cycle, "Task_ReviewDealersAndResources", MANAGER, Map.of());
 		driver.writeWorkPlan(cycle, MANAGER);
@@ -110,7 +121,8 @@ class ApprovalFormVariablesIntegrationTests {
 		Map<String, JsonNode> approval = shown(cycle, "Task_DirectorPlanApproval", DIRECTOR);
 		assertThat(approval.get("region").asText()).isEqualTo("east");
 		assertThat(approval.get("year").asInt()).isEqualTo(2027);
-		assertThat(approval.get("finalPlanVolume").asLong()).as("the accepted plan, no sources added").isEqualTo(plan);
+		assertThat(approval.get("finalPlanVolume").asLong()).as("the plan as typed, its sources not added")
+			.isEqualTo(plan);
 		CycleDriver.OGSPM
 			.forEach((field, written) -> assertThat(approval.get(field).asText()).as(field).isEqualTo(written));
 	}
@@ -125,7 +137,7 @@ class ApprovalFormVariablesIntegrationTests {
 		String cycle = driver.start("east", 1_000_000);
 		driver.readMarketAndChooseStrategy(cycle, MANAGER);
 		long forecast = shown(cycle, "Task_VolumePlan", MANAGER).get("forecastVolume").asLong();
-		driver.complete(cycle, "Task_VolumePlan", MANAGER, Map.of("plannedVolume", Math.max(forecast, 1_000_000)));
+		driver.complete(cycle, "Task_VolumePlan", MANAGER, Map.of("plannedVolume", forecast));
 		driver.reviewTeam(cycle, MANAGER);
 		Map<String, JsonNode> first = shown(cycle, "Task_ReviewDealersAndResources", MANAGER);
 		assertThat(first.get("dealerTierSummary").asText()).as("overdue 104 days > 90")

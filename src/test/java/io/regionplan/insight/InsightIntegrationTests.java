@@ -100,7 +100,7 @@ class InsightIntegrationTests {
 	void tierMixComparesTwoCyclesAndListsTheMoves() {
 		String second = driver.start("east");
 		driver.readMarketAndChooseStrategy(second, "wang.east");
-		driver.complete(second, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 5_000_000));
+		driver.planAsForecast(second, "wang.east");
 		driver.reviewTeam(second, "wang.east");
 		driver.complete(second, "Task_ReviewDealersAndResources", "wang.east", Map.of("overrideDealer",
 				DemoMarket.OVERDUE_DEALER, "overrideTier", "C", "tierOverrideReason", "已还款 / paid back"));

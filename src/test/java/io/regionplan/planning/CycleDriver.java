@@ -139,6 +139,33 @@ public final class CycleDriver {
 	}
 
 	/**
+	 * The forecast a new cycle of the region would plan against, read from a probe cycle
+	 * taken to its volume plan and then deleted: a test sets its target from it, so that
+	 * the gap it wants comes from the forecast, as in DOMAIN (gap = target − forecast).
+	 */
+	public long forecast(String region, String user) {
+		String probe = start(region);
+		readMarketAndChooseStrategy(probe, user);
+		long forecast = ((Number) runtime.getVariable(probe, "forecastVolume")).longValue();
+		runtime.deleteProcessInstance(probe, "probe for the forecast");
+		return forecast;
+	}
+
+	/**
+	 * The HQ target that puts the forecast {@code gapPercent} under it: target = forecast
+	 * ÷ (1 − gapPercent ÷ 100), to the nearest case.
+	 */
+	public static int targetFor(long forecast, double gapPercent) {
+		return (int) Math.round(forecast * 100 / (100 - gapPercent));
+	}
+
+	/** The volume plan as the forecast: no uplift, no notes needed. */
+	public void planAsForecast(String cycle, String user) {
+		complete(cycle, "Task_VolumePlan", user,
+				Map.of("plannedVolume", ((Number) runtime.getVariable(cycle, "forecastVolume")).longValue()));
+	}
+
+	/**
 	 * After an accepted volume plan: the sales team reviewed, then the dealer and
 	 * resource rule tasks.
 	 */
@@ -171,15 +198,15 @@ public final class CycleDriver {
 	}
 
 	/**
-	 * The whole planning part with the forecast as the plan, above the HQ target (no
-	 * gap): market reading, strategy, volume plan, the rule tasks and the director's
-	 * approval; the cycle then waits for the first month.
+	 * The whole planning part with the forecast as the plan, above the HQ target of
+	 * 1,000,000 (no gap): market reading, strategy, volume plan, the rule tasks and the
+	 * director's approval; the cycle then waits for the first month.
 	 */
 	public String runPlanning(String region, String user) {
 		String cycle = start(region);
 		readMarketAndChooseStrategy(cycle, user);
 		long forecast = ((Number) runtime.getVariable(cycle, "forecastVolume")).longValue();
-		complete(cycle, "Task_VolumePlan", user, Map.of("plannedVolume", Math.max(forecast, 1_000_000)));
+		complete(cycle, "Task_VolumePlan", user, Map.of("plannedVolume", forecast));
 		reviewDealersAndApprove(cycle, user);
 		return cycle;
 	}

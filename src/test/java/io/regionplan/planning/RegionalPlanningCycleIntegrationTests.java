@@ -73,20 +73,34 @@ class RegionalPlanningCycleIntegrationTests {
 		return runtime.getVariable(cycle, name);
 	}
 
+	/** The forecast of the demo east region (a probe cycle's). */
+	private long forecast;
+
 	/**
-	 * A cycle at its gap decision for a plan {@code gapPercent} below the HQ target of
-	 * 1,000,000.
+	 * A cycle at its gap decision whose forecast is {@code gapPercent} under the HQ
+	 * target (the target is set from the forecast), with the given plan.
 	 */
-	private String cycleWithGap(int gapPercent) {
-		String cycle = driver.start("east", 1_000_000);
+	private String cycleWithGap(double gapPercent, java.util.function.LongUnaryOperator plan) {
+		forecast = driver.forecast("east", "wang.east");
+		String cycle = driver.start("east", CycleDriver.targetFor(forecast, gapPercent));
 		driver.readMarketAndChooseStrategy(cycle, "wang.east");
+		assertThat(variable(cycle, "forecastVolume")).as("the probe's forecast").isEqualTo(forecast);
 		driver.complete(cycle, "Task_VolumePlan", "wang.east",
-				Map.of("plannedVolume", 1_000_000 - 10_000 * gapPercent));
+				Map.of("plannedVolume", plan.applyAsLong(forecast), "planNotes", "按预测 / as forecast"));
 		driver.runJobs(cycle);
 		return cycle;
 	}
 
-	private static Map<String, Object> sources(int dealers, int stores, int skus, int price) {
+	/** A cycle whose plan is its forecast, {@code gapPercent} under the target. */
+	private String cycleWithGap(double gapPercent) {
+		return cycleWithGap(gapPercent, forecast -> forecast);
+	}
+
+	private long target(String cycle) {
+		return ((Number) variable(cycle, "hqVolumeTarget")).longValue();
+	}
+
+	private static Map<String, Object> sources(long dealers, long stores, long skus, long price) {
 		return Map.of("newDealersVolume", dealers, "newStoresVolume", stores, "newSkusVolume", skus,
 				"pricePromotionVolume", price);
 	}
@@ -105,28 +119,84 @@ class RegionalPlanningCycleIntegrationTests {
 
 	@Test
 	void smallGapIsAcceptedWithoutAPlan() {
+		// forecast 3% under the target, planned as forecast: accepted
 		String cycle = cycleWithGap(3);
 
 		assertThat(variable(cycle, "gapBand")).isEqualTo("ACCEPTED");
 		assertThat(openTask(cycle)).isEqualTo("Task_ReviewTeam");
+		assertThat(variable(cycle, "finalPlanVolume")).isEqualTo(forecast);
 	}
 
+	/**
+	 * The forecast 10% under the target and the plan typed equal to the target: the gap
+	 * stays 10% (a gap-closing plan), and the sources must cover target − forecast.
+	 */
 	@Test
-	void gapBetweenFiveAndFifteenPercentNeedsAPlanWhoseSourcesCoverTheGap() {
-		String cycle = cycleWithGap(10);
+	void gapBetweenFiveAndFifteenPercentNeedsAPlanWhoseSourcesCoverTheUplift() {
+		String cycle = cycleWithGap(10, forecast -> CycleDriver.targetFor(forecast, 10));
+		long uplift = target(cycle) - forecast;
 		assertThat(variable(cycle, "gapBand")).isEqualTo("GAP_PLAN");
+		assertThat(variable(cycle, "gapVolume")).isEqualTo(uplift);
+		assertThat(variable(cycle, "upliftVolume")).isEqualTo(uplift);
 		assertThat(openTask(cycle)).isEqualTo("Task_GapClosingPlan");
 
+		// one case short: 3 × a quarter + the rest − 1
+		long quarter = uplift / 4;
 		ResponseEntity<String> short_ = driver.tryComplete(driver.task(cycle, "Task_GapClosingPlan"), "wang.east",
-				sources(20_000, 20_000, 20_000, 20_000));
+				sources(quarter, quarter, quarter, uplift - 3 * quarter - 1));
 		assertThat(short_.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(short_.getBody()).contains("add up to 80000, less than the gap of 100000");
+		assertThat(short_.getBody())
+			.contains("add up to " + (uplift - 1) + ", less than the " + uplift + " the plan is above the forecast");
 		assertThat(openTask(cycle)).isEqualTo("Task_GapClosingPlan");
 
-		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources(40_000, 30_000, 20_000, 10_000));
+		driver.complete(cycle, "Task_GapClosingPlan", "wang.east",
+				sources(quarter, quarter, quarter, uplift - 3 * quarter));
 		driver.runJobs(cycle);
 		assertThat(openTask(cycle)).isEqualTo("Task_ReviewTeam");
-		assertThat(variable(cycle, "finalPlanVolume")).isEqualTo(1_000_000L);
+		assertThat(variable(cycle, "finalPlanVolume")).as("the plan as typed, the sources not added")
+			.isEqualTo(target(cycle));
+	}
+
+	/**
+	 * The defect the honest-plan issue names: a plan typed equal to the target passed as
+	 * ACCEPTED with the forecast 19.4% below it. The gap is the forecast's: the director
+	 * must decide.
+	 */
+	@Test
+	void aPlanTypedEqualToTheTargetWithTheForecast19PercentBelowReachesTheDirector() {
+		String cycle = cycleWithGap(19.4, forecast -> CycleDriver.targetFor(forecast, 19.4));
+
+		assertThat(variable(cycle, "gapBand")).isEqualTo("DIRECTOR_APPROVAL");
+		assertThat((Double) variable(cycle, "gapRatio")).isEqualTo(0.194);
+		long uplift = target(cycle) - forecast;
+		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources(uplift, 0, 0, 0));
+		assertThat(openTask(cycle)).isEqualTo("Task_DirectorGapApproval");
+	}
+
+	/**
+	 * A plan under the forecast must say why, and goes to the director even when the
+	 * forecast meets the target.
+	 */
+	@Test
+	void aPlanBelowTheForecastSaysWhyAndReachesTheDirector() {
+		long forecast = driver.forecast("east", "wang.east");
+		String cycle = driver.start("east", CycleDriver.targetFor(forecast, 0));
+		driver.readMarketAndChooseStrategy(cycle, "wang.east");
+		long plan = forecast * 19 / 100;
+
+		ResponseEntity<String> silent = driver.tryComplete(driver.task(cycle, "Task_VolumePlan"), "wang.east",
+				Map.of("plannedVolume", plan));
+		assertThat(silent.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(silent.getBody()).contains("field 'planNotes'")
+			.contains("the plan of " + plan + " is below the forecast of " + forecast);
+
+		driver.complete(cycle, "Task_VolumePlan", "wang.east",
+				Map.of("plannedVolume", plan, "planNotes", "两家大经销商退出 / two large dealers leave"));
+		driver.runJobs(cycle);
+		assertThat(variable(cycle, "gapBand")).isEqualTo("DIRECTOR_APPROVAL");
+		assertThat(variable(cycle, "upliftVolume")).isEqualTo(0L);
+		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources(0, 0, 0, 0));
+		assertThat(openTask(cycle)).isEqualTo("Task_DirectorGapApproval");
 	}
 
 	@Test
@@ -154,6 +224,8 @@ class RegionalPlanningCycleIntegrationTests {
 			.processInstanceId(cycle)
 			.taskDefinitionKey("Task_DirectorGapApproval")
 			.count()).as("sent back once, then approved").isEqualTo(2);
+		assertThat(variable(cycle, "finalPlanVolume")).as("the director accepted the forecast as the plan")
+			.isEqualTo(forecast);
 	}
 
 	@Test
@@ -172,7 +244,7 @@ class RegionalPlanningCycleIntegrationTests {
 				"returnTo", "VOLUME_PLAN", "planDirectorComment", "目标偏保守 / plan too cautious"));
 		assertThat(openTask(cycle)).isEqualTo("Task_VolumePlan");
 
-		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 1_000_000));
+		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", forecast));
 		driver.reviewTeam(cycle, "wang.east");
 		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of());
 		driver.writeWorkPlan(cycle, "wang.east");

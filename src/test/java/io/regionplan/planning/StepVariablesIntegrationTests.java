@@ -88,7 +88,7 @@ class StepVariablesIntegrationTests {
 		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideCity", "wenzhou", "overrideStrategy",
 				"BREAKTHROUGH", "strategyOverrideReason", "战略评审的理由 / the strategy's reason"));
 		long forecast = ((Number) runtime.getVariable(cycle, "forecastVolume")).longValue();
-		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", Math.max(forecast, 1_000_000)));
+		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", forecast));
 		driver.reviewTeam(cycle, "wang.east");
 
 		refused(cycle, "Task_ReviewDealersAndResources", "wang.east",
@@ -122,7 +122,7 @@ class StepVariablesIntegrationTests {
 	void aDirectorsCommentAndStepBelongToOneDecision() {
 		String cycle = atStrategyReview(30_000_000);
 		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of());
-		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 20_000_000));
+		driver.planAsForecast(cycle, "wang.east");
 		driver.runJobs(cycle);
 		Number gap = (Number) runtime.getVariable(cycle, "gapVolume");
 		Map<String, Object> sources = Map.of("newDealersVolume", (long) Math.ceil(gap.doubleValue()), "newStoresVolume",

@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The volume-gap seam without an engine: the forecast variables in, the gap variables
  * out. Expected values by hand from DOMAIN.md (gap = target − forecast, ratio = gap ÷
  * target, four decimals) and rules/volume-gap/parameters.properties (accepted up to 0.05,
- * a plan up to 0.15, above that the director). Which volume the gap is measured from once
- * the manager has a plan changes with issue 18, so these cycles have a forecast only.
+ * a plan up to 0.15, above that the director). The gap is measured from the forecast
+ * whatever the manager plans; the plan above the forecast is the uplift the sources
+ * cover.
  */
 class VolumeGapBindingTests {
 
@@ -59,10 +60,9 @@ class VolumeGapBindingTests {
 		evaluate(execution);
 
 		// then
-		assertThat(execution.written())
-			.containsOnly(entry("gapRatio", 0.1), entry("gapVolume", 20_000L), entry("gapBand", "GAP_PLAN"), entry(
-					"gapReason",
-					"缺口 10% 在 5% 与 15% 之间，需要缺口弥补计划 / gap 10% is over 5% and up to 15%: a gap-closing plan is needed"));
+		assertThat(execution.written()).containsOnly(entry("gapRatio", 0.1), entry("gapVolume", 20_000L),
+				entry("upliftVolume", 0L), entry("gapBand", "GAP_PLAN"), entry("gapReason",
+						"缺口 10% 在 5% 与 15% 之间，需要缺口弥补计划 / gap 10% is over 5% and up to 15%: a gap-closing plan is needed"));
 	}
 
 	@ParameterizedTest(name = "target {0}, forecast {1} -> ratio {2}, gap {3}, {4}")
@@ -88,6 +88,42 @@ class VolumeGapBindingTests {
 				entry("gapBand", band));
 		assertThat(execution.written().get("gapVolume")).isInstanceOf(Long.class);
 		assertThat(execution.written().get("gapRatio")).isInstanceOf(Double.class);
+	}
+
+	@Test
+	void aPlanTypedEqualToTheTargetKeepsTheGapOfTheForecast() {
+		// given target 100,000, forecast 80,600 and the plan typed as 100,000: the gap is
+		// still 100,000 − 80,600 = 19,400, ratio 0.194 > 0.15; the uplift 100,000 −
+		// 80,600 = 19,400 must be covered by sources
+		FakeExecution execution = cycle(100_000L, 80_600L).with("plannedVolume", 100_000);
+
+		evaluate(execution);
+
+		assertThat(execution.written()).contains(entry("gapRatio", 0.194), entry("gapVolume", 19_400L),
+				entry("upliftVolume", 19_400L), entry("gapBand", "DIRECTOR_APPROVAL"));
+	}
+
+	@Test
+	void aPlanBelowTheForecastGoesToTheDirectorWithNoUplift() {
+		// forecast = target = 100,000 (no gap), plan 19,000: 81% under the forecast
+		FakeExecution execution = cycle(100_000L, 100_000L).with("plannedVolume", 19_000L);
+
+		evaluate(execution);
+
+		assertThat(execution.written()).contains(entry("gapRatio", 0.0), entry("gapVolume", 0L),
+				entry("upliftVolume", 0L), entry("gapBand", "DIRECTOR_APPROVAL"));
+		assertThat((String) execution.written().get("gapReason")).startsWith("计划 19000 低于预测 100000");
+	}
+
+	@Test
+	void aFractionOfACaseIsRefusedByName() {
+		assertThatThrownBy(() -> binding.facts(cycle(100_000.5, 90_000L).execution()))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("'hqVolumeTarget' must be a whole number of cases, got: 100000.5");
+		assertThatThrownBy(() -> binding
+			.facts(cycle(100_000L, 90_000L).with("plannedVolume", new BigDecimal("95000.25")).execution()))
+			.isInstanceOf(ProcessEngineException.class)
+			.hasMessageContaining("'plannedVolume' must be a whole number of cases, got: 95000.25");
 	}
 
 	@Test
@@ -126,6 +162,7 @@ class VolumeGapBindingTests {
 				assertThat(gap.subjectId()).isEqualTo("华东");
 				assertThat(gap.target()).isEqualByComparingTo("200000");
 				assertThat(gap.forecast()).isEqualByComparingTo("180000");
+				assertThat(gap.plan()).as("no plan yet: the forecast").isEqualByComparingTo("180000");
 			});
 		assertThat(execution.written()).isEmpty();
 	}

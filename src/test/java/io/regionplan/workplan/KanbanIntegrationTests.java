@@ -171,7 +171,7 @@ class KanbanIntegrationTests {
 	void actionLinesThatAreNotDatedActionsAreRefusedNamingTheLine() {
 		String other = driver.start("east");
 		driver.readMarketAndChooseStrategy(other, "wang.east");
-		driver.complete(other, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 5_000_000));
+		driver.planAsForecast(other, "wang.east");
 		driver.reviewTeam(other, "wang.east");
 		driver.complete(other, "Task_ReviewDealersAndResources", "wang.east", Map.of());
 		Map<String, Object> bad = new java.util.HashMap<>(CycleDriver.OGSPM);

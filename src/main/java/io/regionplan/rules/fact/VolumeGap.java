@@ -4,15 +4,19 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The volume gap of one subject (a region or a city): GAP = target − forecast, gap ratio
- * = GAP ÷ target (DOMAIN.md, Volume gap 销量缺口). A negative gap (forecast above target) is
- * no gap.
+ * The volume gap of one subject (a region or a city) and the manager's plan against it
+ * (DOMAIN.md, "Default policies, second set", Gap 缺口): the forecast is the baseline, GAP
+ * = target − forecast and gap ratio = GAP ÷ target, whatever the plan says; the plan's
+ * part above the forecast, the uplift, must be covered by named sources. A negative gap
+ * (forecast above target) is no gap.
  *
  * @param subjectId the region or city the gap belongs to
  * @param target the HQ volume target, above zero
  * @param forecast the forecast volume, zero or above
+ * @param plan the manager's planned volume, zero or above (the forecast until there is a
+ * plan)
  */
-public record VolumeGap(String subjectId, BigDecimal target, BigDecimal forecast) implements Subject {
+public record VolumeGap(String subjectId, BigDecimal target, BigDecimal forecast, BigDecimal plan) implements Subject {
 
 	public VolumeGap {
 		if (target == null || target.signum() <= 0) {
@@ -21,6 +25,14 @@ public record VolumeGap(String subjectId, BigDecimal target, BigDecimal forecast
 		if (forecast == null || forecast.signum() < 0) {
 			throw new IllegalArgumentException("预测销量不能为负 / forecast must not be negative, got " + forecast);
 		}
+		if (plan == null || plan.signum() < 0) {
+			throw new IllegalArgumentException("计划销量不能为负 / plan must not be negative, got " + plan);
+		}
+	}
+
+	/** Before the manager has planned: the plan is the forecast. */
+	public VolumeGap(String subjectId, BigDecimal target, BigDecimal forecast) {
+		this(subjectId, target, forecast, forecast);
 	}
 
 	@Override
@@ -40,6 +52,21 @@ public record VolumeGap(String subjectId, BigDecimal target, BigDecimal forecast
 	/** The gap ratio as text for reasons, e.g. "8.25%". */
 	public String gapPercent() {
 		return gapRatio().movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+	}
+
+	/** The plan above the forecast, which named sources must cover; zero if none. */
+	public BigDecimal uplift() {
+		return plan.subtract(forecast).max(BigDecimal.ZERO);
+	}
+
+	/** Whether the manager plans less than the forecast. */
+	public boolean planBelowForecast() {
+		return plan.compareTo(forecast) < 0;
+	}
+
+	/** Whether the manager plans more than the forecast. */
+	public boolean planAboveForecast() {
+		return plan.compareTo(forecast) > 0;
 	}
 
 }
