@@ -1,17 +1,23 @@
 package io.regionplan.planning;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.regionplan.market.ChannelMetrics;
+import io.regionplan.market.CityMetrics;
 import io.regionplan.market.MarketMetrics;
 import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSetBinding;
+import io.regionplan.rules.fact.Amounts;
 import io.regionplan.rules.fact.CityChannelTeam;
+import io.regionplan.rules.fact.CityTeam;
 import io.regionplan.rules.fact.StaffingFlag;
 import io.regionplan.rules.fact.TeamSize;
 
@@ -20,11 +26,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code team-sizing} in a cycle: every city × channel with its stores, reps and sales;
- * the required reps are stored for the cycle and summed for the review form.
+ * {@code team-sizing} in a cycle: every city with the stores, reps and sales of each of
+ * its channels; the reps each city requires are stored for the cycle (one row per city,
+ * channel {@value #ALL_CHANNELS}), summed for the review form, and the cities short of
+ * reps or with more than needed are listed with their sales per rep.
  */
 @Component
 class TeamSizingBinding implements RuleSetBinding {
+
+	/** The channel id of a row that holds a whole city. */
+	static final String ALL_CHANNELS = "*";
 
 	private final MarketMetrics metrics;
 
@@ -43,42 +54,67 @@ class TeamSizingBinding implements RuleSetBinding {
 	@Override
 	public Collection<?> facts(DelegateExecution execution) {
 		String region = CycleContext.region(execution);
+		YearMonth period = CycleContext.period(execution, metrics);
 		Map<String, Long> stores = new HashMap<>();
 		for (ChannelMetrics channel : metrics.channels(region)) {
 			stores.put(channel.cityId() + "/" + channel.channelId(), channel.stores());
 		}
-		List<CityChannelTeam> teams = new ArrayList<>();
-		for (MarketMetrics.ChannelTeam team : metrics.channelTeams(region, CycleContext.period(execution, metrics))) {
-			teams.add(new CityChannelTeam(team.cityId(), team.channelId(),
-					stores.getOrDefault(team.cityId() + "/" + team.channelId(), 0L), team.headcount(), team.sales()));
+		Map<String, List<CityChannelTeam>> channels = new TreeMap<>();
+		for (MarketMetrics.ChannelTeam team : metrics.channelTeams(region, period)) {
+			channels.computeIfAbsent(team.cityId(), city -> new ArrayList<>())
+				.add(new CityChannelTeam(team.cityId(), team.channelId(),
+						stores.getOrDefault(team.cityId() + "/" + team.channelId(), 0L), team.headcount(),
+						team.sales()));
 		}
-		return teams;
+		List<CityTeam> cities = new ArrayList<>();
+		for (CityMetrics city : metrics.cities(region, period)) {
+			cities.add(new CityTeam(city.cityId(), city.nameZh(), channels.getOrDefault(city.cityId(), List.of())));
+		}
+		return cities;
 	}
 
 	@Override
 	public void apply(DelegateExecution execution, RuleRun run) {
 		String cycle = CycleContext.cycleId(execution);
-		Map<String, String> flags = new HashMap<>();
-		run.factsOf(StaffingFlag.class).forEach(flag -> flags.put(flag.subjectId(), flag.flag()));
+		Map<String, StaffingFlag> flags = new HashMap<>();
+		run.factsOf(StaffingFlag.class).forEach(flag -> flags.put(flag.subjectId(), flag));
+		Map<String, String> names = new HashMap<>();
+		run.inputs()
+			.stream()
+			.filter(CityTeam.class::isInstance)
+			.map(CityTeam.class::cast)
+			.forEach(city -> names.put(city.cityId(), city.cityName()));
 		jdbc.update("delete from cycle_team_size where process_instance_id = ?", cycle);
 		List<Object[]> rows = new ArrayList<>();
 		int required = 0;
 		int headcount = 0;
 		StringBuilder short_ = new StringBuilder();
-		for (TeamSize team : run.factsOf(TeamSize.class)) {
-			String[] cityChannel = team.subjectId().split("/", 2);
-			rows.add(new Object[] { cycle, cityChannel[0], cityChannel[1], team.required(), team.headcount(),
-					team.salesPerRep(), flags.get(team.subjectId()), team.reasonZh(), team.reasonEn(),
+		StringBuilder over = new StringBuilder();
+		List<TeamSize> teams = run.factsOf(TeamSize.class)
+			.stream()
+			.sorted(Comparator.comparing(TeamSize::subjectId))
+			.toList();
+		for (TeamSize team : teams) {
+			StaffingFlag flag = flags.get(team.subjectId());
+			rows.add(new Object[] { cycle, team.subjectId(), ALL_CHANNELS, team.required(), team.headcount(),
+					team.salesPerRep(), flag == null ? null : flag.flag(), team.reasonZh(), team.reasonEn(),
 					run.version().label() });
 			required += team.required();
 			headcount += team.headcount();
-			if ("UNDERSTAFFED".equals(flags.get(team.subjectId()))) {
-				short_.append('\n')
+			if (flag != null) {
+				(flag.flag().equals("UNDERSTAFFED") ? short_ : over).append('\n')
 					.append(team.subjectId())
+					.append(' ')
+					.append(names.getOrDefault(team.subjectId(), team.subjectId()))
 					.append(": ")
-					.append(team.reasonZh())
+					.append(flag.reasonZh())
 					.append(" / ")
-					.append(team.reasonEn());
+					.append(flag.reasonEn())
+					.append("（")
+					.append(team.reasonZh())
+					.append("；人均销售 / sales per rep ")
+					.append(Amounts.wan(team.salesPerRep()))
+					.append('）');
 			}
 		}
 		jdbc.batchUpdate(
@@ -87,8 +123,10 @@ class TeamSizingBinding implements RuleSetBinding {
 				rows);
 		execution.setVariable("requiredReps", required);
 		execution.setVariable("currentReps", headcount);
-		execution.setVariable("teamSizeSummary", "需要 / required " + required + "，现有 / now " + headcount
-				+ "（缺人的城市渠道 / understaffed city × channel:）" + short_);
+		execution.setVariable("teamSizeSummary",
+				"需要 / required " + required + "，现有 / now " + headcount
+						+ (short_.isEmpty() ? "" : "\n缺人的城市 / cities short of reps:" + short_)
+						+ (over.isEmpty() ? "" : "\n人多的城市 / cities with more reps than needed:" + over));
 	}
 
 	@Override

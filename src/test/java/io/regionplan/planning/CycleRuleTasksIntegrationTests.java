@@ -3,6 +3,7 @@ package io.regionplan.planning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
@@ -129,24 +130,40 @@ class CycleRuleTasksIntegrationTests {
 	}
 
 	@Test
-	void teamSizingComparesRequiredRepsWithTheHeadcountPerCityAndChannel() {
-		Map<String, Object> ka = jdbc
+	void teamSizingRoundsRepsOncePerCityAndDoesNotVisitECommerce() {
+		Map<String, Object> shanghai = jdbc
 			.queryForMap("select required_reps, headcount, reason_en from cycle_team_size where "
-					+ "process_instance_id = ? and city_id = 'shanghai' and channel_id = 'KA'", eastCycle);
-		int stores = jdbc.queryForObject(
-				"select count(*) from market_store where city_id = 'shanghai' and channel_id = 'KA'", Integer.class);
+					+ "process_instance_id = ? and city_id = 'shanghai' and channel_id = '*'", eastCycle);
+		// DOMAIN (second set, Team) and the parameters: per channel coverage target ×
+		// visits a month; e-commerce 0 visits
+		Map<String, BigDecimal[]> policy = Map.of("KA", decimals("1.0", "8"), "SUPERMARKET", decimals("0.9", "4"),
+				"CONVENIENCE", decimals("0.7", "2"), "TRADITIONAL", decimals("0.6", "2"), "CATERING",
+				decimals("0.5", "2"), "ECOMMERCE", decimals("0.5", "0"));
+		BigDecimal visits = BigDecimal.ZERO;
+		for (Map<String, Object> channel : jdbc.queryForList(
+				"select channel_id, count(*) stores from market_store where city_id = 'shanghai' group by channel_id")) {
+			BigDecimal[] rule = policy.getOrDefault((String) channel.get("CHANNEL_ID"), decimals("0.6", "2"));
+			BigDecimal stores = new BigDecimal(((Number) channel.get("STORES")).longValue());
+			visits = visits.add(stores.multiply(rule[0]).setScale(0, RoundingMode.HALF_UP).multiply(rule[1]));
+		}
+		int headcount = jdbc.queryForObject(
+				"select coalesce(sum(headcount), 0) from market_headcount where city_id = 'shanghai'", Integer.class);
 
-		// KA: every store (coverage 1.0), 8 visits a month, 8 visits a day × 22 days
-		assertThat(ka.get("REQUIRED_REPS")).isEqualTo((int) Math.ceil(stores * 8 / 176.0));
-		assertThat((String) ka.get("REASON_EN")).startsWith("target stores " + stores + " × 8 visits a month");
-		// one row per city and channel: east's 12 cities × the channels every region
-		// shares (6 in the
-		// demo market; a test of channel imports may have added some before this class
-		// ran)
-		int channels = jdbc.queryForObject("select count(*) from market_channel", Integer.class);
-		assertThat(jdbc.queryForObject("select count(*) from cycle_team_size where process_instance_id = ?",
-				Integer.class, eastCycle))
-			.isEqualTo(12 * channels);
+		// ⌈visits ÷ (8 visits a day × 22 days)⌉, once for the city
+		int required = visits.divide(new BigDecimal("176"), 0, RoundingMode.CEILING).intValueExact();
+		assertThat(shanghai.get("REQUIRED_REPS")).as("%s visits a month", visits).isEqualTo(required);
+		assertThat(shanghai.get("HEADCOUNT")).isEqualTo(headcount);
+		assertThat((String) shanghai.get("REASON_EN")).isEqualTo(
+				visits.toPlainString() + " visits a month ÷ (8 × 22) = " + required + " reps, " + headcount + " now");
+		assertThat(jdbc.queryForList("select channel_id from cycle_team_size where process_instance_id = ?",
+				String.class, eastCycle))
+			.as("one row per city of east, for all its channels")
+			.hasSize(12)
+			.containsOnly("*");
+	}
+
+	private static BigDecimal[] decimals(String coverage, String visits) {
+		return new BigDecimal[] { new BigDecimal(coverage), new BigDecimal(visits) };
 	}
 
 	@Test

@@ -12,11 +12,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.regionplan.market.ChannelMetrics;
+import io.regionplan.market.CityMetrics;
 import io.regionplan.market.MarketMetrics;
 import io.regionplan.rules.CompiledRuleSet;
 import io.regionplan.rules.FakeExecution;
 import io.regionplan.rules.RuleSets;
 import io.regionplan.rules.fact.CityChannelTeam;
+import io.regionplan.rules.fact.CityTeam;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,11 +26,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The team-sizing seam without an engine: stores and reps per city × channel in, the
- * required reps stored per city × channel and summed for the review form. By hand from
- * DOMAIN.md (Team size) and rules/team-sizing/parameters.properties: reps = stores ×
- * coverage target × visits a month ÷ (8 × 22); UNDERSTAFFED below, OVERSTAFFED from 2
- * over. How a fraction of a rep is rounded changes with issue 18, so every city × channel
- * here needs a whole number of reps.
+ * required reps stored per city and summed for the review form. By hand from DOMAIN.md
+ * ("Default policies, second set", Team) and rules/team-sizing/parameters.properties:
+ * reps per city = ⌈Σ channels stores × coverage target × visits a month ÷ (8 × 22)⌉;
+ * UNDERSTAFFED below, OVERSTAFFED from 2 over.
  */
 class TeamSizingBindingTests {
 
@@ -60,20 +61,28 @@ class TeamSizingBindingTests {
 		return new MarketMetrics.ChannelTeam(city, channel, new BigDecimal(sales), headcount);
 	}
 
+	private static CityMetrics city(String id, String name) {
+		return new CityMetrics(id, "east", name, id, 2, 1_000_000, BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ZERO,
+				BigDecimal.ZERO, null, null, BigDecimal.ZERO, BigDecimal.ZERO, null, List.of(), 12);
+	}
+
 	private void region() {
-		when(metrics.channels("east")).thenReturn(List.of(stores("suzhou", "KA", 88),
-				stores("suzhou", "SUPERMARKET", 440), stores("suzhou", "TRADITIONAL", 880), stores("wuxi", "KA", 176)));
+		when(metrics.cities("east", PERIOD))
+			.thenReturn(List.of(city("changzhou", "常州"), city("suzhou", "苏州"), city("wuxi", "无锡")));
+		when(metrics.channels("east"))
+			.thenReturn(List.of(stores("suzhou", "KA", 88), stores("suzhou", "SUPERMARKET", 440),
+					stores("suzhou", "TRADITIONAL", 880), stores("wuxi", "KA", 176), stores("wuxi", "ECOMMERCE", 500)));
 		when(metrics.channelTeams("east", PERIOD)).thenReturn(List.of(
-				// 88 × 1.0 × 8 = 704 ÷ 176 = 4; 2 reps: 2 short
-				team("suzhou", "KA", "1000000", 2),
-				// 440 × 0.9 = 396 × 4 = 1,584 ÷ 176 = 9; 9 reps
-				team("suzhou", "SUPERMARKET", "900000", 9),
-				// 880 × 0.6 = 528 × 2 = 1,056 ÷ 176 = 6; 8 reps: 2 over
-				team("suzhou", "TRADITIONAL", "1200000", 8),
-				// no stores in the channel universe: 0; no reps
-				team("wuxi", "CONVENIENCE", "0", 0),
-				// 176 × 1.0 × 8 = 1,408 ÷ 176 = 8; 5 reps: 3 short
-				team("wuxi", "KA", "100", 5)));
+				// suzhou: KA 88 × 1.0 × 8 = 704; supermarket 440 × 0.9 = 396 × 4 = 1,584;
+				// traditional 880 × 0.6 = 528 × 2 = 1,056; 3,344 ÷ 176 = 19 reps; 2 + 9 +
+				// 4
+				// = 15 now: 4 short
+				team("suzhou", "KA", "1000000", 2), team("suzhou", "SUPERMARKET", "900000", 9),
+				team("suzhou", "TRADITIONAL", "1200000", 4),
+				// wuxi: KA 176 × 8 = 1,408; no convenience stores; e-commerce 500 stores
+				// are
+				// not visited: 1,408 ÷ 176 = 8 reps; 12 now: 4 over
+				team("wuxi", "CONVENIENCE", "0", 0), team("wuxi", "ECOMMERCE", "0", 0), team("wuxi", "KA", "100", 12)));
 	}
 
 	private static FakeExecution cycle() {
@@ -85,7 +94,7 @@ class TeamSizingBindingTests {
 	}
 
 	@Test
-	void requiredRepsAreStoredPerCityChannelAndSummed() {
+	void requiredRepsAreStoredPerCityAndTheCitiesShortOrOverAreListed() {
 		// given
 		region();
 		FakeExecution execution = cycle();
@@ -93,28 +102,24 @@ class TeamSizingBindingTests {
 		// when
 		evaluate(execution);
 
-		// then 4 + 9 + 6 + 0 + 8 = 27 required, 2 + 9 + 8 + 0 + 5 = 24 now
+		// then 0 + 19 + 8 = 27 required, 0 + 15 + 12 = 27 now; sales per rep: suzhou
+		// 3,100,000 ÷ 15 = 206,667 (20.7 万元), wuxi 100 ÷ 12 = 8 (0.0 万元)
 		assertThat(execution.written()).containsOnlyKeys("requiredReps", "currentReps", "teamSizeSummary")
-			.contains(entry("requiredReps", 27), entry("currentReps", 24));
-		String[] summary = ((String) execution.written().get("teamSizeSummary")).split("\n");
-		assertThat(summary[0]).isEqualTo("需要 / required 27，现有 / now 24（缺人的城市渠道 / understaffed city × channel:）");
-		assertThat(Arrays.asList(summary).subList(1, summary.length)).containsExactlyInAnyOrder(
-				"suzhou/KA: 目标门店 88 × 每月拜访 8 ÷ (8 × 22) = 4 人，现有 2 人 / "
-						+ "target stores 88 × 8 visits a month ÷ (8 × 22) = 4 reps, 2 now",
-				"wuxi/KA: 目标门店 176 × 每月拜访 8 ÷ (8 × 22) = 8 人，现有 5 人 / "
-						+ "target stores 176 × 8 visits a month ÷ (8 × 22) = 8 reps, 5 now");
-		// sales per rep: 1,000,000 ÷ 2 = 500,000; 900,000 ÷ 9 = 100,000; 1,200,000 ÷ 8 =
-		// 150,000; none without reps; 100 ÷ 5 = 20
+			.contains(entry("requiredReps", 27), entry("currentReps", 27));
+		assertThat((String) execution.written().get("teamSizeSummary")).isEqualTo(
+				"""
+						需要 / required 27，现有 / now 27
+						缺人的城市 / cities short of reps:
+						suzhou 苏州: 缺 4 人 / 4 reps short（每月拜访 3344 次 ÷ (8 × 22) = 19 人，现有 15 人；人均销售 / sales per rep 20.7 万元）
+						人多的城市 / cities with more reps than needed:
+						wuxi 无锡: 多 4 人 / 4 reps more than needed（每月拜访 1408 次 ÷ (8 × 22) = 8 人，现有 12 人；人均销售 / sales per rep 0.0 万元）""");
 		assertThat(tables.jdbc()
 			.queryForList("select city_id, channel_id, required_reps, headcount, sales_per_rep, flag, rule_version "
 					+ "from cycle_team_size where process_instance_id = 'cycle-1' order by city_id, channel_id"))
 			.extracting(row -> Arrays.asList(row.values().toArray()))
-			.containsExactly(
-					Arrays.asList("suzhou", "KA", 4, 2, new BigDecimal("500000.00"), "UNDERSTAFFED", version()),
-					Arrays.asList("suzhou", "SUPERMARKET", 9, 9, new BigDecimal("100000.00"), null, version()),
-					Arrays.asList("suzhou", "TRADITIONAL", 6, 8, new BigDecimal("150000.00"), "OVERSTAFFED", version()),
-					Arrays.asList("wuxi", "CONVENIENCE", 0, 0, null, null, version()),
-					Arrays.asList("wuxi", "KA", 8, 5, new BigDecimal("20.00"), "UNDERSTAFFED", version()));
+			.containsExactly(Arrays.asList("changzhou", "*", 0, 0, null, null, version()),
+					Arrays.asList("suzhou", "*", 19, 15, new BigDecimal("206667.00"), "UNDERSTAFFED", version()),
+					Arrays.asList("wuxi", "*", 8, 12, new BigDecimal("8.00"), "OVERSTAFFED", version()));
 	}
 
 	@Test
@@ -129,27 +134,31 @@ class TeamSizingBindingTests {
 
 		assertThat(tables.jdbc()
 			.queryForList("select city_id from cycle_team_size where process_instance_id = 'cycle-1'", String.class))
-			.hasSize(5)
-			.doesNotContain("nantong");
+			.containsExactlyInAnyOrder("changzhou", "suzhou", "wuxi");
 		assertThat(tables.jdbc()
 			.queryForList("select city_id from cycle_team_size where process_instance_id = 'cycle-2'", String.class))
 			.containsExactly("nantong");
 	}
 
 	@Test
-	void everyTeamGetsTheStoresOfItsCityAndChannelOrNone() {
+	void everyCityGetsTheStoresOfEachOfItsChannelsOrNone() {
 		region();
 
 		assertThat(new ArrayList<Object>(binding.facts(cycle().execution()))).containsExactly(
-				new CityChannelTeam("suzhou", "KA", 88, 2, new BigDecimal("1000000")),
-				new CityChannelTeam("suzhou", "SUPERMARKET", 440, 9, new BigDecimal("900000")),
-				new CityChannelTeam("suzhou", "TRADITIONAL", 880, 8, new BigDecimal("1200000")),
-				new CityChannelTeam("wuxi", "CONVENIENCE", 0, 0, BigDecimal.ZERO),
-				new CityChannelTeam("wuxi", "KA", 176, 5, new BigDecimal("100")));
+				new CityTeam("changzhou", "常州", List.of()),
+				new CityTeam("suzhou", "苏州",
+						List.of(new CityChannelTeam("suzhou", "KA", 88, 2, new BigDecimal("1000000")),
+								new CityChannelTeam("suzhou", "SUPERMARKET", 440, 9, new BigDecimal("900000")),
+								new CityChannelTeam("suzhou", "TRADITIONAL", 880, 4, new BigDecimal("1200000")))),
+				new CityTeam("wuxi", "无锡",
+						List.of(new CityChannelTeam("wuxi", "CONVENIENCE", 0, 0, BigDecimal.ZERO),
+								new CityChannelTeam("wuxi", "ECOMMERCE", 500, 0, BigDecimal.ZERO),
+								new CityChannelTeam("wuxi", "KA", 176, 12, new BigDecimal("100")))));
 	}
 
 	@Test
-	void aRegionWithoutTeamsNeedsNoReps() {
+	void aRegionWithoutCitiesNeedsNoReps() {
+		when(metrics.cities("east", PERIOD)).thenReturn(List.of());
 		when(metrics.channels("east")).thenReturn(List.of());
 		when(metrics.channelTeams("east", PERIOD)).thenReturn(List.of());
 		FakeExecution execution = cycle();
@@ -157,7 +166,7 @@ class TeamSizingBindingTests {
 		evaluate(execution);
 
 		assertThat(execution.written()).containsOnly(entry("requiredReps", 0), entry("currentReps", 0),
-				entry("teamSizeSummary", "需要 / required 0，现有 / now 0（缺人的城市渠道 / understaffed city × channel:）"));
+				entry("teamSizeSummary", "需要 / required 0，现有 / now 0"));
 		assertThat(tables.jdbc().queryForObject("select count(*) from cycle_team_size", Integer.class)).isZero();
 	}
 

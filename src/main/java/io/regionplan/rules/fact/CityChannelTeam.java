@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The sales team of one city × channel, for the {@code team-sizing} rules.
+ * The sales team of one city × channel: one channel of a {@link CityTeam}.
  *
  * @param stores the stores in the channel universe of the city
  * @param headcount the reps covering it now
@@ -19,17 +19,6 @@ public record CityChannelTeam(String cityId, String channelId, long stores, int 
 	 */
 	public BigDecimal targetStores(BigDecimal coverageTarget) {
 		return BigDecimal.valueOf(stores).multiply(coverageTarget).setScale(0, RoundingMode.HALF_UP);
-	}
-
-	/**
-	 * Reps needed for the visits a month, rounded up: target stores × visits a store ÷
-	 * (visits a rep a day × days).
-	 */
-	public int requiredReps(BigDecimal targetStores, BigDecimal visitsPerStorePerMonth, BigDecimal visitsPerRepPerDay,
-			BigDecimal workingDays) {
-		return targetStores.multiply(visitsPerStorePerMonth)
-			.divide(visitsPerRepPerDay.multiply(workingDays), 0, RoundingMode.CEILING)
-			.intValue();
 	}
 
 	/** Sales per rep now, whole yuan; {@code null} without reps. */
