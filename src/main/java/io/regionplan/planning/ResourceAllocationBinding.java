@@ -14,6 +14,8 @@ import io.regionplan.rules.RuleSetBinding;
 import io.regionplan.rules.fact.Allocation;
 import io.regionplan.rules.fact.AllocationCity;
 import io.regionplan.rules.fact.AllocationDealer;
+import io.regionplan.rules.fact.Allocations;
+import io.regionplan.rules.fact.Amounts;
 import io.regionplan.rules.fact.Budget;
 import io.regionplan.rules.fact.RoiFlag;
 import io.regionplan.rules.fact.StoreInvestment;
@@ -111,10 +113,15 @@ class ResourceAllocationBinding implements RuleSetBinding {
 			.findFirst()
 			.orElseThrow(() -> new ProcessEngineException("规则集 resource-allocation 没有给出预留 / no reserve was allocated"));
 		execution.setVariable("allocationReserve", reserve.amount().doubleValue());
-		execution.setVariable("allocationDealerCount",
-				(int) allocations.stream()
-					.filter(a -> a.subjectType().equals("dealer") && a.amount().signum() > 0)
-					.count());
+		List<Allocation> money = allocations.stream().filter(a -> a.resource().equals("money")).toList();
+		// dealers, not rows: a dealer serving three cities has three rows
+		long dealers = money.stream()
+			.filter(a -> a.subjectType().equals("dealer") && a.amount().signum() > 0)
+			.map(Allocation::subjectId)
+			.distinct()
+			.count();
+		execution.setVariable("allocationDealerCount", (int) dealers);
+		execution.setVariable("allocationSummary", summary(money, reserve, dealers));
 		execution.setVariable("roiFlagCount", run.factsOf(RoiFlag.class).size());
 		execution.setVariable("roiFlags",
 				String.join("\n",
@@ -124,6 +131,43 @@ class ResourceAllocationBinding implements RuleSetBinding {
 							.toList()));
 	}
 
+	/**
+	 * The money as the review shows it, in 万元: the reserve, what the dealers get, and
+	 * what stays with a city whose dealers could not take it.
+	 */
+	private static String summary(List<Allocation> money, Allocation reserve, long dealers) {
+		BigDecimal toDealers = total(money, "dealer");
+		StringBuilder text = new StringBuilder().append("预留 / reserve ")
+			.append(Amounts.wan(reserve.amount()))
+			.append("\n经销商 / dealers: ")
+			.append(dealers)
+			.append(" 家 / dealers, ")
+			.append(Amounts.wan(toDealers));
+		List<Allocation> pools = money.stream()
+			.filter(a -> a.subjectType().equals(Allocations.POOL) && a.amount().signum() > 0)
+			.toList();
+		if (!pools.isEmpty()) {
+			text.append("\n城市统筹（经销商无法承接，由经理安排）/ city pools (no dealer could take it, for the manager to place): ")
+				.append(Amounts.wan(total(money, Allocations.POOL)));
+			pools.forEach(pool -> text.append("\n  ")
+				.append(pool.subjectId())
+				.append(' ')
+				.append(Amounts.wan(pool.amount()))
+				.append(" — ")
+				.append(pool.reasonZh())
+				.append(" / ")
+				.append(pool.reasonEn()));
+		}
+		return text.toString();
+	}
+
+	private static BigDecimal total(List<Allocation> allocations, String subjectType) {
+		return allocations.stream()
+			.filter(a -> a.subjectType().equals(subjectType))
+			.map(Allocation::amount)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
 	@Override
 	public Set<String> reads() {
 		return Set.of("region", "budget", "headcountBudget", "year");
@@ -131,7 +175,8 @@ class ResourceAllocationBinding implements RuleSetBinding {
 
 	@Override
 	public Set<String> writes() {
-		return Set.of("period", "allocationReserve", "allocationDealerCount", "roiFlagCount", "roiFlags");
+		return Set.of("period", "allocationReserve", "allocationDealerCount", "allocationSummary", "roiFlagCount",
+				"roiFlags");
 	}
 
 }

@@ -147,12 +147,19 @@ class ApprovalFormVariablesIntegrationTests {
 		driver.runJobs(cycle);
 
 		Map<String, JsonNode> again = shown(cycle, "Task_ReviewDealersAndResources", MANAGER);
-		// D weighs 0 and C 1: one more dealer allocated in every city D-E-003 serves
-		int cities = jdbc.queryForObject(
-				"select count(distinct city_id) from market_dealer_coverage where dealer_id = 'D-E-003'",
-				Integer.class);
-		assertThat(again.get("allocationDealerCount").asInt())
-			.isEqualTo(first.get("allocationDealerCount").asInt() + cities);
+		// D weighs 0 and C 1: one more dealer with money, counted once however many
+		// cities it serves
+		int dealers = jdbc.queryForObject(
+				"select count(distinct subject_id) from cycle_allocation where "
+						+ "process_instance_id = ? and resource = 'money' and subject_type = 'dealer' and amount > 0",
+				Integer.class, cycle);
+		assertThat(again.get("allocationDealerCount").asInt()).isEqualTo(first.get("allocationDealerCount").asInt() + 1)
+			.isEqualTo(dealers);
+		assertThat(dealers).as("not more than the dealers of the region")
+			.isLessThanOrEqualTo(
+					jdbc.queryForObject("select count(*) from market_dealer where region_id = 'east'", Integer.class));
+		assertThat(again.get("allocationSummary").asText()).startsWith("预留 / reserve ")
+			.contains("经销商 / dealers: " + dealers + " 家 / dealers, ");
 		assertThat(again).doesNotContainKeys("overrideDealer", "overrideTier", "tierOverrideReason");
 	}
 

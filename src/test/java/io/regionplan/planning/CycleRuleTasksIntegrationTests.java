@@ -119,9 +119,13 @@ class CycleRuleTasksIntegrationTests {
 			.isEqualTo(12);
 		BigDecimal total = jdbc.queryForObject(
 				"select sum(amount) from cycle_allocation where process_instance_id = ? "
-						+ "and resource = 'money' and subject_type in ('reserve', 'dealer')",
+						+ "and resource = 'money' and subject_type in ('reserve', 'dealer', 'city-pool')",
 				BigDecimal.class, eastCycle);
 		assertThat(total).isEqualByComparingTo("10000000");
+		// the reserve is exactly 10% of the budget of 10,000,000 (DOMAIN, second set)
+		assertThat(jdbc.queryForObject("select amount from cycle_allocation where process_instance_id = ? "
+				+ "and resource = 'money' and subject_type = 'reserve'", BigDecimal.class, eastCycle))
+			.isEqualByComparingTo("1000000");
 		assertThat(jdbc.queryForObject(
 				"select sum(amount) from cycle_allocation where process_instance_id = ? "
 						+ "and subject_type = 'dealer' and subject_id = ?",

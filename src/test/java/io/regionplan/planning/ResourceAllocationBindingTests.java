@@ -97,6 +97,38 @@ class ResourceAllocationBindingTests {
 		execution.evaluate(rules, binding);
 	}
 
+	/**
+	 * The review counts dealers, not allocation rows: d-01 serves both cities and is one
+	 * dealer (d-07, tier D, gets nothing). What the 40% cap leaves in a city is the
+	 * city's pool, shown with its reason.
+	 */
+	@Test
+	void dealersAreCountedOnceAndWhatTheCapLeavesIsTheCitysPool() {
+		when(results.strategies("cycle-1")).thenReturn(Map.of("suzhou", "BASE_CAMP", "changzhou", "BREAKTHROUGH"));
+		when(results.tiers("cycle-1")).thenReturn(Map.of("d-01", "A", "d-02", "A", "d-04", "B", "d-07", "D"));
+		when(metrics.cities("east", PERIOD))
+			.thenReturn(List.of(city("changzhou", "常州", "2000000000"), city("suzhou", "苏州", "2000000000")));
+		when(metrics.dealerCities("east")).thenReturn(Map.of("d-01", List.of("suzhou", "changzhou"), "d-02",
+				List.of("suzhou"), "d-04", List.of("changzhou"), "d-07", List.of("changzhou")));
+		FakeExecution execution = cycle();
+
+		evaluate(execution);
+
+		// 900,000 over 苏州 2 bn and 常州 3 bn: 360,000 and 540,000. 苏州: d-01, d-02 A:A,
+		// 50% each capped at 40% = 144,000 each, 72,000 left in its pool; 常州: d-01 A 3,
+		// d-04 B 2 → 60% capped at 40% = 216,000; the 324,000 left would all go to d-04,
+		// also capped at 216,000: 108,000 left in its pool. Dealers 144,000 × 2 +
+		// 216,000 × 2 = 720,000; pools 180,000; 100,000 + 720,000 + 180,000 = 1,000,000
+		assertThat(execution.written()).contains(entry("allocationDealerCount", 3));
+		assertThat((String) execution.written().get("allocationSummary")).isEqualTo(
+				"""
+						预留 / reserve 10.0 万元
+						经销商 / dealers: 3 家 / dealers, 72.0 万元
+						城市统筹（经销商无法承接，由经理安排）/ city pools (no dealer could take it, for the manager to place): 18.0 万元
+						  changzhou 10.8 万元 — 2 家经销商均已封顶 40%，余下留在城市统筹，由经理安排 / all 2 dealers are at the 40% cap: the rest is the city's pool, for the manager to place
+						  suzhou 7.2 万元 — 2 家经销商均已封顶 40%，余下留在城市统筹，由经理安排 / all 2 dealers are at the 40% cap: the rest is the city's pool, for the manager to place""");
+	}
+
 	@Test
 	void budgetIsSplitByStrategyAndTierAndTheReserveIsTenPercent() {
 		// given
@@ -114,7 +146,9 @@ class ResourceAllocationBindingTests {
 		// then 1,000,000 × 0.10 = 100,000 held back; 6 dealers get money (d-07 is D,
 		// weight 0)
 		assertThat(execution.written()).containsOnly(entry("allocationReserve", 100_000.0),
-				entry("allocationDealerCount", 6), entry("roiFlagCount", 1), entry("roiFlags",
+				entry("allocationDealerCount", 6),
+				entry("allocationSummary", "预留 / reserve 10.0 万元\n经销商 / dealers: 6 家 / dealers, 90.0 万元"),
+				entry("roiFlagCount", 1), entry("roiFlags",
 						"S-001 — 门店投入 ROI 0.9 < 1.0，续投需总监审批 / store investment ROI 0.9 < 1.0: renewal needs the director's approval"));
 		// 900,000 over weights 2 bn + 3 bn: 苏州 360,000, 常州 540,000; 苏州 A:A:B = 3:3:2
 		// of 8 = 135,000, 135,000, 90,000 (37.5% each at most, under 40%); 常州 B:B:B = 1/3

@@ -1,6 +1,7 @@
 package io.regionplan.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 import io.regionplan.rules.fact.Allocation;
 import io.regionplan.rules.fact.AllocationCity;
 import io.regionplan.rules.fact.AllocationDealer;
+import io.regionplan.rules.fact.Allocations;
 import io.regionplan.rules.fact.Budget;
 import io.regionplan.rules.fact.RoiFlag;
 import io.regionplan.rules.fact.StoreInvestment;
@@ -54,34 +56,56 @@ class ResourceAllocationRuleTests {
 						new AllocationDealer("d3", "a", "C"), new AllocationDealer("d4", "b", "B"),
 						new AllocationDealer("d5", "b", "D")));
 
-		// the reserve: 10% plus the 60% of city b that its only eligible dealer could not
-		// take (cap 40%)
-		assertThat(amounts(run, "reserve").get("east")).isEqualByComparingTo("331428.57");
+		// the reserve is exactly 10% of 1,000,000
+		assertThat(amounts(run, "reserve").get("east")).isEqualByComparingTo("100000.00");
 		Map<String, BigDecimal> cities = amounts(run, "city");
 		assertThat(cities.get("a@a")).isEqualByComparingTo("514285.71");
 		assertThat(cities.get("b@b")).isEqualByComparingTo("385714.29");
 		Map<String, BigDecimal> dealers = amounts(run, "dealer");
-		// 900,000 × 2/3.5 = 514,285.714…; cap 40% = 205,714.29; the rest 308,571.43 split
-		// evenly over d2, d3;
-		// the cents left by rounding go to the largest remainders (d1, then d2 before d3
-		// and d4)
-		assertThat(dealers.get("d1@a")).isEqualByComparingTo("205714.29");
-		assertThat(dealers.get("d2@a")).isEqualByComparingTo("154285.72");
+		// 900,000 × 2/3.5 = 514,285.714…; cap 40% = 205,714.2857…; the rest 308,571.43
+		// split evenly over d2, d3
+		assertThat(dealers.get("d2@a")).isEqualByComparingTo("154285.71");
 		assertThat(dealers.get("d3@a")).isEqualByComparingTo("154285.71");
-		// city b: B is the only dealer with weight (D gets 0); capped at 40%, the rest
-		// returns to the reserve
-		assertThat(dealers.get("d4@b")).isEqualByComparingTo("154285.71");
+		// city b: 900,000 × 1.5/3.5 = 385,714.2857…; B is its only dealer with a weight
+		// (D weighs 0): it takes the whole city, not capped. The two cents left by
+		// rounding go to the largest remainders, d1 and d4 (0.57 of a cent each)
+		assertThat(dealers.get("d1@a")).isEqualByComparingTo("205714.29");
+		assertThat(dealers.get("d4@b")).isEqualByComparingTo("385714.29");
 		assertThat(dealers.get("d5@b")).isEqualByComparingTo("0");
+		assertThat(amounts(run, Allocations.POOL)).as("nothing left in a city").isEmpty();
+		assertThat(run.factsOf(Allocation.class)).filteredOn(a -> a.subjectId().equals("d4"))
+			.singleElement()
+			.satisfies(a -> assertThat(a.reasonEn()).endsWith("not capped (CAP_SOLE_DEALER)"));
 		assertThat(run.firedRules()).contains("Weight_CityByStrategy", "Weight_DealerByTier", "Allocate_Budget");
 	}
 
 	@Test
-	void whatNoDealerCanTakeReturnsToTheReserve() {
+	void aCityWhoseDealersAllWeighNothingKeepsItsMoneyAsItsPool() {
 		RuleRun run = RuleSets.run(rules, List.of(money("1000"),
 				new AllocationCity("a", "甲", "MAINTAIN", new BigDecimal("100")), new AllocationDealer("d1", "a", "D")));
 
-		assertThat(amounts(run, "reserve").get("east")).isEqualByComparingTo("1000");
+		// 10% reserve; the city's 900 stays with it
+		assertThat(amounts(run, "reserve").get("east")).isEqualByComparingTo("100");
+		assertThat(amounts(run, Allocations.POOL).get("a@a")).isEqualByComparingTo("900");
 		assertThat(amounts(run, "dealer").get("d1@a")).isEqualByComparingTo("0");
+	}
+
+	@Test
+	void whatTheCapCannotPlaceStaysWithTheCity() {
+		// one city, two tier A dealers: each would take 50% of 900 but is capped at 40%
+		// = 360; the 180 left is the city's pool, the reserve stays 100
+		RuleRun run = RuleSets.run(rules,
+				List.of(money("1000"), new AllocationCity("a", "甲", "BASE_CAMP", new BigDecimal("100")),
+						new AllocationDealer("d1", "a", "A"), new AllocationDealer("d2", "a", "A")));
+
+		assertThat(amounts(run, "reserve").get("east")).isEqualByComparingTo("100");
+		assertThat(amounts(run, "dealer")).containsOnly(entry("d1@a", new BigDecimal("360.00")),
+				entry("d2@a", new BigDecimal("360.00")));
+		assertThat(amounts(run, Allocations.POOL)).containsOnly(entry("a@a", new BigDecimal("180.00")));
+		assertThat(run.factsOf(Allocation.class)).filteredOn(a -> a.subjectType().equals(Allocations.POOL))
+			.singleElement()
+			.satisfies(a -> assertThat(a.reasonEn())
+				.isEqualTo("all 2 dealers are at the 40% cap: the rest is the city's pool, for the manager to place"));
 	}
 
 	@RepeatedTest(50)
@@ -119,12 +143,28 @@ class ResourceAllocationRuleTests {
 		});
 		Map<String, BigDecimal> cityAmounts = amounts(run, "city");
 		BigDecimal unit = BigDecimal.ONE.movePointLeft(decimals);
+		// the reserve is 10% of the budget, give or take one unit of rounding
+		assertThat(amounts(run, "reserve").get("east").subtract(budget.multiply(new BigDecimal("0.10"))).abs())
+			.as("seed " + seed)
+			.isLessThanOrEqualTo(unit);
 		for (Allocation dealer : allocations.stream().filter(a -> a.subjectType().equals("dealer")).toList()) {
 			BigDecimal city = cityAmounts.get(dealer.cityId() + "@" + dealer.cityId());
+			if (dealer.reasonEn().contains(Allocations.SOLE_DEALER)) {
+				continue;
+			}
 			// 40% of the city's amount, give or take the rounding of both amounts
 			assertThat(dealer.amount()).as("seed " + seed)
 				.isLessThanOrEqualTo(city.multiply(new BigDecimal("0.40")).add(unit.multiply(BigDecimal.valueOf(2))));
 		}
+		// only a city's one dealer with a weight goes uncapped
+		Map<String, Long> weightedDealers = facts.stream()
+			.filter(AllocationDealer.class::isInstance)
+			.map(AllocationDealer.class::cast)
+			.filter(d -> !d.tier().equals("D"))
+			.collect(Collectors.groupingBy(AllocationDealer::cityId, Collectors.counting()));
+		assertThat(allocations).filteredOn(a -> a.reasonEn().contains(Allocations.SOLE_DEALER))
+			.as("seed " + seed)
+			.allSatisfy(a -> assertThat(weightedDealers.get(a.cityId())).isEqualTo(1L));
 	}
 
 	@Test

@@ -15,13 +15,23 @@ import java.util.TreeMap;
  * The arithmetic of resource allocation, called by the {@code resource-allocation} rules
  * once they have decided the weights: the reserve, a split over cities by weight, a split
  * within each city over dealers by weight with a cap per dealer (the excess spread over
- * the others), and rounding by largest remainder, so that the reserve and the dealers'
- * amounts always add up to the budget exactly. What cannot be given to any dealer (a city
- * whose dealers are all capped or all weight 0) returns to the reserve.
+ * the others), and rounding by largest remainder, so that the reserve, the dealers' and
+ * the cities' pools always add up to the budget exactly. The reserve is exactly the rate
+ * (DOMAIN.md, second set: "reserve exactly 10%"). What the cap cannot place is placed by
+ * two stated rules: a city's only dealer with a weight takes the whole city amount
+ * ({@value #SOLE_DEALER}, above the cap); what is left when every dealer is at the cap,
+ * or a city whose dealers all weigh 0, stays with the city as its pool ({@value #POOL}),
+ * for the manager to place in the review.
  */
 public final class Allocations {
 
 	private static final MathContext EXACT = MathContext.DECIMAL128;
+
+	/** The reason's mark of a city's only dealer, which is not capped. */
+	public static final String SOLE_DEALER = "CAP_SOLE_DEALER";
+
+	/** The subject type of what a city holds because no dealer could take it. */
+	public static final String POOL = "city-pool";
 
 	private Allocations() {
 	}
@@ -54,37 +64,59 @@ public final class Allocations {
 			.stream()
 			.map(Weight::weight)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
-		BigDecimal unassigned = totalCityWeight.signum() == 0 ? distributable : BigDecimal.ZERO;
 
 		Map<String, BigDecimal> exact = new LinkedHashMap<>();
 		Map<String, String[]> reasons = new LinkedHashMap<>();
+		exact.put("reserve\u0001" + budget.regionId() + "\u0001", reserve);
+		reasons.put("reserve\u0001" + budget.regionId() + "\u0001",
+				new String[] { "预留 " + Percent.of(reserveRate), "reserve " + Percent.of(reserveRate) });
+		if (totalCityWeight.signum() == 0 && distributable.signum() > 0) {
+			String key = POOL + "\u0001" + budget.regionId() + "\u0001";
+			exact.put(key, distributable);
+			reasons.put(key,
+					new String[] { "没有权重大于 0 的城市，由经理安排", "no city has a weight above 0: for the manager to place" });
+		}
 		Map<String, BigDecimal> cityAmounts = new TreeMap<>();
 		for (Weight city : cities.values()) {
 			BigDecimal cityAmount = totalCityWeight.signum() == 0 ? BigDecimal.ZERO
 					: distributable.multiply(city.weight(), EXACT).divide(totalCityWeight, EXACT);
 			cityAmounts.put(city.cityId(), cityAmount);
-			Map<String, BigDecimal> split = capped(cityAmount, dealers.getOrDefault(city.cityId(), Map.of()),
-					dealerCap);
+			Map<String, Weight> cityDealers = dealers.getOrDefault(city.cityId(), Map.of());
+			long weighted = cityDealers.values().stream().filter(dealer -> dealer.weight().signum() > 0).count();
+			BigDecimal cap = weighted == 1 ? BigDecimal.ONE : dealerCap;
+			Map<String, BigDecimal> split = capped(cityAmount, cityDealers, cap);
 			BigDecimal given = split.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-			unassigned = unassigned.add(cityAmount.subtract(given));
 			split.forEach((dealer, amount) -> {
 				String key = "dealer\u0001" + dealer + "\u0001" + city.cityId();
 				exact.put(key, amount);
-				boolean atCap = amount.compareTo(cityAmount.multiply(dealerCap, EXACT)) >= 0 && amount.signum() > 0;
-				Weight weight = dealers.get(city.cityId()).get(dealer);
+				Weight weight = cityDealers.get(dealer);
+				boolean sole = weighted == 1 && weight.weight().signum() > 0;
+				boolean atCap = !sole && amount.compareTo(cityAmount.multiply(dealerCap, EXACT)) >= 0
+						&& amount.signum() > 0;
 				reasons.put(key,
-						new String[] {
-								"按等级权重 " + weight.value() + " 分配城市 " + city.cityId() + " 的金额"
-										+ (atCap ? "，封顶 " + Percent.of(dealerCap) : ""),
+						new String[] { "按等级权重 " + weight.value() + " 分配城市 " + city.cityId() + " 的金额"
+								+ (atCap ? "，封顶 " + Percent.of(dealerCap) : "")
+								+ (sole ? "；城市唯一可分配的经销商，不设封顶（" + SOLE_DEALER + "）" : ""),
 								"tier weight " + weight.value() + " of city " + city.cityId() + "'s amount"
-										+ (atCap ? ", capped at " + Percent.of(dealerCap) : "") });
+										+ (atCap ? ", capped at " + Percent.of(dealerCap) : "")
+										+ (sole ? "; the city's only dealer with a weight, not capped (" + SOLE_DEALER
+												+ ")" : "") });
 			});
+			BigDecimal left = cityAmount.subtract(given);
+			// a residue of the exact arithmetic is no pool: only what shows in the
+			// budget's unit
+			if (left.setScale(budget.decimals(), RoundingMode.HALF_UP).signum() > 0) {
+				String key = POOL + "\u0001" + city.cityId() + "\u0001" + city.cityId();
+				exact.put(key, left);
+				reasons.put(key, weighted == 0
+						? new String[] { "城市没有可分配的经销商（无经销商或均为权重 0），留在城市统筹，由经理安排",
+								"no dealer of the city may take money (none, or all of weight 0): the city's pool, "
+										+ "for the manager to place" }
+						: new String[] { weighted + " 家经销商均已封顶 " + Percent.of(dealerCap) + "，余下留在城市统筹，由经理安排",
+								"all " + weighted + " dealers are at the " + Percent.of(dealerCap)
+										+ " cap: the rest is the city's pool, for the manager to place" });
+			}
 		}
-		exact.put("reserve\u0001" + budget.regionId() + "\u0001", reserve.add(unassigned));
-		reasons.put("reserve\u0001" + budget.regionId() + "\u0001",
-				new String[] { "预留 " + Percent.of(reserveRate) + (unassigned.signum() > 0 ? "，另加无法分给经销商的金额" : ""),
-						"reserve " + Percent.of(reserveRate)
-								+ (unassigned.signum() > 0 ? ", plus what no dealer could take" : "") });
 
 		Map<String, BigDecimal> rounded = largestRemainder(exact, budget.amount(), budget.decimals());
 		List<Allocation> allocations = new ArrayList<>();
@@ -94,8 +126,7 @@ public final class Allocations {
 			allocations.add(new Allocation(budget.resource(), parts[0], parts[1], parts[2].isEmpty() ? null : parts[2],
 					amount, reason[0], reason[1]));
 		});
-		// A city's amount is its share by weight; what its dealers could not take is in
-		// the reserve.
+		// A city's amount is its share by weight: its dealers' and its pool.
 		for (Weight city : cities.values()) {
 			BigDecimal amount = cityAmounts.get(city.cityId()).setScale(budget.decimals(), RoundingMode.HALF_UP);
 			allocations.add(new Allocation(budget.resource(), "city", city.cityId(), city.cityId(), amount,
