@@ -227,6 +227,16 @@ class FormValidationTests {
 	}
 
 	@Test
+	void aRulesRefusalNamesTheFieldInBothLanguages() {
+		FormValidationException refusal = CompletionRule.invalid("newDealersVolume", "来源合计小于缺口",
+				"the sources add up to less than the gap");
+
+		assertThat(refusal.field()).isEqualTo("newDealersVolume");
+		assertThat(refusal).hasMessage("字段 newDealersVolume：来源合计小于缺口 / field 'newDealersVolume': the sources add up "
+				+ "to less than the gap");
+	}
+
+	@Test
 	void aMissingRequiredFieldIsRefusedNamingItAndItsLabel() {
 		variables.remove("reps");
 
