@@ -311,6 +311,9 @@ class CompletionVariablesFilterTests {
 
 		passed(filtered("process-definition/planning:3/submit-form", body));
 		verify(definitions).processDefinitionId("planning:3");
+		assertThat(
+				refusal(filtered("process-definition/planning:3/start", "{\"variables\": {\"gap\": {\"value\": 1}}}")))
+			.containsEntry("field", "gap");
 
 		passed(filtered("/engine-rest/process-definition/key/planning/tenant-id/east/start/", body));
 		verify(definitions).tenantIdIn("east");
