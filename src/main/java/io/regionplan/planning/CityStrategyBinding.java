@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.regionplan.engine.VariableContract;
 import io.regionplan.market.CityMetrics;
@@ -107,26 +106,11 @@ class CityStrategyBinding implements RuleSetBinding {
 		List<String> dropped = run.factsOf(RangeDrop.class).stream().map(RangeDrop::cityId).toList();
 		results.saveStrategies(CycleContext.cycleId(execution), CycleContext.region(execution), strategies, dropped,
 				run.version());
-		Map<String, List<String>> byStrategy = strategies.stream()
-			.sorted((a, b) -> a.cityId().compareTo(b.cityId()))
-			.collect(Collectors.groupingBy(CityStrategy::strategy, java.util.TreeMap::new,
-					Collectors.mapping(CityStrategy::cityName, Collectors.toList())));
-		StringBuilder summary = new StringBuilder(byStrategy.entrySet()
-			.stream()
-			.map(e -> e.getKey() + ": " + String.join("、", e.getValue()))
-			.collect(Collectors.joining("; ")));
-		strategies.stream()
-			.sorted((a, b) -> a.cityId().compareTo(b.cityId()))
-			.forEach(s -> summary.append('\n')
-				.append(s.cityId())
-				.append(' ')
-				.append(s.cityName())
-				.append(" — ")
-				.append(s.reasonZh())
-				.append(" / ")
-				.append(s.reasonEn())
-				.append(dropped.contains(s.cityId()) ? "（射程降一级 / one level lower by range）" : ""));
-		execution.setVariable("cityStrategySummary", summary.toString());
+		execution.setVariable("cityStrategySummary",
+				CycleSummaries.strategies(strategies.stream()
+					.map(s -> new CycleSummaries.StrategyLine(s.cityId(), s.cityName(), s.strategy(),
+							dropped.contains(s.cityId()), s.reasonZh(), s.reasonEn()))
+					.toList()));
 		execution.setVariable("citiesRangeDropped", dropped.size());
 	}
 

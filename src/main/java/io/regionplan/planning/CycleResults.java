@@ -87,4 +87,28 @@ class CycleResults {
 		return tiers;
 	}
 
+	/**
+	 * The cycle's strategies as stored now (overrides included), for the summaries; the
+	 * names from {@code names}, city id → name (the id where there is none).
+	 */
+	List<CycleSummaries.StrategyLine> strategyLines(String cycle, Map<String, String> names) {
+		return jdbc.query(
+				"select city_id, strategy, range_dropped, reason_zh, reason_en from cycle_city_strategy "
+						+ "where process_instance_id = ? order by city_id",
+				(rs, n) -> new CycleSummaries.StrategyLine(rs.getString(1),
+						names.getOrDefault(rs.getString(1), rs.getString(1)), rs.getString(2), rs.getBoolean(3),
+						rs.getString(4), rs.getString(5)),
+				cycle);
+	}
+
+	/** The cycle's tiers as stored now (overrides included), for the summaries. */
+	List<CycleSummaries.TierLine> tierLines(String cycle) {
+		return jdbc.query(
+				"select dealer_id, tier, flags, reason_zh, reason_en from cycle_dealer_tier "
+						+ "where process_instance_id = ? order by dealer_id",
+				(rs, n) -> new CycleSummaries.TierLine(rs.getString(1), rs.getString(2), !rs.getString(3).isBlank(),
+						rs.getString(4), rs.getString(5)),
+				cycle);
+	}
+
 }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import io.regionplan.market.DealerMetrics;
 import io.regionplan.market.MarketMetrics;
@@ -66,23 +65,13 @@ class DealerClassificationBinding implements RuleSetBinding {
 			flags.computeIfAbsent(flag.dealerId(), k -> new ArrayList<>()).add(flag.flag());
 		}
 		results.saveTiers(CycleContext.cycleId(execution), CycleContext.region(execution), tiers, flags, run.version());
-		Map<String, Integer> counts = new TreeMap<>(Map.of("A", 0, "B", 0, "C", 0, "D", 0));
-		tiers.forEach(tier -> counts.merge(tier.tier(), 1, Integer::sum));
-		counts.forEach((tier, count) -> execution.setVariable("dealersTier" + tier, count));
+		List<CycleSummaries.TierLine> lines = tiers.stream()
+			.map(t -> new CycleSummaries.TierLine(t.dealerId(), t.tier(), flags.containsKey(t.dealerId()), t.reasonZh(),
+					t.reasonEn()))
+			.toList();
+		CycleSummaries.tierCounts(lines).forEach((tier, count) -> execution.setVariable("dealersTier" + tier, count));
 		execution.setVariable("dealersFlagged", flags.size());
-		StringBuilder summary = new StringBuilder("A " + counts.get("A") + " · B " + counts.get("B") + " · C "
-				+ counts.get("C") + " · D " + counts.get("D") + "（带标记 / flagged " + flags.size() + "）");
-		// the dealers that need a decision: every D with its reason
-		tiers.stream()
-			.filter(t -> t.tier().equals("D"))
-			.sorted((a, b) -> a.dealerId().compareTo(b.dealerId()))
-			.forEach(t -> summary.append('\n')
-				.append(t.dealerId())
-				.append(" — ")
-				.append(t.reasonZh())
-				.append(" / ")
-				.append(t.reasonEn()));
-		execution.setVariable("dealerTierSummary", summary.toString());
+		execution.setVariable("dealerTierSummary", CycleSummaries.tiers(lines));
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.Set;
 import io.regionplan.engine.ExpressionBean;
 import io.regionplan.engine.TriggeringUser;
 import io.regionplan.engine.VariableContract;
+import io.regionplan.market.MarketMetrics;
 import io.regionplan.rules.DecisionOverridden;
 import io.regionplan.rules.RuleSetRegistry;
 
@@ -37,10 +38,37 @@ class OverrideDelegates {
 
 	private final ApplicationEventPublisher events;
 
-	OverrideDelegates(JdbcTemplate jdbc, RuleSetRegistry rules, ApplicationEventPublisher events) {
+	private final CycleResults results;
+
+	private final MarketMetrics metrics;
+
+	OverrideDelegates(JdbcTemplate jdbc, RuleSetRegistry rules, ApplicationEventPublisher events, CycleResults results,
+			MarketMetrics metrics) {
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.events = events;
+		this.results = results;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * The strategy review's summary again from what the cycle holds now, so that the
+	 * manager and the director read the overridden strategies.
+	 */
+	void summarizeStrategies(DelegateExecution execution) {
+		Map<String, String> names = new java.util.HashMap<>();
+		metrics.cities(CycleContext.region(execution), CycleContext.period(execution, metrics))
+			.forEach(city -> names.put(city.cityId(), city.nameZh()));
+		execution.setVariable("cityStrategySummary",
+				CycleSummaries.strategies(results.strategyLines(CycleContext.cycleId(execution), names)));
+	}
+
+	/** The tier review's counts and summary again from what the cycle holds now. */
+	void summarizeTiers(DelegateExecution execution) {
+		List<CycleSummaries.TierLine> lines = results.tierLines(CycleContext.cycleId(execution));
+		CycleSummaries.tierCounts(lines).forEach((tier, count) -> execution.setVariable("dealersTier" + tier, count));
+		execution.setVariable("dealersFlagged", (int) lines.stream().filter(CycleSummaries.TierLine::flagged).count());
+		execution.setVariable("dealerTierSummary", CycleSummaries.tiers(lines));
 	}
 
 	/** {@code overrideCity}, {@code overrideStrategy}: a city's development strategy. */
@@ -56,17 +84,20 @@ class OverrideDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			overrides.apply(execution, "city-strategy", "city", STRATEGY, "strategy", "cycle_city_strategy", "city_id");
+			if (overrides.apply(execution, "city-strategy", "city", STRATEGY, "strategy", "cycle_city_strategy",
+					"city_id")) {
+				overrides.summarizeStrategies(execution);
+			}
 		}
 
 		@Override
 		public Set<String> reads() {
-			return VariableContract.union(Set.of("overridesApplied"), STRATEGY);
+			return VariableContract.union(Set.of("overridesApplied", "region", "period"), STRATEGY);
 		}
 
 		@Override
 		public Set<String> writes() {
-			return Set.of("overridesApplied");
+			return Set.of("overridesApplied", "cityStrategySummary", "period");
 		}
 
 	}
@@ -84,8 +115,10 @@ class OverrideDelegates {
 
 		@Override
 		public void execute(DelegateExecution execution) {
-			overrides.apply(execution, "dealer-classification", "dealer", TIER, "tier", "cycle_dealer_tier",
-					"dealer_id");
+			if (overrides.apply(execution, "dealer-classification", "dealer", TIER, "tier", "cycle_dealer_tier",
+					"dealer_id")) {
+				overrides.summarizeTiers(execution);
+			}
 		}
 
 		@Override
@@ -95,21 +128,22 @@ class OverrideDelegates {
 
 		@Override
 		public Set<String> writes() {
-			return Set.of("overridesApplied");
+			return Set.of("overridesApplied", "dealersTierA", "dealersTierB", "dealersTierC", "dealersTierD",
+					"dealersFlagged", "dealerTierSummary");
 		}
 
 	}
 
 	/**
 	 * {@code variables}: the review's subject, new value and reason (checked by the
-	 * review's completion rule).
+	 * review's completion rule). Whether there was an override to apply.
 	 */
-	void apply(DelegateExecution execution, String ruleSet, String subjectType, List<String> variables, String column,
-			String table, String idColumn) {
+	boolean apply(DelegateExecution execution, String ruleSet, String subjectType, List<String> variables,
+			String column, String table, String idColumn) {
 		Object subject = execution.getVariable(variables.get(0));
 		if (!(subject instanceof String text) || text.isBlank()) {
 			variables.forEach(execution::removeVariable);
-			return;
+			return false;
 		}
 		String id = text.strip();
 		String cycle = CycleContext.cycleId(execution);
@@ -121,12 +155,13 @@ class OverrideDelegates {
 		jdbc.update(
 				"update " + table + " set " + column
 						+ " = ?, reason_zh = ?, reason_en = ? where process_instance_id = ? and " + idColumn + " = ?",
-				after, "人工调整，理由：" + reason, "overridden, reason: " + reason, cycle, id);
+				after, CycleSummaries.OVERRIDDEN_ZH + reason, "overridden, reason: " + reason, cycle, id);
 		events.publishEvent(new DecisionOverridden(rules.versionFor(execution, ruleSet), cycle,
 				execution.getCurrentActivityId(), execution.getTenantId(), TriggeringUser.of(execution), subjectType,
 				id, Map.of(column, before), Map.of(column, after), reason));
 		execution.setVariable("overridesApplied", intValue(execution.getVariable("overridesApplied")) + 1);
 		variables.forEach(execution::removeVariable);
+		return true;
 	}
 
 	private static int intValue(Object value) {

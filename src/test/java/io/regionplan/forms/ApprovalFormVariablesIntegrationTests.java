@@ -163,4 +163,47 @@ class ApprovalFormVariablesIntegrationTests {
 		assertThat(again).doesNotContainKeys("overrideDealer", "overrideTier", "tierOverrideReason");
 	}
 
+	/**
+	 * Overrides stick in what the manager and the director read: after 温州
+	 * MUSHROOM_PICKING → BREAKTHROUGH and D-E-003 D → C, the strategy summary lists 温州
+	 * under BREAKTHROUGH with the manager's reason, and the tier summary counts D-E-003
+	 * as C (the demo east region: A 16 · B 70 · C 62 · D 2 by the rules, so C 63 and D 1
+	 * after) and names the reason.
+	 */
+	@Test
+	void overridesShowInTheSummariesTheManagerAndTheDirectorRead() {
+		String cycle = driver.start("east", 1_000_000);
+		driver.complete(cycle, "Task_DataRefreshCheck", MANAGER, Map.of("dataConfirmed", true));
+		driver.complete(cycle, "Task_MarketVisits", MANAGER, CycleDriver.MARKET_VISITS);
+		driver.complete(cycle, "Task_Swot", MANAGER, CycleDriver.SWOT);
+		driver.runJobs(cycle);
+		assertThat(shown(cycle, "Task_ReviewStrategy", MANAGER).get("cityStrategySummary").asText())
+			.containsPattern("MUSHROOM_PICKING: [^;]*温州");
+		driver.complete(cycle, "Task_ReviewStrategy", MANAGER, Map.of("overrideCity", "wenzhou", "overrideStrategy",
+				"BREAKTHROUGH", "strategyOverrideReason", "新开 KA 渠道 / new KA channel"));
+		driver.runJobs(cycle);
+		driver.planAsForecast(cycle, MANAGER);
+		driver.reviewTeam(cycle, MANAGER);
+		Map<String, JsonNode> tiers = shown(cycle, "Task_ReviewDealersAndResources", MANAGER);
+		assertThat(tiers.get("dealerTierSummary").asText()).startsWith("A 16 · B 70 · C 62 · D 2（");
+		driver.complete(cycle, "Task_ReviewDealersAndResources", MANAGER, Map.of("overrideDealer", "D-E-003",
+				"overrideTier", "C", "tierOverrideReason", "已签还款计划 / repayment plan signed"));
+		driver.runJobs(cycle);
+
+		String again = shown(cycle, "Task_ReviewDealersAndResources", MANAGER).get("dealerTierSummary").asText();
+		assertThat(again).startsWith("A 16 · B 70 · C 63 · D 1（")
+			.contains("\nD-E-003 → C — 人工调整，理由：已签还款计划 / repayment plan signed / "
+					+ "overridden, reason: 已签还款计划 / repayment plan signed");
+		driver.complete(cycle, "Task_ReviewDealersAndResources", MANAGER, Map.of());
+		driver.writeWorkPlan(cycle, MANAGER);
+
+		Map<String, JsonNode> approval = shown(cycle, "Task_DirectorPlanApproval", DIRECTOR);
+		String strategies = approval.get("cityStrategySummary").asText();
+		assertThat(strategies).containsPattern("BREAKTHROUGH: [^;]*温州")
+			.doesNotContainPattern("MUSHROOM_PICKING: [^;]*温州")
+			.contains("\nwenzhou 温州 — 人工调整，理由：新开 KA 渠道 / new KA channel / "
+					+ "overridden, reason: 新开 KA 渠道 / new KA channel");
+		assertThat(approval.get("dealerTierSummary").asText()).isEqualTo(again);
+	}
+
 }

@@ -107,6 +107,28 @@ class CycleResultsTests {
 	}
 
 	@Test
+	void theSummaryLinesAreReadAsTheCycleHoldsThemNow() {
+		results.saveTiers("cycle-1", "east", List.of(tier("d-02", "D"), tier("d-01", "A")),
+				Map.of("d-02", List.of("OVERDUE")), VERSION);
+		results.saveStrategies("cycle-1", "east",
+				List.of(strategy("suzhou", "苏州", "BASE_CAMP", 1), strategy("wenzhou", "温州", "MUSHROOM_PICKING", 5)),
+				List.of("wenzhou"), VERSION);
+		// an override as OverrideDelegates writes it
+		tables.jdbc()
+			.update("update cycle_dealer_tier set tier = 'C', reason_zh = '人工调整，理由：还款', reason_en = "
+					+ "'overridden, reason: paid' where process_instance_id = 'cycle-1' and dealer_id = 'd-02'");
+
+		assertThat(results.tierLines("cycle-1")).containsExactly(
+				new CycleSummaries.TierLine("d-01", "A", false, "理由 d-01", "reason d-01"),
+				new CycleSummaries.TierLine("d-02", "C", true, "人工调整，理由：还款", "overridden, reason: paid"));
+		assertThat(results.strategyLines("cycle-1", Map.of("suzhou", "苏州"))).containsExactly(
+				new CycleSummaries.StrategyLine("suzhou", "苏州", "BASE_CAMP", false, "苏州：BASE_CAMP",
+						"suzhou: BASE_CAMP"),
+				new CycleSummaries.StrategyLine("wenzhou", "wenzhou", "MUSHROOM_PICKING", true, "温州：MUSHROOM_PICKING",
+						"wenzhou: MUSHROOM_PICKING"));
+	}
+
+	@Test
 	void allocationsKeepTheirAmountsAndTheReserveHasNoCity() {
 		List<Allocation> allocations = List.of(
 				new Allocation("money", "reserve", "east", null, new BigDecimal("100000.00"), "预留 10%", "reserve 10%"),

@@ -1,0 +1,102 @@
+package io.regionplan.planning;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The summaries the review and approval forms show of a cycle's strategies and tiers,
+ * built from one list of lines whether they come from a rule run or from the cycle's
+ * stored results after overrides: what the manager and the director read is what the
+ * cycle holds now.
+ */
+final class CycleSummaries {
+
+	/** How an override's reason starts in the stored results (OverrideDelegates). */
+	static final String OVERRIDDEN_ZH = "人工调整，理由：";
+
+	private CycleSummaries() {
+	}
+
+	/** One city's strategy as stored or decided. */
+	record StrategyLine(String cityId, String cityName, String strategy, boolean rangeDropped, String reasonZh,
+			String reasonEn) {
+	}
+
+	/** One dealer's tier as stored or decided. */
+	record TierLine(String dealerId, String tier, boolean flagged, String reasonZh, String reasonEn) {
+
+		boolean overridden() {
+			return reasonZh.startsWith(OVERRIDDEN_ZH);
+		}
+
+	}
+
+	/**
+	 * First the cities by strategy ("BASE_CAMP: 上海、苏州; …"), then one line per city in id
+	 * order with its reason, marked when range dropped it a level.
+	 */
+	static String strategies(List<StrategyLine> lines) {
+		List<StrategyLine> sorted = lines.stream().sorted(Comparator.comparing(StrategyLine::cityId)).toList();
+		StringBuilder summary = new StringBuilder(sorted.stream()
+			.collect(Collectors.groupingBy(StrategyLine::strategy, TreeMap::new,
+					Collectors.mapping(StrategyLine::cityName, Collectors.toList())))
+			.entrySet()
+			.stream()
+			.map(e -> e.getKey() + ": " + String.join("、", e.getValue()))
+			.collect(Collectors.joining("; ")));
+		sorted.forEach(line -> summary.append('\n')
+			.append(line.cityId())
+			.append(' ')
+			.append(line.cityName())
+			.append(" — ")
+			.append(line.reasonZh())
+			.append(" / ")
+			.append(line.reasonEn())
+			.append(line.rangeDropped() ? "（射程降一级 / one level lower by range）" : ""));
+		return summary.toString();
+	}
+
+	/** Dealers per tier, A to D (every tier, zero included). */
+	static Map<String, Integer> tierCounts(List<TierLine> lines) {
+		Map<String, Integer> counts = new TreeMap<>(Map.of("A", 0, "B", 0, "C", 0, "D", 0));
+		lines.forEach(line -> counts.merge(line.tier(), 1, Integer::sum));
+		return counts;
+	}
+
+	/**
+	 * "A n · B n · C n · D n（带标记 / flagged n）", then every D with its reason, then every
+	 * overridden dealer with its new tier and the manager's reason.
+	 */
+	static String tiers(List<TierLine> lines) {
+		Map<String, Integer> counts = tierCounts(lines);
+		long flagged = lines.stream().filter(TierLine::flagged).count();
+		StringBuilder summary = new StringBuilder("A " + counts.get("A") + " · B " + counts.get("B") + " · C "
+				+ counts.get("C") + " · D " + counts.get("D") + "（带标记 / flagged " + flagged + "）");
+		List<TierLine> sorted = lines.stream().sorted(Comparator.comparing(TierLine::dealerId)).toList();
+		sorted.stream()
+			.filter(line -> line.tier().equals("D") && !line.overridden())
+			.forEach(line -> summary.append('\n')
+				.append(line.dealerId())
+				.append(" — ")
+				.append(line.reasonZh())
+				.append(" / ")
+				.append(line.reasonEn()));
+		List<TierLine> overridden = sorted.stream().filter(TierLine::overridden).toList();
+		if (!overridden.isEmpty()) {
+			summary.append("\n人工调整 / overridden:");
+			overridden.forEach(line -> summary.append('\n')
+				.append(line.dealerId())
+				.append(" → ")
+				.append(line.tier())
+				.append(" — ")
+				.append(line.reasonZh())
+				.append(" / ")
+				.append(line.reasonEn()));
+		}
+		return summary.toString();
+	}
+
+}
