@@ -31,6 +31,15 @@ class DistributePlanDelegate implements JavaDelegate, VariableContract {
 	@Override
 	public void execute(DelegateExecution execution) {
 		BigDecimal plan = number(execution.getVariable("plannedVolume"));
+		if (execution.getVariable("upliftVolume") == null && execution.getVariable("gapBand") != null
+				&& !"ACCEPTED".equals(execution.getVariable("gapBand"))) {
+			// a cycle whose gap the rules before 2026-11-28 decided (no uplift): its
+			// sources
+			// closed the gap from the plan to the target and were committed on top of it
+			for (String source : GAP_SOURCES) {
+				plan = plan.add(number(execution.getVariable(source)));
+			}
+		}
 		plans.spreadPlan(CycleContext.cycleId(execution), plan);
 		execution.setVariable("finalPlanVolume", plan.longValue());
 	}
@@ -41,7 +50,8 @@ class DistributePlanDelegate implements JavaDelegate, VariableContract {
 
 	@Override
 	public Set<String> reads() {
-		return Set.of("plannedVolume");
+		return VariableContract.union(Set.of("plannedVolume", "upliftVolume", "gapBand"),
+				java.util.Arrays.asList(GAP_SOURCES));
 	}
 
 	@Override

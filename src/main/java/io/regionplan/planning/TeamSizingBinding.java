@@ -66,11 +66,15 @@ class TeamSizingBinding implements RuleSetBinding {
 						stores.getOrDefault(team.cityId() + "/" + team.channelId(), 0L), team.headcount(),
 						team.sales()));
 		}
-		List<CityTeam> cities = new ArrayList<>();
+		List<Object> facts = new ArrayList<>();
 		for (CityMetrics city : metrics.cities(region, period)) {
-			cities.add(new CityTeam(city.cityId(), city.nameZh(), channels.getOrDefault(city.cityId(), List.of())));
+			facts.add(new CityTeam(city.cityId(), city.nameZh(), channels.getOrDefault(city.cityId(), List.of())));
 		}
-		return cities;
+		// each channel too, for the rules of deployments before 2026-11-28 (sized per
+		// channel) that cycles started then still run; today's rules match only the
+		// cities
+		channels.values().forEach(facts::addAll);
+		return facts;
 	}
 
 	@Override
@@ -96,7 +100,11 @@ class TeamSizingBinding implements RuleSetBinding {
 			.toList();
 		for (TeamSize team : teams) {
 			StaffingFlag flag = flags.get(team.subjectId());
-			rows.add(new Object[] { cycle, team.subjectId(), ALL_CHANNELS, team.required(), team.headcount(),
+			// "city/channel" from the rules of older deployments, which sized each
+			// channel
+			String[] cityChannel = team.subjectId().contains("/") ? team.subjectId().split("/", 2)
+					: new String[] { team.subjectId(), ALL_CHANNELS };
+			rows.add(new Object[] { cycle, cityChannel[0], cityChannel[1], team.required(), team.headcount(),
 					team.salesPerRep(), flag == null ? null : flag.flag(), team.reasonZh(), team.reasonEn(),
 					run.version().label() });
 			required += team.required();
@@ -105,7 +113,7 @@ class TeamSizingBinding implements RuleSetBinding {
 				(flag.flag().equals("UNDERSTAFFED") ? short_ : over).append('\n')
 					.append(team.subjectId())
 					.append(' ')
-					.append(names.getOrDefault(team.subjectId(), team.subjectId()))
+					.append(names.getOrDefault(cityChannel[0], ""))
 					.append(": ")
 					.append(flag.reasonZh())
 					.append(" / ")

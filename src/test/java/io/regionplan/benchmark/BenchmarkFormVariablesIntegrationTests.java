@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.YearMonth;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -54,13 +52,7 @@ class BenchmarkFormVariablesIntegrationTests {
 	}
 
 	private Map<String, JsonNode> shown(String process, String taskId) {
-		String task = driver.task(process, taskId).getId();
-		ResponseEntity<JsonNode> answer = rest.withBasicAuth(DIRECTOR, "demo")
-			.getForEntity("/engine-rest/task/" + task + "/form-variables", JsonNode.class);
-		assertThat(answer.getStatusCode().value()).as(taskId + ": " + answer.getBody()).isEqualTo(200);
-		Map<String, JsonNode> values = new HashMap<>();
-		answer.getBody().fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().get("value")));
-		return values;
+		return driver.formVariables(process, taskId, DIRECTOR);
 	}
 
 	@Test

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 
+import io.regionplan.StandInCommands;
 import io.regionplan.rules.RuleSetRegistry;
 import io.regionplan.rules.RuleSetSource;
 import io.regionplan.system.RegionPlanUser;
@@ -26,10 +26,6 @@ import io.regionplan.system.Roles;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -170,17 +166,7 @@ class DecisionControllerTests {
 	}
 
 	private void standInEngine(RepositoryService repository) {
-		CommandContext context = mock(CommandContext.class);
-		when(context.runWithoutAuthorization(any(Callable.class)))
-			.thenAnswer(call -> call.<Callable<?>>getArgument(0).call());
-		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-		configuration.setCommandExecutorTxRequired(new CommandExecutor() {
-			@Override
-			public <T> T execute(Command<T> command) {
-				return command.execute(context);
-			}
-		});
-		when(engine.getProcessEngineConfiguration()).thenReturn(configuration);
+		when(engine.getProcessEngineConfiguration()).thenReturn(StandInCommands.configuration());
 		when(engine.getRepositoryService()).thenReturn(repository);
 	}
 

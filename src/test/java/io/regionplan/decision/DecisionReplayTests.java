@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.regionplan.StandInCommands;
 import io.regionplan.decision.DecisionReplay.Replay;
 import io.regionplan.decision.DecisionReplay.Side;
 import io.regionplan.rules.RuleSetAt;
@@ -31,10 +31,6 @@ import io.regionplan.rules.RuleSetsInForce;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,17 +80,7 @@ class DecisionReplayTests {
 
 	@BeforeEach
 	void engineWithoutAuthorization() {
-		CommandContext context = mock(CommandContext.class);
-		when(context.runWithoutAuthorization(any(Callable.class)))
-			.thenAnswer(call -> call.<Callable<?>>getArgument(0).call());
-		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-		configuration.setCommandExecutorTxRequired(new CommandExecutor() {
-			@Override
-			public <T> T execute(Command<T> command) {
-				return command.execute(context);
-			}
-		});
-		when(engine.getProcessEngineConfiguration()).thenReturn(configuration);
+		when(engine.getProcessEngineConfiguration()).thenReturn(StandInCommands.configuration());
 		when(engine.getRepositoryService()).thenReturn(repository);
 		when(registry.at(repository, "deployment-1", "dealer-classification")).thenReturn(then);
 		when(inForce.inForce("dealer-classification")).thenReturn(Optional.of(today));

@@ -2,7 +2,6 @@ package io.regionplan.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,8 +12,6 @@ import io.regionplan.planning.CycleDriver;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,21 +33,12 @@ class ApprovalFormVariablesIntegrationTests {
 	CycleDriver driver;
 
 	@Autowired
-	TestRestTemplate rest;
-
-	@Autowired
 	JdbcTemplate jdbc;
 
 	/** Each variable's value as the form-variables resource answers {@code user}. */
+	/** What the task's form shows {@code user}. */
 	private Map<String, JsonNode> shown(String cycle, String taskId, String user) {
-		String task = driver.task(cycle, taskId).getId();
-		ResponseEntity<JsonNode> answer = rest.withBasicAuth(user, "demo")
-			.getForEntity("/engine-rest/task/" + task + "/form-variables", JsonNode.class);
-		assertThat(answer.getStatusCode().value()).as(user + " reads " + taskId + ": " + answer.getBody())
-			.isEqualTo(200);
-		Map<String, JsonNode> values = new HashMap<>();
-		answer.getBody().fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().get("value")));
-		return values;
+		return driver.formVariables(cycle, taskId, user);
 	}
 
 	@Test

@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.regionplan.StandInCommands;
 import io.regionplan.system.Roles;
 
 import org.camunda.bpm.engine.FormService;
@@ -33,11 +33,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.StartFormData;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.task.Task;
@@ -77,17 +73,7 @@ class CompletionVariablesFilterTests {
 
 	@BeforeEach
 	void standInEngine() {
-		CommandContext context = mock(CommandContext.class);
-		when(context.runWithoutAuthorization(any(Callable.class)))
-			.thenAnswer(call -> call.<Callable<?>>getArgument(0).call());
-		StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-		configuration.setCommandExecutorTxRequired(new CommandExecutor() {
-			@Override
-			public <T> T execute(Command<T> command) {
-				return command.execute(context);
-			}
-		});
-		when(engine.getProcessEngineConfiguration()).thenReturn(configuration);
+		when(engine.getProcessEngineConfiguration()).thenReturn(StandInCommands.configuration());
 		when(engine.getTaskService()).thenReturn(tasks);
 		when(engine.getRepositoryService()).thenReturn(repository);
 		when(engine.getFormService()).thenReturn(forms);

@@ -22,8 +22,6 @@ import io.regionplan.planning.CycleDriver;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -53,19 +51,10 @@ class ReviewFormVariablesIntegrationTests {
 	CycleDriver driver;
 
 	@Autowired
-	TestRestTemplate rest;
-
-	@Autowired
 	JdbcTemplate jdbc;
 
 	private Map<String, JsonNode> shown(String cycle, String taskId) {
-		String task = driver.task(cycle, taskId).getId();
-		ResponseEntity<JsonNode> answer = rest.withBasicAuth(MANAGER, "demo")
-			.getForEntity("/engine-rest/task/" + task + "/form-variables", JsonNode.class);
-		assertThat(answer.getStatusCode().value()).as(taskId + ": " + answer.getBody()).isEqualTo(200);
-		Map<String, JsonNode> values = new HashMap<>();
-		answer.getBody().fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().get("value")));
-		return values;
+		return driver.formVariables(cycle, taskId, MANAGER);
 	}
 
 	/** The latest month of the region's sales: the data period of a new cycle. */

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -79,6 +81,24 @@ public final class CycleDriver {
 			.processInstanceId(task.getProcessInstanceId())
 			.singleResult()
 			.getRootProcessInstanceId();
+	}
+
+	/**
+	 * Each variable's value as {@code GET /engine-rest/task/{id}/form-variables} answers
+	 * {@code user} for the open task {@code taskId} of the cycle (or of a process it
+	 * called): what that person's form shows.
+	 */
+	public Map<String, JsonNode> formVariables(String cycle, String taskId, String user) {
+		String id = task(cycle, taskId).getId();
+		ResponseEntity<JsonNode> answer = rest.withBasicAuth(user, "demo")
+			.getForEntity("/engine-rest/task/" + id + "/form-variables", JsonNode.class);
+		if (answer.getStatusCode().value() != 200) {
+			throw new IllegalStateException(
+					user + " reads " + taskId + ": " + answer.getStatusCode() + " " + answer.getBody());
+		}
+		Map<String, JsonNode> values = new java.util.HashMap<>();
+		answer.getBody().fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().get("value")));
+		return values;
 	}
 
 	/**

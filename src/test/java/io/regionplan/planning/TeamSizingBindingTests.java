@@ -144,16 +144,56 @@ class TeamSizingBindingTests {
 	void everyCityGetsTheStoresOfEachOfItsChannelsOrNone() {
 		region();
 
-		assertThat(new ArrayList<Object>(binding.facts(cycle().execution()))).containsExactly(
-				new CityTeam("changzhou", "常州", List.of()),
-				new CityTeam("suzhou", "苏州",
-						List.of(new CityChannelTeam("suzhou", "KA", 88, 2, new BigDecimal("1000000")),
-								new CityChannelTeam("suzhou", "SUPERMARKET", 440, 9, new BigDecimal("900000")),
-								new CityChannelTeam("suzhou", "TRADITIONAL", 880, 4, new BigDecimal("1200000")))),
-				new CityTeam("wuxi", "无锡",
-						List.of(new CityChannelTeam("wuxi", "CONVENIENCE", 0, 0, BigDecimal.ZERO),
-								new CityChannelTeam("wuxi", "ECOMMERCE", 500, 0, BigDecimal.ZERO),
-								new CityChannelTeam("wuxi", "KA", 176, 12, new BigDecimal("100")))));
+		List<CityChannelTeam> channels = List.of(new CityChannelTeam("suzhou", "KA", 88, 2, new BigDecimal("1000000")),
+				new CityChannelTeam("suzhou", "SUPERMARKET", 440, 9, new BigDecimal("900000")),
+				new CityChannelTeam("suzhou", "TRADITIONAL", 880, 4, new BigDecimal("1200000")),
+				new CityChannelTeam("wuxi", "CONVENIENCE", 0, 0, BigDecimal.ZERO),
+				new CityChannelTeam("wuxi", "ECOMMERCE", 500, 0, BigDecimal.ZERO),
+				new CityChannelTeam("wuxi", "KA", 176, 12, new BigDecimal("100")));
+		// the cities, then each channel for the rules of older deployments
+		assertThat(new ArrayList<Object>(binding.facts(cycle().execution()))).containsAll(channels)
+			.startsWith(new CityTeam("changzhou", "常州", List.of()),
+					new CityTeam("suzhou", "苏州",
+							List.of(new CityChannelTeam("suzhou", "KA", 88, 2, new BigDecimal("1000000")),
+									new CityChannelTeam("suzhou", "SUPERMARKET", 440, 9, new BigDecimal("900000")),
+									new CityChannelTeam("suzhou", "TRADITIONAL", 880, 4, new BigDecimal("1200000")))),
+					new CityTeam("wuxi", "无锡",
+							List.of(new CityChannelTeam("wuxi", "CONVENIENCE", 0, 0, BigDecimal.ZERO),
+									new CityChannelTeam("wuxi", "ECOMMERCE", 500, 0, BigDecimal.ZERO),
+									new CityChannelTeam("wuxi", "KA", 176, 12, new BigDecimal("100")))));
+		assertThat(binding.facts(cycle().execution())).hasSize(3 + channels.size());
+	}
+
+	/**
+	 * A cycle started on a deployment of the rules before 2026-11-28 (sized per city ×
+	 * channel) still runs them: the old file compiles against today's facts and its rows
+	 * are stored per channel. Its KA row by its own arithmetic: 88 × 1.0 × 8 = 704 ÷ 176
+	 * = 4.
+	 */
+	@Test
+	void theRulesOfAnOlderDeploymentStillSizeTheirCycle() throws java.io.IOException {
+		region();
+		java.util.SortedMap<String, byte[]> files = new java.util.TreeMap<>();
+		for (String name : List.of("team.drl", "parameters.properties")) {
+			files.put("rules/team-sizing/" + name, java.nio.file.Files
+				.readAllBytes(java.nio.file.Path.of("src/test/resources/older-rules/team-sizing", name)));
+		}
+		CompiledRuleSet older = new io.regionplan.rules.RuleSetCompiler()
+			.compile(new io.regionplan.rules.RuleSetSource("team-sizing", files));
+		FakeExecution execution = cycle();
+
+		execution.evaluate(older, binding);
+
+		assertThat(tables.jdbc()
+			.queryForList("select city_id, channel_id, required_reps from cycle_team_size "
+					+ "where process_instance_id = 'cycle-1' and channel_id = 'KA' order by city_id"))
+			.extracting(row -> Arrays.asList(row.values().toArray()))
+			.containsExactly(Arrays.asList("suzhou", "KA", 4), Arrays.asList("wuxi", "KA", 8));
+		assertThat(tables.jdbc()
+			.queryForObject("select count(*) from cycle_team_size where process_instance_id = 'cycle-1' "
+					+ "and channel_id = '*'", Integer.class))
+			.as("no city rows from the older rules")
+			.isZero();
 	}
 
 	@Test

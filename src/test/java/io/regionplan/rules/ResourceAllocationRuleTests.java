@@ -80,6 +80,42 @@ class ResourceAllocationRuleTests {
 	}
 
 	@Test
+	void theReserveIsRoundedDownOnceAndTheRestAddsUpExactly() {
+		// 17 reps: 10% = 1.7, rounded down to 1 (never more than 10%); 16 over three B
+		// dealers, 5.33 each (under the cap of 40% = 6.4): 5, 5, 5 and the one left by
+		// rounding to the first by id
+		RuleRun run = RuleSets.run(rules, List.of(new Budget("east", "headcount", new BigDecimal("17"), 0),
+				new AllocationCity("a", "甲", "BASE_CAMP", new BigDecimal("100")), new AllocationDealer("d1", "a", "B"),
+				new AllocationDealer("d2", "a", "B"), new AllocationDealer("d3", "a", "B")));
+
+		assertThat(amounts(run, "reserve").get("east")).isEqualByComparingTo("1");
+		assertThat(amounts(run, "dealer")).containsOnly(entry("d1@a", new BigDecimal("6")),
+				entry("d2@a", new BigDecimal("5")), entry("d3@a", new BigDecimal("5")));
+		assertThat(amounts(run, "city")).containsOnly(entry("a@a", new BigDecimal("16")));
+	}
+
+	@Test
+	void theCitiesAreTheirDealersAsRoundedAndAddUpToTheRest() {
+		// 100.00: reserve 10.00; 90.00 over seven equal cities = 12.857… each, one dealer
+		// each. Rounded by largest remainder: five get 12.86 and two 12.85, and each city
+		// is its dealer's amount: 5 × 12.86 + 2 × 12.85 = 90.00
+		List<Object> facts = new java.util.ArrayList<>(List.of(money("100")));
+		for (int c = 1; c <= 7; c++) {
+			facts.add(new AllocationCity("c" + c, "c" + c, "BASE_CAMP", new BigDecimal("100")));
+			facts.add(new AllocationDealer("d" + c, "c" + c, "A"));
+		}
+
+		RuleRun run = RuleSets.run(rules, facts);
+
+		Map<String, BigDecimal> cities = amounts(run, "city");
+		Map<String, BigDecimal> dealers = amounts(run, "dealer");
+		assertThat(cities.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("90.00");
+		for (int c = 1; c <= 7; c++) {
+			assertThat(cities.get("c" + c + "@c" + c)).isEqualByComparingTo(dealers.get("d" + c + "@c" + c));
+		}
+	}
+
+	@Test
 	void aCityWhoseDealersAllWeighNothingKeepsItsMoneyAsItsPool() {
 		RuleRun run = RuleSets.run(rules, List.of(money("1000"),
 				new AllocationCity("a", "甲", "MAINTAIN", new BigDecimal("100")), new AllocationDealer("d1", "a", "D")));
@@ -143,10 +179,17 @@ class ResourceAllocationRuleTests {
 		});
 		Map<String, BigDecimal> cityAmounts = amounts(run, "city");
 		BigDecimal unit = BigDecimal.ONE.movePointLeft(decimals);
-		// the reserve is 10% of the budget, give or take one unit of rounding
-		assertThat(amounts(run, "reserve").get("east").subtract(budget.multiply(new BigDecimal("0.10"))).abs())
-			.as("seed " + seed)
-			.isLessThanOrEqualTo(unit);
+		// the reserve is 10% of the budget rounded down to the unit: never more
+		BigDecimal tenth = budget.multiply(new BigDecimal("0.10"));
+		assertThat(amounts(run, "reserve").get("east")).as("seed " + seed)
+			.isLessThanOrEqualTo(tenth)
+			.isGreaterThan(tenth.subtract(unit));
+		// the cities' amounts add up to the budget less the reserve exactly
+		if (!cityAmounts.isEmpty()
+				&& amounts(run, Allocations.POOL).keySet().stream().noneMatch(k -> !k.contains("@"))) {
+			assertThat(cityAmounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).as("seed " + seed)
+				.isEqualByComparingTo(budget.subtract(amounts(run, "reserve").get("east")));
+		}
 		for (Allocation dealer : allocations.stream().filter(a -> a.subjectType().equals("dealer")).toList()) {
 			BigDecimal city = cityAmounts.get(dealer.cityId() + "@" + dealer.cityId());
 			if (dealer.reasonEn().contains(Allocations.SOLE_DEALER)) {

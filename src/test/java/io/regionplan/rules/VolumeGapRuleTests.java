@@ -115,6 +115,18 @@ class VolumeGapRuleTests {
 	}
 
 	@Test
+	void aFactRecordedBeforeThePlanWasPartOfItReadsAsPlannedAtTheForecast() {
+		// decisions recorded before 2026-11-28 stored target and forecast only; a replay
+		// reads them back with no plan
+		VolumeGap older = new VolumeGap("east", new BigDecimal("100"), new BigDecimal("90"), null);
+
+		assertThat(older.plan()).isEqualByComparingTo("90");
+		assertThat(decide("100", "90", "90").factsOf(GapBand.class)).singleElement()
+			.extracting(GapBand::band)
+			.isEqualTo(GapBand.GAP_PLAN);
+	}
+
+	@Test
 	void thresholdsComeFromTheParametersFile() {
 		assertThat(rules.parameters().decimal("gap.accepted.max")).isEqualByComparingTo("0.05");
 		assertThat(rules.parameters().decimal("gap.plan.max")).isEqualByComparingTo("0.15");

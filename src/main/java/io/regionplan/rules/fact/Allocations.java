@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * two stated rules: a city's only dealer with a weight takes the whole city amount
  * ({@value #SOLE_DEALER}, above the cap); what is left when every dealer is at the cap,
  * or a city whose dealers all weigh 0, stays with the city as its pool ({@value #POOL}),
- * for the manager to place in the review.
+ * shown to the manager in the review (a form to place it is not built yet).
  */
 public final class Allocations {
 
@@ -58,7 +58,10 @@ public final class Allocations {
 				dealers.computeIfAbsent(weight.cityId(), c -> new TreeMap<>()).put(weight.subjectId(), weight);
 			}
 		}
-		BigDecimal reserve = budget.amount().multiply(reserveRate, EXACT);
+		// the reserve rounded down once to the budget's unit: never more than the rate
+		BigDecimal reserve = budget.amount()
+			.multiply(reserveRate, EXACT)
+			.setScale(budget.decimals(), RoundingMode.FLOOR);
 		BigDecimal distributable = budget.amount().subtract(reserve);
 		BigDecimal totalCityWeight = cities.values()
 			.stream()
@@ -67,9 +70,7 @@ public final class Allocations {
 
 		Map<String, BigDecimal> exact = new LinkedHashMap<>();
 		Map<String, String[]> reasons = new LinkedHashMap<>();
-		exact.put("reserve\u0001" + budget.regionId() + "\u0001", reserve);
-		reasons.put("reserve\u0001" + budget.regionId() + "\u0001",
-				new String[] { "预留 " + Percent.of(reserveRate), "reserve " + Percent.of(reserveRate) });
+		String[] reserveReason = { "预留 " + Percent.of(reserveRate), "reserve " + Percent.of(reserveRate) };
 		if (totalCityWeight.signum() == 0 && distributable.signum() > 0) {
 			String key = POOL + "\u0001" + budget.regionId() + "\u0001";
 			exact.put(key, distributable);
@@ -118,17 +119,28 @@ public final class Allocations {
 			}
 		}
 
-		Map<String, BigDecimal> rounded = largestRemainder(exact, budget.amount(), budget.decimals());
+		// the reserve is already whole units; the rest is rounded so that it adds up to
+		// the budget less the reserve exactly
+		Map<String, BigDecimal> rounded = new LinkedHashMap<>();
+		rounded.put("reserve\u0001" + budget.regionId() + "\u0001", reserve);
+		reasons.put("reserve\u0001" + budget.regionId() + "\u0001", reserveReason);
+		rounded.putAll(largestRemainder(exact, distributable, budget.decimals()));
 		List<Allocation> allocations = new ArrayList<>();
+		Map<String, BigDecimal> roundedByCity = new TreeMap<>();
 		rounded.forEach((key, amount) -> {
 			String[] parts = key.split("\u0001", -1);
 			String[] reason = reasons.get(key);
 			allocations.add(new Allocation(budget.resource(), parts[0], parts[1], parts[2].isEmpty() ? null : parts[2],
 					amount, reason[0], reason[1]));
+			if (!parts[2].isEmpty()) {
+				roundedByCity.merge(parts[2], amount, BigDecimal::add);
+			}
 		});
-		// A city's amount is its share by weight: its dealers' and its pool.
+		// A city's amount is its share by weight: its dealers' and its pool, as rounded,
+		// so that the cities add up to the budget less the reserve exactly.
 		for (Weight city : cities.values()) {
-			BigDecimal amount = cityAmounts.get(city.cityId()).setScale(budget.decimals(), RoundingMode.HALF_UP);
+			BigDecimal amount = roundedByCity.getOrDefault(city.cityId(),
+					cityAmounts.get(city.cityId()).setScale(budget.decimals(), RoundingMode.HALF_UP));
 			allocations.add(new Allocation(budget.resource(), "city", city.cityId(), city.cityId(), amount,
 					"城市权重 " + city.value() + " / 总权重 " + totalCityWeight.stripTrailingZeros().toPlainString(),
 					"city weight " + city.value() + " of total "

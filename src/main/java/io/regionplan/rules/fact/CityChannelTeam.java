@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The sales team of one city × channel: one channel of a {@link CityTeam}.
+ * The sales team of one city × channel: one channel of a {@link CityTeam}, and a fact of
+ * its own for the rules of deployments before 2026-11-28, which sized each channel.
  *
  * @param stores the stores in the channel universe of the city
  * @param headcount the reps covering it now
@@ -19,6 +20,20 @@ public record CityChannelTeam(String cityId, String channelId, long stores, int 
 	 */
 	public BigDecimal targetStores(BigDecimal coverageTarget) {
 		return BigDecimal.valueOf(stores).multiply(coverageTarget).setScale(0, RoundingMode.HALF_UP);
+	}
+
+	/**
+	 * Reps needed for one channel's visits a month, rounded up per channel. The
+	 * team-sizing rules before 2026-11-28 sized each city × channel with it; it is kept
+	 * so that cycles still running on a deployment of those rules compile and size as
+	 * they did. Today's rules size a {@link CityTeam}, rounded once per city.
+	 */
+	@Deprecated
+	public int requiredReps(BigDecimal targetStores, BigDecimal visitsPerStorePerMonth, BigDecimal visitsPerRepPerDay,
+			BigDecimal workingDays) {
+		return targetStores.multiply(visitsPerStorePerMonth)
+			.divide(visitsPerRepPerDay.multiply(workingDays), 0, RoundingMode.CEILING)
+			.intValue();
 	}
 
 	/** Sales per rep now, whole yuan; {@code null} without reps. */

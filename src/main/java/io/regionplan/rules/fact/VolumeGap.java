@@ -14,7 +14,7 @@ import java.math.RoundingMode;
  * @param target the HQ volume target, above zero
  * @param forecast the forecast volume, zero or above
  * @param plan the manager's planned volume, zero or above (the forecast until there is a
- * plan)
+ * plan, and in facts recorded before the plan was part of them)
  */
 public record VolumeGap(String subjectId, BigDecimal target, BigDecimal forecast, BigDecimal plan) implements Subject {
 
@@ -25,7 +25,11 @@ public record VolumeGap(String subjectId, BigDecimal target, BigDecimal forecast
 		if (forecast == null || forecast.signum() < 0) {
 			throw new IllegalArgumentException("预测销量不能为负 / forecast must not be negative, got " + forecast);
 		}
-		if (plan == null || plan.signum() < 0) {
+		if (plan == null) {
+			// a fact recorded before the plan was part of it (replays of older decisions)
+			plan = forecast;
+		}
+		if (plan.signum() < 0) {
 			throw new IllegalArgumentException("计划销量不能为负 / plan must not be negative, got " + plan);
 		}
 	}
