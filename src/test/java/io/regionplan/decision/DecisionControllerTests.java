@@ -166,7 +166,9 @@ class DecisionControllerTests {
 	}
 
 	private void standInEngine(RepositoryService repository) {
-		when(engine.getProcessEngineConfiguration()).thenReturn(StandInCommands.configuration());
+		// built before the stubbing: it stubs a mock of its own
+		var configuration = StandInCommands.configuration();
+		when(engine.getProcessEngineConfiguration()).thenReturn(configuration);
 		when(engine.getRepositoryService()).thenReturn(repository);
 	}
 

@@ -80,7 +80,9 @@ class DecisionReplayTests {
 
 	@BeforeEach
 	void engineWithoutAuthorization() {
-		when(engine.getProcessEngineConfiguration()).thenReturn(StandInCommands.configuration());
+		// built before the stubbing: it stubs a mock of its own
+		var configuration = StandInCommands.configuration();
+		when(engine.getProcessEngineConfiguration()).thenReturn(configuration);
 		when(engine.getRepositoryService()).thenReturn(repository);
 		when(registry.at(repository, "deployment-1", "dealer-classification")).thenReturn(then);
 		when(inForce.inForce("dealer-classification")).thenReturn(Optional.of(today));

@@ -73,7 +73,9 @@ class CompletionVariablesFilterTests {
 
 	@BeforeEach
 	void standInEngine() {
-		when(engine.getProcessEngineConfiguration()).thenReturn(StandInCommands.configuration());
+		// built before the stubbing: it stubs a mock of its own
+		var configuration = StandInCommands.configuration();
+		when(engine.getProcessEngineConfiguration()).thenReturn(configuration);
 		when(engine.getTaskService()).thenReturn(tasks);
 		when(engine.getRepositoryService()).thenReturn(repository);
 		when(engine.getFormService()).thenReturn(forms);
