@@ -1,6 +1,7 @@
 package io.regionplan.planning;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Set;
 
 import io.regionplan.engine.ExpressionBean;
@@ -50,8 +51,7 @@ class DistributePlanDelegate implements JavaDelegate, VariableContract {
 
 	@Override
 	public Set<String> reads() {
-		return VariableContract.union(Set.of("plannedVolume", "upliftVolume", "gapBand"),
-				java.util.Arrays.asList(GAP_SOURCES));
+		return VariableContract.union(Set.of("plannedVolume", "upliftVolume", "gapBand"), Arrays.asList(GAP_SOURCES));
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.regionplan.planning;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +57,7 @@ class OverrideDelegates {
 	 * manager and the director read the overridden strategies.
 	 */
 	void summarizeStrategies(DelegateExecution execution) {
-		Map<String, String> names = new java.util.HashMap<>();
+		Map<String, String> names = new HashMap<>();
 		metrics.cities(CycleContext.region(execution), CycleContext.period(execution, metrics))
 			.forEach(city -> names.put(city.cityId(), city.nameZh()));
 		execution.setVariable("cityStrategySummary",
