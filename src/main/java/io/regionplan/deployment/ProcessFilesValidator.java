@@ -178,7 +178,11 @@ public final class ProcessFilesValidator {
 				problems.add(new FileProblem(name, 0, 0,
 						"字段 key 重复 / duplicate field key '" + component.get("key").asText() + "'"));
 			}
-			if (component.has("components")) {
+			if (component.path("type").asText().equals("dynamiclist")) {
+				// a dynamic list's rows have keys of their own
+				collectKeys(name, component.path("components"), new HashSet<>(), problems);
+			}
+			else if (component.has("components")) {
 				collectKeys(name, component.get("components"), keys, problems);
 			}
 		}

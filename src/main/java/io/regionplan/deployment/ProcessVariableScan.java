@@ -193,6 +193,15 @@ final class ProcessVariableScan {
 
 	private static void collect(JsonNode components, Set<String> entered, Set<String> shown) {
 		for (JsonNode component : components) {
+			if (component.hasNonNull("valuesKey")) {
+				shown.add(component.get("valuesKey").asText());
+			}
+			if (component.path("type").asText().equals("dynamiclist") && component.hasNonNull("path")) {
+				// one variable, a list of rows; the rows' fields are not variables
+				entered.add(component.get("path").asText());
+				collect(component.path("components"), new LinkedHashSet<>(), shown);
+				continue;
+			}
 			if (component.hasNonNull("key")) {
 				(component.path("disabled").asBoolean() || component.path("readonly").asBoolean() ? shown : entered)
 					.add(component.get("key").asText());

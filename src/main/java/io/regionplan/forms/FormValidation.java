@@ -1,13 +1,7 @@
 package io.regionplan.forms;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,11 +52,11 @@ class FormValidation extends AbstractProcessEnginePlugin {
 
 	private final ObjectMapper json;
 
-	private final int maxTextLength;
+	private final FieldCheck fields;
 
 	FormValidation(List<CompletionRule> completionRules, ObjectMapper json, InputLimits limits) {
 		this.json = json;
-		this.maxTextLength = limits.maxTextLength();
+		this.fields = new FieldCheck(json, limits.maxTextLength());
 		for (CompletionRule rule : completionRules) {
 			rule.taskIds().forEach(id -> rules.computeIfAbsent(id, k -> new ArrayList<>()).add(rule));
 		}
@@ -146,75 +140,10 @@ class FormValidation extends AbstractProcessEnginePlugin {
 
 	private void check(VariableScope task, FormSchema.Field field) {
 		Object value = task.getVariable(field.key());
-		boolean missing = value == null || value instanceof String text && text.isBlank()
-				|| field.type().equals("checkbox") && field.required() && Boolean.FALSE.equals(value);
-		if (missing) {
-			if (field.required()) {
-				throw invalid(field, "必填", "is required");
-			}
-			return;
+		Object checked = fields.check(task, field, value);
+		if (field.type().equals("datetime") && checked != null) {
+			task.setVariable(field.key(), checked);
 		}
-		switch (field.type()) {
-			case "number" -> {
-				if (!(value instanceof Number number) || value instanceof Double real && !Double.isFinite(real)
-						|| value instanceof Float single && !Float.isFinite(single)) {
-					throw invalid(field, "必须是数字，收到 " + value, "must be a number, got '" + value + "'");
-				}
-				BigDecimal decimal = new BigDecimal(number.toString());
-				if (!field.takes(decimal)) {
-					throw invalid(field, field.decimalsZh() + "，收到 " + decimal.toPlainString(),
-							field.decimalsEn() + ", got " + decimal.toPlainString());
-				}
-				if (field.min() != null && decimal.compareTo(field.min()) < 0) {
-					throw invalid(field, "不能小于 " + field.min(), "must be at least " + field.min());
-				}
-				if (field.max() != null && decimal.compareTo(field.max()) > 0) {
-					throw invalid(field, "不能大于 " + field.max(), "must be at most " + field.max());
-				}
-			}
-			case "textfield", "textarea" -> {
-				if (!(value instanceof String text)) {
-					throw invalid(field, "必须是文本", "must be text");
-				}
-				int maxLength = field.maxLength() == null ? maxTextLength : field.maxLength();
-				if (text.length() > maxLength) {
-					throw invalid(field, "最多 " + maxLength + " 个字符", "must be at most " + maxLength + " characters");
-				}
-			}
-			case "select", "radio" -> {
-				if (!field.values().isEmpty() && !field.values().contains(String.valueOf(value))) {
-					throw invalid(field, "必须是 " + field.values() + " 之一", "must be one of " + field.values());
-				}
-			}
-			case "checkbox" -> {
-				if (!(value instanceof Boolean)) {
-					throw invalid(field, "必须是 true 或 false", "must be true or false");
-				}
-			}
-			case "datetime" -> task.setVariable(field.key(), date(field, value));
-			default -> {
-			}
-		}
-	}
-
-	private static Date date(FormSchema.Field field, Object value) {
-		if (value instanceof Date date) {
-			return date;
-		}
-		String text = value.toString().strip();
-		try {
-			return text.length() == 10
-					? Date.from(LocalDate.parse(text).atStartOfDay(ZoneId.systemDefault()).toInstant())
-					: Date.from(LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toInstant());
-		}
-		catch (DateTimeParseException ex) {
-			throw invalid(field, "必须是日期 YYYY-MM-DD", "must be a date YYYY-MM-DD, got '" + text + "'");
-		}
-	}
-
-	private static FormValidationException invalid(FormSchema.Field field, String zh, String en) {
-		return new FormValidationException(field.key(), "字段 " + field.key() + "（" + field.label() + "）" + zh
-				+ " / field '" + field.key() + "' (" + field.label() + ") " + en);
 	}
 
 }

@@ -1,12 +1,17 @@
 package io.regionplan.forms;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One variable of a completion or a start as the engine REST API receives it
@@ -20,13 +25,16 @@ final class SubmittedVariable {
 
 	private static final Pattern WHOLE = Pattern.compile("-?\\d{1,19}");
 
+	private static final ObjectMapper ROWS = new ObjectMapper()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
 	private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
 
 	/** The types a field's value may declare (lower case; empty: none declared). */
 	private static final Map<String, List<String>> TYPES = Map.of("number",
 			List.of("", "integer", "long", "short", "double"), "checkbox", List.of("", "boolean"), "datetime",
 			List.of("", "string", "date"), "textfield", List.of("", "string"), "textarea", List.of("", "string"),
-			"select", List.of("", "string"), "radio", List.of("", "string"));
+			"select", List.of("", "string"), "radio", List.of("", "string"), "dynamiclist", List.of("json"));
 
 	/** The fields whose value is text (an option of a select or radio too). */
 	private static final List<String> TEXT = List.of("textfield", "textarea", "select", "radio");
@@ -39,8 +47,13 @@ final class SubmittedVariable {
 	 * names the form in the message.
 	 */
 	static String refusal(String name, JsonNode variable, FormSchema schema, String form) {
+		return refusal(name, name, variable, schema, form);
+	}
+
+	/** {@code key}: the field on the form; {@code name}: how the message names it. */
+	private static String refusal(String key, String name, JsonNode variable, FormSchema schema, String form) {
 		String field = "字段 " + name + "：";
-		Optional<FormSchema.Field> input = schema.field(name);
+		Optional<FormSchema.Field> input = schema.field(key);
 		if (input.isEmpty() && schema.shown().contains(name)) {
 			return field + "表单 " + schema.id() + " 只显示这个值，由系统计算，不能提交 / field '" + name + "' is only shown on " + form
 					+ " '" + schema.id() + "': the server computes it, no completion may set it";
@@ -66,6 +79,9 @@ final class SubmittedVariable {
 		}
 		if (input.get().type().equals("number")) {
 			return number(name, value, type, input.get());
+		}
+		if (input.get().type().equals("dynamiclist")) {
+			return rows(name, value, input.get(), form);
 		}
 		if (TEXT.contains(input.get().type()) && !value.isTextual()) {
 			return field + "必须是文本，收到 " + value + " / field '" + name + "': must be text, got " + value;
@@ -114,6 +130,45 @@ final class SubmittedVariable {
 		};
 		return exact ? null : field + "值 " + number.toPlainString() + " 无法按 " + stored + " 准确保存 / field '" + name
 				+ "': value " + number.toPlainString() + " cannot be stored exactly as " + stored;
+	}
+
+	/**
+	 * A dynamic list as Tasklist sends it: a Json variable whose value is the text of an
+	 * array of rows, each an object of the list's own fields, each value checked as that
+	 * field's.
+	 */
+	private static String rows(String name, JsonNode value, FormSchema.Field list, String form) {
+		String field = "字段 " + name + "：";
+		JsonNode rows;
+		try {
+			rows = value.isTextual() ? ROWS.readTree(value.asText()) : null;
+		}
+		catch (IOException ex) {
+			rows = null;
+		}
+		if (rows == null || !rows.isArray()) {
+			return field + "必须是由行组成的 JSON 数组文本 / field '" + name + "': must be the text of a JSON array of rows";
+		}
+		if (rows.size() > FormSchema.MAX_ROWS) {
+			return field + "最多 " + FormSchema.MAX_ROWS + " 行，收到 " + rows.size() + " / field '" + name + "': at most "
+					+ FormSchema.MAX_ROWS + " rows, got " + rows.size();
+		}
+		FormSchema items = new FormSchema(list.key(), list.items(), Set.of());
+		for (int i = 0; i < rows.size(); i++) {
+			JsonNode row = rows.get(i);
+			String at = name + "[" + (i + 1) + "]";
+			if (!row.isObject()) {
+				return "字段 " + at + "：每一行必须是对象 / field '" + at + "': each row must be an object";
+			}
+			for (Map.Entry<String, JsonNode> cell : row.properties()) {
+				ObjectNode submitted = ROWS.createObjectNode().set("value", cell.getValue());
+				String refusal = refusal(cell.getKey(), at + "." + cell.getKey(), submitted, items, form);
+				if (refusal != null) {
+					return refusal;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static boolean within(BigDecimal number, long min, long max) {

@@ -37,9 +37,12 @@ class CityStrategyBinding implements RuleSetBinding {
 
 	private final CycleResults results;
 
-	CityStrategyBinding(MarketMetrics metrics, CycleResults results) {
+	private final ReviewChoices choices;
+
+	CityStrategyBinding(MarketMetrics metrics, CycleResults results, ReviewChoices choices) {
 		this.metrics = metrics;
 		this.results = results;
+		this.choices = choices;
 	}
 
 	@Override
@@ -112,6 +115,7 @@ class CityStrategyBinding implements RuleSetBinding {
 							dropped.contains(s.cityId()), s.reasonZh(), s.reasonEn()))
 					.toList()));
 		execution.setVariable("citiesRangeDropped", dropped.size());
+		choices.afterStrategies(execution);
 	}
 
 	@Override
@@ -121,7 +125,7 @@ class CityStrategyBinding implements RuleSetBinding {
 
 	@Override
 	public Set<String> writes() {
-		return Set.of("period", "cityStrategySummary", "citiesRangeDropped");
+		return Set.of("period", "cityStrategySummary", "citiesRangeDropped", "cityOptions");
 	}
 
 }

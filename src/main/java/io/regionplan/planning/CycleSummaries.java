@@ -17,7 +17,16 @@ final class CycleSummaries {
 	/** How an override's reason starts in the stored results (OverrideDelegates). */
 	static final String OVERRIDDEN_ZH = "人工调整，理由：";
 
+	/** The strategies' Chinese names. */
+	private static final Map<String, String> STRATEGY_ZH = Map.of("BASE_CAMP", "大本营", "THREE_POINTS_ATTACK_ONE",
+			"三点攻一点", "BREAKTHROUGH", "突破", "MAINTAIN", "稳固", "MUSHROOM_PICKING", "采蘑菇", "NEW_MARKET", "新市场");
+
 	private CycleSummaries() {
+	}
+
+	/** A strategy's Chinese name (the id for one without). */
+	static String strategyZh(String strategy) {
+		return STRATEGY_ZH.getOrDefault(strategy, strategy);
 	}
 
 	/** One city's strategy as stored or decided. */

@@ -31,9 +31,12 @@ class DealerClassificationBinding implements RuleSetBinding {
 
 	private final CycleResults results;
 
-	DealerClassificationBinding(MarketMetrics metrics, CycleResults results) {
+	private final ReviewChoices choices;
+
+	DealerClassificationBinding(MarketMetrics metrics, CycleResults results, ReviewChoices choices) {
 		this.metrics = metrics;
 		this.results = results;
+		this.choices = choices;
 	}
 
 	@Override
@@ -72,6 +75,7 @@ class DealerClassificationBinding implements RuleSetBinding {
 		CycleSummaries.tierCounts(lines).forEach((tier, count) -> execution.setVariable("dealersTier" + tier, count));
 		execution.setVariable("dealersFlagged", flags.size());
 		execution.setVariable("dealerTierSummary", CycleSummaries.tiers(lines));
+		choices.afterTiers(execution);
 	}
 
 	@Override
@@ -82,7 +86,7 @@ class DealerClassificationBinding implements RuleSetBinding {
 	@Override
 	public Set<String> writes() {
 		return Set.of("period", "dealersTierA", "dealersTierB", "dealersTierC", "dealersTierD", "dealersFlagged",
-				"dealerTierSummary");
+				"dealerTierSummary", "dealerOptions");
 	}
 
 }

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.regionplan.forms.CompletionRule;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -132,15 +134,24 @@ class PlanningCompletionRules {
 	}
 
 	@Bean
-	CompletionRule strategyOverrideNeedsACityAndAReason(JdbcTemplate jdbc) {
-		return rule(Set.of("Task_ReviewStrategy"), OverrideDelegates.STRATEGY, task -> checkOverride(task, jdbc,
-				OverrideDelegates.STRATEGY, STRATEGIES, "cycle_city_strategy", "city_id"));
+	CompletionRule strategyOverridesNeedACityAStrategyAndAReason(JdbcTemplate jdbc, ObjectMapper json) {
+		return rule(Set.of("Task_ReviewStrategy"), own(OverrideDelegates.STRATEGY_LIST, OverrideDelegates.STRATEGY),
+				task -> ReviewOverrides.check(task, jdbc, json, OverrideDelegates.STRATEGY_LIST,
+						OverrideDelegates.STRATEGY_ROW, OverrideDelegates.STRATEGY, STRATEGIES, "cycle_city_strategy",
+						"city_id"));
 	}
 
 	@Bean
-	CompletionRule tierOverrideNeedsADealerAndAReason(JdbcTemplate jdbc) {
-		return rule(Set.of("Task_ReviewDealersAndResources"), OverrideDelegates.TIER,
-				task -> checkOverride(task, jdbc, OverrideDelegates.TIER, TIERS, "cycle_dealer_tier", "dealer_id"));
+	CompletionRule tierOverridesNeedADealerATierAndAReason(JdbcTemplate jdbc, ObjectMapper json) {
+		return rule(Set.of("Task_ReviewDealersAndResources"), own(OverrideDelegates.TIER_LIST, OverrideDelegates.TIER),
+				task -> ReviewOverrides.check(task, jdbc, json, OverrideDelegates.TIER_LIST, OverrideDelegates.TIER_ROW,
+						OverrideDelegates.TIER, TIERS, "cycle_dealer_tier", "dealer_id"));
+	}
+
+	private static List<String> own(String list, List<String> single) {
+		List<String> own = new java.util.ArrayList<>(single);
+		own.add(list);
+		return own;
 	}
 
 	@Bean
@@ -156,44 +167,6 @@ class PlanningCompletionRules {
 				}
 			}
 		});
-	}
-
-	/**
-	 * {@code variables}: the review's subject, new value and reason; all three, or none.
-	 */
-	private static void checkOverride(DelegateTask task, JdbcTemplate jdbc, List<String> variables,
-			List<String> allowed, String table, String idColumn) {
-		String subjectField = variables.get(0);
-		String valueField = variables.get(1);
-		String reasonField = variables.get(2);
-		Object subject = task.getVariable(subjectField);
-		if (blank(subject)) {
-			for (String given : List.of(valueField, reasonField)) {
-				if (!blank(task.getVariable(given))) {
-					throw invalid(subjectField, "填写了 " + given + "，但没有写调整的对象",
-							given + " is given, but not what it overrides");
-				}
-			}
-			return;
-		}
-		Integer known = jdbc.queryForObject(
-				"select count(*) from " + table + " where process_instance_id = ? and " + idColumn + " = ?",
-				Integer.class, rootOf(task), String.valueOf(subject).strip());
-		if (known == null || known == 0) {
-			// the message names the field, not the value: what was typed is not repeated
-			// back
-			throw invalid(subjectField, "本周期没有这一项", "no such entry in this cycle");
-		}
-		if (!allowed.contains(String.valueOf(task.getVariable(valueField)))) {
-			throw invalid(valueField, "必须是 " + allowed + " 之一", "must be one of " + allowed);
-		}
-		if (blank(task.getVariable(reasonField))) {
-			throw invalid(reasonField, "调整结果必须写明理由", "an override needs a written reason");
-		}
-	}
-
-	private static String rootOf(DelegateTask task) {
-		return CycleContext.cycleId(task.getExecution());
 	}
 
 	private static boolean blank(Object value) {

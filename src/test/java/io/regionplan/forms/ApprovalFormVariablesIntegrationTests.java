@@ -2,6 +2,7 @@ package io.regionplan.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -130,8 +131,8 @@ class ApprovalFormVariablesIntegrationTests {
 		Map<String, JsonNode> first = shown(cycle, "Task_ReviewDealersAndResources", MANAGER);
 		assertThat(first.get("dealerTierSummary").asText()).as("overdue 104 days > 90")
 			.contains("\nD-E-003 — D：逾期 104 天 > 90 / D: overdue 104 days > 90");
-		driver.complete(cycle, "Task_ReviewDealersAndResources", MANAGER, Map.of("overrideDealer", "D-E-003",
-				"overrideTier", "C", "tierOverrideReason", "已签还款计划 / repayment plan signed"));
+		driver.complete(cycle, "Task_ReviewDealersAndResources", MANAGER, Map.of("tierOverrides",
+				CycleDriver.Rows.of(CycleDriver.tier("D-E-003", "C", "已签还款计划 / repayment plan signed"))));
 		driver.runJobs(cycle);
 
 		Map<String, JsonNode> again = shown(cycle, "Task_ReviewDealersAndResources", MANAGER);
@@ -148,7 +149,7 @@ class ApprovalFormVariablesIntegrationTests {
 					jdbc.queryForObject("select count(*) from market_dealer where region_id = 'east'", Integer.class));
 		assertThat(again.get("allocationSummary").asText()).startsWith("预留 / reserve ")
 			.contains("经销商 / dealers: " + dealers + " 家 / dealers, ");
-		assertThat(again).doesNotContainKeys("overrideDealer", "overrideTier", "tierOverrideReason");
+		assertThat(again).doesNotContainKeys("tierOverrides");
 	}
 
 	/**
@@ -167,15 +168,15 @@ class ApprovalFormVariablesIntegrationTests {
 		driver.runJobs(cycle);
 		assertThat(shown(cycle, "Task_ReviewStrategy", MANAGER).get("cityStrategySummary").asText())
 			.containsPattern("MUSHROOM_PICKING: [^;]*温州");
-		driver.complete(cycle, "Task_ReviewStrategy", MANAGER, Map.of("overrideCity", "wenzhou", "overrideStrategy",
-				"BREAKTHROUGH", "strategyOverrideReason", "新开 KA 渠道 / new KA channel"));
+		driver.complete(cycle, "Task_ReviewStrategy", MANAGER, Map.of("strategyOverrides",
+				CycleDriver.Rows.of(CycleDriver.strategy("wenzhou", "BREAKTHROUGH", "新开 KA 渠道 / new KA channel"))));
 		driver.runJobs(cycle);
 		driver.planAsForecast(cycle, MANAGER);
 		driver.reviewTeam(cycle, MANAGER);
 		Map<String, JsonNode> tiers = shown(cycle, "Task_ReviewDealersAndResources", MANAGER);
 		assertThat(tiers.get("dealerTierSummary").asText()).startsWith("A 16 · B 70 · C 62 · D 2（");
-		driver.complete(cycle, "Task_ReviewDealersAndResources", MANAGER, Map.of("overrideDealer", "D-E-003",
-				"overrideTier", "C", "tierOverrideReason", "已签还款计划 / repayment plan signed"));
+		driver.complete(cycle, "Task_ReviewDealersAndResources", MANAGER, Map.of("tierOverrides",
+				CycleDriver.Rows.of(CycleDriver.tier("D-E-003", "C", "已签还款计划 / repayment plan signed"))));
 		driver.runJobs(cycle);
 
 		String again = shown(cycle, "Task_ReviewDealersAndResources", MANAGER).get("dealerTierSummary").asText();
@@ -192,6 +193,83 @@ class ApprovalFormVariablesIntegrationTests {
 			.contains("\nwenzhou 温州 — 人工调整，理由：新开 KA 渠道 / new KA channel / "
 					+ "overridden, reason: 新开 KA 渠道 / new KA channel");
 		assertThat(approval.get("dealerTierSummary").asText()).isEqualTo(again);
+	}
+
+	/**
+	 * Two strategy overrides and two tier overrides in one pass each show in the
+	 * director's form and survive the director's return to the strategy: the rules run
+	 * again (strategies, team, tiers, allocation) and the manager's overrides are put
+	 * back over their results. By hand from the demo east region: the rules give A 16 · B
+	 * 70 · C 62 · D 2; both D dealers → C makes C 64 · D 0.
+	 */
+	@Test
+	void severalOverridesInOnePassShowInTheDirectorsFormAndSurviveAReturn() {
+		String cycle = driver.start("east", 1_000_000);
+		driver.complete(cycle, "Task_DataRefreshCheck", MANAGER, Map.of("dataConfirmed", true));
+		driver.complete(cycle, "Task_MarketVisits", MANAGER, CycleDriver.MARKET_VISITS);
+		driver.complete(cycle, "Task_Swot", MANAGER, CycleDriver.SWOT);
+		driver.runJobs(cycle);
+		JsonNode cities = shown(cycle, "Task_ReviewStrategy", MANAGER).get("cityOptions");
+		assertThat(cities.asText()).contains("{\"label\":\"杭州（大本营）\",\"value\":\"hangzhou\"}")
+			.contains("{\"label\":\"温州（");
+		driver.complete(cycle, "Task_ReviewStrategy", MANAGER,
+				Map.of("strategyOverrides",
+						CycleDriver.Rows.of(
+								CycleDriver.strategy("wenzhou", "BREAKTHROUGH", "新开 KA 渠道 / new KA channel"),
+								CycleDriver.strategy("hangzhou", "MAINTAIN", "守住份额 / hold the share"))));
+		driver.runJobs(cycle);
+		driver.planAsForecast(cycle, MANAGER);
+		driver.reviewTeam(cycle, MANAGER);
+		List<String> dealersD = jdbc.queryForList("select dealer_id from cycle_dealer_tier where "
+				+ "process_instance_id = ? and tier = 'D' order by dealer_id", String.class, cycle);
+		assertThat(dealersD).hasSize(2).contains("D-E-003");
+		driver.complete(cycle, "Task_ReviewDealersAndResources", MANAGER,
+				Map.of("tierOverrides",
+						CycleDriver.Rows.of(CycleDriver.tier(dealersD.get(0), "C", "已签还款计划 / repayment plan signed"),
+								CycleDriver.tier(dealersD.get(1), "C", "新店主 / new owner"))));
+		driver.runJobs(cycle);
+		driver.complete(cycle, "Task_ReviewDealersAndResources", MANAGER, Map.of());
+		driver.writeWorkPlan(cycle, MANAGER);
+
+		Map<String, JsonNode> approval = shown(cycle, "Task_DirectorPlanApproval", DIRECTOR);
+		assertOverridesShow(approval, dealersD);
+		assertThat(jdbc.queryForObject(
+				"select count(*) from decision where process_instance_id = ? " + "and kind = 'OVERRIDE'", Integer.class,
+				cycle))
+			.isEqualTo(4);
+
+		driver.complete(cycle, "Task_DirectorPlanApproval", DIRECTOR, Map.of("planDecision", "return", "returnTo",
+				"STRATEGY", "planDirectorComment", "请再看一遍策略 / look at the strategies again"));
+		driver.complete(cycle, "Task_Swot", MANAGER, CycleDriver.SWOT);
+		driver.runJobs(cycle);
+		assertThat(shown(cycle, "Task_ReviewStrategy", MANAGER).get("cityStrategySummary").asText())
+			.containsPattern("BREAKTHROUGH: [^;]*温州")
+			.containsPattern("MAINTAIN: [^;]*杭州");
+		driver.complete(cycle, "Task_ReviewStrategy", MANAGER, Map.of());
+		driver.runJobs(cycle);
+		driver.planAsForecast(cycle, MANAGER);
+		driver.reviewTeam(cycle, MANAGER);
+		assertThat(shown(cycle, "Task_ReviewDealersAndResources", MANAGER).get("dealerTierSummary").asText())
+			.startsWith("A 16 · B 70 · C 64 · D 0（");
+		driver.complete(cycle, "Task_ReviewDealersAndResources", MANAGER, Map.of());
+		driver.writeWorkPlan(cycle, MANAGER);
+
+		assertOverridesShow(shown(cycle, "Task_DirectorPlanApproval", DIRECTOR), dealersD);
+		assertThat(jdbc.queryForObject(
+				"select count(*) from decision where process_instance_id = ? " + "and kind = 'OVERRIDE'", Integer.class,
+				cycle))
+			.as("kept, not made again")
+			.isEqualTo(4);
+	}
+
+	private static void assertOverridesShow(Map<String, JsonNode> approval, List<String> dealers) {
+		assertThat(approval.get("cityStrategySummary").asText()).containsPattern("BREAKTHROUGH: [^;]*温州")
+			.containsPattern("MAINTAIN: [^;]*杭州")
+			.contains("\nwenzhou 温州 — 人工调整，理由：新开 KA 渠道 / new KA channel")
+			.contains("\nhangzhou 杭州 — 人工调整，理由：守住份额 / hold the share");
+		assertThat(approval.get("dealerTierSummary").asText()).startsWith("A 16 · B 70 · C 64 · D 0（")
+			.contains("\n" + dealers.get(0) + " → C — 人工调整，理由：已签还款计划 / repayment plan signed")
+			.contains("\n" + dealers.get(1) + " → C — 人工调整，理由：新店主 / new owner");
 	}
 
 }

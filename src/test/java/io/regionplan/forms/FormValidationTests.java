@@ -71,7 +71,11 @@ class FormValidationTests {
 			  {"key": "urgent", "type": "checkbox", "label": "Urgent"},
 			  {"key": "due", "type": "datetime", "label": "Due"},
 			  {"key": "tags", "type": "taglist", "label": "Tags"},
-			  {"key": "gap", "type": "number", "label": "Gap", "disabled": true}
+			  {"key": "gap", "type": "number", "label": "Gap", "disabled": true},
+			  {"path": "overrides", "type": "dynamiclist", "label": "Overrides", "components": [
+			    {"key": "city", "type": "select", "label": "City", "valuesKey": "cityOptions", "validate": {"required": true}},
+			    {"key": "reason", "type": "textarea", "label": "Reason", "validate": {"required": true, "maxLength": 10}}
+			  ]}
 			]}""";
 
 	private final CompletionRule rule = mock(CompletionRule.class);
@@ -207,6 +211,33 @@ class FormValidationTests {
 		validation.check(task, "review");
 
 		verify(rule).check(task);
+	}
+
+	@Test
+	void eachRowOfADynamicListIsCheckedAgainstTheListsFieldsAndTheOptionsOffered() {
+		variables.put("cityOptions",
+				"[{\"label\": \"温州\", \"value\": \"wenzhou\"}, {\"label\": \"杭州\", \"value\": \"hangzhou\"}]");
+		variables.put("overrides",
+				"[{\"city\": \"wenzhou\", \"reason\": \"新经销商\"}, {\"city\": \"hangzhou\", \"reason\": \"守住\"}]");
+		validation.check(task(), "review");
+
+		Map<String, String> refused = Map.of("[{\"city\": \"wenzhou\", \"reason\": \"x\"}, {\"reason\": \"x\"}]",
+				"字段 overrides[2].city（City）必填 / field 'overrides[2].city' (City) is required",
+				"[{\"city\": \"atlantis\", \"reason\": \"x\"}]",
+				"字段 overrides[1].city（City）不是可选的一项 / field 'overrides[1].city' (City) is not one of the options offered",
+				"[{\"city\": \"wenzhou\", \"reason\": \"12345678901\"}]",
+				"字段 overrides[1].reason（Reason）最多 10 个字符 / field 'overrides[1].reason' (Reason) must be at most 10 characters",
+				"[{\"city\": \"wenzhou\", \"reason\": \"x\", \"tier\": \"A\"}]",
+				"字段 overrides[1].tier（Overrides）不是这个列表的字段 / field 'overrides[1].tier' (Overrides) is not a field of this list",
+				"{\"city\": \"wenzhou\"}",
+				"字段 overrides（Overrides）必须是最多 200 行的列表 / field 'overrides' (Overrides) must be a list of at most 200 rows");
+		refused.forEach((rows, message) -> {
+			variables.put("overrides", rows);
+			assertThatThrownBy(() -> validation.check(task(), "review")).as(rows)
+				.isInstanceOf(FormValidationException.class)
+				.hasMessage(message);
+		});
+		verify(rule).check(any());
 	}
 
 	@Test

@@ -102,8 +102,8 @@ class InsightIntegrationTests {
 		driver.readMarketAndChooseStrategy(second, "wang.east");
 		driver.planAsForecast(second, "wang.east");
 		driver.reviewTeam(second, "wang.east");
-		driver.complete(second, "Task_ReviewDealersAndResources", "wang.east", Map.of("overrideDealer",
-				DemoMarket.OVERDUE_DEALER, "overrideTier", "C", "tierOverrideReason", "已还款 / paid back"));
+		driver.complete(second, "Task_ReviewDealersAndResources", "wang.east", Map.of("tierOverrides",
+				CycleDriver.Rows.of(CycleDriver.tier(DemoMarket.OVERDUE_DEALER, "C", "已还款 / paid back"))));
 
 		JsonNode mix = get("/api/insight/regions/east/tier-mix?processInstanceId=" + second + "&compareTo=" + cycle);
 

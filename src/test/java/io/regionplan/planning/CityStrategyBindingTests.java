@@ -55,7 +55,9 @@ class CityStrategyBindingTests {
 
 	private final CycleResults results = mock(CycleResults.class);
 
-	private final CityStrategyBinding binding = new CityStrategyBinding(metrics, results);
+	private final ReviewChoices choices = mock(ReviewChoices.class);
+
+	private final CityStrategyBinding binding = new CityStrategyBinding(metrics, results, choices);
 
 	@BeforeAll
 	static void compile() {

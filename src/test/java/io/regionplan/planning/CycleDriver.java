@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -86,12 +88,13 @@ public final class CycleDriver {
 	/**
 	 * Each variable's value as {@code GET /engine-rest/task/{id}/form-variables} answers
 	 * {@code user} for the open task {@code taskId} of the cycle (or of a process it
-	 * called): what that person's form shows.
+	 * called): what that person's form shows, read as Tasklist reads it (Json values as
+	 * their text).
 	 */
 	public Map<String, JsonNode> formVariables(String cycle, String taskId, String user) {
 		String id = task(cycle, taskId).getId();
 		ResponseEntity<JsonNode> answer = rest.withBasicAuth(user, "demo")
-			.getForEntity("/engine-rest/task/" + id + "/form-variables", JsonNode.class);
+			.getForEntity("/engine-rest/task/" + id + "/form-variables?deserializeValues=false", JsonNode.class);
 		if (answer.getStatusCode().value() != 200) {
 			throw new IllegalStateException(
 					user + " reads " + taskId + ": " + answer.getStatusCode() + " " + answer.getBody());
@@ -112,8 +115,37 @@ public final class CycleDriver {
 			as.postForEntity(path + "/claim", Map.of("userId", user), String.class);
 		}
 		Map<String, Object> typed = new LinkedHashMap<>();
-		variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
+		variables.forEach((name, value) -> typed.put(name,
+				value instanceof Rows rows ? Map.of("value", rows.json(), "type", "Json") : Map.of("value", value)));
 		return as.postForEntity(path + "/complete", Map.of("variables", typed), String.class);
+	}
+
+	/**
+	 * The rows of a form's dynamic list, sent as Tasklist sends them: a Json variable of
+	 * the list's text.
+	 */
+	public record Rows(String json) {
+
+		@SafeVarargs
+		public static Rows of(Map<String, String>... rows) {
+			try {
+				return new Rows(new ObjectMapper().writeValueAsString(List.of(rows)));
+			}
+			catch (JsonProcessingException ex) {
+				throw new IllegalArgumentException(ex);
+			}
+		}
+
+	}
+
+	/** A strategy override row of the strategy review. */
+	public static Map<String, String> strategy(String city, String strategy, String reason) {
+		return Map.of("city", city, "strategy", strategy, "reason", reason);
+	}
+
+	/** A tier override row of the tier review. */
+	public static Map<String, String> tier(String dealer, String tier, String reason) {
+		return Map.of("dealer", dealer, "tier", tier, "reason", reason);
 	}
 
 	public void complete(String cycle, String taskId, String user, Map<String, Object> variables) {

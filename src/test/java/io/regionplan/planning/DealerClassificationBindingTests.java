@@ -57,7 +57,9 @@ class DealerClassificationBindingTests {
 
 	private final CycleResults results = mock(CycleResults.class);
 
-	private final DealerClassificationBinding binding = new DealerClassificationBinding(metrics, results);
+	private final ReviewChoices choices = mock(ReviewChoices.class);
+
+	private final DealerClassificationBinding binding = new DealerClassificationBinding(metrics, results, choices);
 
 	@BeforeAll
 	static void compile() {

@@ -262,22 +262,23 @@ class RegionalPlanningCycleIntegrationTests {
 		driver.runJobs(cycle);
 
 		ResponseEntity<String> noReason = driver.tryComplete(driver.task(cycle, "Task_ReviewStrategy"), "wang.east",
-				Map.of("overrideCity", "wenzhou", "overrideStrategy", "BREAKTHROUGH"));
+				Map.of("strategyOverrides",
+						CycleDriver.Rows.of(Map.of("city", "wenzhou", "strategy", "BREAKTHROUGH", "reason", " "))));
 		assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(noReason.getBody()).contains("strategyOverrideReason");
-		ResponseEntity<String> unknownCity = driver.tryComplete(driver.task(cycle, "Task_ReviewStrategy"), "wang.east",
-				Map.of("overrideCity", "<img src=x onerror=alert(1)>", "overrideStrategy", "BREAKTHROUGH",
-						"strategyOverrideReason", "x"));
+		assertThat(noReason.getBody()).contains("strategyOverrides[1].reason");
+		ResponseEntity<String> unknownCity = driver
+			.tryComplete(driver.task(cycle, "Task_ReviewStrategy"), "wang.east", Map.of("strategyOverrides",
+					CycleDriver.Rows.of(CycleDriver.strategy("<img src=x onerror=alert(1)>", "BREAKTHROUGH", "x"))));
 		assertThat(unknownCity.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(unknownCity.getBody()).contains("overrideCity")
-			.contains("no such entry in this cycle")
+		assertThat(unknownCity.getBody()).contains("strategyOverrides[1].city")
+			.contains("not one of the options offered")
 			.doesNotContain("<img");
 
 		String before = jdbc.queryForObject(
 				"select strategy from cycle_city_strategy where process_instance_id = ? " + "and city_id = 'wenzhou'",
 				String.class, cycle);
-		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideCity", "wenzhou", "overrideStrategy",
-				"BREAKTHROUGH", "strategyOverrideReason", "温州新开发了两个大经销商 / two new large dealers in Wenzhou"));
+		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of("strategyOverrides", CycleDriver.Rows
+			.of(CycleDriver.strategy("wenzhou", "BREAKTHROUGH", "温州新开发了两个大经销商 / two new large dealers in Wenzhou"))));
 
 		assertThat(jdbc.queryForObject(
 				"select strategy from cycle_city_strategy where process_instance_id = ? " + "and city_id = 'wenzhou'",
@@ -300,8 +301,8 @@ class RegionalPlanningCycleIntegrationTests {
 		String cycle = cycleWithGap(0);
 		driver.reviewTeam(cycle, "wang.east");
 
-		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of("overrideDealer", "D-E-003",
-				"overrideTier", "C", "tierOverrideReason", "已签还款计划 / repayment plan signed"));
+		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of("tierOverrides",
+				CycleDriver.Rows.of(CycleDriver.tier("D-E-003", "C", "已签还款计划 / repayment plan signed"))));
 		driver.runJobs(cycle);
 
 		assertThat(openTask(cycle)).isEqualTo("Task_ReviewDealersAndResources");

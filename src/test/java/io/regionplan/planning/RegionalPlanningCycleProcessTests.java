@@ -165,8 +165,8 @@ class RegionalPlanningCycleProcessTests {
 		Assertions.assertThat(standIns.ran())
 			.containsExactly("Task_SummarizeMarket", "Task_CityStrategy", "Task_ApplyStrategyOverride", "Task_Forecast",
 					"Task_VolumeGap", "Task_DistributePlan", "Task_TeamSizing", "Task_DealerClassification",
-					"Task_ResourceAllocation", "Task_WriteWorkPlan");
-		assertThat(cycle).hasNotPassed("Task_GapClosingPlan", "Task_DirectorGapApproval", "Task_ApplyTierOverride");
+					"Task_ResourceAllocation", "Task_ApplyTierOverride", "Task_WriteWorkPlan");
+		assertThat(cycle).hasNotPassed("Task_GapClosingPlan", "Task_DirectorGapApproval");
 	}
 
 	@Test
@@ -240,7 +240,7 @@ class RegionalPlanningCycleProcessTests {
 
 	/** The automatic steps from the dealer classification on, up to the director. */
 	static final List<String> FROM_THE_DEALERS = List.of("Task_DealerClassification", "Task_ResourceAllocation",
-			"Task_WriteWorkPlan");
+			"Task_ApplyTierOverride", "Task_WriteWorkPlan");
 
 	static final List<String> FROM_THE_GAP = steps(List.of("Task_VolumeGap", "Task_DistributePlan", "Task_TeamSizing"),
 			FROM_THE_DEALERS);
@@ -313,16 +313,18 @@ class RegionalPlanningCycleProcessTests {
 		int before = standIns.ran().size();
 
 		// when
-		complete(task("Task_ReviewDealersAndResources", cycle), withVariables("overrideDealer", "D-E-003",
-				"overrideTier", "C", "tierOverrideReason", "已签还款计划 / repayment plan signed"));
+		complete(task("Task_ReviewDealersAndResources", cycle),
+				withVariables("tierOverrides", "[{\"dealer\": \"D-E-003\", \"tier\": \"C\", \"reason\": \"已签还款计划\"}]"));
 		runJobs();
 
 		// then
 		assertThat(cycle).isWaitingAt("Task_ReviewDealersAndResources");
 		Assertions.assertThat(standIns.ranAfter(before))
 			.containsExactly("Task_ApplyTierOverride", "Task_ResourceAllocation");
-		complete(task("Task_ReviewDealersAndResources", cycle), withVariables("overrideDealer", ""));
+		complete(task("Task_ReviewDealersAndResources", cycle));
 		assertThat(cycle).isWaitingAt("Task_WorkPlan");
+		Assertions.assertThat(standIns.ranAfter(before))
+			.containsExactly("Task_ApplyTierOverride", "Task_ResourceAllocation", "Task_ApplyTierOverride");
 	}
 
 	@Test

@@ -51,33 +51,54 @@ class StepVariablesIntegrationTests {
 	}
 
 	@Test
-	void aStrategyOverrideIsACityANewStrategyAndAReasonOrNothing() {
+	void everyStrategyOverrideIsACityANewStrategyAndAReason() {
 		String cycle = atStrategyReview(1_000_000);
+		String list = "strategyOverrides";
 
 		refused(cycle, "Task_ReviewStrategy", "wang.east",
-				Map.of("overrideStrategy", "BREAKTHROUGH", "strategyOverrideReason", "温州新经销商"), "overrideCity");
-		refused(cycle, "Task_ReviewStrategy", "wang.east", Map.of("strategyOverrideReason", "温州新经销商"), "overrideCity");
-		refused(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideStrategy", "BREAKTHROUGH"), "overrideCity");
+				Map.of(list, rows(Map.of("strategy", "BREAKTHROUGH", "reason", "温州新经销商"))),
+				"strategyOverrides[1].city");
 		refused(cycle, "Task_ReviewStrategy", "wang.east",
-				Map.of("overrideCity", "wenzhou", "overrideStrategy", "BREAKTHROUGH"), "strategyOverrideReason");
+				Map.of(list, rows(Map.of("city", "wenzhou", "strategy", "BREAKTHROUGH"))),
+				"strategyOverrides[1].reason");
+		refused(cycle, "Task_ReviewStrategy", "wang.east", Map.of(list, rows(Map.of("city", "wenzhou", "reason", "x"))),
+				"strategyOverrides[1].strategy");
 		refused(cycle, "Task_ReviewStrategy", "wang.east",
-				Map.of("overrideCity", "wenzhou", "strategyOverrideReason", "x"), "overrideStrategy");
+				Map.of(list,
+						rows(CycleDriver.strategy("wenzhou", "BREAKTHROUGH", "温州新经销商"),
+								CycleDriver.strategy("atlantis", "MAINTAIN", "不存在 / no such city"))),
+				"strategyOverrides[2].city");
+		refused(cycle, "Task_ReviewStrategy", "wang.east",
+				Map.of(list,
+						rows(CycleDriver.strategy("wenzhou", "BREAKTHROUGH", "温州新经销商"),
+								CycleDriver.strategy("wenzhou", "MAINTAIN", "又一次 / again"))),
+				"strategyOverrides[2].city");
+		refused(cycle, "Task_ReviewStrategy", "wang.east",
+				Map.of(list,
+						rows(Map.of("city", "wenzhou", "strategy", "BREAKTHROUGH", "reason", "x", "priority", "1"))),
+				"strategyOverrides[1].priority");
+		// the single override of the forms before the lists is not on the form
+		refused(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideCity", "wenzhou"), "overrideCity");
 		// the reason of both reviews was once one variable: the old name is not on the
 		// form
 		refused(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideReason", "旧理由 / left over"),
 				"overrideReason");
 		assertThat(overrides(cycle)).isZero();
 
-		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideCity", " wenzhou ",
-				"overrideStrategy", "BREAKTHROUGH", "strategyOverrideReason", "温州新开发了两个大经销商"));
+		driver.complete(cycle, "Task_ReviewStrategy", "wang.east",
+				Map.of(list, rows(CycleDriver.strategy("wenzhou", "BREAKTHROUGH", "温州新开发了两个大经销商"),
+						CycleDriver.strategy("hangzhou", "MAINTAIN", "杭州守住份额 / hold Hangzhou's share"))));
 
-		assertThat(jdbc.queryForObject(
-				"select strategy from cycle_city_strategy where process_instance_id = ? " + "and city_id = 'wenzhou'",
-				String.class, cycle))
-			.isEqualTo("BREAKTHROUGH");
-		assertThat(overrides(cycle)).isOne();
-		assertThat(runtime.getVariables(cycle)).as("used, then removed")
-			.doesNotContainKeys("overrideCity", "overrideStrategy", "strategyOverrideReason");
+		assertThat(jdbc.queryForList("select city_id, strategy from cycle_city_strategy where process_instance_id = ? "
+				+ "and city_id in ('wenzhou', 'hangzhou') order by city_id", cycle))
+			.containsExactly(Map.of("CITY_ID", "hangzhou", "STRATEGY", "MAINTAIN"),
+					Map.of("CITY_ID", "wenzhou", "STRATEGY", "BREAKTHROUGH"));
+		assertThat(overrides(cycle)).isEqualTo(2);
+		assertThat(runtime.getVariables(cycle)).as("used, then removed").doesNotContainKeys(list);
+	}
+
+	private static CycleDriver.Rows rows(Map<String, String>... rows) {
+		return CycleDriver.Rows.of(rows);
 	}
 
 	@Test
@@ -85,24 +106,25 @@ class StepVariablesIntegrationTests {
 		String cycle = atStrategyReview(1_000_000);
 		refused(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideReason", "战略评审的理由 / the strategy's reason"),
 				"overrideReason");
-		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideCity", "wenzhou", "overrideStrategy",
-				"BREAKTHROUGH", "strategyOverrideReason", "战略评审的理由 / the strategy's reason"));
+		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of("strategyOverrides",
+				rows(CycleDriver.strategy("wenzhou", "BREAKTHROUGH", "战略评审的理由 / the strategy's reason"))));
 		long forecast = ((Number) runtime.getVariable(cycle, "forecastVolume")).longValue();
 		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", forecast));
 		driver.reviewTeam(cycle, "wang.east");
 
 		refused(cycle, "Task_ReviewDealersAndResources", "wang.east",
-				Map.of("overrideDealer", "D-E-003", "overrideTier", "C"), "tierOverrideReason");
+				Map.of("tierOverrides", rows(Map.of("dealer", "D-E-003", "tier", "C"))), "tierOverrides[1].reason");
 		refused(cycle, "Task_ReviewDealersAndResources", "wang.east",
-				Map.of("overrideTier", "C", "tierOverrideReason", "已签还款计划"), "overrideDealer");
-		refused(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of("tierOverrideReason", "已签还款计划"),
-				"overrideDealer");
+				Map.of("tierOverrides", rows(Map.of("tier", "C", "reason", "已签还款计划"))), "tierOverrides[1].dealer");
 		refused(cycle, "Task_ReviewDealersAndResources", "wang.east",
-				Map.of("overrideDealer", "D-E-003", "overrideTier", "C", "strategyOverrideReason", "借用 / borrowed"),
-				"strategyOverrideReason");
+				Map.of("tierOverrides", rows(CycleDriver.tier("D-E-003", "E", "已签还款计划"))), "tierOverrides[1].tier");
+		refused(cycle, "Task_ReviewDealersAndResources", "wang.east",
+				Map.of("tierOverrides", rows(CycleDriver.tier("D-E-003", "C", "已签还款计划")), "strategyOverrides",
+						rows(CycleDriver.strategy("wenzhou", "BREAKTHROUGH", "借用 / borrowed"))),
+				"strategyOverrides");
 
-		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of("overrideDealer", "D-E-003",
-				"overrideTier", "C", "tierOverrideReason", "已签还款计划 / repayment plan signed"));
+		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east",
+				Map.of("tierOverrides", rows(CycleDriver.tier("D-E-003", "C", "已签还款计划 / repayment plan signed"))));
 		driver.runJobs(cycle);
 
 		String reasons = jdbc
@@ -111,11 +133,14 @@ class StepVariablesIntegrationTests {
 					String.class, cycle);
 		assertThat(reasons).contains("repayment plan signed").doesNotContain("the strategy's reason");
 		// the review comes again after the reallocation: the reason of the first pass
-		// does not carry over
+		// does not carry over, the override itself does
 		refused(cycle, "Task_ReviewDealersAndResources", "wang.east",
-				Map.of("overrideDealer", "D-E-003", "overrideTier", "B"), "tierOverrideReason");
-		assertThat(runtime.getVariables(cycle)).doesNotContainKeys("overrideDealer", "overrideTier",
-				"tierOverrideReason");
+				Map.of("tierOverrides", rows(Map.of("dealer", "D-E-003", "tier", "B"))), "tierOverrides[1].reason");
+		assertThat(runtime.getVariables(cycle)).doesNotContainKeys("tierOverrides");
+		assertThat(jdbc.queryForObject(
+				"select tier from cycle_dealer_tier where process_instance_id = ? " + "and dealer_id = 'D-E-003'",
+				String.class, cycle))
+			.isEqualTo("C");
 	}
 
 	@Test

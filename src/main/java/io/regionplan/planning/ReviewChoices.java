@@ -1,0 +1,102 @@
+package io.regionplan.planning;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.regionplan.engine.JsonVariables;
+import io.regionplan.market.MarketMetrics;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the strategy and tier reviews show and offer, from what the cycle holds now: the
+ * summaries after overrides, and the cities and dealers to choose from for a new override
+ * (Chinese names, with today's strategy or tier). After a rule task of either kind, the
+ * cycle's kept overrides are put back over its results first.
+ */
+@Component
+class ReviewChoices {
+
+	private final CycleResults results;
+
+	private final CycleOverrides kept;
+
+	private final MarketMetrics metrics;
+
+	private final ObjectMapper json;
+
+	ReviewChoices(CycleResults results, CycleOverrides kept, MarketMetrics metrics, ObjectMapper json) {
+		this.results = results;
+		this.kept = kept;
+		this.metrics = metrics;
+		this.json = json;
+	}
+
+	/**
+	 * After the strategy rules: the cycle's kept overrides over the new results, the
+	 * summary as the cycle now holds it, and the cities the review offers.
+	 */
+	void afterStrategies(DelegateExecution execution) {
+		kept.reapply(CycleContext.cycleId(execution), CycleOverrides.STRATEGY, "cycle_city_strategy", "strategy",
+				"city_id");
+		summarizeStrategies(execution);
+	}
+
+	/** After the tier rules: the kept overrides, the summary and the dealers offered. */
+	void afterTiers(DelegateExecution execution) {
+		kept.reapply(CycleContext.cycleId(execution), CycleOverrides.TIER, "cycle_dealer_tier", "tier", "dealer_id");
+		summarizeTiers(execution);
+	}
+
+	/**
+	 * The strategy review's summary again from what the cycle holds now, so that the
+	 * manager and the director read the overridden strategies; the cities to choose from.
+	 */
+	void summarizeStrategies(DelegateExecution execution) {
+		Map<String, String> names = new HashMap<>();
+		metrics.cities(CycleContext.region(execution), CycleContext.period(execution, metrics))
+			.forEach(city -> names.put(city.cityId(), city.nameZh()));
+		List<CycleSummaries.StrategyLine> lines = results.strategyLines(CycleContext.cycleId(execution), names);
+		execution.setVariable("cityStrategySummary", CycleSummaries.strategies(lines));
+		List<Map<String, String>> options = new ArrayList<>();
+		lines.forEach(line -> options.add(Map.of("label",
+				line.cityName() + "（" + CycleSummaries.strategyZh(line.strategy()) + "）", "value", line.cityId())));
+		execution.setVariable("cityOptions", JsonVariables.of(text(options)));
+	}
+
+	/** The tier review's counts and summary again from what the cycle holds now. */
+	void summarizeTiers(DelegateExecution execution) {
+		List<CycleSummaries.TierLine> lines = results.tierLines(CycleContext.cycleId(execution));
+		CycleSummaries.tierCounts(lines).forEach((tier, count) -> execution.setVariable("dealersTier" + tier, count));
+		execution.setVariable("dealersFlagged", (int) lines.stream().filter(CycleSummaries.TierLine::flagged).count());
+		execution.setVariable("dealerTierSummary", CycleSummaries.tiers(lines));
+		Map<String, String> names = new HashMap<>();
+		metrics.dealers(CycleContext.region(execution), CycleContext.period(execution, metrics))
+			.forEach(dealer -> names.put(dealer.dealerId(), dealer.name()));
+		List<Map<String, String>> options = new ArrayList<>();
+		lines.forEach(line -> options.add(Map.of("label", names.getOrDefault(line.dealerId(), line.dealerId()) + "（"
+				+ line.dealerId() + "，" + line.tier() + " 级）", "value", line.dealerId())));
+		execution.setVariable("dealerOptions", JsonVariables.of(text(options)));
+	}
+
+	/** One choice of a select: what the person reads, and the id it stands for. */
+	record Option(String label, String value) {
+	}
+
+	private String text(Object value) {
+		try {
+			return json.writeValueAsString(value);
+		}
+		catch (JsonProcessingException ex) {
+			throw new ProcessEngineException("选项无法写成 JSON / options could not be written as JSON", ex);
+		}
+	}
+
+}
