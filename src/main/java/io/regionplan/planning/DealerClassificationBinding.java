@@ -1,5 +1,6 @@
 package io.regionplan.planning;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -46,27 +47,45 @@ class DealerClassificationBinding implements RuleSetBinding {
 
 	@Override
 	public Collection<?> facts(DelegateExecution execution) {
-		String region = CycleContext.region(execution);
+		return dealers(metrics, CycleContext.region(execution), CycleContext.period(execution, metrics));
+	}
+
+	/**
+	 * The region's dealers with their metrics over the 12 months up to {@code period}.
+	 */
+	static List<Dealer> dealers(MarketMetrics metrics, String region, YearMonth period) {
 		List<Dealer> dealers = new ArrayList<>();
-		for (DealerMetrics d : metrics.dealers(region, CycleContext.period(execution, metrics))) {
+		for (DealerMetrics d : metrics.dealers(region, period)) {
 			dealers.add(new Dealer(d.dealerId(), d.regionId(), d.name(), d.sales(), d.growth(), d.percentile(),
 					d.coverage(), d.overdueDays(), d.crossRegionIncidents()));
 		}
 		return dealers;
 	}
 
-	@Override
-	public void apply(DelegateExecution execution, RuleRun run) {
+	/** The rules' tiers, one per dealer, or the failure naming the counts. */
+	static List<DealerTier> tiers(RuleRun run) {
 		List<DealerTier> tiers = run.factsOf(DealerTier.class);
 		if (tiers.size() != run.inputs().size()) {
 			throw new ProcessEngineException("规则集 dealer-classification 应为每个经销商给出一个等级 / rule set "
 					+ "'dealer-classification' must give every dealer one tier: " + tiers.size() + " tiers for "
 					+ run.inputs().size() + " dealers");
 		}
+		return tiers;
+	}
+
+	/** Each dealer's flags, dealer id → flags. */
+	static Map<String, List<String>> flags(RuleRun run) {
 		Map<String, List<String>> flags = new HashMap<>();
 		for (DealerFlag flag : run.factsOf(DealerFlag.class)) {
 			flags.computeIfAbsent(flag.dealerId(), k -> new ArrayList<>()).add(flag.flag());
 		}
+		return flags;
+	}
+
+	@Override
+	public void apply(DelegateExecution execution, RuleRun run) {
+		List<DealerTier> tiers = tiers(run);
+		Map<String, List<String>> flags = flags(run);
 		results.saveTiers(CycleContext.cycleId(execution), CycleContext.region(execution), tiers, flags, run.version());
 		List<CycleSummaries.TierLine> lines = tiers.stream()
 			.map(t -> new CycleSummaries.TierLine(t.dealerId(), t.tier(), flags.containsKey(t.dealerId()), t.reasonZh(),

@@ -143,7 +143,8 @@ class PlanningCompletionRules {
 
 	@Bean
 	CompletionRule tierOverridesNeedADealerATierAndAReason(JdbcTemplate jdbc, ObjectMapper json) {
-		return rule(Set.of("Task_ReviewDealersAndResources"), own(OverrideDelegates.TIER_LIST, OverrideDelegates.TIER),
+		return rule(Set.of("Task_ReviewDealersAndResources", "Task_ReviewReclassification"),
+				own(OverrideDelegates.TIER_LIST, OverrideDelegates.TIER),
 				task -> ReviewOverrides.check(task, jdbc, json, OverrideDelegates.TIER_LIST, OverrideDelegates.TIER_ROW,
 						OverrideDelegates.TIER, TIERS, "cycle_dealer_tier", "dealer_id"));
 	}

@@ -8,11 +8,11 @@ class ExpressionBeansTests {
 
 	@Test
 	void theBeansMarkedForExpressionsAreTheDelegatesAndHelpersOfTheShippedProcesses() {
-		assertThat(ExpressionBeans.ALLOWED).containsExactlyInAnyOrder("benchmarkFollowers", "computeForecastDelegate",
-				"copyWorkPlanDelegate", "cycleCalendar", "distributePlanDelegate", "evaluateRuleSetDelegate",
-				"overrideCityStrategyDelegate", "overrideDealerTierDelegate", "quarterlyReviews",
-				"recordMonthlySpendDelegate", "summarizeBenchmarkCityDelegate", "summarizeMarketDelegate",
-				"writeWorkPlanDelegate");
+		assertThat(ExpressionBeans.ALLOWED).containsExactlyInAnyOrder("applyReclassificationDelegate",
+				"benchmarkFollowers", "computeForecastDelegate", "copyWorkPlanDelegate", "cycleCalendar",
+				"distributePlanDelegate", "evaluateRuleSetDelegate", "overrideCityStrategyDelegate",
+				"overrideDealerTierDelegate", "quarterlyReviews", "recordMonthlySpendDelegate",
+				"summarizeBenchmarkCityDelegate", "summarizeMarketDelegate", "writeWorkPlanDelegate");
 	}
 
 	@Test

@@ -16,7 +16,8 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 public final class CycleStandIns {
 
 	static final List<String> DELEGATES = List.of("summarizeMarketDelegate", "overrideCityStrategyDelegate",
-			"computeForecastDelegate", "distributePlanDelegate", "writeWorkPlanDelegate");
+			"computeForecastDelegate", "distributePlanDelegate", "writeWorkPlanDelegate",
+			"applyReclassificationDelegate");
 
 	private final List<String> ran = new ArrayList<>();
 

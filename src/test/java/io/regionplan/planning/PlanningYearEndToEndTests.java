@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,7 +81,27 @@ class PlanningYearEndToEndTests {
 	@Test
 	void wholeYearOfTheEastRegion() throws Exception {
 		long started = System.nanoTime();
-		String cycle = driver.runPlanning("east", "wang.east");
+		String cycle = driver.start("east");
+		driver.readMarketAndChooseStrategy(cycle, "wang.east");
+		driver.planAsForecast(cycle, "wang.east");
+		driver.reviewTeam(cycle, "wang.east");
+		// the manager raises a dealer of a weak city to A: the re-classification during
+		// the year must keep it
+		String raised = jdbc.queryForObject("select min(t.dealer_id) from cycle_dealer_tier t join "
+				+ "market_dealer_coverage c on c.dealer_id = t.dealer_id where t.process_instance_id = ? "
+				+ "and c.city_id = 'wenzhou' and t.tier <> 'A'", String.class, cycle);
+		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of("tierOverrides",
+				CycleDriver.Rows.of(CycleDriver.tier(raised, "A", "温州重点客户 / key account in Wenzhou"))));
+		driver.runJobs(cycle);
+		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of());
+		driver.writeWorkPlan(cycle, "wang.east");
+		driver.complete(cycle, "Task_DirectorPlanApproval", "zhao.director", Map.of("planDecision", "approve"));
+		// new data during the year: a B dealer is now 120 days overdue (D from 90 days)
+		String overdue = jdbc.queryForObject(
+				"select min(dealer_id) from cycle_dealer_tier where " + "process_instance_id = ? and tier = 'B'",
+				String.class, cycle);
+		jdbc.update("update market_dealer set overdue_days = 120 where id = ?", overdue);
+		int reclassified = 0;
 		// the year's sales come in after planning (imported before, they would move the
 		// forecast's data period)
 		importFirstQuarterSales();
@@ -161,8 +182,13 @@ class PlanningYearEndToEndTests {
 						.value()).isEqualTo(204);
 				}
 				driver.runJobs(cycle);
+				if (hasOpen(cycle, "Task_ReviewReclassification")) {
+					reviewReclassification(cycle, raised, reclassified == 0 ? overdue : null);
+					reclassified++;
+				}
 			}
 		}
+		assertThat(reclassified).as("dealers off track two quarters running are re-classified").isPositive();
 		driver.complete(cycle, "Task_YearEndSummary", "wang.east",
 				Map.of("yearSummary", "全年总结 / the year", "lessons", "铺货先行 / distribution first"));
 
@@ -187,7 +213,8 @@ class PlanningYearEndToEndTests {
 		assertThat(decisions).containsEntry("city-strategy", 1L)
 			.containsEntry("volume-gap", 1L)
 			.containsEntry("team-sizing", 1L)
-			.containsEntry("resource-allocation", 1L)
+			.as("the allocation runs again after the manager's tier override")
+			.containsEntry("resource-allocation", 2L)
 			.containsEntry("quarterly-review", 4L);
 		assertThat(decisions.get("dealer-classification"))
 			.as("once, plus re-classifications after two OFF_TRACK quarters")
@@ -213,6 +240,56 @@ class PlanningYearEndToEndTests {
 			.getAssignee()).isEqualTo("wang.east");
 		System.out.printf("Planning year east: %d process instances, %d user tasks, decisions %s, %.1f s%n",
 				instances.size(), userTasks, decisions, (System.nanoTime() - started) / 1e9);
+	}
+
+	private boolean hasOpen(String cycle, String taskId) {
+		return tasks.createTaskQuery()
+			.taskDefinitionKey(taskId)
+			.list()
+			.stream()
+			.anyMatch(t -> cycle.equals(root(t.getProcessInstanceId())));
+	}
+
+	/**
+	 * The re-classification runs on the latest 12 months (to the imported 2027-03, not
+	 * the window of the cycle's start), proposes the tiers for the manager, moves the
+	 * dealers it says when confirmed (the first time {@code overdue}, B → D) and keeps
+	 * the manager's override of {@code raised}.
+	 */
+	private void reviewReclassification(String cycle, String raised, String overdue) {
+		Map<String, String> before = tiers(cycle);
+		Map<String, JsonNode> shown = driver.formVariables(cycle, "Task_ReviewReclassification", "wang.east");
+		YearMonth latest = YearMonth.parse(jdbc.queryForObject("select max(s.sales_month) from market_sales s join "
+				+ "market_city c on c.id = s.city_id where c.region_id = 'east'", String.class)
+			.strip());
+		assertThat(latest).as("the sales of 2027 imported after planning").isAfterOrEqualTo(YearMonth.of(2027, 3));
+		assertThat(shown.get("reclassificationPeriod").asText()).isEqualTo(latest.minusMonths(11) + " … " + latest);
+		String summary = shown.get("reclassificationSummary").asText();
+		assertThat(before).as("nothing in force before the manager confirms").isEqualTo(tiers(cycle));
+		driver.complete(cycle, "Task_ReviewReclassification", "wang.east", Map.of());
+		driver.runJobs(cycle);
+
+		Map<String, String> after = tiers(cycle);
+		List<String> moved = after.keySet().stream().filter(d -> !after.get(d).equals(before.get(d))).toList();
+		assertThat(moved).as(summary).doesNotContain(raised);
+		if (overdue != null) {
+			assertThat(moved).as(summary).contains(overdue);
+			assertThat(after.get(overdue)).isEqualTo("D");
+		}
+		assertThat(summary).contains("变动 " + moved.size() + " 家 / " + moved.size() + " dealers move:");
+		moved.forEach(dealer -> assertThat(summary)
+			.contains("（" + dealer + "）" + before.get(dealer) + " → " + after.get(dealer) + " — "));
+		assertThat(after.get(raised)).isEqualTo("A");
+		assertThat(summary)
+			.containsPattern("（" + raised + "）A（规则建议 / the rules propose [BCD]）— " + "温州重点客户 / key account in Wenzhou");
+	}
+
+	private Map<String, String> tiers(String cycle) {
+		Map<String, String> tiers = new java.util.TreeMap<>();
+		jdbc.query("select dealer_id, tier from cycle_dealer_tier where process_instance_id = ?", rs -> {
+			tiers.put(rs.getString(1), rs.getString(2));
+		}, cycle);
+		return tiers;
 	}
 
 	private String root(String processInstanceId) {

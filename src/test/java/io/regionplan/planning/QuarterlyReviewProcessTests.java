@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -130,15 +131,24 @@ class QuarterlyReviewProcessTests {
 	}
 
 	@Test
-	void dealersOffTrackTwoQuartersRunningAreReclassified() {
+	void dealersOffTrackTwoQuartersRunningAreReclassifiedForTheManagerToConfirm() {
+		List<String> applied = new ArrayList<>();
+		Mocks.register("applyReclassificationDelegate",
+				(JavaDelegate) execution -> applied.add(execution.getCurrentActivityId()));
 		ProcessInstance review = review(List.of(), 2);
 
 		execute(job(review));
 		assertThat(review).isWaitingAt("Task_Reclassification");
 		execute(job(review));
 
-		assertThat(review).isEnded().hasPassed("Task_Reclassification");
+		assertThat(review).isWaitingAt("Task_ReviewReclassification");
+		assertThat(task(review)).hasCandidateGroup("regional-manager");
+		Assertions.assertThat(applied).as("nothing in force before the manager confirms").isEmpty();
+		complete(task(review));
+		assertThat(review).isEnded()
+			.hasPassedInOrder("Task_Reclassification", "Task_ReviewReclassification", "Task_ApplyReclassification");
 		Assertions.assertThat(evaluated).containsExactly("Task_QuarterlyReview", "Task_Reclassification");
+		Assertions.assertThat(applied).containsExactly("Task_ApplyReclassification");
 	}
 
 }
