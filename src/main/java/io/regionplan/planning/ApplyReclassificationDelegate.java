@@ -58,7 +58,7 @@ class ApplyReclassificationDelegate implements JavaDelegate, VariableContract {
 	@Override
 	public Set<String> writes() {
 		return Set.of("overridesApplied", "period", "dealersTierA", "dealersTierB", "dealersTierC", "dealersTierD",
-				"dealersFlagged", "dealerTierSummary", "dealerOptions");
+				"dealersFlagged", "dealerTierSummary", "dealerOptions", "tierMoves");
 	}
 
 }

@@ -17,6 +17,12 @@ final class CycleSummaries {
 	/** How an override's reason starts in the stored results (OverrideDelegates). */
 	static final String OVERRIDDEN_ZH = "人工调整，理由：";
 
+	/**
+	 * At most this many dealers are named in the tier moves (a text variable holds 4,000
+	 * characters).
+	 */
+	static final int MAX_MOVES = 40;
+
 	/** The strategies' Chinese names. */
 	private static final Map<String, String> STRATEGY_ZH = Map.of("BASE_CAMP", "大本营", "THREE_POINTS_ATTACK_ONE",
 			"三点攻一点", "BREAKTHROUGH", "突破", "MAINTAIN", "稳固", "MUSHROOM_PICKING", "采蘑菇", "NEW_MARKET", "新市场");
@@ -106,6 +112,48 @@ final class CycleSummaries {
 				.append(line.reasonEn()));
 		}
 		return summary.toString();
+	}
+
+	/**
+	 * The dealers whose tier differs from the last cycle's: "升级 n · 降级 n · 新 n · 已不在 n",
+	 * then one line per dealer, by name ("名称（id）B → A"), ups first.
+	 */
+	static String tierMoves(Map<String, String> before, Map<String, String> now, Map<String, String> names) {
+		List<String> up = new java.util.ArrayList<>();
+		List<String> down = new java.util.ArrayList<>();
+		List<String> added = new java.util.ArrayList<>();
+		List<String> gone = new java.util.ArrayList<>();
+		new TreeMap<>(now).forEach((dealer, tier) -> {
+			String was = before.get(dealer);
+			String line = names.getOrDefault(dealer, dealer) + "（" + dealer + "）" + (was == null ? "新 / new" : was)
+					+ " → " + tier;
+			if (was == null) {
+				added.add(line);
+			}
+			else if (tier.compareTo(was) < 0) {
+				up.add(line);
+			}
+			else if (tier.compareTo(was) > 0) {
+				down.add(line);
+			}
+		});
+		new TreeMap<>(before).forEach((dealer, tier) -> {
+			if (!now.containsKey(dealer)) {
+				gone.add(names.getOrDefault(dealer, dealer) + "（" + dealer + "）" + tier + " → 已不在 / gone");
+			}
+		});
+		StringBuilder text = new StringBuilder("升级 / up " + up.size() + " · 降级 / down " + down.size() + " · 新 / new "
+				+ added.size() + " · 已不在 / gone " + gone.size());
+		List<String> lines = java.util.stream.Stream.of(up, down, added, gone).flatMap(List::stream).toList();
+		lines.stream().limit(MAX_MOVES).forEach(line -> text.append('\n').append(line));
+		if (lines.size() > MAX_MOVES) {
+			text.append("\n…… 另有 ")
+				.append(lines.size() - MAX_MOVES)
+				.append(" 家 / ")
+				.append(lines.size() - MAX_MOVES)
+				.append(" more");
+		}
+		return text.toString();
 	}
 
 }

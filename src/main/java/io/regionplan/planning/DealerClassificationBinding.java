@@ -105,7 +105,7 @@ class DealerClassificationBinding implements RuleSetBinding {
 	@Override
 	public Set<String> writes() {
 		return Set.of("period", "dealersTierA", "dealersTierB", "dealersTierC", "dealersTierD", "dealersFlagged",
-				"dealerTierSummary", "dealerOptions");
+				"dealerTierSummary", "dealerOptions", "tierMoves");
 	}
 
 }

@@ -140,7 +140,7 @@ class OverrideDelegates {
 		@Override
 		public Set<String> writes() {
 			return Set.of("overridesApplied", "tiersOverridden", "dealersTierA", "dealersTierB", "dealersTierC",
-					"dealersTierD", "dealersFlagged", "dealerTierSummary", "dealerOptions");
+					"dealersTierD", "dealersFlagged", "dealerTierSummary", "dealerOptions", "tierMoves");
 		}
 
 	}

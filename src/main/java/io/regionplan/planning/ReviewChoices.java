@@ -32,7 +32,11 @@ class ReviewChoices {
 
 	private final ObjectMapper json;
 
-	ReviewChoices(CycleResults results, CycleOverrides kept, MarketMetrics metrics, ObjectMapper json) {
+	private final PlanningCycles cycles;
+
+	ReviewChoices(CycleResults results, CycleOverrides kept, MarketMetrics metrics, ObjectMapper json,
+			PlanningCycles cycles) {
+		this.cycles = cycles;
 		this.results = results;
 		this.kept = kept;
 		this.metrics = metrics;
@@ -65,9 +69,9 @@ class ReviewChoices {
 			.forEach(city -> names.put(city.cityId(), city.nameZh()));
 		List<CycleSummaries.StrategyLine> lines = results.strategyLines(CycleContext.cycleId(execution), names);
 		execution.setVariable("cityStrategySummary", CycleSummaries.strategies(lines));
-		List<Map<String, String>> options = new ArrayList<>();
-		lines.forEach(line -> options.add(Map.of("label",
-				line.cityName() + "（" + CycleSummaries.strategyZh(line.strategy()) + "）", "value", line.cityId())));
+		List<Option> options = new ArrayList<>();
+		lines.forEach(line -> options
+			.add(new Option(line.cityName() + "（" + CycleSummaries.strategyZh(line.strategy()) + "）", line.cityId())));
 		execution.setVariable("cityOptions", JsonVariables.of(text(options)));
 	}
 
@@ -80,10 +84,32 @@ class ReviewChoices {
 		Map<String, String> names = new HashMap<>();
 		metrics.dealers(CycleContext.region(execution), CycleContext.period(execution, metrics))
 			.forEach(dealer -> names.put(dealer.dealerId(), dealer.name()));
-		List<Map<String, String>> options = new ArrayList<>();
-		lines.forEach(line -> options.add(Map.of("label", names.getOrDefault(line.dealerId(), line.dealerId()) + "（"
-				+ line.dealerId() + "，" + line.tier() + " 级）", "value", line.dealerId())));
+		List<Option> options = new ArrayList<>();
+		lines.forEach(line -> options.add(new Option(names.getOrDefault(line.dealerId(), line.dealerId()) + "（"
+				+ line.dealerId() + "，" + line.tier() + " 级）", line.dealerId())));
 		execution.setVariable("dealerOptions", JsonVariables.of(text(options)));
+		String cycle = CycleContext.cycleId(execution);
+		Map<String, String> now = new HashMap<>();
+		lines.forEach(line -> now.put(line.dealerId(), line.tier()));
+		Map<String, String> before = lastTiers(CycleContext.region(execution), cycle);
+		execution.setVariable("tierMoves",
+				before.isEmpty() ? "本区域没有更早的分级可比 / the region has no earlier cycle with tiers to compare with"
+						: CycleSummaries.tierMoves(before, now, names));
+	}
+
+	/**
+	 * The tiers of the region's last cycle before {@code cycle} that classified its
+	 * dealers.
+	 */
+	private Map<String, String> lastTiers(String region, String cycle) {
+		List<String> newestFirst = cycles.cycles(region);
+		for (int i = newestFirst.indexOf(cycle) + 1; i > 0 && i < newestFirst.size(); i++) {
+			Map<String, String> tiers = cycles.tiers(newestFirst.get(i));
+			if (!tiers.isEmpty()) {
+				return tiers;
+			}
+		}
+		return Map.of();
 	}
 
 	/** One choice of a select: what the person reads, and the id it stands for. */

@@ -13,6 +13,7 @@ import io.regionplan.planning.CycleDriver;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,6 +36,9 @@ class ApprovalFormVariablesIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	RuntimeService runtime;
 
 	/** Each variable's value as the form-variables resource answers {@code user}. */
 	/** What the task's form shows {@code user}. */
@@ -233,6 +237,17 @@ class ApprovalFormVariablesIntegrationTests {
 
 		Map<String, JsonNode> approval = shown(cycle, "Task_DirectorPlanApproval", DIRECTOR);
 		assertOverridesShow(approval, dealersD);
+		// what else the director decides on, as the cycle holds it
+		long forecast = ((Number) runtime.getVariable(cycle, "forecastVolume")).longValue();
+		assertThat(approval.get("hqVolumeTarget").asLong()).isEqualTo(1_000_000);
+		assertThat(approval.get("forecastVolume").asLong()).isEqualTo(forecast);
+		assertThat(approval.get("gapVolume").asLong()).as("none when the forecast is above the target")
+			.isEqualTo(Math.max(0, 1_000_000 - forecast));
+		assertThat(approval.get("strengths").asText()).isEqualTo(CycleDriver.SWOT.get("strengths"));
+		assertThat(approval.get("observations").asText()).isEqualTo(CycleDriver.MARKET_VISITS.get("observations"));
+		assertThat(approval.get("teamSizeSummary").asText()).isEqualTo(runtime.getVariable(cycle, "teamSizeSummary"))
+			.isNotBlank();
+		assertThat(approval.get("tierMoves").asText()).containsPattern("^(升级 / up \\d+ · 降级 / down \\d+|本区域没有更早的分级可比)");
 		assertThat(jdbc.queryForObject(
 				"select count(*) from decision where process_instance_id = ? " + "and kind = 'OVERRIDE'", Integer.class,
 				cycle))
@@ -240,6 +255,9 @@ class ApprovalFormVariablesIntegrationTests {
 
 		driver.complete(cycle, "Task_DirectorPlanApproval", DIRECTOR, Map.of("planDecision", "return", "returnTo",
 				"STRATEGY", "planDirectorComment", "请再看一遍策略 / look at the strategies again"));
+		assertThat(shown(cycle, "Task_Swot", MANAGER).get("planDirectorComment").asText())
+			.as("the manager reads why the plan came back")
+			.isEqualTo("请再看一遍策略 / look at the strategies again");
 		driver.complete(cycle, "Task_Swot", MANAGER, CycleDriver.SWOT);
 		driver.runJobs(cycle);
 		assertThat(shown(cycle, "Task_ReviewStrategy", MANAGER).get("cityStrategySummary").asText())

@@ -54,4 +54,36 @@ class CycleSummariesTests {
 			.isEqualTo("A 0 · B 1 · C 0 · D 0（带标记 / flagged 0）");
 	}
 
+	/**
+	 * Against the last cycle, by hand: D-1 B → A is up, D-2 B → C down, D-3 stays, D-4 is
+	 * new, D-5 is gone; lines by name, ups first.
+	 */
+	@Test
+	void tierMovesAgainstTheLastCycleCountAndNameEachMove() {
+		Map<String, String> before = Map.of("D-1", "B", "D-2", "B", "D-3", "C", "D-5", "D");
+		Map<String, String> now = Map.of("D-1", "A", "D-2", "C", "D-3", "C", "D-4", "B");
+		Map<String, String> names = Map.of("D-1", "甲商贸", "D-2", "乙商贸", "D-5", "戊商贸");
+
+		assertThat(CycleSummaries.tierMoves(before, now, names))
+			.isEqualTo("升级 / up 1 · 降级 / down 1 · 新 / new 1 · 已不在 / gone 1\n甲商贸（D-1）B → A\n乙商贸（D-2）B → C\n"
+					+ "D-4（D-4）新 / new → B\n戊商贸（D-5）D → 已不在 / gone");
+		assertThat(CycleSummaries.tierMoves(before, before, names))
+			.isEqualTo("升级 / up 0 · 降级 / down 0 · 新 / new 0 · " + "已不在 / gone 0");
+	}
+
+	@Test
+	void tierMovesNameAtMostFortyDealersAndCountTheRest() {
+		Map<String, String> now = new java.util.TreeMap<>();
+		for (int i = 100; i < 150; i++) {
+			now.put("D-" + i, "A");
+		}
+
+		String moves = CycleSummaries.tierMoves(Map.of(), now, Map.of());
+
+		assertThat(moves.lines()).hasSize(1 + 40 + 1)
+			.startsWith("升级 / up 0 · 降级 / down 0 · 新 / new 50 · 已不在 / gone 0", "D-100（D-100）新 / new → A")
+			.endsWith("D-139（D-139）新 / new → A", "…… 另有 10 家 / 10 more");
+		assertThat(moves.length()).isLessThan(4000);
+	}
+
 }
