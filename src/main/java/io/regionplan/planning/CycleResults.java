@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import io.regionplan.rules.RuleSetVersion;
 import io.regionplan.rules.fact.Allocation;
+import io.regionplan.rules.fact.BorderlineFlag;
 import io.regionplan.rules.fact.CityStrategy;
 import io.regionplan.rules.fact.DealerTier;
 
@@ -67,6 +68,19 @@ class CycleResults {
 				"insert into cycle_allocation (process_instance_id, resource, subject_type, subject_id, city_id, "
 						+ "amount, reason_zh, reason_en, rule_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				rows);
+	}
+
+	/**
+	 * Marks the cycle's stored strategies: a new market's 7C verdict (city id → ENTER,
+	 * WATCH or HOLD) and the borderline cities (flag {@code BORDERLINE}).
+	 */
+	void markStrategies(String cycle, Map<String, String> verdicts, List<String> borderline) {
+		List<Object[]> rows = new ArrayList<>();
+		verdicts.forEach((city, verdict) -> rows.add(new Object[] { verdict, cycle, city }));
+		jdbc.batchUpdate("update cycle_city_strategy set verdict = ? where process_instance_id = ? and city_id = ?",
+				rows);
+		jdbc.batchUpdate("update cycle_city_strategy set flags = ? where process_instance_id = ? and city_id = ?",
+				borderline.stream().map(city -> new Object[] { BorderlineFlag.BORDERLINE, cycle, city }).toList());
 	}
 
 	/** The cycle's city strategies, city id → strategy. */

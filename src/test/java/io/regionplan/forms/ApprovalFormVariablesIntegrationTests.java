@@ -167,8 +167,8 @@ class ApprovalFormVariablesIntegrationTests {
 		driver.runJobs(cycle);
 		assertThat(shown(cycle, "Task_ReviewStrategy", MANAGER).get("cityStrategySummary").asText())
 			.containsPattern("MUSHROOM_PICKING: [^;]*温州");
-		driver.complete(cycle, "Task_ReviewStrategy", MANAGER, Map.of("overrideCity", "wenzhou", "overrideStrategy",
-				"BREAKTHROUGH", "strategyOverrideReason", "新开 KA 渠道 / new KA channel"));
+		driver.complete(cycle, "Task_ReviewStrategy", MANAGER, CycleDriver.confirmed(Map.of("overrideCity", "wenzhou",
+				"overrideStrategy", "BREAKTHROUGH", "strategyOverrideReason", "新开 KA 渠道 / new KA channel")));
 		driver.runJobs(cycle);
 		driver.planAsForecast(cycle, MANAGER);
 		driver.reviewTeam(cycle, MANAGER);

@@ -23,7 +23,7 @@ class CycleResultsTests {
 
 	static final RuleSetVersion VERSION = new RuleSetVersion("any", "deployment-1", "0123456789abcdef0123");
 
-	private final CycleTables tables = new CycleTables("V3__cycle_results.sql");
+	private final CycleTables tables = new CycleTables("V3__cycle_results.sql", "V30__city_strategy_marks.sql");
 
 	private final CycleResults results = new CycleResults(tables.jdbc());
 
@@ -104,6 +104,27 @@ class CycleResultsTests {
 			.extracting(row -> List.copyOf(row.values()))
 			.containsExactly(List.of("nantong", "east", 6, true, "南通：MUSHROOM_PICKING", "deployment-1:0123456789ab"),
 					List.of("suzhou", "east", 1, false, "苏州：BASE_CAMP", "deployment-1:0123456789ab"));
+	}
+
+	@Test
+	void strategiesAreMarkedWithTheVerdictAndBorderline() {
+		results.saveStrategies(
+				"cycle-1", "east", List.of(strategy("suzhou", "苏州", "BASE_CAMP", 1),
+						strategy("taizhou", "泰州", "NEW_MARKET", 6), strategy("wenzhou", "温州", "MUSHROOM_PICKING", 5)),
+				List.of("wenzhou"), VERSION);
+		results.saveStrategies("cycle-2", "east", List.of(strategy("suzhou", "苏州", "BASE_CAMP", 1)), List.of(),
+				VERSION);
+
+		results.markStrategies("cycle-1", Map.of("taizhou", "ENTER"), List.of("suzhou"));
+
+		assertThat(tables.jdbc()
+			.queryForList("select process_instance_id, city_id, verdict, flags from cycle_city_strategy "
+					+ "order by process_instance_id, city_id"))
+			.extracting(row -> java.util.Arrays.asList(row.values().toArray()))
+			.containsExactly(java.util.Arrays.asList("cycle-1", "suzhou", null, "BORDERLINE"),
+					java.util.Arrays.asList("cycle-1", "taizhou", "ENTER", ""),
+					java.util.Arrays.asList("cycle-1", "wenzhou", null, ""),
+					java.util.Arrays.asList("cycle-2", "suzhou", null, ""));
 	}
 
 	@Test

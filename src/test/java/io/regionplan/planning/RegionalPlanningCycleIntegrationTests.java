@@ -262,12 +262,12 @@ class RegionalPlanningCycleIntegrationTests {
 		driver.runJobs(cycle);
 
 		ResponseEntity<String> noReason = driver.tryComplete(driver.task(cycle, "Task_ReviewStrategy"), "wang.east",
-				Map.of("overrideCity", "wenzhou", "overrideStrategy", "BREAKTHROUGH"));
+				CycleDriver.confirmed(Map.of("overrideCity", "wenzhou", "overrideStrategy", "BREAKTHROUGH")));
 		assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(noReason.getBody()).contains("strategyOverrideReason");
 		ResponseEntity<String> unknownCity = driver.tryComplete(driver.task(cycle, "Task_ReviewStrategy"), "wang.east",
-				Map.of("overrideCity", "<img src=x onerror=alert(1)>", "overrideStrategy", "BREAKTHROUGH",
-						"strategyOverrideReason", "x"));
+				CycleDriver.confirmed(Map.of("overrideCity", "<img src=x onerror=alert(1)>", "overrideStrategy",
+						"BREAKTHROUGH", "strategyOverrideReason", "x")));
 		assertThat(unknownCity.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(unknownCity.getBody()).contains("overrideCity")
 			.contains("no such entry in this cycle")
@@ -276,8 +276,9 @@ class RegionalPlanningCycleIntegrationTests {
 		String before = jdbc.queryForObject(
 				"select strategy from cycle_city_strategy where process_instance_id = ? " + "and city_id = 'wenzhou'",
 				String.class, cycle);
-		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideCity", "wenzhou", "overrideStrategy",
-				"BREAKTHROUGH", "strategyOverrideReason", "温州新开发了两个大经销商 / two new large dealers in Wenzhou"));
+		driver.complete(cycle, "Task_ReviewStrategy", "wang.east",
+				CycleDriver.confirmed(Map.of("overrideCity", "wenzhou", "overrideStrategy", "BREAKTHROUGH",
+						"strategyOverrideReason", "温州新开发了两个大经销商 / two new large dealers in Wenzhou")));
 
 		assertThat(jdbc.queryForObject(
 				"select strategy from cycle_city_strategy where process_instance_id = ? " + "and city_id = 'wenzhou'",
@@ -341,7 +342,7 @@ class RegionalPlanningCycleIntegrationTests {
 		driver.complete(cycle, "Task_MarketVisits", "wang.east", CycleDriver.MARKET_VISITS);
 		driver.complete(cycle, "Task_Swot", "wang.east", CycleDriver.SWOT);
 		driver.runJobs(cycle);
-		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of());
+		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", CycleDriver.confirmed(Map.of()));
 		ResponseEntity<String> text = driver.tryComplete(driver.task(cycle, "Task_VolumePlan"), "wang.east",
 				Map.of("plannedVolume", "一百万"));
 		assertThat(text.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

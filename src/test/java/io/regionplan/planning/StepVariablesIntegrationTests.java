@@ -55,21 +55,26 @@ class StepVariablesIntegrationTests {
 		String cycle = atStrategyReview(1_000_000);
 
 		refused(cycle, "Task_ReviewStrategy", "wang.east",
-				Map.of("overrideStrategy", "BREAKTHROUGH", "strategyOverrideReason", "温州新经销商"), "overrideCity");
-		refused(cycle, "Task_ReviewStrategy", "wang.east", Map.of("strategyOverrideReason", "温州新经销商"), "overrideCity");
-		refused(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideStrategy", "BREAKTHROUGH"), "overrideCity");
+				CycleDriver.confirmed(Map.of("overrideStrategy", "BREAKTHROUGH", "strategyOverrideReason", "温州新经销商")),
+				"overrideCity");
 		refused(cycle, "Task_ReviewStrategy", "wang.east",
-				Map.of("overrideCity", "wenzhou", "overrideStrategy", "BREAKTHROUGH"), "strategyOverrideReason");
+				CycleDriver.confirmed(Map.of("strategyOverrideReason", "温州新经销商")), "overrideCity");
 		refused(cycle, "Task_ReviewStrategy", "wang.east",
-				Map.of("overrideCity", "wenzhou", "strategyOverrideReason", "x"), "overrideStrategy");
+				CycleDriver.confirmed(Map.of("overrideStrategy", "BREAKTHROUGH")), "overrideCity");
+		refused(cycle, "Task_ReviewStrategy", "wang.east",
+				CycleDriver.confirmed(Map.of("overrideCity", "wenzhou", "overrideStrategy", "BREAKTHROUGH")),
+				"strategyOverrideReason");
+		refused(cycle, "Task_ReviewStrategy", "wang.east",
+				CycleDriver.confirmed(Map.of("overrideCity", "wenzhou", "strategyOverrideReason", "x")),
+				"overrideStrategy");
 		// the reason of both reviews was once one variable: the old name is not on the
 		// form
-		refused(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideReason", "旧理由 / left over"),
-				"overrideReason");
+		refused(cycle, "Task_ReviewStrategy", "wang.east",
+				CycleDriver.confirmed(Map.of("overrideReason", "旧理由 / left over")), "overrideReason");
 		assertThat(overrides(cycle)).isZero();
 
-		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideCity", " wenzhou ",
-				"overrideStrategy", "BREAKTHROUGH", "strategyOverrideReason", "温州新开发了两个大经销商"));
+		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", CycleDriver.confirmed(Map.of("overrideCity",
+				" wenzhou ", "overrideStrategy", "BREAKTHROUGH", "strategyOverrideReason", "温州新开发了两个大经销商")));
 
 		assertThat(jdbc.queryForObject(
 				"select strategy from cycle_city_strategy where process_instance_id = ? " + "and city_id = 'wenzhou'",
@@ -83,10 +88,11 @@ class StepVariablesIntegrationTests {
 	@Test
 	void aTierOverrideNeedsItsOwnReasonWhateverTheStrategyReviewSaid() {
 		String cycle = atStrategyReview(1_000_000);
-		refused(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideReason", "战略评审的理由 / the strategy's reason"),
-				"overrideReason");
-		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of("overrideCity", "wenzhou", "overrideStrategy",
-				"BREAKTHROUGH", "strategyOverrideReason", "战略评审的理由 / the strategy's reason"));
+		refused(cycle, "Task_ReviewStrategy", "wang.east",
+				CycleDriver.confirmed(Map.of("overrideReason", "战略评审的理由 / the strategy's reason")), "overrideReason");
+		driver.complete(cycle, "Task_ReviewStrategy", "wang.east",
+				CycleDriver.confirmed(Map.of("overrideCity", "wenzhou", "overrideStrategy", "BREAKTHROUGH",
+						"strategyOverrideReason", "战略评审的理由 / the strategy's reason")));
 		long forecast = ((Number) runtime.getVariable(cycle, "forecastVolume")).longValue();
 		driver.complete(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", forecast));
 		driver.reviewTeam(cycle, "wang.east");
@@ -121,7 +127,7 @@ class StepVariablesIntegrationTests {
 	@Test
 	void aDirectorsCommentAndStepBelongToOneDecision() {
 		String cycle = atStrategyReview(30_000_000);
-		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of());
+		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", CycleDriver.confirmed(Map.of()));
 		driver.planAsForecast(cycle, "wang.east");
 		driver.runJobs(cycle);
 		Number gap = (Number) runtime.getVariable(cycle, "gapVolume");
