@@ -103,10 +103,17 @@ class ApprovalFormVariablesIntegrationTests {
 		driver.complete(cycle, "Task_GapClosingPlan", MANAGER,
 				Map.of("newDealersVolume", 0, "newStoresVolume", 1_234, "newSkusVolume", 0, "pricePromotionVolume", 0));
 		driver.reviewTeam(cycle, MANAGER);
+		Map<String, JsonNode> resources = shown(cycle, "Task_ReviewDealersAndResources", MANAGER);
 		driver.complete(cycle, "Task_ReviewDealersAndResources", MANAGER, Map.of());
 		driver.writeWorkPlan(cycle, MANAGER);
 
 		Map<String, JsonNode> approval = shown(cycle, "Task_DirectorPlanApproval", DIRECTOR);
+		// the money by city and purpose, the new reps and the store investments only the
+		// director may renew, as the manager reviewed them
+		for (String field : java.util.List.of("moneyByCityAndPurpose", "peopleByCity", "roiFlags")) {
+			assertThat(approval.get(field)).as(field).isEqualTo(resources.get(field));
+		}
+		assertThat(approval.get("moneyByCityAndPurpose").asText()).startsWith("合计 / total: 900.0 万元 — ");
 		assertThat(approval.get("region").asText()).isEqualTo("east");
 		assertThat(approval.get("year").asInt()).isEqualTo(2027);
 		assertThat(approval.get("finalPlanVolume").asLong()).as("the plan as typed, its sources not added")

@@ -112,7 +112,9 @@ class ReviewFormVariablesIntegrationTests {
 	 * DOMAIN.md, City strategy: old markets (12 months of sales) by share against the
 	 * median share and market size against the median size; a low-share, high-potential
 	 * city with two adjacent base camps attacks with three points; the others are new
-	 * markets. A city over 300 km away with no adjacent base camp drops one level.
+	 * markets. A city over 300 km away with no adjacent base camp drops one level. An old
+	 * market within 10% of the median share or the median size is borderline, listed for
+	 * the manager to confirm.
 	 */
 	@Test
 	void theStrategyReviewShowsEachCitysQuadrantAndTheCitiesDroppedByRange() {
