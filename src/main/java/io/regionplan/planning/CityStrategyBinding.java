@@ -14,8 +14,10 @@ import io.regionplan.market.CityMetrics;
 import io.regionplan.market.MarketMetrics;
 import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSetBinding;
+import io.regionplan.rules.fact.BorderlineFlag;
 import io.regionplan.rules.fact.City;
 import io.regionplan.rules.fact.CityStrategy;
+import io.regionplan.rules.fact.NewMarketVerdict;
 import io.regionplan.rules.fact.RangeDrop;
 import io.regionplan.rules.fact.RegionMedians;
 
@@ -26,7 +28,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code city-strategy} in a cycle: every city of the region with its share, potential,
  * distance, neighbours and (for a new market scored in the market-visits form) its 7C
- * total; plus the region's medians over its old markets.
+ * total; plus the region's medians over its old markets. The strategies are stored with
+ * their marks (a new market's 7C verdict, BORDERLINE), which their reasons name, and the
+ * borderline cities are listed for the manager to confirm.
  */
 @Component
 class CityStrategyBinding implements RuleSetBinding {
@@ -107,14 +111,19 @@ class CityStrategyBinding implements RuleSetBinding {
 					+ "every city one strategy: " + strategies.size() + " for " + cities + " cities");
 		}
 		List<String> dropped = run.factsOf(RangeDrop.class).stream().map(RangeDrop::cityId).toList();
-		results.saveStrategies(CycleContext.cycleId(execution), CycleContext.region(execution), strategies, dropped,
-				run.version());
+		StrategyMarks marks = new StrategyMarks(run.factsOf(NewMarketVerdict.class), run.factsOf(BorderlineFlag.class));
+		List<CityStrategy> marked = strategies.stream().map(marks::withReasons).toList();
+		String cycle = CycleContext.cycleId(execution);
+		results.saveStrategies(cycle, CycleContext.region(execution), marked, dropped, run.version());
+		results.markStrategies(cycle, marks.verdicts(), marks.borderlineCities());
 		execution.setVariable("cityStrategySummary",
-				CycleSummaries.strategies(strategies.stream()
+				CycleSummaries.strategies(marked.stream()
 					.map(s -> new CycleSummaries.StrategyLine(s.cityId(), s.cityName(), s.strategy(),
 							dropped.contains(s.cityId()), s.reasonZh(), s.reasonEn()))
 					.toList()));
 		execution.setVariable("citiesRangeDropped", dropped.size());
+		execution.setVariable("borderlineCities", marks.borderlineSummary(strategies));
+		execution.setVariable("borderlineCityCount", marks.borderlineCities().size());
 		choices.afterStrategies(execution);
 	}
 
@@ -125,7 +134,8 @@ class CityStrategyBinding implements RuleSetBinding {
 
 	@Override
 	public Set<String> writes() {
-		return Set.of("period", "cityStrategySummary", "citiesRangeDropped", "cityOptions");
+		return Set.of("period", "cityStrategySummary", "citiesRangeDropped", "borderlineCities", "borderlineCityCount",
+				"cityOptions");
 	}
 
 }

@@ -3,10 +3,14 @@ package io.regionplan.planning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.regionplan.rules.RuleSetVersion;
 import io.regionplan.rules.fact.Allocation;
+import io.regionplan.rules.fact.BorderlineFlag;
+import io.regionplan.rules.fact.CityMoney;
 import io.regionplan.rules.fact.CityStrategy;
 import io.regionplan.rules.fact.DealerTier;
 
@@ -67,6 +71,58 @@ class CycleResults {
 				"insert into cycle_allocation (process_instance_id, resource, subject_type, subject_id, city_id, "
 						+ "amount, reason_zh, reason_en, rule_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				rows);
+	}
+
+	/**
+	 * Marks the cycle's stored strategies: a new market's 7C verdict (city id → ENTER,
+	 * WATCH or HOLD) and the borderline cities (flag {@code BORDERLINE}).
+	 */
+	void markStrategies(String cycle, Map<String, String> verdicts, List<String> borderline) {
+		List<Object[]> rows = new ArrayList<>();
+		verdicts.forEach((city, verdict) -> rows.add(new Object[] { verdict, cycle, city }));
+		jdbc.batchUpdate("update cycle_city_strategy set verdict = ? where process_instance_id = ? and city_id = ?",
+				rows);
+		jdbc.batchUpdate("update cycle_city_strategy set flags = ? where process_instance_id = ? and city_id = ?",
+				borderline.stream().map(city -> new Object[] { BorderlineFlag.BORDERLINE, cycle, city }).toList());
+	}
+
+	/** The cities of the cycle the range rule dropped (beyond range). */
+	Set<String> rangeDropped(String cycle) {
+		return new TreeSet<>(jdbc.queryForList(
+				"select city_id from cycle_city_strategy where process_instance_id = ? and range_dropped = true",
+				String.class, cycle));
+	}
+
+	/**
+	 * The reps each city of the cycle requires and has, city id → {required, headcount},
+	 * from {@code team-sizing}'s rows: the city's own row, or (rules sized per channel
+	 * before 2026-11-28) its channels' rows added up.
+	 */
+	Map<String, int[]> teamSizes(String cycle) {
+		Map<String, int[]> cities = new TreeMap<>();
+		Map<String, int[]> channels = new TreeMap<>();
+		jdbc.query("select city_id, channel_id, required_reps, headcount from cycle_team_size "
+				+ "where process_instance_id = ?", rs -> {
+					Map<String, int[]> into = TeamSizingBinding.ALL_CHANNELS.equals(rs.getString(2)) ? cities
+							: channels;
+					int[] sum = into.computeIfAbsent(rs.getString(1), city -> new int[2]);
+					sum[0] += rs.getInt(3);
+					sum[1] += rs.getInt(4);
+				}, cycle);
+		channels.forEach(cities::putIfAbsent);
+		return cities;
+	}
+
+	/** Replaces the cycle's money per city and purpose. */
+	void saveCityMoney(String cycle, List<CityMoney> money, RuleSetVersion version) {
+		jdbc.update("delete from cycle_city_money where process_instance_id = ?", cycle);
+		jdbc.batchUpdate(
+				"insert into cycle_city_money (process_instance_id, city_id, purpose, amount, reason_zh, reason_en, "
+						+ "rule_version) values (?, ?, ?, ?, ?, ?, ?)",
+				money.stream()
+					.map(m -> new Object[] { cycle, m.cityId(), m.purpose(), m.amount(), m.reasonZh(), m.reasonEn(),
+							version.label() })
+					.toList());
 	}
 
 	/** The cycle's city strategies, city id → strategy. */

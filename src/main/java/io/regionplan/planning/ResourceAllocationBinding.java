@@ -3,6 +3,7 @@ package io.regionplan.planning;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,9 +15,9 @@ import io.regionplan.rules.RuleSetBinding;
 import io.regionplan.rules.fact.Allocation;
 import io.regionplan.rules.fact.AllocationCity;
 import io.regionplan.rules.fact.AllocationDealer;
-import io.regionplan.rules.fact.Allocations;
-import io.regionplan.rules.fact.Amounts;
 import io.regionplan.rules.fact.Budget;
+import io.regionplan.rules.fact.CityMoney;
+import io.regionplan.rules.fact.CityStaffing;
 import io.regionplan.rules.fact.RoiFlag;
 import io.regionplan.rules.fact.StoreInvestment;
 
@@ -26,8 +27,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code resource-allocation} in a cycle: the budget of the start form (and a headcount
- * budget when given) over the cycle's city strategies and dealer tiers, which the earlier
- * rule tasks stored.
+ * budget when given) over the cycle's city strategies (with the cities the range rule
+ * dropped), its dealer tiers and, for the people, the reps each city requires and has,
+ * all of which the earlier rule tasks stored. The money is stored by city and purpose
+ * too, and shown in 万元 with the cities' Chinese names.
  */
 @Component
 class ResourceAllocationBinding implements RuleSetBinding {
@@ -66,10 +69,17 @@ class ResourceAllocationBinding implements RuleSetBinding {
 		if (headcount != null) {
 			facts.add(new Budget(region, "headcount", headcount, 0));
 		}
+		Set<String> beyondRange = results.rangeDropped(cycle);
+		Map<String, int[]> teams = results.teamSizes(cycle);
 		for (CityMetrics city : metrics.cities(region, CycleContext.period(execution, metrics))) {
 			String strategy = strategies.get(city.cityId());
 			if (strategy != null) {
-				facts.add(new AllocationCity(city.cityId(), city.nameZh(), strategy, city.marketSize()));
+				facts.add(new AllocationCity(city.cityId(), city.nameZh(), strategy, city.marketSize(),
+						beyondRange.contains(city.cityId())));
+			}
+			int[] team = teams.get(city.cityId());
+			if (headcount != null && team != null) {
+				facts.add(new CityStaffing(city.cityId(), city.nameZh(), team[0], team[1], city.marketSize()));
 			}
 		}
 		// ROI of last year's store investments: renewing one below the threshold needs
@@ -107,7 +117,9 @@ class ResourceAllocationBinding implements RuleSetBinding {
 	@Override
 	public void apply(DelegateExecution execution, RuleRun run) {
 		List<Allocation> allocations = run.factsOf(Allocation.class);
+		List<CityMoney> purposes = run.factsOf(CityMoney.class);
 		results.saveAllocations(CycleContext.cycleId(execution), allocations, run.version());
+		results.saveCityMoney(CycleContext.cycleId(execution), purposes, run.version());
 		Allocation reserve = allocations.stream()
 			.filter(a -> a.resource().equals("money") && a.subjectType().equals("reserve"))
 			.findFirst()
@@ -120,8 +132,21 @@ class ResourceAllocationBinding implements RuleSetBinding {
 			.map(Allocation::subjectId)
 			.distinct()
 			.count();
+		Map<String, String> names = new HashMap<>();
+		run.inputs().forEach(fact -> {
+			if (fact instanceof AllocationCity city) {
+				names.put(city.cityId(), city.name());
+			}
+			else if (fact instanceof CityStaffing city) {
+				names.put(city.cityId(), city.name());
+			}
+		});
+		AllocationTexts texts = new AllocationTexts(names);
 		execution.setVariable("allocationDealerCount", (int) dealers);
-		execution.setVariable("allocationSummary", summary(money, reserve, dealers));
+		execution.setVariable("allocationSummary", texts.summary(money, reserve, dealers));
+		execution.setVariable("moneyByCityAndPurpose", texts.moneyByCityAndPurpose(money, purposes));
+		execution.setVariable("peopleByCity",
+				texts.peopleByCity(allocations.stream().filter(a -> a.resource().equals("headcount")).toList()));
 		execution.setVariable("roiFlagCount", run.factsOf(RoiFlag.class).size());
 		execution.setVariable("roiFlags",
 				String.join("\n",
@@ -131,43 +156,6 @@ class ResourceAllocationBinding implements RuleSetBinding {
 							.toList()));
 	}
 
-	/**
-	 * The money as the review shows it, in 万元: the reserve, what the dealers get, and
-	 * what stays with a city whose dealers could not take it.
-	 */
-	private static String summary(List<Allocation> money, Allocation reserve, long dealers) {
-		BigDecimal toDealers = total(money, "dealer");
-		StringBuilder text = new StringBuilder().append("预留 / reserve ")
-			.append(Amounts.wan(reserve.amount()))
-			.append("\n经销商 / dealers: ")
-			.append(dealers)
-			.append(" 家 / dealers, ")
-			.append(Amounts.wan(toDealers));
-		List<Allocation> pools = money.stream()
-			.filter(a -> a.subjectType().equals(Allocations.POOL) && a.amount().signum() > 0)
-			.toList();
-		if (!pools.isEmpty()) {
-			text.append("\n城市统筹（经销商无法承接，由经理安排）/ city pools (no dealer could take it, for the manager to place): ")
-				.append(Amounts.wan(total(money, Allocations.POOL)));
-			pools.forEach(pool -> text.append("\n  ")
-				.append(pool.subjectId())
-				.append(' ')
-				.append(Amounts.wan(pool.amount()))
-				.append(" — ")
-				.append(pool.reasonZh())
-				.append(" / ")
-				.append(pool.reasonEn()));
-		}
-		return text.toString();
-	}
-
-	private static BigDecimal total(List<Allocation> allocations, String subjectType) {
-		return allocations.stream()
-			.filter(a -> a.subjectType().equals(subjectType))
-			.map(Allocation::amount)
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
-	}
-
 	@Override
 	public Set<String> reads() {
 		return Set.of("region", "budget", "headcountBudget", "year");
@@ -175,8 +163,8 @@ class ResourceAllocationBinding implements RuleSetBinding {
 
 	@Override
 	public Set<String> writes() {
-		return Set.of("period", "allocationReserve", "allocationDealerCount", "allocationSummary", "roiFlagCount",
-				"roiFlags");
+		return Set.of("period", "allocationReserve", "allocationDealerCount", "allocationSummary",
+				"moneyByCityAndPurpose", "peopleByCity", "roiFlagCount", "roiFlags");
 	}
 
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.regionplan.rules.fact.AllocationCity;
 import io.regionplan.rules.fact.City;
 import io.regionplan.rules.fact.Dealer;
 import io.regionplan.rules.fact.RegionMedians;
@@ -281,6 +282,27 @@ class DecisionQueriesTests {
 
 		assertThat(read).hasSize(302).startsWith(d1, medians).endsWith(dealer("x-299", "dealer 299"));
 		assertThat(queries.facts("no-such-decision")).isEmpty();
+	}
+
+	/**
+	 * A city to allocate to, recorded before the range flag was part of it, reads back
+	 * within range; one recorded since keeps its flag.
+	 */
+	@Test
+	void anAllocationCityReadsBackWithItsRangeFlagOrWithinRangeWhenRecordedBeforeIt() {
+		AllocationCity far = new AllocationCity("wenzhou", "温州", "MAINTAIN", new BigDecimal("1000"), true);
+		String id = recorder.record(run(List.of(far)), null, null, null, "system");
+		String older = recorder.record(run(List.of(far)), null, null, null, "system");
+		tables.jdbc()
+			.update("update decision_facts set facts = ? where decision_id = ?",
+					"[{\"type\": \"AllocationCity\", "
+							+ "\"fact\": {\"cityId\": \"wenzhou\", \"name\": \"温州\", \"strategy\": \"MAINTAIN\", "
+							+ "\"marketSize\": 1000}}]",
+					older);
+
+		assertThat(queries.facts(id)).containsExactly(far);
+		assertThat(queries.facts(older))
+			.containsExactly(new AllocationCity("wenzhou", "温州", "MAINTAIN", new BigDecimal("1000")));
 	}
 
 	@Test

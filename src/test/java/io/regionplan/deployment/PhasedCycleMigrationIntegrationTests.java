@@ -165,7 +165,7 @@ class PhasedCycleMigrationIntegrationTests {
 		assertThat(phaseOf(runtime, visits, "Task_Swot")).isEqualTo(STRATEGY);
 		driver.complete(visits, "Task_Swot", "wang.east", CycleDriver.SWOT);
 		driver.runJobs(visits);
-		driver.complete(visits, "Task_ReviewStrategy", "wang.east", Map.of());
+		driver.complete(visits, "Task_ReviewStrategy", "wang.east", CycleDriver.confirmed(Map.of()));
 		long forecast = ((Number) runtime.getVariable(visits, "forecastVolume")).longValue();
 		driver.complete(visits, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", forecast));
 		driver.reviewDealersAndApprove(visits, "wang.east");

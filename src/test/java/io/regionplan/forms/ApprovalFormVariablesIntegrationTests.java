@@ -108,10 +108,17 @@ class ApprovalFormVariablesIntegrationTests {
 		driver.complete(cycle, "Task_GapClosingPlan", MANAGER,
 				Map.of("newDealersVolume", 0, "newStoresVolume", 1_234, "newSkusVolume", 0, "pricePromotionVolume", 0));
 		driver.reviewTeam(cycle, MANAGER);
+		Map<String, JsonNode> resources = shown(cycle, "Task_ReviewDealersAndResources", MANAGER);
 		driver.complete(cycle, "Task_ReviewDealersAndResources", MANAGER, Map.of());
 		driver.writeWorkPlan(cycle, MANAGER);
 
 		Map<String, JsonNode> approval = shown(cycle, "Task_DirectorPlanApproval", DIRECTOR);
+		// the money by city and purpose, the new reps and the store investments only the
+		// director may renew, as the manager reviewed them
+		for (String field : java.util.List.of("moneyByCityAndPurpose", "peopleByCity", "roiFlags")) {
+			assertThat(approval.get(field)).as(field).isEqualTo(resources.get(field));
+		}
+		assertThat(approval.get("moneyByCityAndPurpose").asText()).startsWith("合计 / total: 900.0 万元 — ");
 		assertThat(approval.get("region").asText()).isEqualTo("east");
 		assertThat(approval.get("year").asInt()).isEqualTo(2027);
 		assertThat(approval.get("finalPlanVolume").asLong()).as("the plan as typed, its sources not added")
@@ -172,8 +179,8 @@ class ApprovalFormVariablesIntegrationTests {
 		driver.runJobs(cycle);
 		assertThat(shown(cycle, "Task_ReviewStrategy", MANAGER).get("cityStrategySummary").asText())
 			.containsPattern("MUSHROOM_PICKING: [^;]*温州");
-		driver.complete(cycle, "Task_ReviewStrategy", MANAGER, Map.of("strategyOverrides",
-				CycleDriver.Rows.of(CycleDriver.strategy("wenzhou", "BREAKTHROUGH", "新开 KA 渠道 / new KA channel"))));
+		driver.complete(cycle, "Task_ReviewStrategy", MANAGER, CycleDriver.confirmed(Map.of("strategyOverrides",
+				CycleDriver.Rows.of(CycleDriver.strategy("wenzhou", "BREAKTHROUGH", "新开 KA 渠道 / new KA channel")))));
 		driver.runJobs(cycle);
 		driver.planAsForecast(cycle, MANAGER);
 		driver.reviewTeam(cycle, MANAGER);
@@ -217,10 +224,10 @@ class ApprovalFormVariablesIntegrationTests {
 		assertThat(cities.asText()).contains("{\"label\":\"杭州（大本营）\",\"value\":\"hangzhou\"}")
 			.contains("{\"label\":\"温州（");
 		driver.complete(cycle, "Task_ReviewStrategy", MANAGER,
-				Map.of("strategyOverrides",
+				CycleDriver.confirmed(Map.of("strategyOverrides",
 						CycleDriver.Rows.of(
 								CycleDriver.strategy("wenzhou", "BREAKTHROUGH", "新开 KA 渠道 / new KA channel"),
-								CycleDriver.strategy("hangzhou", "MAINTAIN", "守住份额 / hold the share"))));
+								CycleDriver.strategy("hangzhou", "MAINTAIN", "守住份额 / hold the share")))));
 		driver.runJobs(cycle);
 		driver.planAsForecast(cycle, MANAGER);
 		driver.reviewTeam(cycle, MANAGER);
@@ -263,7 +270,7 @@ class ApprovalFormVariablesIntegrationTests {
 		assertThat(shown(cycle, "Task_ReviewStrategy", MANAGER).get("cityStrategySummary").asText())
 			.containsPattern("BREAKTHROUGH: [^;]*温州")
 			.containsPattern("MAINTAIN: [^;]*杭州");
-		driver.complete(cycle, "Task_ReviewStrategy", MANAGER, Map.of());
+		driver.complete(cycle, "Task_ReviewStrategy", MANAGER, CycleDriver.confirmed(Map.of()));
 		driver.runJobs(cycle);
 		driver.planAsForecast(cycle, MANAGER);
 		driver.reviewTeam(cycle, MANAGER);

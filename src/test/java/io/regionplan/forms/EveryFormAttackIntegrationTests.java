@@ -170,7 +170,7 @@ class EveryFormAttackIntegrationTests {
 		at(cycle, "Task_MarketVisits", "wang.east", CycleDriver.MARKET_VISITS, everyKey, forms);
 		at(cycle, "Task_Swot", "wang.east", CycleDriver.SWOT, everyKey, forms);
 		driver.runJobs(cycle);
-		at(cycle, "Task_ReviewStrategy", "wang.east", Map.of(), everyKey, forms);
+		at(cycle, "Task_ReviewStrategy", "wang.east", CycleDriver.confirmed(Map.of()), everyKey, forms);
 		at(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 20_000_000), everyKey, forms);
 		driver.runJobs(cycle);
 		long gap = (long) Math.ceil(((Number) runtime.getVariable(cycle, "gapVolume")).doubleValue());

@@ -53,6 +53,9 @@ class ReviewFormVariablesIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.camunda.bpm.engine.RuntimeService runtime;
+
 	private Map<String, JsonNode> shown(String cycle, String taskId) {
 		return driver.formVariables(cycle, taskId, MANAGER);
 	}
@@ -109,7 +112,9 @@ class ReviewFormVariablesIntegrationTests {
 	 * DOMAIN.md, City strategy: old markets (12 months of sales) by share against the
 	 * median share and market size against the median size; a low-share, high-potential
 	 * city with two adjacent base camps attacks with three points; the others are new
-	 * markets. A city over 300 km away with no adjacent base camp drops one level.
+	 * markets. A city over 300 km away with no adjacent base camp drops one level. An old
+	 * market within 10% of the median share or the median size is borderline, listed for
+	 * the manager to confirm.
 	 */
 	@Test
 	void theStrategyReviewShowsEachCitysQuadrantAndTheCitiesDroppedByRange() {
@@ -184,9 +189,31 @@ class ReviewFormVariablesIntegrationTests {
 			.as("one line per city, in id order")
 			.containsExactlyElementsOf(strategy.keySet());
 		assertThat(review.get("citiesRangeDropped").asInt()).isEqualTo(dropped.size());
+		// borderline: an old market within 10% of the median share or the median market
+		// size (relative to the median), for the manager to confirm
+		List<String> borderline = old.stream()
+			.filter(m -> near(share.get(m.id()), medianShare) || near(m.size(), medianSize))
+			.map(Market::id)
+			.toList();
+		System.out.printf("east: borderline %s (median share %s, median size %s)%n", borderline, medianShare,
+				medianSize);
+		assertThat(review.get("borderlineCityCount").asInt()).isEqualTo(borderline.size());
+		assertThat(review.get("borderlineCities").asText().lines().map(line -> line.substring(0, line.indexOf(' '))))
+			.containsExactlyElementsOf(borderline.isEmpty() ? List.of("无") : borderline);
+		borderline.forEach(city -> assertThat(review.get("borderlineCities").asText())
+			.contains(city + " " + names.get(city) + " " + strategy.get(city) + " — 象限临界："));
+		assertThat(summary.lines()
+			.filter(line -> line.contains("；象限临界："))
+			.map(line -> line.substring(0, line.indexOf(' ')))).containsExactlyElementsOf(borderline);
 		assertThat(summary.lines()
 			.filter(line -> line.endsWith("（射程降一级 / one level lower by range）"))
 			.map(line -> line.substring(0, line.indexOf(' ')))).containsExactlyElementsOf(dropped);
+	}
+
+	/** city-strategy's {@code borderline.band}: |value − median| ≤ 10% of the median. */
+	private static boolean near(BigDecimal value, BigDecimal median) {
+		return median.signum() > 0
+				&& value.subtract(median).abs().compareTo(median.multiply(new BigDecimal("0.10"))) <= 0;
 	}
 
 	private static long baseCampsNextTo(String city, Map<String, Set<String>> neighbours,
@@ -237,6 +264,70 @@ class ReviewFormVariablesIntegrationTests {
 			.filter(line -> line.contains(" reps short"))
 			.map(line -> line.substring(0, line.indexOf(' ')))
 			.sorted()).containsExactlyElementsOf(short_);
+	}
+
+	/**
+	 * The tier review shows the money by city and purpose in 万元 with the cities' Chinese
+	 * names, and the reps of a headcount budget by city: to the cities team-sizing found
+	 * short, the largest shortfall first (of two equally short the larger market, then
+	 * the id), each up to its shortfall. The budget of 10,000,000 less the reserve of 10%
+	 * is 9,000,000: 50% dealer support, 25% store investment, 15% promotion, 10% team.
+	 */
+	@Test
+	void theTierReviewShowsMoneyByCityAndPurposeAndRepsToTheCitiesShortOfThem() {
+		String cycle = driver.start(REGION);
+		runtime.setVariable(cycle, "headcountBudget", 9);
+		driver.readMarketAndChooseStrategy(cycle, MANAGER);
+		driver.planAsForecast(cycle, MANAGER);
+		driver.reviewTeam(cycle, MANAGER);
+
+		Map<String, JsonNode> review = shown(cycle, "Task_ReviewDealersAndResources");
+
+		Map<String, String> names = new HashMap<>();
+		jdbc.query("select id, name_zh from market_city where region_id = ?", rs -> {
+			names.put(rs.getString(1), rs.getString(2));
+		}, REGION);
+		List<String> money = review.get("moneyByCityAndPurpose").asText().lines().toList();
+		assertThat(money.get(0)).isEqualTo("合计 / total: 900.0 万元 — 经销商支持 / dealer support 450.0 万元 · "
+				+ "门店投入 / store investment 225.0 万元 · 促销 / promotion 135.0 万元 · 团队 / team 90.0 万元");
+		assertThat(money).as("the total, then every city of the region").hasSize(1 + names.size());
+		assertThat(money.subList(1, money.size())).allSatisfy(line -> {
+			String id = line.substring(line.indexOf(' ') + 1, line.indexOf(':'));
+			assertThat(line).startsWith(names.get(id) + " " + id + ": ")
+				.contains("经销商支持 / dealer support ")
+				.contains("门店投入 / store investment ")
+				.contains("促销 / promotion ")
+				.endsWith(" 万元");
+		});
+
+		record Team(String city, int shortfall, BigDecimal marketSize) {
+		}
+		List<Team> short_ = new ArrayList<>(jdbc.query(
+				"select t.city_id, t.required_reps - t.headcount, c.market_size from cycle_team_size t "
+						+ "join market_city c on c.id = t.city_id where t.process_instance_id = ? "
+						+ "and t.required_reps > t.headcount",
+				(rs, n) -> new Team(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3)), cycle));
+		short_.sort(java.util.Comparator.comparingInt(Team::shortfall)
+			.reversed()
+			.thenComparing(Team::marketSize, java.util.Comparator.reverseOrder())
+			.thenComparing(Team::city));
+		List<String> expected = new ArrayList<>();
+		int left = 9;
+		for (Team team : short_) {
+			int given = Math.min(left, team.shortfall());
+			left -= given;
+			expected.add(names.get(team.city()) + " " + team.city() + ": " + given + " 人 / reps — 缺 " + team.shortfall()
+					+ " 人");
+		}
+		if (left > 0) {
+			expected.add("区域统筹 / region: " + left + " 人 / reps — ");
+		}
+		System.out.println("east people: " + review.get("peopleByCity").asText());
+		List<String> people = review.get("peopleByCity").asText().lines().toList();
+		assertThat(people).hasSameSizeAs(expected);
+		for (int i = 0; i < expected.size(); i++) {
+			assertThat(people.get(i)).startsWith(expected.get(i));
+		}
 	}
 
 }

@@ -122,8 +122,17 @@ class CityStrategyBindingTests {
 		evaluate(execution);
 
 		// then
-		assertThat(execution.written()).containsOnlyKeys("cityStrategySummary", "citiesRangeDropped")
-			.contains(entry("citiesRangeDropped", 1));
+		// borderline, within 10% of a median: 扬州's share 0.20 is the median share, 无锡's 3
+		// bn the median size (the band 0.18–0.22 and 2.7–3.3 bn holds no other old
+		// market); 泰州's 7C 25 is WATCH (21–27)
+		assertThat(execution.written())
+			.containsOnlyKeys("cityStrategySummary", "citiesRangeDropped", "borderlineCities", "borderlineCityCount")
+			.contains(entry("citiesRangeDropped", 1), entry("borderlineCityCount", 2),
+					entry("borderlineCities", "wuxi 无锡 BASE_CAMP — 象限临界：市场容量 30 亿 与中位数 30 亿 相差 0%（不超过 10%），请经理确认"
+							+ " / borderline: market size 3 bn is 0% from the median 3 bn (within 10%): the manager "
+							+ "confirms\nyangzhou 扬州 MAINTAIN — 象限临界：份额 20% 与中位数 20% 相差 0%（不超过 10%），请经理确认"
+							+ " / borderline: share 20% is 0% from the median 20% (within 10%): the manager confirms"));
+		verify(results).markStrategies("cycle-1", java.util.Map.of("taizhou", "WATCH"), List.of("wuxi", "yangzhou"));
 		String[] lines = ((String) execution.written().get("cityStrategySummary")).split("\n");
 		assertThat(lines[0]).isEqualTo("BASE_CAMP: 苏州、无锡; MAINTAIN: 扬州; MUSHROOM_PICKING: 南通; "
 				+ "NEW_MARKET: 泰州、盐城; THREE_POINTS_ATTACK_ONE: 常州");
@@ -133,10 +142,13 @@ class CityStrategyBindingTests {
 				line -> assertThat(line).startsWith("nantong 南通 — 采蘑菇").endsWith("（射程降一级 / one level lower by range）"),
 				line -> assertThat(line).startsWith("suzhou 苏州 — 大本营").doesNotContain("射程降一级"),
 				line -> assertThat(line).startsWith("taizhou 泰州 — 新市场：7C 总分 25/35")
-					.contains(" / new market: 7C score 25/35"),
-				line -> assertThat(line).startsWith("wuxi 无锡 — 大本营"),
+					.contains("；7C 总分 25 在 21–27 之间：观察 / new market: 7C score 25/35")
+					.endsWith("; 7C score 25 within 21–27: WATCH"),
+				line -> assertThat(line).startsWith("wuxi 无锡 — 大本营").contains("；象限临界：市场容量 30 亿"),
 				line -> assertThat(line).startsWith("yancheng 盐城 — 新市场").contains("no 7C score yet"),
-				line -> assertThat(line).startsWith("yangzhou 扬州 — 稳固").doesNotContain("射程降一级"));
+				line -> assertThat(line).startsWith("yangzhou 扬州 — 稳固")
+					.contains("；象限临界：份额 20%")
+					.doesNotContain("射程降一级"));
 		@SuppressWarnings("unchecked")
 		ArgumentCaptor<List<CityStrategy>> strategies = ArgumentCaptor.forClass(List.class);
 		verify(results).saveStrategies(eq("cycle-1"), eq("east"), strategies.capture(), eq(List.of("nantong")), any());

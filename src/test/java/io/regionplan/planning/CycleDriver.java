@@ -187,7 +187,17 @@ public final class CycleDriver {
 		complete(cycle, "Task_MarketVisits", user, MARKET_VISITS);
 		complete(cycle, "Task_Swot", user, SWOT);
 		runJobs(cycle);
-		complete(cycle, "Task_ReviewStrategy", user, Map.of());
+		complete(cycle, "Task_ReviewStrategy", user, confirmed(Map.of()));
+	}
+
+	/**
+	 * A strategy review's variables with the borderline cities confirmed, as the review
+	 * asks whenever the rules found any (the demo regions have some).
+	 */
+	public static Map<String, Object> confirmed(Map<String, Object> review) {
+		Map<String, Object> variables = new LinkedHashMap<>(review);
+		variables.put("borderlineConfirmed", true);
+		return variables;
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.regionplan.rules.RuleSetVersion;
 import io.regionplan.rules.fact.Allocation;
+import io.regionplan.rules.fact.CityMoney;
 import io.regionplan.rules.fact.CityStrategy;
 import io.regionplan.rules.fact.DealerTier;
 
@@ -23,7 +24,8 @@ class CycleResultsTests {
 
 	static final RuleSetVersion VERSION = new RuleSetVersion("any", "deployment-1", "0123456789abcdef0123");
 
-	private final CycleTables tables = new CycleTables("V3__cycle_results.sql");
+	private final CycleTables tables = new CycleTables("V3__cycle_results.sql", "V5__cycle_team.sql",
+			"V30__city_strategy_marks.sql", "V31__cycle_city_money.sql");
 
 	private final CycleResults results = new CycleResults(tables.jdbc());
 
@@ -104,6 +106,65 @@ class CycleResultsTests {
 			.extracting(row -> List.copyOf(row.values()))
 			.containsExactly(List.of("nantong", "east", 6, true, "南通：MUSHROOM_PICKING", "deployment-1:0123456789ab"),
 					List.of("suzhou", "east", 1, false, "苏州：BASE_CAMP", "deployment-1:0123456789ab"));
+	}
+
+	@Test
+	void strategiesAreMarkedWithTheVerdictAndBorderlineAndTheRangeDropsReadBack() {
+		results.saveStrategies(
+				"cycle-1", "east", List.of(strategy("suzhou", "苏州", "BASE_CAMP", 1),
+						strategy("taizhou", "泰州", "NEW_MARKET", 6), strategy("wenzhou", "温州", "MUSHROOM_PICKING", 5)),
+				List.of("wenzhou"), VERSION);
+		results.saveStrategies("cycle-2", "east", List.of(strategy("suzhou", "苏州", "BASE_CAMP", 1)), List.of(),
+				VERSION);
+
+		results.markStrategies("cycle-1", Map.of("taizhou", "ENTER"), List.of("suzhou"));
+
+		assertThat(tables.jdbc()
+			.queryForList("select process_instance_id, city_id, verdict, flags from cycle_city_strategy "
+					+ "order by process_instance_id, city_id"))
+			.extracting(row -> java.util.Arrays.asList(row.values().toArray()))
+			.containsExactly(java.util.Arrays.asList("cycle-1", "suzhou", null, "BORDERLINE"),
+					java.util.Arrays.asList("cycle-1", "taizhou", "ENTER", ""),
+					java.util.Arrays.asList("cycle-1", "wenzhou", null, ""),
+					java.util.Arrays.asList("cycle-2", "suzhou", null, ""));
+		assertThat(results.rangeDropped("cycle-1")).containsExactly("wenzhou");
+		assertThat(results.rangeDropped("cycle-2")).isEmpty();
+	}
+
+	@Test
+	void teamSizesAreTheCitysRowOrItsChannelsAddedUp() {
+		tables.jdbc()
+			.batchUpdate(
+					"insert into cycle_team_size (process_instance_id, city_id, channel_id, required_reps, "
+							+ "headcount, reason_zh, reason_en, rule_version) values (?, ?, ?, ?, ?, '', '', 'v')",
+					List.of(new Object[] { "cycle-1", "suzhou", "*", 10, 7 },
+							// a cycle of the rules before 2026-11-28: per channel
+							new Object[] { "cycle-2", "suzhou", "KA", 4, 1 },
+							new Object[] { "cycle-2", "suzhou", "SUPERMARKET", 3, 3 },
+							new Object[] { "cycle-2", "wuxi", "KA", 2, 0 }));
+
+		assertThat(results.teamSizes("cycle-1")).containsOnlyKeys("suzhou")
+			.hasEntrySatisfying("suzhou", team -> assertThat(team).containsExactly(10, 7));
+		assertThat(results.teamSizes("cycle-2")).containsOnlyKeys("suzhou", "wuxi")
+			.hasEntrySatisfying("suzhou", team -> assertThat(team).containsExactly(7, 4))
+			.hasEntrySatisfying("wuxi", team -> assertThat(team).containsExactly(2, 0));
+		assertThat(results.teamSizes("no-such-cycle")).isEmpty();
+	}
+
+	@Test
+	void moneyByCityAndPurposeIsReplacedPerCycle() {
+		results.saveCityMoney("cycle-1",
+				List.of(new CityMoney("suzhou", "DEALER_SUPPORT", new BigDecimal("180000.00"), "经销商支持", "dealers"),
+						new CityMoney("suzhou", "TEAM", new BigDecimal("36000.00"), "团队", "team")),
+				VERSION);
+		results.saveCityMoney("cycle-1",
+				List.of(new CityMoney("suzhou", "PROMOTION", new BigDecimal("54000.00"), "促销", "promotion")), VERSION);
+
+		assertThat(tables.jdbc()
+			.queryForList("select city_id, purpose, amount, reason_zh, reason_en, rule_version from cycle_city_money"))
+			.extracting(row -> List.copyOf(row.values()))
+			.containsExactly(List.of("suzhou", "PROMOTION", new BigDecimal("54000.00"), "促销", "promotion",
+					"deployment-1:0123456789ab"));
 	}
 
 	@Test

@@ -109,6 +109,29 @@ class CycleRuleTasksIntegrationTests {
 			.isEqualTo(priorities.get((String) wenzhou.get("STRATEGY")) + 1);
 	}
 
+	/**
+	 * 温州 is beyond range (above): its money weight is strategy weight × market size × 0.8
+	 * (rules/resource-allocation/parameters.properties).
+	 */
+	@Test
+	void aCityBeyondRangeHasItsMoneyWeightLoweredByAFifth() {
+		Map<String, Object> wenzhou = jdbc.queryForMap("select s.strategy, c.market_size from cycle_city_strategy s "
+				+ "join market_city c on c.id = s.city_id where s.process_instance_id = ? and s.city_id = 'wenzhou'",
+				eastCycle);
+		Map<String, BigDecimal> weights = Map.of("BASE_CAMP", new BigDecimal("1.0"), "THREE_POINTS_ATTACK_ONE",
+				new BigDecimal("1.2"), "BREAKTHROUGH", new BigDecimal("1.5"), "MAINTAIN", new BigDecimal("0.6"),
+				"MUSHROOM_PICKING", new BigDecimal("0.3"), "NEW_MARKET", new BigDecimal("0.3"));
+		BigDecimal weight = weights.get((String) wenzhou.get("STRATEGY"))
+			.multiply(new BigDecimal(wenzhou.get("MARKET_SIZE").toString()))
+			.multiply(new BigDecimal("0.8"));
+
+		assertThat(jdbc.queryForObject(
+				"select reason_en from cycle_allocation where process_instance_id = ? "
+						+ "and resource = 'money' and subject_type = 'city' and subject_id = 'wenzhou'",
+				String.class, eastCycle))
+			.startsWith("city weight " + weight.stripTrailingZeros().toPlainString() + " of total ");
+	}
+
 	@Test
 	void everyDealerAndCityHasOneResultAndAllocationsAddUpToTheBudget() {
 		assertThat(jdbc.queryForObject("select count(*) from cycle_dealer_tier where process_instance_id = ?",
@@ -117,11 +140,37 @@ class CycleRuleTasksIntegrationTests {
 		assertThat(jdbc.queryForObject("select count(*) from cycle_city_strategy where process_instance_id = ?",
 				Integer.class, eastCycle))
 			.isEqualTo(12);
-		BigDecimal total = jdbc.queryForObject(
-				"select sum(amount) from cycle_allocation where process_instance_id = ? "
-						+ "and resource = 'money' and subject_type in ('reserve', 'dealer', 'city-pool')",
-				BigDecimal.class, eastCycle);
+		// the reserve and the money per city and purpose add up to the budget; a city's
+		// dealer support is what its dealers and its pool get
+		BigDecimal reserveAndPurposes = jdbc.queryForObject(
+				"select (select sum(amount) from cycle_allocation "
+						+ "where process_instance_id = ? and resource = 'money' and subject_type = 'reserve') + "
+						+ "(select sum(amount) from cycle_city_money where process_instance_id = ?)",
+				BigDecimal.class, eastCycle, eastCycle);
+		assertThat(reserveAndPurposes).isEqualByComparingTo("10000000");
+		BigDecimal total = jdbc.queryForObject("select (select sum(amount) from cycle_allocation "
+				+ "where process_instance_id = ? and resource = 'money' and subject_type in ('reserve', 'dealer', "
+				+ "'city-pool')) + (select sum(amount) from cycle_city_money where process_instance_id = ? "
+				+ "and purpose <> 'DEALER_SUPPORT')", BigDecimal.class, eastCycle, eastCycle);
 		assertThat(total).isEqualByComparingTo("10000000");
+		assertThat(jdbc.queryForList("select m.city_id from cycle_city_money m where m.process_instance_id = ? "
+				+ "and m.purpose = 'DEALER_SUPPORT' and m.amount <> (select coalesce(sum(a.amount), 0) from "
+				+ "cycle_allocation a where a.process_instance_id = m.process_instance_id and a.resource = 'money' "
+				+ "and a.city_id = m.city_id and a.subject_type in ('dealer', 'city-pool'))", String.class, eastCycle))
+			.as("cities whose dealer support is not their dealers' and pool's money")
+			.isEmpty();
+		// each city's money: 50% dealer support, 25% store investment, 15% promotion, 10%
+		// team (DOMAIN, second set), to the cent as rounded
+		Map<String, BigDecimal> shares = Map.of("DEALER_SUPPORT", new BigDecimal("0.50"), "STORE_INVESTMENT",
+				new BigDecimal("0.25"), "PROMOTION", new BigDecimal("0.15"), "TEAM", new BigDecimal("0.10"));
+		for (Map<String, Object> row : jdbc.queryForList("select m.purpose, m.amount, a.amount city from "
+				+ "cycle_city_money m join cycle_allocation a on a.process_instance_id = m.process_instance_id "
+				+ "and a.resource = 'money' and a.subject_type = 'city' and a.subject_id = m.city_id "
+				+ "where m.process_instance_id = ?", eastCycle)) {
+			BigDecimal expected = ((BigDecimal) row.get("CITY")).multiply(shares.get((String) row.get("PURPOSE")));
+			assertThat(((BigDecimal) row.get("AMOUNT")).subtract(expected).abs()).as(row.toString())
+				.isLessThanOrEqualTo(new BigDecimal("0.05"));
+		}
 		// the reserve is exactly 10% of the budget of 10,000,000 (DOMAIN, second set)
 		assertThat(jdbc.queryForObject("select amount from cycle_allocation where process_instance_id = ? "
 				+ "and resource = 'money' and subject_type = 'reserve'", BigDecimal.class, eastCycle))

@@ -262,13 +262,14 @@ class RegionalPlanningCycleIntegrationTests {
 		driver.runJobs(cycle);
 
 		ResponseEntity<String> noReason = driver.tryComplete(driver.task(cycle, "Task_ReviewStrategy"), "wang.east",
-				Map.of("strategyOverrides",
-						CycleDriver.Rows.of(Map.of("city", "wenzhou", "strategy", "BREAKTHROUGH", "reason", " "))));
+				CycleDriver.confirmed(Map.of("strategyOverrides",
+						CycleDriver.Rows.of(Map.of("city", "wenzhou", "strategy", "BREAKTHROUGH", "reason", " ")))));
 		assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(noReason.getBody()).contains("strategyOverrides[1].reason");
 		ResponseEntity<String> unknownCity = driver
-			.tryComplete(driver.task(cycle, "Task_ReviewStrategy"), "wang.east", Map.of("strategyOverrides",
-					CycleDriver.Rows.of(CycleDriver.strategy("<img src=x onerror=alert(1)>", "BREAKTHROUGH", "x"))));
+			.tryComplete(driver.task(cycle, "Task_ReviewStrategy"), "wang.east", CycleDriver.confirmed(Map.of(
+					"strategyOverrides",
+					CycleDriver.Rows.of(CycleDriver.strategy("<img src=x onerror=alert(1)>", "BREAKTHROUGH", "x")))));
 		assertThat(unknownCity.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(unknownCity.getBody()).contains("strategyOverrides[1].city")
 			.contains("not one of the options offered")
@@ -277,8 +278,9 @@ class RegionalPlanningCycleIntegrationTests {
 		String before = jdbc.queryForObject(
 				"select strategy from cycle_city_strategy where process_instance_id = ? " + "and city_id = 'wenzhou'",
 				String.class, cycle);
-		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of("strategyOverrides", CycleDriver.Rows
-			.of(CycleDriver.strategy("wenzhou", "BREAKTHROUGH", "温州新开发了两个大经销商 / two new large dealers in Wenzhou"))));
+		driver.complete(cycle, "Task_ReviewStrategy", "wang.east",
+				CycleDriver.confirmed(Map.of("strategyOverrides", CycleDriver.Rows.of(CycleDriver.strategy("wenzhou",
+						"BREAKTHROUGH", "温州新开发了两个大经销商 / two new large dealers in Wenzhou")))));
 
 		assertThat(jdbc.queryForObject(
 				"select strategy from cycle_city_strategy where process_instance_id = ? " + "and city_id = 'wenzhou'",
@@ -342,7 +344,7 @@ class RegionalPlanningCycleIntegrationTests {
 		driver.complete(cycle, "Task_MarketVisits", "wang.east", CycleDriver.MARKET_VISITS);
 		driver.complete(cycle, "Task_Swot", "wang.east", CycleDriver.SWOT);
 		driver.runJobs(cycle);
-		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", Map.of());
+		driver.complete(cycle, "Task_ReviewStrategy", "wang.east", CycleDriver.confirmed(Map.of()));
 		ResponseEntity<String> text = driver.tryComplete(driver.task(cycle, "Task_VolumePlan"), "wang.east",
 				Map.of("plannedVolume", "一百万"));
 		assertThat(text.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

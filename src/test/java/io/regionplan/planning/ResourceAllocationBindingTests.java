@@ -18,6 +18,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.regionplan.market.CityMetrics;
 import io.regionplan.market.MarketMetrics;
@@ -30,6 +31,8 @@ import io.regionplan.rules.fact.Allocation;
 import io.regionplan.rules.fact.AllocationCity;
 import io.regionplan.rules.fact.AllocationDealer;
 import io.regionplan.rules.fact.Budget;
+import io.regionplan.rules.fact.CityMoney;
+import io.regionplan.rules.fact.CityStaffing;
 import io.regionplan.rules.fact.StoreInvestment;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -42,10 +45,10 @@ import org.mockito.ArgumentCaptor;
  * tiers and last year's store investments in, the allocations stored and summarised. By
  * hand from DOMAIN.md (Resource allocation) and rules/resource-allocation/
  * parameters.properties: reserve 0.10; city weight = strategy weight (BASE_CAMP 1.0,
- * BREAKTHROUGH 1.5) × market size; dealers by tier weight A 3, B 2, C 1, D 0, at most
- * 0.40 of the city each; ROI below 1.0 flagged. What the reserve becomes when dealers
- * cannot take a city's whole amount changes with issue 18: every city here has dealers
- * enough.
+ * BREAKTHROUGH 1.5) × market size (× 0.8 beyond range); each city's money 0.50 dealer
+ * support, 0.25 store investment, 0.15 promotion, 0.10 team; dealer support by tier
+ * weight A 3, B 2, C 1, D 0, at most 0.40 of it each; people to the cities short of reps,
+ * the largest shortfall first; ROI below 1.0 flagged.
  */
 class ResourceAllocationBindingTests {
 
@@ -99,8 +102,8 @@ class ResourceAllocationBindingTests {
 
 	/**
 	 * The review counts dealers, not allocation rows: d-01 serves both cities and is one
-	 * dealer (d-07, tier D, gets nothing). What the 40% cap leaves in a city is the
-	 * city's pool, shown with its reason.
+	 * dealer (d-07, tier D, gets nothing). What the 40% cap leaves of a city's dealer
+	 * support is the city's pool, shown with its Chinese name and reason.
 	 */
 	@Test
 	void dealersAreCountedOnceAndWhatTheCapLeavesIsTheCitysPool() {
@@ -114,23 +117,23 @@ class ResourceAllocationBindingTests {
 
 		evaluate(execution);
 
-		// 900,000 over 苏州 2 bn and 常州 3 bn: 360,000 and 540,000. 苏州: d-01, d-02 A:A,
-		// 50% each capped at 40% = 144,000 each, 72,000 left in its pool; 常州: d-01 A 3,
-		// d-04 B 2 → 60% capped at 40% = 216,000; the 324,000 left would all go to d-04,
-		// also capped at 216,000: 108,000 left in its pool. Dealers 144,000 × 2 +
-		// 216,000 × 2 = 720,000; pools 180,000; 100,000 + 720,000 + 180,000 = 1,000,000
+		// 900,000 over 苏州 2 bn and 常州 3 bn: 360,000 and 540,000; dealer support half:
+		// 180,000 and 270,000. 苏州: d-01, d-02 A:A, 50% each capped at 40% = 72,000
+		// each, 36,000 left in its pool; 常州: d-01 A 3, d-04 B 2 → 60% capped at 40% =
+		// 108,000; the 162,000 left would all go to d-04, also capped at 108,000: 54,000
+		// left in its pool. Dealers 72,000 × 2 + 108,000 × 2 = 360,000; pools 90,000
 		assertThat(execution.written()).contains(entry("allocationDealerCount", 3));
 		assertThat((String) execution.written().get("allocationSummary")).isEqualTo(
 				"""
 						预留 / reserve 10.0 万元
-						经销商 / dealers: 3 家 / dealers, 72.0 万元
-						城市统筹（经销商无法承接，由经理安排）/ city pools (no dealer could take it, for the manager to place): 18.0 万元
-						  changzhou 10.8 万元 — 2 家经销商均已封顶 40%，余下留在城市统筹，由经理安排 / all 2 dealers are at the 40% cap: the rest is the city's pool, for the manager to place
-						  suzhou 7.2 万元 — 2 家经销商均已封顶 40%，余下留在城市统筹，由经理安排 / all 2 dealers are at the 40% cap: the rest is the city's pool, for the manager to place""");
+						经销商 / dealers: 3 家 / dealers, 36.0 万元
+						城市统筹（经销商无法承接，由经理安排）/ city pools (no dealer could take it, for the manager to place): 9.0 万元
+						  常州 changzhou 5.4 万元 — 2 家经销商均已封顶 40%，余下留在城市统筹，由经理安排 / all 2 dealers are at the 40% cap: the rest is the city's pool, for the manager to place
+						  苏州 suzhou 3.6 万元 — 2 家经销商均已封顶 40%，余下留在城市统筹，由经理安排 / all 2 dealers are at the 40% cap: the rest is the city's pool, for the manager to place""");
 	}
 
 	@Test
-	void budgetIsSplitByStrategyAndTierAndTheReserveIsTenPercent() {
+	void budgetIsSplitByStrategyPurposeAndTierAndTheReserveIsTenPercent() {
 		// given
 		region();
 		when(metrics.storeInvestments("east", 2026)).thenReturn(List.of(
@@ -143,16 +146,22 @@ class ResourceAllocationBindingTests {
 		// when
 		evaluate(execution);
 
-		// then 1,000,000 × 0.10 = 100,000 held back; 6 dealers get money (d-07 is D,
-		// weight 0)
+		// then 1,000,000 × 0.10 = 100,000 held back; 900,000 over weights 2 bn + 3 bn:
+		// 苏州 360,000, 常州 540,000, each 50% dealer support, 25% store investment, 15%
+		// promotion, 10% team; 6 dealers get money (d-07 is D, weight 0)
 		assertThat(execution.written()).containsOnly(entry("allocationReserve", 100_000.0),
 				entry("allocationDealerCount", 6),
-				entry("allocationSummary", "预留 / reserve 10.0 万元\n经销商 / dealers: 6 家 / dealers, 90.0 万元"),
-				entry("roiFlagCount", 1), entry("roiFlags",
+				entry("allocationSummary", "预留 / reserve 10.0 万元\n经销商 / dealers: 6 家 / dealers, 45.0 万元"),
+				entry("moneyByCityAndPurpose",
+						"""
+								合计 / total: 90.0 万元 — 经销商支持 / dealer support 45.0 万元 · 门店投入 / store investment 22.5 万元 · 促销 / promotion 13.5 万元 · 团队 / team 9.0 万元
+								常州 changzhou: 54.0 万元 — 经销商支持 / dealer support 27.0 万元 · 门店投入 / store investment 13.5 万元 · 促销 / promotion 8.1 万元 · 团队 / team 5.4 万元
+								苏州 suzhou: 36.0 万元 — 经销商支持 / dealer support 18.0 万元 · 门店投入 / store investment 9.0 万元 · 促销 / promotion 5.4 万元 · 团队 / team 3.6 万元"""),
+				entry("peopleByCity", ""), entry("roiFlagCount", 1), entry("roiFlags",
 						"S-001 — 门店投入 ROI 0.9 < 1.0，续投需总监审批 / store investment ROI 0.9 < 1.0: renewal needs the director's approval"));
-		// 900,000 over weights 2 bn + 3 bn: 苏州 360,000, 常州 540,000; 苏州 A:A:B = 3:3:2
-		// of 8 = 135,000, 135,000, 90,000 (37.5% each at most, under 40%); 常州 B:B:B = 1/3
-		// each = 180,000, D nothing
+		// 苏州's dealer support 180,000, A:A:B = 3:3:2 of 8 = 67,500, 67,500, 45,000
+		// (37.5% each at most, under 40%); 常州's 270,000, B:B:B = 1/3 each = 90,000, D
+		// nothing
 		@SuppressWarnings("unchecked")
 		ArgumentCaptor<List<Allocation>> allocations = ArgumentCaptor.forClass(List.class);
 		verify(results).saveAllocations(eq("cycle-1"), allocations.capture(), any());
@@ -161,13 +170,106 @@ class ResourceAllocationBindingTests {
 			.containsExactlyInAnyOrder(tuple("reserve", "east", null, new BigDecimal("100000.00")),
 					tuple("city", "suzhou", "suzhou", new BigDecimal("360000.00")),
 					tuple("city", "changzhou", "changzhou", new BigDecimal("540000.00")),
-					tuple("dealer", "d-01", "suzhou", new BigDecimal("135000.00")),
-					tuple("dealer", "d-02", "suzhou", new BigDecimal("135000.00")),
-					tuple("dealer", "d-03", "suzhou", new BigDecimal("90000.00")),
-					tuple("dealer", "d-04", "changzhou", new BigDecimal("180000.00")),
-					tuple("dealer", "d-05", "changzhou", new BigDecimal("180000.00")),
-					tuple("dealer", "d-06", "changzhou", new BigDecimal("180000.00")),
+					tuple("dealer", "d-01", "suzhou", new BigDecimal("67500.00")),
+					tuple("dealer", "d-02", "suzhou", new BigDecimal("67500.00")),
+					tuple("dealer", "d-03", "suzhou", new BigDecimal("45000.00")),
+					tuple("dealer", "d-04", "changzhou", new BigDecimal("90000.00")),
+					tuple("dealer", "d-05", "changzhou", new BigDecimal("90000.00")),
+					tuple("dealer", "d-06", "changzhou", new BigDecimal("90000.00")),
 					tuple("dealer", "d-07", "changzhou", new BigDecimal("0.00")));
+		@SuppressWarnings("unchecked")
+		ArgumentCaptor<List<CityMoney>> money = ArgumentCaptor.forClass(List.class);
+		verify(results).saveCityMoney(eq("cycle-1"), money.capture(), any());
+		assertThat(money.getValue()).extracting(CityMoney::cityId, CityMoney::purpose, CityMoney::amount)
+			.containsExactlyInAnyOrder(tuple("suzhou", "DEALER_SUPPORT", new BigDecimal("180000.00")),
+					tuple("suzhou", "STORE_INVESTMENT", new BigDecimal("90000.00")),
+					tuple("suzhou", "PROMOTION", new BigDecimal("54000.00")),
+					tuple("suzhou", "TEAM", new BigDecimal("36000.00")),
+					tuple("changzhou", "DEALER_SUPPORT", new BigDecimal("270000.00")),
+					tuple("changzhou", "STORE_INVESTMENT", new BigDecimal("135000.00")),
+					tuple("changzhou", "PROMOTION", new BigDecimal("81000.00")),
+					tuple("changzhou", "TEAM", new BigDecimal("54000.00")));
+	}
+
+	/**
+	 * 常州 beyond range: BREAKTHROUGH 1.5 × 2 bn × 0.8 = 2.4 bn against 苏州's 2 bn... made
+	 * round here with 苏州 at 2.4 bn too: 450,000 each.
+	 */
+	@Test
+	void aCityTheRangeRuleDroppedHasItsWeightLowered() {
+		region();
+		when(results.rangeDropped("cycle-1")).thenReturn(Set.of("changzhou"));
+		when(metrics.cities("east", PERIOD))
+			.thenReturn(List.of(city("changzhou", "常州", "2000000000"), city("suzhou", "苏州", "2400000000")));
+		FakeExecution execution = cycle();
+
+		evaluate(execution);
+
+		@SuppressWarnings("unchecked")
+		ArgumentCaptor<List<Allocation>> allocations = ArgumentCaptor.forClass(List.class);
+		verify(results).saveAllocations(eq("cycle-1"), allocations.capture(), any());
+		assertThat(allocations.getValue()).filteredOn(a -> a.subjectType().equals("city"))
+			.extracting(Allocation::subjectId, Allocation::amount)
+			.containsExactlyInAnyOrder(tuple("suzhou", new BigDecimal("450000.00")),
+					tuple("changzhou", new BigDecimal("450000.00")));
+	}
+
+	/**
+	 * The headcount budget goes to the cities team-sizing found short of reps, the
+	 * largest shortfall first: 盐城 short 4, 苏州 short 3, 常州 none; 5 reps give 盐城 4 and 苏州
+	 * the last 1.
+	 */
+	@Test
+	void peopleGoToTheCitiesShortOfRepsLargestShortfallFirst() {
+		region();
+		when(results.teamSizes("cycle-1")).thenReturn(
+				Map.of("suzhou", new int[] { 10, 7 }, "changzhou", new int[] { 5, 5 }, "yancheng", new int[] { 4, 0 }));
+		FakeExecution execution = cycle().with("headcountBudget", 5);
+
+		evaluate(execution);
+
+		assertThat(execution.written()).contains(entry("peopleByCity",
+				"""
+						盐城 yancheng: 4 人 / reps — 缺 4 人（需要 4，现有 0），缺口第 1 大：补 4 人 / short of 4 reps (4 required, 0 now), shortfall no. 1: 4 given
+						苏州 suzhou: 1 人 / reps — 缺 3 人（需要 10，现有 7），缺口第 2 大：补 1 人，编制已用完 / short of 3 reps (10 required, 7 now), shortfall no. 2: 1 given, the budget is used up"""));
+		@SuppressWarnings("unchecked")
+		ArgumentCaptor<List<Allocation>> allocations = ArgumentCaptor.forClass(List.class);
+		verify(results).saveAllocations(eq("cycle-1"), allocations.capture(), any());
+		assertThat(allocations.getValue()).filteredOn(a -> a.resource().equals("headcount"))
+			.extracting(Allocation::subjectType, Allocation::subjectId, Allocation::amount)
+			.containsExactly(tuple("city", "yancheng", new BigDecimal("4")), tuple("city", "suzhou", BigDecimal.ONE));
+	}
+
+	/**
+	 * A cycle started on a deployment of the rules before 2026-11-28 (no purposes, people
+	 * to dealers) still runs them: the old file compiles against today's facts, its
+	 * dealers share the whole city amount and nothing is stored by purpose.
+	 */
+	@Test
+	void theRulesOfAnOlderDeploymentStillAllocateTheirCycle() throws java.io.IOException {
+		region();
+		java.util.SortedMap<String, byte[]> files = new java.util.TreeMap<>();
+		for (String name : List.of("allocation.drl", "parameters.properties")) {
+			files.put("rules/resource-allocation/" + name, java.nio.file.Files
+				.readAllBytes(java.nio.file.Path.of("src/test/resources/older-rules/resource-allocation", name)));
+		}
+		CompiledRuleSet older = new io.regionplan.rules.RuleSetCompiler()
+			.compile(new io.regionplan.rules.RuleSetSource("resource-allocation", files));
+		FakeExecution execution = cycle().with("headcountBudget", 7);
+
+		execution.evaluate(older, binding);
+
+		// 苏州 360,000 A:A:B 135,000, 135,000, 90,000; 常州 540,000 B:B:B 180,000 each;
+		// the 7 reps by city weight as those rules split them (their reserve, 10% of 7,
+		// rounds down to 0): 7 × 3/5 = 4.2 and 7 × 2/5 = 2.8 → 4 and 3
+		assertThat(execution.written()).contains(
+				entry("allocationSummary", "预留 / reserve 10.0 万元\n经销商 / dealers: 6 家 / dealers, 90.0 万元"),
+				entry("moneyByCityAndPurpose", ""),
+				entry("peopleByCity",
+						"常州 changzhou: 4 人 / reps — 城市权重 3000000000 / 总权重 5000000000 / city weight "
+								+ "3000000000 of total 5000000000\n苏州 suzhou: 3 人 / reps — 城市权重 2000000000 / 总权重 "
+								+ "5000000000 / city weight 2000000000 of total 5000000000"));
+		verify(results).saveCityMoney(eq("cycle-1"), eq(List.of()), any());
 	}
 
 	@Test
@@ -187,6 +289,9 @@ class ResourceAllocationBindingTests {
 	@Test
 	void factsAreTheBudgetsTheCitiesWithAStrategyAndTheirTieredDealers() {
 		region();
+		when(results.rangeDropped("cycle-1")).thenReturn(Set.of("changzhou"));
+		when(results.teamSizes("cycle-1"))
+			.thenReturn(Map.of("suzhou", new int[] { 10, 7 }, "yancheng", new int[] { 4, 0 }));
 		when(metrics.dealerCities("east")).thenReturn(Map.of("d-01", List.of("suzhou"),
 				// a dealer serving two cities is allocated in each
 				"d-04", List.of("changzhou", "suzhou", "yancheng")));
@@ -196,13 +301,25 @@ class ResourceAllocationBindingTests {
 		List<Object> facts = new ArrayList<>(
 				binding.facts(cycle().with("year", 2027L).with("headcountBudget", 7).execution()));
 
+		// 常州 beyond range; the reps of the cities team-sizing sized, with or without a
+		// strategy
 		assertThat(facts).containsExactlyInAnyOrder(new Budget("east", "money", new BigDecimal("1000000"), 2),
 				new Budget("east", "headcount", new BigDecimal("7"), 0),
-				new AllocationCity("changzhou", "常州", "BREAKTHROUGH", new BigDecimal("2000000000")),
-				new AllocationCity("suzhou", "苏州", "BASE_CAMP", new BigDecimal("2000000000")),
+				new AllocationCity("changzhou", "常州", "BREAKTHROUGH", new BigDecimal("2000000000"), true),
+				new AllocationCity("suzhou", "苏州", "BASE_CAMP", new BigDecimal("2000000000"), false),
+				new CityStaffing("suzhou", "苏州", 10, 7, new BigDecimal("2000000000")),
+				new CityStaffing("yancheng", "盐城", 4, 0, new BigDecimal("9000000000")),
 				new StoreInvestment("S-001", "suzhou", new BigDecimal("10000"), new BigDecimal("9000")),
 				new AllocationDealer("d-01", "suzhou", "A"), new AllocationDealer("d-04", "changzhou", "B"),
 				new AllocationDealer("d-04", "suzhou", "B"));
+	}
+
+	@Test
+	void withoutAHeadcountBudgetNoTeamIsRead() {
+		region();
+		when(results.teamSizes("cycle-1")).thenReturn(Map.of("suzhou", new int[] { 10, 7 }));
+
+		assertThat(binding.facts(cycle().execution())).noneMatch(CityStaffing.class::isInstance);
 	}
 
 	@Test

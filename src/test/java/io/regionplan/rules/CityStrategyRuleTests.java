@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.regionplan.rules.fact.BorderlineFlag;
 import io.regionplan.rules.fact.City;
 import io.regionplan.rules.fact.CityStrategy;
+import io.regionplan.rules.fact.NewMarketVerdict;
 import io.regionplan.rules.fact.RangeDrop;
 import io.regionplan.rules.fact.RegionMedians;
 
@@ -100,7 +102,9 @@ class CityStrategyRuleTests {
 		RuleRun run = decide(List.of(near, far, farBesideBase));
 
 		assertThat(run.factsOf(RangeDrop.class)).extracting(RangeDrop::cityId).containsExactly("far");
-		assertThat(run.factsOf(RangeDrop.class).get(0).reasonEn()).startsWith("range: 301 km");
+		assertThat(run.factsOf(RangeDrop.class).get(0).reasonEn())
+			.isEqualTo("range: 301 km from the distribution centre > 300 and no adjacent base camp: one level lower, "
+					+ "a lower money weight");
 	}
 
 	@Test
@@ -122,6 +126,83 @@ class CityStrategyRuleTests {
 		assertThat(reasons.get("low")).contains("7C score 20/35, rank 2");
 		assertThat(reasons.get("unscored")).contains("no 7C score yet");
 		assertThat(run.firedRules()).doesNotContain("Strategy_BaseCamp", "Strategy_MushroomPicking");
+	}
+
+	/**
+	 * 7C (DOMAIN.md, second set): total ≥ 28 ENTER, 21–27 WATCH, < 21 HOLD; the reason
+	 * names the score and the band.
+	 */
+	@ParameterizedTest(name = "7C {0} -> {1}")
+	@CsvSource({ "7, HOLD, 7C score 7 < 21: HOLD", "20, HOLD, 7C score 20 < 21: HOLD",
+			"21, WATCH, 7C score 21 within 21–27: WATCH", "27, WATCH, 7C score 27 within 21–27: WATCH",
+			"28, ENTER, 7C score 28 >= 28: ENTER", "35, ENTER, 7C score 35 >= 28: ENTER" })
+	void aNewMarketsSevenCTotalDecidesWhetherToEnter(int score, String verdict, String reason) {
+		City market = new City("x", "east", "x", null, BigDecimal.TEN, BigDecimal.TEN, List.of(), 3, score);
+
+		RuleRun run = decide(List.of(market));
+
+		assertThat(run.factsOf(NewMarketVerdict.class)).singleElement().satisfies(v -> {
+			assertThat(v.cityId()).isEqualTo("x");
+			assertThat(v.verdict()).isEqualTo(verdict);
+			assertThat(v.reasonEn()).isEqualTo(reason);
+		});
+		assertThat(strategies(run)).containsExactly(Map.entry("x", "NEW_MARKET"));
+	}
+
+	@Test
+	void aNewMarketWithoutAScoreAndAnOldMarketGetNoVerdict() {
+		City unscored = new City("unscored", "east", "unscored", null, BigDecimal.TEN, BigDecimal.TEN, List.of(), 11,
+				null);
+		City old = new City("old", "east", "old", new BigDecimal("0.05"), new BigDecimal("5000000000"), BigDecimal.TEN,
+				List.of(), 12, 30);
+
+		assertThat(decide(List.of(unscored, old)).factsOf(NewMarketVerdict.class)).isEmpty();
+	}
+
+	/**
+	 * Borderline: within 10% of the median, relative to it. Medians share 2% and market
+	 * size 1 bn: share 1.8%–2.2%, market size 0.9–1.1 bn; the other axis far from its
+	 * median.
+	 */
+	@ParameterizedTest(name = "share {0}, market size {1} -> {2}")
+	@CsvSource(nullValues = "none",
+			value = { "0.022,   5000000000, share", "0.018,   5000000000, share", "0.02201, 5000000000, none",
+					"0.01799, 5000000000, none", "0.05,    1100000000, marketSize", "0.05,     900000000, marketSize",
+					"0.05,    1100000001, none", "0.05,     899999999, none", "none,    5000000000, none" })
+	void aCityWithinTenPercentOfAMedianIsBorderline(String share, String marketSize, String median) {
+		RuleRun run = decide(List.of(city("x", share, marketSize, 50, List.of())));
+
+		if (median == null) {
+			assertThat(run.factsOf(BorderlineFlag.class)).isEmpty();
+		}
+		else {
+			assertThat(run.factsOf(BorderlineFlag.class)).singleElement()
+				.extracting(BorderlineFlag::cityId, BorderlineFlag::median, BorderlineFlag::value)
+				.containsExactly("x", median, "BORDERLINE");
+		}
+	}
+
+	@Test
+	void theReasonNamesTheMedianAndTheDistance() {
+		// share 2.1% against the median 2%: 0.1 ÷ 2 = 5% off; market size 1.05 bn against
+		// 1 bn: 5% off; both flagged
+		RuleRun run = decide(List.of(city("hangzhou", "0.021", "1050000000", 175, List.of())));
+
+		assertThat(run.factsOf(BorderlineFlag.class)).extracting(BorderlineFlag::reasonEn)
+			.containsExactlyInAnyOrder(
+					"borderline: share 2.1% is 5% from the median 2% (within 10%): the manager confirms",
+					"borderline: market size 1.05 bn is 5% from the median 1 bn (within 10%): the manager confirms");
+		assertThat(run.factsOf(BorderlineFlag.class)).extracting(BorderlineFlag::reasonZh)
+			.contains("象限临界：份额 2.1% 与中位数 2% 相差 5%（不超过 10%），请经理确认");
+		assertThat(strategies(run)).containsExactly(Map.entry("hangzhou", "BASE_CAMP"));
+	}
+
+	@Test
+	void aNewMarketIsNeverBorderline() {
+		City market = new City("x", "east", "x", new BigDecimal("0.02"), new BigDecimal("1000000000"), BigDecimal.TEN,
+				List.of(), 11, 25);
+
+		assertThat(decide(List.of(market)).factsOf(BorderlineFlag.class)).isEmpty();
 	}
 
 	@Test

@@ -308,7 +308,8 @@ class PostgresClusterTests {
 		// service tasks only it can run now, up to the volume plan
 		for (Map.Entry<String, String> cycle : cycles.entrySet()) {
 			String manager = cycle.getKey().equals("east") ? "wang.east" : "li.south";
-			complete(survivor, manager, cycle.getValue(), "Task_ReviewStrategy", Map.of());
+			complete(survivor, manager, cycle.getValue(), "Task_ReviewStrategy",
+					io.regionplan.planning.CycleDriver.confirmed(Map.of()));
 			assertThat(awaitTask(survivor, manager, cycle.getValue(), "Task_VolumePlan")).isNotNull();
 		}
 		// nothing ran twice: one timer, one itinerary task and one escalation for the

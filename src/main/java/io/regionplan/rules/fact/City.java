@@ -46,4 +46,38 @@ public record City(String cityId, String regionId, String name, BigDecimal share
 		return share == null || share.compareTo(median) < 0;
 	}
 
+	/**
+	 * Whether the share lies within {@code band} (a fraction: 0.10 is 10%) of the median,
+	 * relative to the median: |share − median| ≤ band × median. No share, or a median of
+	 * 0, is never close.
+	 */
+	public boolean shareNear(BigDecimal median, BigDecimal band) {
+		return near(share, median, band);
+	}
+
+	/** As {@link #shareNear}, for the market size. */
+	public boolean marketSizeNear(BigDecimal median, BigDecimal band) {
+		return near(marketSize, median, band);
+	}
+
+	/** |share − median| ÷ median as a percentage for reasons: "3.5%". */
+	public String shareDistance(BigDecimal median) {
+		return distance(share, median);
+	}
+
+	/** |market size − median| ÷ median as a percentage for reasons. */
+	public String marketSizeDistance(BigDecimal median) {
+		return distance(marketSize, median);
+	}
+
+	private static boolean near(BigDecimal value, BigDecimal median, BigDecimal band) {
+		return value != null && median != null && median.signum() > 0
+				&& value.subtract(median).abs().compareTo(band.multiply(median)) <= 0;
+	}
+
+	private static String distance(BigDecimal value, BigDecimal median) {
+		return value == null || median == null || median.signum() <= 0 ? "—"
+				: Percent.of(value.subtract(median).abs().divide(median, java.math.MathContext.DECIMAL64));
+	}
+
 }

@@ -2,7 +2,8 @@ package io.regionplan.rules.fact;
 
 /**
  * The range rule 射程距离: a city far from the distribution centre with no adjacent base camp
- * drops one priority level.
+ * drops one priority level; {@code resource-allocation} multiplies its money weight by
+ * its {@code weight.beyondRange} ({@link AllocationCity#beyondRange()}).
  */
 public record RangeDrop(String cityId, String reasonZh, String reasonEn) implements Outcome {
 
