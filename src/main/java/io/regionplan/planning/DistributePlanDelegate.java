@@ -12,9 +12,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Once the volume plan is accepted: the region's plan, as the manager planned it, spread
- * over cities and months; the quarterly reviews compare against it. (The gap-closing
- * sources explain the plan's part above the forecast; they are not added to it.)
+ * The plan's spread of cycles whose process version predates the {@code plan-split} rule
+ * task (their deployment has no such rule set): the region's plan, as the manager planned
+ * it, spread over cities and months in proportion to the forecast; the quarterly reviews
+ * compare against it. (The gap-closing sources explain the plan's part above the
+ * forecast; they are not added to it.) Today's cycles split the plan with
+ * {@link PlanSplitBinding}.
  */
 @ExpressionBean
 @Component("distributePlanDelegate")
@@ -31,18 +34,33 @@ class DistributePlanDelegate implements JavaDelegate, VariableContract {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		BigDecimal plan = number(execution.getVariable("plannedVolume"));
-		if (execution.getVariable("upliftVolume") == null && execution.getVariable("gapBand") != null
-				&& !"ACCEPTED".equals(execution.getVariable("gapBand"))) {
-			// a cycle whose gap the rules before 2026-11-28 decided (no uplift): its
-			// sources
-			// closed the gap from the plan to the target and were committed on top of it
+		BigDecimal plan = finalPlan(execution);
+		plans.spreadPlan(CycleContext.cycleId(execution), plan);
+		execution.setVariable("finalPlanVolume", plan.longValue());
+	}
+
+	/**
+	 * The plan the cycle commits to: the plan the manager typed (the forecast when there
+	 * is none), with the gap-closing sources on top only in a cycle whose gap the rules
+	 * before 2026-11-28 decided.
+	 */
+	static BigDecimal finalPlan(DelegateExecution execution) {
+		Object typed = execution.getVariable("plannedVolume");
+		BigDecimal plan = number(typed != null ? typed : execution.getVariable("forecastVolume"));
+		if (olderGapRules(execution)) {
+			// (no uplift): its sources closed the gap from the plan to the target and
+			// were committed on top of it
 			for (String source : GAP_SOURCES) {
 				plan = plan.add(number(execution.getVariable(source)));
 			}
 		}
-		plans.spreadPlan(CycleContext.cycleId(execution), plan);
-		execution.setVariable("finalPlanVolume", plan.longValue());
+		return plan;
+	}
+
+	/** Whether the rules before 2026-11-28 decided the cycle's gap, not accepting it. */
+	static boolean olderGapRules(DelegateExecution execution) {
+		return execution.getVariable("upliftVolume") == null && execution.getVariable("gapBand") != null
+				&& !"ACCEPTED".equals(execution.getVariable("gapBand"));
 	}
 
 	static BigDecimal number(Object value) {
@@ -51,7 +69,8 @@ class DistributePlanDelegate implements JavaDelegate, VariableContract {
 
 	@Override
 	public Set<String> reads() {
-		return VariableContract.union(Set.of("plannedVolume", "upliftVolume", "gapBand"), Arrays.asList(GAP_SOURCES));
+		return VariableContract.union(Set.of("plannedVolume", "forecastVolume", "upliftVolume", "gapBand"),
+				Arrays.asList(GAP_SOURCES));
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package io.regionplan.planning;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.regionplan.market.DealerCityVolumes;
 import io.regionplan.market.MarketMetrics;
 import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSetBinding;
@@ -24,21 +24,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code quarterly-review} after each quarter: per city the quarter's sales volume
- * against the cycle's plan; per dealer against its volume in the same quarter last year
- * scaled to the region's plan (a dealer has no plan of its own). Last quarter's band
- * comes along, for re-classification.
+ * against the cycle's plan; per dealer against its share of its cities' plans for the
+ * quarter, by last year's volume ({@link DealerQuarterPlans}), so that a city's dealers
+ * add up to the city's plan. Last quarter's band comes along, for re-classification.
  */
 @Component
 class QuarterlyReviewBinding implements RuleSetBinding {
 
 	private final MarketMetrics metrics;
 
+	private final DealerCityVolumes dealerVolumes;
+
 	private final PlanVolumes plans;
 
 	private final JdbcTemplate jdbc;
 
-	QuarterlyReviewBinding(MarketMetrics metrics, PlanVolumes plans, JdbcTemplate jdbc) {
+	QuarterlyReviewBinding(MarketMetrics metrics, DealerCityVolumes dealerVolumes, PlanVolumes plans,
+			JdbcTemplate jdbc) {
 		this.metrics = metrics;
+		this.dealerVolumes = dealerVolumes;
 		this.plans = plans;
 		this.jdbc = jdbc;
 	}
@@ -67,28 +71,15 @@ class QuarterlyReviewBinding implements RuleSetBinding {
 		Map<String, String> previous = previousBands(cycle, quarter);
 		List<Object> facts = new ArrayList<>();
 		Map<String, Map<YearMonth, BigDecimal>> cityActuals = metrics.cityMonthlyVolumes(region, first, last);
-		plans.cityPlans(cycle, List.of(first.getMonthValue(), first.getMonthValue() + 1, last.getMonthValue()))
-			.forEach((city, plan) -> facts
-				.add(new Review("city", city, sum(cityActuals.get(city)), plan, previous.get("city/" + city))));
-		Map<String, Map<YearMonth, BigDecimal>> lastYear = metrics.dealerMonthlyVolumes(region,
-				YearMonth.of(year - 1, 1), YearMonth.of(year - 1, 12));
-		BigDecimal lastYearTotal = lastYear.values()
-			.stream()
-			.map(QuarterlyReviewBinding::sum)
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
-		Object finalPlan = execution.getVariable("finalPlanVolume");
-		BigDecimal scale = finalPlan instanceof Number plan && lastYearTotal.signum() > 0
-				? new BigDecimal(plan.toString()).divide(lastYearTotal, MathContext.DECIMAL64) : BigDecimal.ONE;
+		Map<String, BigDecimal> cityPlans = plans.cityPlans(cycle,
+				List.of(first.getMonthValue(), first.getMonthValue() + 1, last.getMonthValue()));
+		cityPlans.forEach((city, plan) -> facts
+			.add(new Review("city", city, sum(cityActuals.get(city)), plan, previous.get("city/" + city))));
+		Map<String, BigDecimal> dealerPlans = DealerQuarterPlans.split(cityPlans,
+				dealerVolumes.of(region, YearMonth.of(year - 1, 1), YearMonth.of(year - 1, 12)));
 		Map<String, Map<YearMonth, BigDecimal>> dealerActuals = metrics.dealerMonthlyVolumes(region, first, last);
-		lastYear.forEach((dealer, months) -> {
-			BigDecimal sameQuarter = BigDecimal.ZERO;
-			for (int m = 0; m < 3; m++) {
-				sameQuarter = sameQuarter.add(months.getOrDefault(first.minusYears(1).plusMonths(m), BigDecimal.ZERO));
-			}
-			facts.add(new Review("dealer", dealer, sum(dealerActuals.get(dealer)),
-					sameQuarter.multiply(scale).setScale(2, java.math.RoundingMode.HALF_UP),
-					previous.get("dealer/" + dealer)));
-		});
+		dealerPlans.forEach((dealer, plan) -> facts
+			.add(new Review("dealer", dealer, sum(dealerActuals.get(dealer)), plan, previous.get("dealer/" + dealer))));
 		return facts;
 	}
 
@@ -159,7 +150,7 @@ class QuarterlyReviewBinding implements RuleSetBinding {
 
 	@Override
 	public Set<String> reads() {
-		return Set.of("region", "year", "quarter", "finalPlanVolume");
+		return Set.of("region", "year", "quarter");
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.regionplan.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.regionplan.IntegrationTest;
 import io.regionplan.planning.CycleDriver;
+import io.regionplan.rules.fact.PlanSplits;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -125,6 +127,19 @@ class ApprovalFormVariablesIntegrationTests {
 			.isEqualTo(plan);
 		CycleDriver.OGSPM
 			.forEach((field, written) -> assertThat(approval.get(field).asText()).as(field).isEqualTo(written));
+		// each city's plan as the cycle stored it, by its Chinese name, largest first
+		List<String> cities = jdbc.query(
+				"select c.name_zh, sum(p.plan_volume) from cycle_city_plan p "
+						+ "join market_city c on c.id = p.city_id where p.process_instance_id = ? "
+						+ "group by c.id, c.name_zh order by 2 desc, c.id",
+				(rs, n) -> rs.getString(1) + "：" + PlanSplits.wanCases(rs.getBigDecimal(2)) + "（"
+						+ PlanSplits.cases(rs.getBigDecimal(2)) + " 箱）",
+				cycle);
+		List<String> lines = approval.get("cityPlanSummary").asText().lines().toList();
+		assertThat(lines.get(0)).isEqualTo("计划 / plan " + PlanSplits.wanCases(BigDecimal.valueOf(plan)) + "（"
+				+ PlanSplits.cases(BigDecimal.valueOf(plan)) + " 箱 / cases）");
+		assertThat(lines.subList(1, lines.size())).hasSize(12)
+			.zipSatisfy(cities, (line, city) -> assertThat(line).startsWith(city + "— 预测 "));
 	}
 
 	/**

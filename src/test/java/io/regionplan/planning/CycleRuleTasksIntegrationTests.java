@@ -66,7 +66,7 @@ class CycleRuleTasksIntegrationTests {
 			.processInstanceId(eastCycle)
 			.activityType("businessRuleTask")
 			.list()).extracting(a -> a.getActivityId())
-			.containsExactlyInAnyOrder("Task_CityStrategy", "Task_VolumeGap", "Task_TeamSizing",
+			.containsExactlyInAnyOrder("Task_CityStrategy", "Task_VolumeGap", "Task_DistributePlan", "Task_TeamSizing",
 					"Task_DealerClassification", "Task_ResourceAllocation");
 	}
 
@@ -217,6 +217,84 @@ class CycleRuleTasksIntegrationTests {
 
 	private static BigDecimal[] decimals(String coverage, String visits) {
 		return new BigDecimal[] { new BigDecimal(coverage), new BigDecimal(visits) };
+	}
+
+	/**
+	 * DOMAIN (second set, Plan split): each city's plan is the plan × its forecast × its
+	 * strategy's uplift ÷ the sum of those (the plan is the forecast here, so there are
+	 * no sources), each month the city's plan × last year's share of the month (the
+	 * region's for a city without sales in all 12 months); rounding by largest remainder
+	 * moves a cell by less than one case, and the whole adds up to the plan exactly.
+	 */
+	@Test
+	void thePlanIsSplitByStrategyAndLastYearsSeasonAndAddsUpExactly() {
+		long plan = ((Number) runtime.getVariable(eastCycle, "finalPlanVolume")).longValue();
+		Map<String, BigDecimal> uplift = Map.of("BASE_CAMP", new BigDecimal("1.05"), "BREAKTHROUGH",
+				new BigDecimal("1.15"), "THREE_POINTS_ATTACK_ONE", new BigDecimal("1.10"), "MUSHROOM_PICKING",
+				new BigDecimal("1.03"), "MAINTAIN", BigDecimal.ONE, "NEW_MARKET", BigDecimal.ONE);
+		Map<String, BigDecimal> weights = new java.util.TreeMap<>();
+		jdbc.query("select p.city_id, sum(p.forecast_volume), max(s.strategy) from cycle_city_plan p "
+				+ "join cycle_city_strategy s on s.process_instance_id = p.process_instance_id and s.city_id = p.city_id "
+				+ "where p.process_instance_id = ? group by p.city_id", rs -> {
+					weights.put(rs.getString(1),
+							rs.getBigDecimal(2)
+								.setScale(0, RoundingMode.HALF_UP)
+								.multiply(uplift.get(rs.getString(3))));
+				}, eastCycle);
+		BigDecimal totalWeight = weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+		Map<String, BigDecimal[]> lastYear = new java.util.TreeMap<>();
+		jdbc.query("select s.city_id, s.sales_month, sum(s.volume) from market_sales s join market_city c "
+				+ "on c.id = s.city_id where c.region_id = 'east' and s.sales_month between '2025-11' and '2026-10' "
+				+ "group by s.city_id, s.sales_month", rs -> {
+					lastYear.computeIfAbsent(rs.getString(1),
+							c -> zeros())[Integer.parseInt(rs.getString(2).strip().substring(5)) - 1] = rs
+								.getBigDecimal(3);
+				});
+		BigDecimal[] region = zeros();
+		lastYear.values()
+			.stream()
+			.filter(months -> java.util.Arrays.stream(months).allMatch(v -> v.signum() > 0))
+			.forEach(months -> {
+				for (int m = 0; m < 12; m++) {
+					region[m] = region[m].add(months[m]);
+				}
+			});
+		Map<String, List<BigDecimal>> cells = new java.util.TreeMap<>();
+		jdbc.query("select city_id, plan_volume from cycle_city_plan where process_instance_id = ? "
+				+ "order by city_id, plan_month", rs -> {
+					cells.computeIfAbsent(rs.getString(1), c -> new java.util.ArrayList<>()).add(rs.getBigDecimal(2));
+				}, eastCycle);
+
+		assertThat(cells).hasSize(12)
+			.allSatisfy((city, months) -> assertThat(months).hasSize(12)
+				.allSatisfy(cell -> assertThat(cell.stripTrailingZeros().scale()).as("whole cases")
+					.isLessThanOrEqualTo(0)));
+		assertThat(cells.values().stream().flatMap(List::stream).reduce(BigDecimal.ZERO, BigDecimal::add))
+			.isEqualByComparingTo(BigDecimal.valueOf(plan));
+		cells.forEach((city, months) -> {
+			BigDecimal cityPlan = months.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+			BigDecimal exact = BigDecimal.valueOf(plan)
+				.multiply(weights.get(city))
+				.divide(totalWeight, 6, RoundingMode.HALF_UP);
+			assertThat(cityPlan.subtract(exact).abs()).as(city).isLessThan(BigDecimal.ONE);
+			BigDecimal[] own = lastYear.getOrDefault(city, zeros());
+			BigDecimal[] season = java.util.Arrays.stream(own).allMatch(v -> v.signum() > 0) ? own : region;
+			BigDecimal seasonTotal = java.util.Arrays.stream(season).reduce(BigDecimal.ZERO, BigDecimal::add);
+			for (int m = 0; m < 12; m++) {
+				BigDecimal month = cityPlan.multiply(season[m]).divide(seasonTotal, 6, RoundingMode.HALF_UP);
+				assertThat(months.get(m).subtract(month).abs()).as(city + " month " + (m + 1))
+					.isLessThan(BigDecimal.ONE);
+			}
+		});
+		assertThat((String) runtime.getVariable(eastCycle, "cityPlanSummary")).contains("万箱")
+			.contains("上海：")
+			.contains("苏州：");
+	}
+
+	private static BigDecimal[] zeros() {
+		BigDecimal[] months = new BigDecimal[12];
+		java.util.Arrays.fill(months, BigDecimal.ZERO);
+		return months;
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.regionplan.market.DealerCityVolumes;
 import io.regionplan.market.MarketMetrics;
 import io.regionplan.rules.CompiledRuleSet;
 import io.regionplan.rules.FakeExecution;
@@ -29,8 +30,10 @@ import org.junit.jupiter.api.Test;
  * and last quarter's bands in, the bands stored and counted. By hand from DOMAIN.md
  * (Quarterly review) and rules/quarterly-review/parameters.properties: achievement =
  * actual ÷ plan, below 0.85 OFF_TRACK, below 1.00 WATCH, else ON_TRACK; a dealer
- * OFF_TRACK two quarters running is re-classified. A dealer's plan is its volume in the
- * same quarter last year × the cycle's plan ÷ last year's volume of all dealers.
+ * OFF_TRACK two quarters running is re-classified. A dealer's plan is its share of each
+ * of its cities' quarter plans by its volume there last year, rounded by largest
+ * remainder, so that a city's dealers add up to the city's plan (issue 18: before, the
+ * dealers' plans added up to 20% more than the cities').
  */
 class QuarterlyReviewBindingTests {
 
@@ -42,11 +45,14 @@ class QuarterlyReviewBindingTests {
 
 	private final MarketMetrics metrics = mock(MarketMetrics.class);
 
+	private final DealerCityVolumes dealerVolumes = mock(DealerCityVolumes.class);
+
 	private final PlanVolumes plans = mock(PlanVolumes.class);
 
 	private final CycleTables tables = new CycleTables("V3__cycle_results.sql", "V4__cycle_plan_and_reviews.sql");
 
-	private final QuarterlyReviewBinding binding = new QuarterlyReviewBinding(metrics, plans, tables.jdbc());
+	private final QuarterlyReviewBinding binding = new QuarterlyReviewBinding(metrics, dealerVolumes, plans,
+			tables.jdbc());
 
 	@BeforeAll
 	static void compile() {
@@ -67,11 +73,18 @@ class QuarterlyReviewBindingTests {
 		return months;
 	}
 
-	private static FakeExecution quarter(int year, int quarter, Object finalPlan) {
-		return new FakeExecution("cycle-1").with("region", "east")
-			.with("year", year)
-			.with("quarter", quarter)
-			.with("finalPlanVolume", finalPlan);
+	private static FakeExecution quarter(int year, int quarter) {
+		return new FakeExecution("cycle-1").with("region", "east").with("year", year).with("quarter", quarter);
+	}
+
+	/** Last year's volumes: city → dealer → volume, given as city, dealer, volume, … */
+	private void lastYear(int year, Object... cityDealerVolume) {
+		Map<String, Map<String, BigDecimal>> volumes = new TreeMap<>();
+		for (int i = 0; i < cityDealerVolume.length; i += 3) {
+			volumes.computeIfAbsent((String) cityDealerVolume[i], c -> new TreeMap<>())
+				.put((String) cityDealerVolume[i + 1], BigDecimal.valueOf((Integer) cityDealerVolume[i + 2]));
+		}
+		when(dealerVolumes.of("east", YearMonth.of(year, 1), YearMonth.of(year, 12))).thenReturn(volumes);
 	}
 
 	private void band(String cycle, int quarter, String type, String subject, String band) {
@@ -115,20 +128,31 @@ class QuarterlyReviewBindingTests {
 				// 50 + 60, nothing in June = 110 ÷ 200 = 0.55: OFF_TRACK
 				"changzhou", months(APRIL, 50, 60)));
 		// 南通 sold nothing: 0 ÷ 100 = 0, OFF_TRACK; 盐城 has no plan: NO_PLAN
-		// last year 1,200 + 600 + 300 + 420 = 2,520; the plan 3,024 ÷ 2,520 = 1.2
-		when(metrics.dealerMonthlyVolumes("east", YearMonth.of(2026, 1), YearMonth.of(2026, 12))).thenReturn(Map.of(
-				"d-01", months(YearMonth.of(2026, 1), 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100),
-				"d-02", months(YearMonth.of(2026, 1), 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50), "d-03",
-				months(YearMonth.of(2026, 1), 100, 100, 100), "d-05", months(YearMonth.of(2026, 4), 420)));
+		// the dealers' plans: each city's plan by last year's volume in the city
+		lastYear(2026,
+				// 苏州 300: d-01 1,200 and d-02 600 of 1,800 → 200 and 100
+				"suzhou", "d-01", 1200, "suzhou", "d-02", 600,
+				// 无锡 250: d-01 300, d-03 300, d-05 400 of 1,000 → 75, 75, 100
+				"wuxi", "d-01", 300, "wuxi", "d-03", 300, "wuxi", "d-05", 400,
+				// 常州 200: d-05 alone (d-02 sold nothing there) → 200
+				"changzhou", "d-05", 700, "changzhou", "d-02", 0,
+				// 南通 100 over three equal dealers: 33.33 each, the case left to d-06
+				"nantong", "d-06", 1, "nantong", "d-07", 1, "nantong", "d-08", 1,
+				// 盐城 has no plan: its dealer's plan is 0
+				"yancheng", "d-09", 500);
 		when(metrics.dealerMonthlyVolumes("east", APRIL, JUNE)).thenReturn(Map.of(
-				// plan 300 × 1.2 = 360: 400 ÷ 360 = 1.11, ON_TRACK
+				// plan 200 + 75 = 275: 400 ÷ 275 = 1.45, ON_TRACK
 				"d-01", months(APRIL, 100, 150, 150),
-				// plan 150 × 1.2 = 180: 120 ÷ 180 = 0.67, OFF_TRACK, as last quarter
-				"d-02", months(APRIL, 40, 40, 40),
-				// nothing in last year's second quarter: plan 0, NO_PLAN
+				// plan 100: 60 ÷ 100 = 0.60, OFF_TRACK, as last quarter
+				"d-02", months(APRIL, 20, 20, 20),
+				// plan 75: 10 ÷ 75 = 0.13, OFF_TRACK
 				"d-03", months(APRIL, 10),
-				// plan 420 × 1.2 = 504: 100 ÷ 504 = 0.20, OFF_TRACK, but not last quarter
+				// plan 100 + 200 = 300: 100 ÷ 300 = 0.33, OFF_TRACK, but not last quarter
 				"d-05", months(APRIL, 100),
+				// 34 ÷ 34 ON_TRACK; d-07 sold nothing, OFF_TRACK; 30 ÷ 33 = 0.91 WATCH
+				"d-06", months(APRIL, 34), "d-08", months(APRIL, 30),
+				// plan 0: NO_PLAN
+				"d-09", months(APRIL, 50),
 				// no volume last year: no plan to review against
 				"d-04", months(APRIL, 500)));
 		band("cycle-1", 1, "dealer", "d-02", "OFF_TRACK");
@@ -147,7 +171,7 @@ class QuarterlyReviewBindingTests {
 		allocated("cycle-2", "money", "city", "nantong", "80000.00");
 		when(metrics.citySpend("east", APRIL, JUNE))
 			.thenReturn(Map.of("suzhou", new BigDecimal("95000.5"), "changzhou", new BigDecimal("30000")));
-		FakeExecution execution = quarter(2027, 2, 3024);
+		FakeExecution execution = quarter(2027, 2);
 
 		// when
 		evaluate(execution);
@@ -163,11 +187,23 @@ class QuarterlyReviewBindingTests {
 				List.of("city", "suzhou", "270.00", "300.00", "WATCH"),
 				List.of("city", "wuxi", "300.00", "250.00", "ON_TRACK"),
 				List.of("city", "yancheng", "0.00", "0.00", "NO_PLAN"),
-				List.of("dealer", "d-01", "400.00", "360.00", "ON_TRACK"),
-				List.of("dealer", "d-02", "120.00", "180.00", "OFF_TRACK"),
-				List.of("dealer", "d-03", "10.00", "0.00", "NO_PLAN"),
-				List.of("dealer", "d-05", "100.00", "504.00", "OFF_TRACK"));
+				List.of("dealer", "d-01", "400.00", "275.00", "ON_TRACK"),
+				List.of("dealer", "d-02", "60.00", "100.00", "OFF_TRACK"),
+				List.of("dealer", "d-03", "10.00", "75.00", "OFF_TRACK"),
+				List.of("dealer", "d-05", "100.00", "300.00", "OFF_TRACK"),
+				List.of("dealer", "d-06", "34.00", "34.00", "ON_TRACK"),
+				List.of("dealer", "d-07", "0.00", "33.00", "OFF_TRACK"),
+				List.of("dealer", "d-08", "30.00", "33.00", "WATCH"),
+				List.of("dealer", "d-09", "50.00", "0.00", "NO_PLAN"));
 		assertThat(storedBands(1)).hasSize(2);
+		// the dealers add up to the cities: 275 + 100 + 75 + 300 + 34 + 33 + 33 + 0 = 850
+		// = 300 + 250 + 200 + 100 + 0
+		assertThat(tables.jdbc()
+			.queryForList("select subject_type, sum(plan) from cycle_review where process_instance_id = 'cycle-1' "
+					+ "and quarter = 2 group by subject_type order by 1")
+			.stream()
+			.map(row -> new BigDecimal(row.values().toArray()[1].toString()).toPlainString())
+			.toList()).containsExactly("850.00", "850.00");
 	}
 
 	@Test
@@ -179,71 +215,71 @@ class QuarterlyReviewBindingTests {
 		band("cycle-1", 2, "dealer", "d-02", "OFF_TRACK");
 		band("cycle-2", 1, "dealer", "d-02", "OFF_TRACK");
 		when(plans.cityPlans("cycle-1", List.of(4, 5, 6))).thenReturn(Map.of("suzhou", new BigDecimal("300.00")));
-		when(metrics.dealerMonthlyVolumes("east", YearMonth.of(2026, 1), YearMonth.of(2026, 12)))
-			.thenReturn(Map.of("d-01", months(YearMonth.of(2026, 4), 100), "d-02", months(YearMonth.of(2026, 4), 100)));
+		lastYear(2026, "suzhou", "d-01", 100, "suzhou", "d-02", 100);
 
-		// when the second quarter is reviewed (no volumes: 0; plan 200 ÷ 200 = scale 1)
-		List<Object> facts = new ArrayList<>(binding.facts(quarter(2027, 2, 200).execution()));
+		// when the second quarter is reviewed (no volumes: 0; 苏州's 300 half each)
+		List<Object> facts = new ArrayList<>(binding.facts(quarter(2027, 2).execution()));
 
 		// then only this cycle's first quarter counts
 		assertThat(facts).containsExactlyInAnyOrder(
 				new Review("city", "suzhou", BigDecimal.ZERO, new BigDecimal("300.00"), "WATCH"),
-				new Review("dealer", "d-01", BigDecimal.ZERO, new BigDecimal("100.00"), "OFF_TRACK"),
-				new Review("dealer", "d-02", BigDecimal.ZERO, new BigDecimal("100.00"), null));
+				new Review("dealer", "d-01", BigDecimal.ZERO, new BigDecimal("150"), "OFF_TRACK"),
+				new Review("dealer", "d-02", BigDecimal.ZERO, new BigDecimal("150"), null));
 	}
 
 	@Test
-	void aDealersPlanIsRoundedToTwoDecimals() {
-		// last year 1,800 in all, 300 in the second quarter; the plan 1,000: 300 × 1,000
-		// ÷
-		// 1,800 = 166.666… → 166.67
-		when(metrics.dealerMonthlyVolumes("east", YearMonth.of(2026, 1), YearMonth.of(2026, 12))).thenReturn(Map
-			.of("d-01", months(YearMonth.of(2026, 1), 150, 150, 150, 100, 100, 100, 150, 150, 150, 200, 200, 200)));
+	void aCitysDealersAddUpToItsPlanInThePlansUnit() {
+		// 苏州's 100 cases over three equal dealers: 33.33 each, the case left to the
+		// first; 无锡's 100.01 (a plan spread before 2026-11-28, in hundredths): 33.3366…
+		// each, floors 99.99, the two hundredths left to the first two
+		when(plans.cityPlans("cycle-1", List.of(4, 5, 6)))
+			.thenReturn(Map.of("suzhou", new BigDecimal("100.00"), "wuxi", new BigDecimal("100.01")));
+		lastYear(2026, "suzhou", "d-01", 50, "suzhou", "d-02", 50, "suzhou", "d-03", 50, "wuxi", "d-11", 7, "wuxi",
+				"d-12", 7, "wuxi", "d-13", 7);
 
-		assertThat(new ArrayList<Object>(binding.facts(quarter(2027, 2, 1000L).execution())))
-			.containsExactly(new Review("dealer", "d-01", BigDecimal.ZERO, new BigDecimal("166.67"), null));
+		assertThat(new ArrayList<Object>(binding.facts(quarter(2027, 2).execution())))
+			.filteredOn(review -> ((Review) review).subjectType().equals("dealer"))
+			.containsExactly(new Review("dealer", "d-01", BigDecimal.ZERO, new BigDecimal("34"), null),
+					new Review("dealer", "d-02", BigDecimal.ZERO, new BigDecimal("33"), null),
+					new Review("dealer", "d-03", BigDecimal.ZERO, new BigDecimal("33"), null),
+					new Review("dealer", "d-11", BigDecimal.ZERO, new BigDecimal("33.34"), null),
+					new Review("dealer", "d-12", BigDecimal.ZERO, new BigDecimal("33.34"), null),
+					new Review("dealer", "d-13", BigDecimal.ZERO, new BigDecimal("33.33"), null));
 	}
 
 	@Test
-	void withoutACyclePlanADealersPlanIsLastYearsQuarter() {
-		// no final plan (a cycle stopped before it): scale 1, the fourth quarter of 2026
-		// is 200 + 200 + 300 = 700
-		when(metrics.dealerMonthlyVolumes("east", YearMonth.of(2026, 1), YearMonth.of(2026, 12)))
-			.thenReturn(Map.of("d-01", months(YearMonth.of(2026, 10), 200, 200, 300)));
+	void withoutACityPlanNoDealerIsReviewed() {
+		// a cycle without a plan for the quarter's months: no city, so no dealer share
+		lastYear(2026, "suzhou", "d-01", 700);
 		when(metrics.dealerMonthlyVolumes("east", YearMonth.of(2027, 10), YearMonth.of(2027, 12)))
 			.thenReturn(Map.of("d-01", months(YearMonth.of(2027, 10), 250, 250, 250)));
-		when(plans.cityPlans("cycle-1", List.of(10, 11, 12))).thenReturn(Map.of("suzhou", new BigDecimal("900.00")));
-		when(metrics.cityMonthlyVolumes("east", YearMonth.of(2027, 10), YearMonth.of(2027, 12)))
-			.thenReturn(Map.of("suzhou", months(YearMonth.of(2027, 10), 300, 300, 300)));
 
-		assertThat(new ArrayList<Object>(binding.facts(quarter(2027, 4, null).execution()))).containsExactlyInAnyOrder(
-				new Review("city", "suzhou", new BigDecimal("900"), new BigDecimal("900.00"), null),
-				new Review("dealer", "d-01", new BigDecimal("750"), new BigDecimal("700.00"), null));
+		assertThat(binding.facts(quarter(2027, 4).execution())).isEmpty();
 	}
 
 	@Test
 	void withoutLastYearsVolumesNoDealerIsReviewed() {
 		when(metrics.dealerMonthlyVolumes("east", APRIL, JUNE)).thenReturn(Map.of("d-04", months(APRIL, 500)));
 
-		assertThat(binding.facts(quarter(2027, 2, 3024).execution())).isEmpty();
+		assertThat(binding.facts(quarter(2027, 2).execution())).isEmpty();
 	}
 
 	@Test
 	void theFirstQuarterIsJanuaryToMarchWithoutAPreviousBand() {
-		// last year 100 + 100 + 100 = 300, all in the first quarter; the plan 300: scale
-		// 1
-		when(metrics.dealerMonthlyVolumes("east", YearMonth.of(2026, 1), YearMonth.of(2026, 12)))
-			.thenReturn(Map.of("d-01", months(YearMonth.of(2026, 1), 100, 100, 100)));
+		// 苏州's first quarter plan is 300, all d-01's
+		when(plans.cityPlans("cycle-1", List.of(1, 2, 3))).thenReturn(Map.of("suzhou", new BigDecimal("300.00")));
+		lastYear(2026, "suzhou", "d-01", 300);
 		when(metrics.dealerMonthlyVolumes("east", YearMonth.of(2027, 1), YearMonth.of(2027, 3)))
 			.thenReturn(Map.of("d-01", months(YearMonth.of(2027, 1), 10, 10, 10)));
 
-		assertThat(new ArrayList<Object>(binding.facts(quarter(2027, 1, 300).execution())))
-			.containsExactly(new Review("dealer", "d-01", new BigDecimal("30"), new BigDecimal("300.00"), null));
+		assertThat(new ArrayList<Object>(binding.facts(quarter(2027, 1).execution()))).containsExactly(
+				new Review("city", "suzhou", BigDecimal.ZERO, new BigDecimal("300.00"), null),
+				new Review("dealer", "d-01", new BigDecimal("30"), new BigDecimal("300"), null));
 	}
 
 	@Test
 	void aReviewWithoutYearOrQuarterIsRefused() {
-		assertThatThrownBy(() -> binding.facts(quarter(2027, 2, 3024).with("quarter", "2").execution()))
+		assertThatThrownBy(() -> binding.facts(quarter(2027, 2).with("quarter", "2").execution()))
 			.isInstanceOf(ProcessEngineException.class)
 			.hasMessageContaining("variable 'quarter' is missing");
 		assertThatThrownBy(

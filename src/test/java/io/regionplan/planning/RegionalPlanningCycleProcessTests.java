@@ -135,6 +135,7 @@ class RegionalPlanningCycleProcessTests {
 		steps.put("Task_ReviewStrategy", STRATEGY);
 		steps.put("Task_VolumePlan", VOLUME_AND_GAP);
 		steps.put("Task_VolumeGap", VOLUME_AND_GAP);
+		steps.put("Task_DistributePlan", VOLUME_AND_GAP);
 		steps.put("Task_TeamSizing", ORGANISATION);
 		steps.put("Task_ReviewTeam", ORGANISATION);
 		steps.put("Task_DealerClassification", ORGANISATION);
