@@ -54,7 +54,8 @@ class TeamSizingBindingTests {
 	}
 
 	private static ChannelMetrics stores(String city, String channel, long stores) {
-		return new ChannelMetrics(city, channel, stores, stores / 2, new BigDecimal("0.5"), new BigDecimal("0.6"));
+		return new ChannelMetrics(city, channel, stores, stores / 2, new BigDecimal("0.5"), new BigDecimal("0.6"),
+				BigDecimal.ZERO);
 	}
 
 	private static MarketMetrics.ChannelTeam team(String city, String channel, String sales, int headcount) {
