@@ -77,10 +77,10 @@ class DecisionAuditIntegrationTests {
 			.ruleSets()
 			.forEach((name, source) -> hashes.put(name, source.contentHash()));
 
-		assertThat(page.get("totalElements").asInt()).isEqualTo(5);
+		assertThat(page.get("totalElements").asInt()).isEqualTo(6);
 		assertThat(page.get("content")).extracting(d -> d.get("ruleSet").asText())
-			.containsExactlyInAnyOrder("city-strategy", "volume-gap", "team-sizing", "dealer-classification",
-					"resource-allocation");
+			.containsExactlyInAnyOrder("city-strategy", "volume-gap", "coverage-targets", "team-sizing",
+					"dealer-classification", "resource-allocation");
 		for (JsonNode decision : page.get("content")) {
 			String ruleSet = decision.get("ruleSet").asText();
 			assertThat(decision.get("ruleVersion").asText())

@@ -173,8 +173,8 @@ class PhasedCycleMigrationIntegrationTests {
 			.superProcessInstanceId(visits)
 			.processDefinitionKey("quarter-execution")
 			.count()).as("the first quarter runs").isEqualTo(1);
-		for (String ruleSet : List.of("city-strategy", "volume-gap", "team-sizing", "dealer-classification",
-				"resource-allocation")) {
+		for (String ruleSet : List.of("city-strategy", "volume-gap", "coverage-targets", "team-sizing",
+				"dealer-classification", "resource-allocation")) {
 			assertThat(decisions(visits, ruleSet)).as(ruleSet).isEqualTo(1);
 		}
 		assertThat(management.createJobQuery().processInstanceId(visits).count()).isZero();

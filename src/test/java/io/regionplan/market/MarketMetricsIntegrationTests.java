@@ -33,6 +33,9 @@ class MarketMetricsIntegrationTests {
 	@Autowired
 	MarketMetrics metrics;
 
+	@Autowired
+	MarketChannels channels;
+
 	@TempDir
 	Path dir;
 
@@ -128,6 +131,11 @@ class MarketMetricsIntegrationTests {
 		assertThat(groceryInA.nd()).isNull();
 		assertThat(groceryInA.wtd()).isNull();
 		assertThat(groceryInA.unservedCategorySales()).isEqualByComparingTo("0");
+	}
+
+	@Test
+	void channelsAreNamedInChineseAsImported() {
+		assertThat(channels.namesZh()).containsEntry("T-KA", "测试大卖场").containsEntry("T-GROC", "测试杂货");
 	}
 
 	@Test

@@ -66,7 +66,7 @@ class CycleRuleTasksIntegrationTests {
 			.processInstanceId(eastCycle)
 			.activityType("businessRuleTask")
 			.list()).extracting(a -> a.getActivityId())
-			.containsExactlyInAnyOrder("Task_CityStrategy", "Task_VolumeGap", "Task_TeamSizing",
+			.containsExactlyInAnyOrder("Task_CityStrategy", "Task_VolumeGap", "Task_CoverageTargets", "Task_TeamSizing",
 					"Task_DealerClassification", "Task_ResourceAllocation");
 	}
 
@@ -133,6 +133,70 @@ class CycleRuleTasksIntegrationTests {
 			.isEqualByComparingTo("0");
 	}
 
+	/**
+	 * DOMAIN (second set, Coverage targets) and
+	 * rules/coverage-targets/parameters.properties, computed here from the market's
+	 * stores: a base camp's KA, supermarket and convenience rise 5 ND points, at most to
+	 * 90%, its other channels hold; 南通 (three points attack one) rises 8 points in every
+	 * channel, and its reason names the adjacent base camps 上海 and 苏州. Target stores =
+	 * ⌈ND target × stores⌉, counted from the stores carrying today. Every city × channel
+	 * with stores has its target.
+	 */
+	@Test
+	void coverageTargetsRaiseEachCitysChannelsByItsStrategy() {
+		Map<String, String> strategies = new java.util.HashMap<>();
+		jdbc.query("select city_id, strategy from cycle_city_strategy where process_instance_id = ?", rs -> {
+			strategies.put(rs.getString(1), rs.getString(2));
+		}, eastCycle);
+		List<Map<String, Object>> cells = jdbc.queryForList("select s.city_id, s.channel_id, count(*) stores, "
+				+ "sum(case when s.carries_product then 1 else 0 end) carrying from market_store s "
+				+ "join market_city c on c.id = s.city_id where c.region_id = 'east' group by s.city_id, s.channel_id");
+		int checked = 0;
+		for (Map<String, Object> cell : cells) {
+			String city = (String) cell.get("CITY_ID");
+			String channel = (String) cell.get("CHANNEL_ID");
+			String strategy = strategies.get(city);
+			BigDecimal[] pointsAndCap = switch (strategy) {
+				case "BASE_CAMP" -> List.of("KA", "SUPERMARKET", "CONVENIENCE").contains(channel)
+						? decimals("0.05", "0.90") : decimals("0", "1");
+				case "THREE_POINTS_ATTACK_ONE" -> decimals("0.08", "1");
+				default -> null;
+			};
+			if (pointsAndCap == null) {
+				continue;
+			}
+			long stores = ((Number) cell.get("STORES")).longValue();
+			long carrying = ((Number) cell.get("CARRYING")).longValue();
+			BigDecimal cap = pointsAndCap[1].multiply(BigDecimal.valueOf(stores));
+			long expected = BigDecimal.valueOf(carrying).compareTo(cap) >= 0 ? carrying
+					: BigDecimal.valueOf(carrying)
+						.add(pointsAndCap[0].multiply(BigDecimal.valueOf(stores)))
+						.min(cap)
+						.setScale(0, RoundingMode.CEILING)
+						.longValueExact();
+			assertThat(jdbc.queryForObject(
+					"select target_stores from cycle_coverage_target where "
+							+ "process_instance_id = ? and city_id = ? and channel_id = ?",
+					Long.class, eastCycle, city, channel))
+				.as("%s %s %s: %d of %d carrying", city, channel, strategy, carrying, stores)
+				.isEqualTo(expected);
+			checked++;
+		}
+		assertThat(checked).as("base camps and 南通 checked").isGreaterThan(10);
+		assertThat(jdbc.queryForObject("select count(*) from cycle_coverage_target where process_instance_id = ?",
+				Integer.class, eastCycle))
+			.as("one target per city × channel with stores")
+			.isEqualTo(cells.size());
+		List<String> baseCamps = DemoMarket.THREE_POINTS_BASE_CAMPS.stream()
+			.map(city -> jdbc.queryForObject("select name_zh from market_city where id = ?", String.class, city))
+			.toList();
+		assertThat(jdbc.queryForList(
+				"select reason_zh from cycle_coverage_target where process_instance_id = ? " + "and city_id = ?",
+				String.class, eastCycle, DemoMarket.THREE_POINTS_CITY))
+			.isNotEmpty()
+			.allSatisfy(reason -> assertThat(reason).startsWith("三点攻一点：由相邻大本营（").contains(baseCamps));
+	}
+
 	@Test
 	void teamSizingRoundsRepsOncePerCityAndDoesNotVisitECommerce() {
 		Map<String, Object> shanghai = jdbc
@@ -166,8 +230,8 @@ class CycleRuleTasksIntegrationTests {
 			.containsOnly("*");
 	}
 
-	private static BigDecimal[] decimals(String coverage, String visits) {
-		return new BigDecimal[] { new BigDecimal(coverage), new BigDecimal(visits) };
+	private static BigDecimal[] decimals(String points, String cap) {
+		return new BigDecimal[] { new BigDecimal(points), new BigDecimal(cap) };
 	}
 
 	@Test

@@ -186,6 +186,7 @@ class PlanningYearEndToEndTests {
 			.collect(Collectors.groupingBy(s -> s, Collectors.counting()));
 		assertThat(decisions).containsEntry("city-strategy", 1L)
 			.containsEntry("volume-gap", 1L)
+			.containsEntry("coverage-targets", 1L)
 			.containsEntry("team-sizing", 1L)
 			.containsEntry("resource-allocation", 1L)
 			.containsEntry("quarterly-review", 4L);
