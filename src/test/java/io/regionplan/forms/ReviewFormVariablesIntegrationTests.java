@@ -237,6 +237,11 @@ class ReviewFormVariablesIntegrationTests {
 			.filter(line -> line.contains(" reps short"))
 			.map(line -> line.substring(0, line.indexOf(' ')))
 			.sorted()).containsExactlyElementsOf(short_);
+		// every city's team, by its Chinese name
+		List<String> cityNames = jdbc.queryForList("select name_zh from market_city where region_id = ?", String.class,
+				REGION);
+		assertThat(summary.lines().filter(line -> line.contains(" required, ")).map(line -> line.split(":")[0]))
+			.containsExactlyInAnyOrderElementsOf(cityNames);
 	}
 
 	/**

@@ -198,31 +198,34 @@ class CycleRuleTasksIntegrationTests {
 	}
 
 	@Test
-	void teamSizingRoundsRepsOncePerCityAndDoesNotVisitECommerce() {
+	void teamSizingVisitsTheTargetStoresRoundsOncePerCityAndDoesNotVisitECommerce() {
 		Map<String, Object> shanghai = jdbc
 			.queryForMap("select required_reps, headcount, reason_en from cycle_team_size where "
 					+ "process_instance_id = ? and city_id = 'shanghai' and channel_id = '*'", eastCycle);
-		// DOMAIN (second set, Team) and the parameters: per channel coverage target ×
-		// visits a month; e-commerce 0 visits
-		Map<String, BigDecimal[]> policy = Map.of("KA", decimals("1.0", "8"), "SUPERMARKET", decimals("0.9", "4"),
-				"CONVENIENCE", decimals("0.7", "2"), "TRADITIONAL", decimals("0.6", "2"), "CATERING",
-				decimals("0.5", "2"), "ECOMMERCE", decimals("0.5", "0"));
+		// DOMAIN (second set, Team) and the parameters: the coverage target's stores ×
+		// visits a month per channel; e-commerce 0
+		Map<String, BigDecimal> visitsPerStore = Map.of("KA", new BigDecimal("8"), "SUPERMARKET", new BigDecimal("4"),
+				"CONVENIENCE", new BigDecimal("2"), "TRADITIONAL", new BigDecimal("2"), "CATERING", new BigDecimal("2"),
+				"ECOMMERCE", BigDecimal.ZERO);
 		BigDecimal visits = BigDecimal.ZERO;
-		for (Map<String, Object> channel : jdbc.queryForList(
-				"select channel_id, count(*) stores from market_store where city_id = 'shanghai' group by channel_id")) {
-			BigDecimal[] rule = policy.getOrDefault((String) channel.get("CHANNEL_ID"), decimals("0.6", "2"));
-			BigDecimal stores = new BigDecimal(((Number) channel.get("STORES")).longValue());
-			visits = visits.add(stores.multiply(rule[0]).setScale(0, RoundingMode.HALF_UP).multiply(rule[1]));
+		long targetStores = 0;
+		for (Map<String, Object> channel : jdbc.queryForList("select channel_id, target_stores from "
+				+ "cycle_coverage_target where process_instance_id = ? and city_id = 'shanghai'", eastCycle)) {
+			long stores = ((Number) channel.get("TARGET_STORES")).longValue();
+			targetStores += stores;
+			visits = visits.add(BigDecimal.valueOf(stores)
+				.multiply(visitsPerStore.getOrDefault((String) channel.get("CHANNEL_ID"), new BigDecimal("2"))));
 		}
 		int headcount = jdbc.queryForObject(
 				"select coalesce(sum(headcount), 0) from market_headcount where city_id = 'shanghai'", Integer.class);
 
 		// ⌈visits ÷ (8 visits a day × 22 days)⌉, once for the city
 		int required = visits.divide(new BigDecimal("176"), 0, RoundingMode.CEILING).intValueExact();
+		assertThat(targetStores).as("shanghai has coverage targets").isPositive();
 		assertThat(shanghai.get("REQUIRED_REPS")).as("%s visits a month", visits).isEqualTo(required);
 		assertThat(shanghai.get("HEADCOUNT")).isEqualTo(headcount);
-		assertThat((String) shanghai.get("REASON_EN")).isEqualTo(
-				visits.toPlainString() + " visits a month ÷ (8 × 22) = " + required + " reps, " + headcount + " now");
+		assertThat((String) shanghai.get("REASON_EN")).isEqualTo(targetStores + " target stores, "
+				+ visits.toPlainString() + " visits a month ÷ (8 × 22) = " + required + " reps, " + headcount + " now");
 		assertThat(jdbc.queryForList("select channel_id from cycle_team_size where process_instance_id = ?",
 				String.class, eastCycle))
 			.as("one row per city of east, for all its channels")
