@@ -206,7 +206,8 @@ public class MarketMetrics {
 					long carrying = rs.getLong(4);
 					return new ChannelMetrics(rs.getString(1), rs.getString(2), stores, carrying,
 							MarketFormulas.numericDistribution(carrying, stores),
-							MarketFormulas.weightedDistribution(rs.getBigDecimal(5), rs.getBigDecimal(6)));
+							MarketFormulas.weightedDistribution(rs.getBigDecimal(5), rs.getBigDecimal(6)),
+							rs.getBigDecimal(6).subtract(rs.getBigDecimal(5)));
 				}, region);
 	}
 

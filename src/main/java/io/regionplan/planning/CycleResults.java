@@ -12,6 +12,7 @@ import io.regionplan.rules.fact.Allocation;
 import io.regionplan.rules.fact.BorderlineFlag;
 import io.regionplan.rules.fact.CityMoney;
 import io.regionplan.rules.fact.CityStrategy;
+import io.regionplan.rules.fact.CoverageTarget;
 import io.regionplan.rules.fact.DealerTier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -123,6 +124,34 @@ class CycleResults {
 					.map(m -> new Object[] { cycle, m.cityId(), m.purpose(), m.amount(), m.reasonZh(), m.reasonEn(),
 							version.label() })
 					.toList());
+	}
+
+	void saveCoverageTargets(String cycle, List<CoverageTarget> targets, RuleSetVersion version) {
+		jdbc.update("delete from cycle_coverage_target where process_instance_id = ?", cycle);
+		List<Object[]> rows = new ArrayList<>();
+		for (CoverageTarget t : targets) {
+			rows.add(new Object[] { cycle, t.cityId(), t.channelId(), t.strategy(), t.stores(), t.carrying(),
+					t.ndToday(), t.ndTarget(), t.wtdToday(), t.wtdTarget(), t.targetStores(), t.order(), t.reasonZh(),
+					t.reasonEn(), version.label() });
+		}
+		jdbc.batchUpdate(
+				"insert into cycle_coverage_target (process_instance_id, city_id, channel_id, strategy, "
+						+ "stores, carrying, nd_today, nd_target, wtd_today, wtd_target, target_stores, channel_order, "
+						+ "reason_zh, reason_en, rule_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				rows);
+	}
+
+	/**
+	 * The stores each city × channel must carry by the cycle's coverage targets,
+	 * "city/channel" → stores; empty before the coverage targets are set.
+	 */
+	Map<String, Long> coverageTargetStores(String cycle) {
+		Map<String, Long> stores = new TreeMap<>();
+		jdbc.query("select city_id, channel_id, target_stores from cycle_coverage_target "
+				+ "where process_instance_id = ?", rs -> {
+					stores.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3));
+				}, cycle);
+		return stores;
 	}
 
 	/** The cycle's city strategies, city id → strategy. */

@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code team-sizing} in a cycle: every city with the stores, reps and sales of each of
- * its channels; the reps each city requires are stored for the cycle (one row per city,
- * channel {@value #ALL_CHANNELS}), summed for the review form, and the cities short of
- * reps or with more than needed are listed with their sales per rep.
+ * its channels and the stores its coverage target asks for (the stores carrying the
+ * product today where the cycle has no coverage target, as in cycles started before
+ * them); the reps each city requires are stored for the cycle (one row per city, channel
+ * {@value #ALL_CHANNELS}), summed for the review form with every city's team, and the
+ * cities short of reps or with more than needed are listed with their sales per rep.
  */
 @Component
 class TeamSizingBinding implements RuleSetBinding {
@@ -41,9 +43,12 @@ class TeamSizingBinding implements RuleSetBinding {
 
 	private final JdbcTemplate jdbc;
 
-	TeamSizingBinding(MarketMetrics metrics, JdbcTemplate jdbc) {
+	private final CycleResults results;
+
+	TeamSizingBinding(MarketMetrics metrics, JdbcTemplate jdbc, CycleResults results) {
 		this.metrics = metrics;
 		this.jdbc = jdbc;
+		this.results = results;
 	}
 
 	@Override
@@ -55,16 +60,19 @@ class TeamSizingBinding implements RuleSetBinding {
 	public Collection<?> facts(DelegateExecution execution) {
 		String region = CycleContext.region(execution);
 		YearMonth period = CycleContext.period(execution, metrics);
-		Map<String, Long> stores = new HashMap<>();
+		Map<String, Long> targets = results.coverageTargetStores(CycleContext.cycleId(execution));
+		Map<String, ChannelMetrics> stores = new HashMap<>();
 		for (ChannelMetrics channel : metrics.channels(region)) {
-			stores.put(channel.cityId() + "/" + channel.channelId(), channel.stores());
+			stores.put(channel.cityId() + "/" + channel.channelId(), channel);
 		}
 		Map<String, List<CityChannelTeam>> channels = new TreeMap<>();
 		for (MarketMetrics.ChannelTeam team : metrics.channelTeams(region, period)) {
+			String cell = team.cityId() + "/" + team.channelId();
+			ChannelMetrics market = stores.get(cell);
+			long carrying = market == null ? 0 : market.carrying();
 			channels.computeIfAbsent(team.cityId(), city -> new ArrayList<>())
-				.add(new CityChannelTeam(team.cityId(), team.channelId(),
-						stores.getOrDefault(team.cityId() + "/" + team.channelId(), 0L), team.headcount(),
-						team.sales()));
+				.add(new CityChannelTeam(team.cityId(), team.channelId(), market == null ? 0 : market.stores(),
+						team.headcount(), team.sales(), targets.getOrDefault(cell, carrying)));
 		}
 		List<Object> facts = new ArrayList<>();
 		for (CityMetrics city : metrics.cities(region, period)) {
@@ -92,6 +100,7 @@ class TeamSizingBinding implements RuleSetBinding {
 		List<Object[]> rows = new ArrayList<>();
 		int required = 0;
 		int headcount = 0;
+		StringBuilder cities = new StringBuilder();
 		StringBuilder short_ = new StringBuilder();
 		StringBuilder over = new StringBuilder();
 		List<TeamSize> teams = run.factsOf(TeamSize.class)
@@ -109,6 +118,19 @@ class TeamSizingBinding implements RuleSetBinding {
 					run.version().label() });
 			required += team.required();
 			headcount += team.headcount();
+			if (cityChannel[1].equals(ALL_CHANNELS)) {
+				cities.append('\n')
+					.append(names.getOrDefault(cityChannel[0], cityChannel[0]))
+					.append(": 需要 ")
+					.append(team.required())
+					.append(" 人，现有 ")
+					.append(team.headcount())
+					.append(" 人 / ")
+					.append(team.required())
+					.append(" required, ")
+					.append(team.headcount())
+					.append(" now");
+			}
 			if (flag != null) {
 				(flag.flag().equals("UNDERSTAFFED") ? short_ : over).append('\n')
 					.append(team.subjectId())
@@ -133,6 +155,7 @@ class TeamSizingBinding implements RuleSetBinding {
 		execution.setVariable("currentReps", headcount);
 		execution.setVariable("teamSizeSummary",
 				"需要 / required " + required + "，现有 / now " + headcount
+						+ (cities.isEmpty() ? "" : "\n各城市 / by city:" + cities)
 						+ (short_.isEmpty() ? "" : "\n缺人的城市 / cities short of reps:" + short_)
 						+ (over.isEmpty() ? "" : "\n人多的城市 / cities with more reps than needed:" + over));
 	}

@@ -89,7 +89,7 @@ class BenchmarkSelectionBindingTests {
 	}
 
 	private static ChannelMetrics stores(String city, String channel, long stores) {
-		return new ChannelMetrics(city, channel, stores, 0, BigDecimal.ZERO, BigDecimal.ZERO);
+		return new ChannelMetrics(city, channel, stores, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
 	}
 
 	private static FakeExecution benchmark() {

@@ -79,7 +79,7 @@ class DecisionAuditIntegrationTests {
 
 		assertThat(page.get("totalElements").asInt()).isEqualTo(6);
 		assertThat(page.get("content")).extracting(d -> d.get("ruleSet").asText())
-			.containsExactlyInAnyOrder("city-strategy", "volume-gap", "plan-split", "team-sizing",
+			.containsExactlyInAnyOrder("city-strategy", "volume-gap", "plan-split", "coverage-targets", "team-sizing",
 					"dealer-classification", "resource-allocation");
 		for (JsonNode decision : page.get("content")) {
 			String ruleSet = decision.get("ruleSet").asText();

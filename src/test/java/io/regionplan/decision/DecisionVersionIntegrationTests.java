@@ -159,8 +159,8 @@ class DecisionVersionIntegrationTests {
 			.isZero();
 		assertThat(jdbc.queryForObject("select count(*) from decision where process_instance_id = ?", Integer.class,
 				cycle))
-			.as("city-strategy, volume-gap, plan-split and team-sizing before it recorded theirs")
-			.isEqualTo(4);
+			.as("city-strategy, volume-gap, plan-split, coverage-targets and team-sizing before it recorded theirs")
+			.isEqualTo(5);
 	}
 
 }

@@ -131,7 +131,7 @@ class MigrationPlansTests {
 				Arguments.of("Task_CityStrategy", STRATEGY, none, "Task_ReviewStrategy", STRATEGY),
 				Arguments.of("Task_ReviewStrategy", STRATEGY, none, "Task_VolumePlan", VOLUME_AND_GAP),
 				Arguments.of("Task_VolumePlan", VOLUME_AND_GAP, none, "Task_VolumeGap", VOLUME_AND_GAP),
-				Arguments.of("Task_VolumeGap", VOLUME_AND_GAP, none, "Task_TeamSizing", ORGANISATION),
+				Arguments.of("Task_VolumeGap", VOLUME_AND_GAP, none, "Task_CoverageTargets", ORGANISATION),
 				Arguments.of("Task_GapClosingPlan", VOLUME_AND_GAP, Map.of("gapBand", "DIRECTOR_APPROVAL"),
 						"Task_DirectorGapApproval", VOLUME_AND_GAP),
 				Arguments.of("Task_DirectorGapApproval", VOLUME_AND_GAP, Map.of("gapDecision", "return"),

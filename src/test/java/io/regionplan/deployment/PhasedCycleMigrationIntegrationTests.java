@@ -173,7 +173,7 @@ class PhasedCycleMigrationIntegrationTests {
 			.superProcessInstanceId(visits)
 			.processDefinitionKey("quarter-execution")
 			.count()).as("the first quarter runs").isEqualTo(1);
-		for (String ruleSet : List.of("city-strategy", "volume-gap", "plan-split", "team-sizing",
+		for (String ruleSet : List.of("city-strategy", "volume-gap", "plan-split", "coverage-targets", "team-sizing",
 				"dealer-classification", "resource-allocation")) {
 			assertThat(decisions(visits, ruleSet)).as(ruleSet).isEqualTo(1);
 		}

@@ -264,6 +264,55 @@ class ReviewFormVariablesIntegrationTests {
 			.filter(line -> line.contains(" reps short"))
 			.map(line -> line.substring(0, line.indexOf(' ')))
 			.sorted()).containsExactlyElementsOf(short_);
+		// every city's team, by its Chinese name
+		List<String> cityNames = jdbc.queryForList("select name_zh from market_city where region_id = ?", String.class,
+				REGION);
+		assertThat(summary.lines().filter(line -> line.contains(" required, ")).map(line -> line.split(":")[0]))
+			.containsExactlyInAnyOrderElementsOf(cityNames);
+	}
+
+	/**
+	 * The team review shows the coverage targets the team is sized on: the stores
+	 * carrying the product today as the market tables hold them, against the target
+	 * stores the cycle holds, then each city (Chinese name) and strategy and each of its
+	 * channels with ND, WTD and stores today → target.
+	 */
+	@Test
+	void theTeamReviewShowsTheCoverageTargetsByCityAndChannelInChineseNames() {
+		String cycle = driver.start(REGION);
+		driver.readMarketAndChooseStrategy(cycle, MANAGER);
+		long forecast = shown(cycle, "Task_VolumePlan").get("forecastVolume").asLong();
+		driver.complete(cycle, "Task_VolumePlan", MANAGER, Map.of("plannedVolume", forecast));
+		driver.runJobs(cycle);
+
+		String summary = shown(cycle, "Task_ReviewTeam").get("coverageTargetSummary").asText();
+
+		long carrying = count("select count(*) from market_store s join market_city c on c.id = s.city_id "
+				+ "where c.region_id = ? and s.carries_product");
+		long target = jdbc.queryForObject(
+				"select sum(target_stores) from cycle_coverage_target where process_instance_id = ?", Long.class,
+				cycle);
+		assertThat(target).isGreaterThan(carrying);
+		assertThat(summary).startsWith(
+				String.format("目标门店 / target stores %,d，今天 / today %,d（+%,d）", target, carrying, target - carrying));
+		String shanghai = jdbc.queryForObject("select name_zh from market_city where id = 'shanghai'", String.class);
+		// convenience, where the demo's stores carry the product least among base-camp
+		// channels: it rises (KA is at its 90% cap in 上海)
+		String convenience = jdbc.queryForObject("select name_zh from market_channel where id = 'CONVENIENCE'",
+				String.class);
+		Map<String, Object> shanghaiConvenience = jdbc.queryForMap("select strategy, stores, carrying, target_stores "
+				+ "from cycle_coverage_target where process_instance_id = ? and city_id = 'shanghai' "
+				+ "and channel_id = 'CONVENIENCE'", cycle);
+		assertThat(shanghaiConvenience.get("STRATEGY")).isEqualTo("BASE_CAMP");
+		assertThat(((Number) shanghaiConvenience.get("TARGET_STORES")).longValue())
+			.isGreaterThan(((Number) shanghaiConvenience.get("CARRYING")).longValue());
+		assertThat(summary).contains("\n" + shanghai + " 大本营 / BASE_CAMP\n")
+			.containsPattern(
+					"\n" + shanghai + " " + convenience + " ND [0-9.]+% → [0-9.]+% · WTD [0-9.]+% → [0-9.]+% · 门店 "
+							+ shanghaiConvenience.get("CARRYING") + " → " + shanghaiConvenience.get("TARGET_STORES")
+							+ " / " + shanghaiConvenience.get("STORES") + "\n")
+			.hasSizeLessThanOrEqualTo(4000)
+			.doesNotContain("more lines");
 	}
 
 	/**

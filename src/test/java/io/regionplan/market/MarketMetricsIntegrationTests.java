@@ -33,6 +33,9 @@ class MarketMetricsIntegrationTests {
 	@Autowired
 	MarketMetrics metrics;
 
+	@Autowired
+	MarketChannels channels;
+
 	@TempDir
 	Path dir;
 
@@ -122,9 +125,17 @@ class MarketMetricsIntegrationTests {
 		assertThat(ka.carrying()).isEqualTo(2);
 		assertThat(ka.nd()).isEqualByComparingTo("0.5");
 		assertThat(ka.wtd()).isEqualByComparingTo("0.4");
+		// t1-s3 (600) and t1-s4 (0) do not carry the product
+		assertThat(ka.unservedCategorySales()).isEqualByComparingTo("600");
 		assertThat(groceryInA.stores()).isZero();
 		assertThat(groceryInA.nd()).isNull();
 		assertThat(groceryInA.wtd()).isNull();
+		assertThat(groceryInA.unservedCategorySales()).isEqualByComparingTo("0");
+	}
+
+	@Test
+	void channelsAreNamedInChineseAsImported() {
+		assertThat(channels.namesZh()).containsEntry("T-KA", "测试大卖场").containsEntry("T-GROC", "测试杂货");
 	}
 
 	@Test

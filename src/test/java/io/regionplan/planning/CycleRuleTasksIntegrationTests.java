@@ -66,8 +66,8 @@ class CycleRuleTasksIntegrationTests {
 			.processInstanceId(eastCycle)
 			.activityType("businessRuleTask")
 			.list()).extracting(a -> a.getActivityId())
-			.containsExactlyInAnyOrder("Task_CityStrategy", "Task_VolumeGap", "Task_DistributePlan", "Task_TeamSizing",
-					"Task_DealerClassification", "Task_ResourceAllocation");
+			.containsExactlyInAnyOrder("Task_CityStrategy", "Task_VolumeGap", "Task_DistributePlan",
+					"Task_CoverageTargets", "Task_TeamSizing", "Task_DealerClassification", "Task_ResourceAllocation");
 	}
 
 	@Test
@@ -182,32 +182,99 @@ class CycleRuleTasksIntegrationTests {
 			.isEqualByComparingTo("0");
 	}
 
+	/**
+	 * DOMAIN (second set, Coverage targets) and
+	 * rules/coverage-targets/parameters.properties, computed here from the market's
+	 * stores: a base camp's KA, supermarket and convenience rise 5 ND points, at most to
+	 * 90%, its other channels hold; 南通 (three points attack one) rises 8 points in every
+	 * channel, and its reason names the adjacent base camps 上海 and 苏州. Target stores =
+	 * ⌈ND target × stores⌉, counted from the stores carrying today. Every city × channel
+	 * with stores has its target.
+	 */
 	@Test
-	void teamSizingRoundsRepsOncePerCityAndDoesNotVisitECommerce() {
+	void coverageTargetsRaiseEachCitysChannelsByItsStrategy() {
+		Map<String, String> strategies = new java.util.HashMap<>();
+		jdbc.query("select city_id, strategy from cycle_city_strategy where process_instance_id = ?", rs -> {
+			strategies.put(rs.getString(1), rs.getString(2));
+		}, eastCycle);
+		List<Map<String, Object>> cells = jdbc.queryForList("select s.city_id, s.channel_id, count(*) stores, "
+				+ "sum(case when s.carries_product then 1 else 0 end) carrying from market_store s "
+				+ "join market_city c on c.id = s.city_id where c.region_id = 'east' group by s.city_id, s.channel_id");
+		int checked = 0;
+		for (Map<String, Object> cell : cells) {
+			String city = (String) cell.get("CITY_ID");
+			String channel = (String) cell.get("CHANNEL_ID");
+			String strategy = strategies.get(city);
+			BigDecimal[] pointsAndCap = switch (strategy) {
+				case "BASE_CAMP" -> List.of("KA", "SUPERMARKET", "CONVENIENCE").contains(channel)
+						? decimals("0.05", "0.90") : decimals("0", "1");
+				case "THREE_POINTS_ATTACK_ONE" -> decimals("0.08", "1");
+				default -> null;
+			};
+			if (pointsAndCap == null) {
+				continue;
+			}
+			long stores = ((Number) cell.get("STORES")).longValue();
+			long carrying = ((Number) cell.get("CARRYING")).longValue();
+			BigDecimal cap = pointsAndCap[1].multiply(BigDecimal.valueOf(stores));
+			long expected = BigDecimal.valueOf(carrying).compareTo(cap) >= 0 ? carrying
+					: BigDecimal.valueOf(carrying)
+						.add(pointsAndCap[0].multiply(BigDecimal.valueOf(stores)))
+						.min(cap)
+						.setScale(0, RoundingMode.CEILING)
+						.longValueExact();
+			assertThat(jdbc.queryForObject(
+					"select target_stores from cycle_coverage_target where "
+							+ "process_instance_id = ? and city_id = ? and channel_id = ?",
+					Long.class, eastCycle, city, channel))
+				.as("%s %s %s: %d of %d carrying", city, channel, strategy, carrying, stores)
+				.isEqualTo(expected);
+			checked++;
+		}
+		assertThat(checked).as("base camps and 南通 checked").isGreaterThan(10);
+		assertThat(jdbc.queryForObject("select count(*) from cycle_coverage_target where process_instance_id = ?",
+				Integer.class, eastCycle))
+			.as("one target per city × channel with stores")
+			.isEqualTo(cells.size());
+		List<String> baseCamps = DemoMarket.THREE_POINTS_BASE_CAMPS.stream()
+			.map(city -> jdbc.queryForObject("select name_zh from market_city where id = ?", String.class, city))
+			.toList();
+		assertThat(jdbc.queryForList(
+				"select reason_zh from cycle_coverage_target where process_instance_id = ? " + "and city_id = ?",
+				String.class, eastCycle, DemoMarket.THREE_POINTS_CITY))
+			.isNotEmpty()
+			.allSatisfy(reason -> assertThat(reason).startsWith("三点攻一点：由相邻大本营（").contains(baseCamps));
+	}
+
+	@Test
+	void teamSizingVisitsTheTargetStoresRoundsOncePerCityAndDoesNotVisitECommerce() {
 		Map<String, Object> shanghai = jdbc
 			.queryForMap("select required_reps, headcount, reason_en from cycle_team_size where "
 					+ "process_instance_id = ? and city_id = 'shanghai' and channel_id = '*'", eastCycle);
-		// DOMAIN (second set, Team) and the parameters: per channel coverage target ×
-		// visits a month; e-commerce 0 visits
-		Map<String, BigDecimal[]> policy = Map.of("KA", decimals("1.0", "8"), "SUPERMARKET", decimals("0.9", "4"),
-				"CONVENIENCE", decimals("0.7", "2"), "TRADITIONAL", decimals("0.6", "2"), "CATERING",
-				decimals("0.5", "2"), "ECOMMERCE", decimals("0.5", "0"));
+		// DOMAIN (second set, Team) and the parameters: the coverage target's stores ×
+		// visits a month per channel; e-commerce 0
+		Map<String, BigDecimal> visitsPerStore = Map.of("KA", new BigDecimal("8"), "SUPERMARKET", new BigDecimal("4"),
+				"CONVENIENCE", new BigDecimal("2"), "TRADITIONAL", new BigDecimal("2"), "CATERING", new BigDecimal("2"),
+				"ECOMMERCE", BigDecimal.ZERO);
 		BigDecimal visits = BigDecimal.ZERO;
-		for (Map<String, Object> channel : jdbc.queryForList(
-				"select channel_id, count(*) stores from market_store where city_id = 'shanghai' group by channel_id")) {
-			BigDecimal[] rule = policy.getOrDefault((String) channel.get("CHANNEL_ID"), decimals("0.6", "2"));
-			BigDecimal stores = new BigDecimal(((Number) channel.get("STORES")).longValue());
-			visits = visits.add(stores.multiply(rule[0]).setScale(0, RoundingMode.HALF_UP).multiply(rule[1]));
+		long targetStores = 0;
+		for (Map<String, Object> channel : jdbc.queryForList("select channel_id, target_stores from "
+				+ "cycle_coverage_target where process_instance_id = ? and city_id = 'shanghai'", eastCycle)) {
+			long stores = ((Number) channel.get("TARGET_STORES")).longValue();
+			targetStores += stores;
+			visits = visits.add(BigDecimal.valueOf(stores)
+				.multiply(visitsPerStore.getOrDefault((String) channel.get("CHANNEL_ID"), new BigDecimal("2"))));
 		}
 		int headcount = jdbc.queryForObject(
 				"select coalesce(sum(headcount), 0) from market_headcount where city_id = 'shanghai'", Integer.class);
 
 		// ⌈visits ÷ (8 visits a day × 22 days)⌉, once for the city
 		int required = visits.divide(new BigDecimal("176"), 0, RoundingMode.CEILING).intValueExact();
+		assertThat(targetStores).as("shanghai has coverage targets").isPositive();
 		assertThat(shanghai.get("REQUIRED_REPS")).as("%s visits a month", visits).isEqualTo(required);
 		assertThat(shanghai.get("HEADCOUNT")).isEqualTo(headcount);
-		assertThat((String) shanghai.get("REASON_EN")).isEqualTo(
-				visits.toPlainString() + " visits a month ÷ (8 × 22) = " + required + " reps, " + headcount + " now");
+		assertThat((String) shanghai.get("REASON_EN")).isEqualTo(targetStores + " target stores, "
+				+ visits.toPlainString() + " visits a month ÷ (8 × 22) = " + required + " reps, " + headcount + " now");
 		assertThat(jdbc.queryForList("select channel_id from cycle_team_size where process_instance_id = ?",
 				String.class, eastCycle))
 			.as("one row per city of east, for all its channels")
@@ -215,8 +282,8 @@ class CycleRuleTasksIntegrationTests {
 			.containsOnly("*");
 	}
 
-	private static BigDecimal[] decimals(String coverage, String visits) {
-		return new BigDecimal[] { new BigDecimal(coverage), new BigDecimal(visits) };
+	private static BigDecimal[] decimals(String points, String cap) {
+		return new BigDecimal[] { new BigDecimal(points), new BigDecimal(cap) };
 	}
 
 	/**

@@ -212,6 +212,7 @@ class PlanningYearEndToEndTests {
 			.collect(Collectors.groupingBy(s -> s, Collectors.counting()));
 		assertThat(decisions).containsEntry("city-strategy", 1L)
 			.containsEntry("volume-gap", 1L)
+			.containsEntry("coverage-targets", 1L)
 			.containsEntry("team-sizing", 1L)
 			.as("the allocation runs again after the manager's tier override")
 			.containsEntry("resource-allocation", 2L)

@@ -136,6 +136,7 @@ class RegionalPlanningCycleProcessTests {
 		steps.put("Task_VolumePlan", VOLUME_AND_GAP);
 		steps.put("Task_VolumeGap", VOLUME_AND_GAP);
 		steps.put("Task_DistributePlan", VOLUME_AND_GAP);
+		steps.put("Task_CoverageTargets", ORGANISATION);
 		steps.put("Task_TeamSizing", ORGANISATION);
 		steps.put("Task_ReviewTeam", ORGANISATION);
 		steps.put("Task_DealerClassification", ORGANISATION);
@@ -165,8 +166,9 @@ class RegionalPlanningCycleProcessTests {
 		Assertions.assertThat(phaseOf(cycle, "CallActivity_Quarter")).isNull();
 		Assertions.assertThat(standIns.ran())
 			.containsExactly("Task_SummarizeMarket", "Task_CityStrategy", "Task_ApplyStrategyOverride", "Task_Forecast",
-					"Task_VolumeGap", "Task_DistributePlan", "Task_TeamSizing", "Task_DealerClassification",
-					"Task_ResourceAllocation", "Task_ApplyTierOverride", "Task_WriteWorkPlan");
+					"Task_VolumeGap", "Task_DistributePlan", "Task_CoverageTargets", "Task_TeamSizing",
+					"Task_DealerClassification", "Task_ResourceAllocation", "Task_ApplyTierOverride",
+					"Task_WriteWorkPlan");
 		assertThat(cycle).hasNotPassed("Task_GapClosingPlan", "Task_DirectorGapApproval");
 	}
 
@@ -243,7 +245,8 @@ class RegionalPlanningCycleProcessTests {
 	static final List<String> FROM_THE_DEALERS = List.of("Task_DealerClassification", "Task_ResourceAllocation",
 			"Task_ApplyTierOverride", "Task_WriteWorkPlan");
 
-	static final List<String> FROM_THE_GAP = steps(List.of("Task_VolumeGap", "Task_DistributePlan", "Task_TeamSizing"),
+	static final List<String> FROM_THE_GAP = steps(
+			List.of("Task_VolumeGap", "Task_DistributePlan", "Task_CoverageTargets", "Task_TeamSizing"),
 			FROM_THE_DEALERS);
 
 	static final List<String> FROM_THE_CITY_STRATEGY = steps(
@@ -299,8 +302,10 @@ class RegionalPlanningCycleProcessTests {
 		directorSendsBack(cycle, "STRATEGY");
 		List<String> tasks = workUntil(cycle, "Task_DirectorPlanApproval");
 
-		// then: the forecast and the team, which the first return left alone, run again
-		Assertions.assertThat(standIns.ranAfter(before)).contains("Task_Forecast", "Task_TeamSizing");
+		// then: the forecast, which the first return left alone, runs again, and the
+		// coverage targets and the team after it
+		Assertions.assertThat(standIns.ranAfter(before))
+			.contains("Task_Forecast", "Task_CoverageTargets", "Task_TeamSizing");
 		Assertions.assertThat(tasks)
 			.containsExactly("Task_Swot", "Task_ReviewStrategy", "Task_VolumePlan", "Task_ReviewTeam",
 					"Task_ReviewDealersAndResources", "Task_WorkPlan");

@@ -25,11 +25,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The team-sizing seam without an engine: stores and reps per city × channel in, the
- * required reps stored per city and summed for the review form. By hand from DOMAIN.md
- * ("Default policies, second set", Team) and rules/team-sizing/parameters.properties:
- * reps per city = ⌈Σ channels stores × coverage target × visits a month ÷ (8 × 22)⌉;
- * UNDERSTAFFED below, OVERSTAFFED from 2 over.
+ * The team-sizing seam without an engine: the cycle's coverage targets and the reps per
+ * city × channel in, the required reps stored per city and summed for the review form. By
+ * hand from DOMAIN.md ("Default policies, second set", Team) and
+ * rules/team-sizing/parameters.properties: reps per city = ⌈Σ channels target stores ×
+ * visits a month ÷ (8 × 22)⌉; UNDERSTAFFED below, OVERSTAFFED from 2 over.
  */
 class TeamSizingBindingTests {
 
@@ -39,9 +39,10 @@ class TeamSizingBindingTests {
 
 	private final MarketMetrics metrics = mock(MarketMetrics.class);
 
-	private final CycleTables tables = new CycleTables("V5__cycle_team.sql");
+	private final CycleTables tables = new CycleTables("V5__cycle_team.sql", "V50__cycle_coverage_target.sql");
 
-	private final TeamSizingBinding binding = new TeamSizingBinding(metrics, tables.jdbc());
+	private final TeamSizingBinding binding = new TeamSizingBinding(metrics, tables.jdbc(),
+			new CycleResults(tables.jdbc()));
 
 	@BeforeAll
 	static void compile() {
@@ -54,7 +55,8 @@ class TeamSizingBindingTests {
 	}
 
 	private static ChannelMetrics stores(String city, String channel, long stores) {
-		return new ChannelMetrics(city, channel, stores, stores / 2, new BigDecimal("0.5"), new BigDecimal("0.6"));
+		return new ChannelMetrics(city, channel, stores, stores / 2, new BigDecimal("0.5"), new BigDecimal("0.6"),
+				BigDecimal.ZERO);
 	}
 
 	private static MarketMetrics.ChannelTeam team(String city, String channel, String sales, int headcount) {
@@ -72,17 +74,31 @@ class TeamSizingBindingTests {
 		when(metrics.channels("east"))
 			.thenReturn(List.of(stores("suzhou", "KA", 88), stores("suzhou", "SUPERMARKET", 440),
 					stores("suzhou", "TRADITIONAL", 880), stores("wuxi", "KA", 176), stores("wuxi", "ECOMMERCE", 500)));
-		when(metrics.channelTeams("east", PERIOD)).thenReturn(List.of(
-				// suzhou: KA 88 × 1.0 × 8 = 704; supermarket 440 × 0.9 = 396 × 4 = 1,584;
-				// traditional 880 × 0.6 = 528 × 2 = 1,056; 3,344 ÷ 176 = 19 reps; 2 + 9 +
-				// 4
-				// = 15 now: 4 short
-				team("suzhou", "KA", "1000000", 2), team("suzhou", "SUPERMARKET", "900000", 9),
-				team("suzhou", "TRADITIONAL", "1200000", 4),
-				// wuxi: KA 176 × 8 = 1,408; no convenience stores; e-commerce 500 stores
-				// are
-				// not visited: 1,408 ÷ 176 = 8 reps; 12 now: 4 over
+		when(metrics.channelTeams("east", PERIOD)).thenReturn(List.of(team("suzhou", "KA", "1000000", 2),
+				team("suzhou", "SUPERMARKET", "900000", 9), team("suzhou", "TRADITIONAL", "1200000", 4),
 				team("wuxi", "CONVENIENCE", "0", 0), team("wuxi", "ECOMMERCE", "0", 0), team("wuxi", "KA", "100", 12)));
+	}
+
+	/** The target stores of a coverage target the cycle holds for a city × channel. */
+	private void coverageTarget(String cycle, String city, String channel, long targetStores) {
+		tables.jdbc()
+			.update("insert into cycle_coverage_target (process_instance_id, city_id, channel_id, strategy, stores, "
+					+ "carrying, nd_today, nd_target, target_stores, channel_order, reason_zh, reason_en, rule_version) "
+					+ "values (?, ?, ?, 'BASE_CAMP', 0, 0, 0, 0, ?, 0, '-', '-', 'v1')", cycle, city, channel,
+					targetStores);
+	}
+
+	/**
+	 * The coverage targets of cycle-1: suzhou KA 80, supermarket 400, traditional 500;
+	 * wuxi KA 176, e-commerce 300 (wuxi's convenience has no stores and no target).
+	 */
+	private void coverageTargets() {
+		coverageTarget("cycle-1", "suzhou", "KA", 80);
+		coverageTarget("cycle-1", "suzhou", "SUPERMARKET", 400);
+		coverageTarget("cycle-1", "suzhou", "TRADITIONAL", 500);
+		coverageTarget("cycle-1", "wuxi", "KA", 176);
+		coverageTarget("cycle-1", "wuxi", "ECOMMERCE", 300);
+		coverageTarget("cycle-2", "suzhou", "KA", 1000);
 	}
 
 	private static FakeExecution cycle() {
@@ -93,10 +109,17 @@ class TeamSizingBindingTests {
 		execution.evaluate(rules, binding);
 	}
 
+	/**
+	 * suzhou: KA 80 × 8 = 640, supermarket 400 × 4 = 1,600, traditional 500 × 2 = 1,000:
+	 * 980 target stores, 3,240 visits ÷ 176 = 18.4 → 19 reps; 2 + 9 + 4 = 15 now: 4
+	 * short. wuxi: KA 176 × 8 = 1,408, e-commerce 300 stores are not visited: 476 target
+	 * stores, 1,408 ÷ 176 = 8 reps; 12 now: 4 over. changzhou has no channels: 0.
+	 */
 	@Test
 	void requiredRepsAreStoredPerCityAndTheCitiesShortOrOverAreListed() {
 		// given
 		region();
+		coverageTargets();
 		FakeExecution execution = cycle();
 
 		// when
@@ -109,10 +132,14 @@ class TeamSizingBindingTests {
 		assertThat((String) execution.written().get("teamSizeSummary")).isEqualTo(
 				"""
 						需要 / required 27，现有 / now 27
+						各城市 / by city:
+						常州: 需要 0 人，现有 0 人 / 0 required, 0 now
+						苏州: 需要 19 人，现有 15 人 / 19 required, 15 now
+						无锡: 需要 8 人，现有 12 人 / 8 required, 12 now
 						缺人的城市 / cities short of reps:
-						suzhou 苏州: 缺 4 人 / 4 reps short（每月拜访 3344 次 ÷ (8 × 22) = 19 人，现有 15 人；人均销售 / sales per rep 20.7 万元）
+						suzhou 苏州: 缺 4 人 / 4 reps short（目标门店 980 家，每月拜访 3240 次 ÷ (8 × 22) = 19 人，现有 15 人；人均销售 / sales per rep 20.7 万元）
 						人多的城市 / cities with more reps than needed:
-						wuxi 无锡: 多 4 人 / 4 reps more than needed（每月拜访 1408 次 ÷ (8 × 22) = 8 人，现有 12 人；人均销售 / sales per rep 0.0 万元）""");
+						wuxi 无锡: 多 4 人 / 4 reps more than needed（目标门店 476 家，每月拜访 1408 次 ÷ (8 × 22) = 8 人，现有 12 人；人均销售 / sales per rep 0.0 万元）""");
 		assertThat(tables.jdbc()
 			.queryForList("select city_id, channel_id, required_reps, headcount, sales_per_rep, flag, rule_version "
 					+ "from cycle_team_size where process_instance_id = 'cycle-1' order by city_id, channel_id"))
@@ -120,6 +147,26 @@ class TeamSizingBindingTests {
 			.containsExactly(Arrays.asList("changzhou", "*", 0, 0, null, null, version()),
 					Arrays.asList("suzhou", "*", 19, 15, new BigDecimal("206667.00"), "UNDERSTAFFED", version()),
 					Arrays.asList("wuxi", "*", 8, 12, new BigDecimal("8.00"), "OVERSTAFFED", version()));
+	}
+
+	/**
+	 * Without coverage targets (a cycle started before them), each channel is sized on
+	 * the stores that carry the product today, half of each universe here: suzhou KA 44 ×
+	 * 8 = 352, supermarket 220 × 4 = 880, traditional 440 × 2 = 880: 2,112 ÷ 176 = 12
+	 * exactly; wuxi KA 88 × 8 = 704 ÷ 176 = 4.
+	 */
+	@Test
+	void aCycleWithoutCoverageTargetsIsSizedOnTheStoresCarryingToday() {
+		region();
+		coverageTarget("cycle-2", "suzhou", "KA", 1000);
+
+		evaluate(cycle());
+
+		assertThat(tables.jdbc()
+			.queryForList("select city_id, required_reps from cycle_team_size "
+					+ "where process_instance_id = 'cycle-1' order by city_id"))
+			.extracting(row -> Arrays.asList(row.values().toArray()))
+			.containsExactly(Arrays.asList("changzhou", 0), Arrays.asList("suzhou", 12), Arrays.asList("wuxi", 4));
 	}
 
 	@Test
@@ -144,23 +191,20 @@ class TeamSizingBindingTests {
 	void everyCityGetsTheStoresOfEachOfItsChannelsOrNone() {
 		region();
 
-		List<CityChannelTeam> channels = List.of(new CityChannelTeam("suzhou", "KA", 88, 2, new BigDecimal("1000000")),
-				new CityChannelTeam("suzhou", "SUPERMARKET", 440, 9, new BigDecimal("900000")),
-				new CityChannelTeam("suzhou", "TRADITIONAL", 880, 4, new BigDecimal("1200000")),
-				new CityChannelTeam("wuxi", "CONVENIENCE", 0, 0, BigDecimal.ZERO),
-				new CityChannelTeam("wuxi", "ECOMMERCE", 500, 0, BigDecimal.ZERO),
-				new CityChannelTeam("wuxi", "KA", 176, 12, new BigDecimal("100")));
+		coverageTargets();
+
+		List<CityChannelTeam> channels = List.of(
+				new CityChannelTeam("suzhou", "KA", 88, 2, new BigDecimal("1000000"), 80),
+				new CityChannelTeam("suzhou", "SUPERMARKET", 440, 9, new BigDecimal("900000"), 400),
+				new CityChannelTeam("suzhou", "TRADITIONAL", 880, 4, new BigDecimal("1200000"), 500),
+				new CityChannelTeam("wuxi", "CONVENIENCE", 0, 0, BigDecimal.ZERO, 0),
+				new CityChannelTeam("wuxi", "ECOMMERCE", 500, 0, BigDecimal.ZERO, 300),
+				new CityChannelTeam("wuxi", "KA", 176, 12, new BigDecimal("100"), 176));
 		// the cities, then each channel for the rules of older deployments
 		assertThat(new ArrayList<Object>(binding.facts(cycle().execution()))).containsAll(channels)
 			.startsWith(new CityTeam("changzhou", "常州", List.of()),
-					new CityTeam("suzhou", "苏州",
-							List.of(new CityChannelTeam("suzhou", "KA", 88, 2, new BigDecimal("1000000")),
-									new CityChannelTeam("suzhou", "SUPERMARKET", 440, 9, new BigDecimal("900000")),
-									new CityChannelTeam("suzhou", "TRADITIONAL", 880, 4, new BigDecimal("1200000")))),
-					new CityTeam("wuxi", "无锡",
-							List.of(new CityChannelTeam("wuxi", "CONVENIENCE", 0, 0, BigDecimal.ZERO),
-									new CityChannelTeam("wuxi", "ECOMMERCE", 500, 0, BigDecimal.ZERO),
-									new CityChannelTeam("wuxi", "KA", 176, 12, new BigDecimal("100")))));
+					new CityTeam("suzhou", "苏州", channels.subList(0, 3)),
+					new CityTeam("wuxi", "无锡", channels.subList(3, 6)));
 		assertThat(binding.facts(cycle().execution())).hasSize(3 + channels.size());
 	}
 
@@ -194,6 +238,37 @@ class TeamSizingBindingTests {
 					+ "and channel_id = '*'", Integer.class))
 			.as("no city rows from the older rules")
 			.isZero();
+	}
+
+	/**
+	 * A cycle started on a deployment of the rules of 2026-11-28 (per city, before the
+	 * coverage targets) still runs them: they size on the universe × their coverage
+	 * parameters, whatever the coverage targets say. suzhou: KA 88 × 1.0 × 8 = 704,
+	 * supermarket 440 × 0.9 = 396 × 4 = 1,584, traditional 880 × 0.6 = 528 × 2 = 1,056:
+	 * 3,344 ÷ 176 = 19; wuxi: KA 176 × 8 = 1,408 ÷ 176 = 8.
+	 */
+	@Test
+	void theRulesOfTheDeploymentBeforeTheCoverageTargetsStillSizeTheirCycle() throws java.io.IOException {
+		region();
+		coverageTargets();
+		java.util.SortedMap<String, byte[]> files = new java.util.TreeMap<>();
+		for (String name : List.of("team.drl", "parameters.properties")) {
+			files.put("rules/team-sizing/" + name, java.nio.file.Files
+				.readAllBytes(java.nio.file.Path.of("src/test/resources/older-rules/team-sizing-per-city", name)));
+		}
+		CompiledRuleSet older = new io.regionplan.rules.RuleSetCompiler()
+			.compile(new io.regionplan.rules.RuleSetSource("team-sizing", files));
+		FakeExecution execution = cycle();
+
+		execution.evaluate(older, binding);
+
+		assertThat(tables.jdbc()
+			.queryForList("select city_id, required_reps, reason_en from cycle_team_size "
+					+ "where process_instance_id = 'cycle-1' order by city_id"))
+			.extracting(row -> Arrays.asList(row.values().toArray()))
+			.containsExactly(Arrays.asList("changzhou", 0, "0 visits a month ÷ (8 × 22) = 0 reps, 0 now"),
+					Arrays.asList("suzhou", 19, "3344 visits a month ÷ (8 × 22) = 19 reps, 15 now"),
+					Arrays.asList("wuxi", 8, "1408 visits a month ÷ (8 × 22) = 8 reps, 12 now"));
 	}
 
 	@Test

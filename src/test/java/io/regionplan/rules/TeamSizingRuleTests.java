@@ -18,11 +18,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Hand-computed from DOMAIN.md ("Default policies, second set", Team) and
- * rules/team-sizing/parameters.properties: reps per city = ⌈Σ channels (stores × coverage
- * target × visits a month) ÷ (8 visits a day × 22 days)⌉, rounded once for the city;
- * visits a month KA 8, supermarket 4, convenience 2, traditional 2, catering 2,
- * e-commerce 0; coverage targets KA 1.0, supermarket 0.9, convenience 0.7, traditional
- * 0.6, catering 0.5, e-commerce 0.5, others 0.6 with 2 visits.
+ * rules/team-sizing/parameters.properties: reps per city = ⌈Σ channels (target stores of
+ * the coverage target × visits a month) ÷ (8 visits a day × 22 days)⌉, rounded once for
+ * the city; visits a month KA 8, supermarket 4, convenience 2, traditional 2, catering 2,
+ * e-commerce 0, others 2. The stores of the channel universe are twice the target stores
+ * here: the team is sized on the targets, not on the universe.
  */
 class TeamSizingRuleTests {
 
@@ -33,13 +33,14 @@ class TeamSizingRuleTests {
 		rules = RuleSets.compile("team-sizing");
 	}
 
-	/** A city of channels given as "CHANNEL:stores:headcount". */
+	/** A city of channels given as "CHANNEL:target stores:headcount". */
 	private static CityTeam city(String... channels) {
 		List<CityChannelTeam> teams = new ArrayList<>();
 		for (String channel : channels) {
 			String[] part = channel.split(":");
-			teams.add(new CityChannelTeam("suzhou", part[0], Long.parseLong(part[1]), Integer.parseInt(part[2]),
-					new BigDecimal("1000000")));
+			long target = Long.parseLong(part[1]);
+			teams.add(new CityChannelTeam("suzhou", part[0], 2 * target, Integer.parseInt(part[2]),
+					new BigDecimal("1000000"), target));
 		}
 		return new CityTeam("suzhou", "苏州", teams);
 	}
@@ -50,39 +51,51 @@ class TeamSizingRuleTests {
 		return sizes.get(0);
 	}
 
-	@ParameterizedTest(name = "{0} stores in {1} -> {2} reps")
+	@ParameterizedTest(name = "{0} target stores in {1} -> {2} reps")
 	@CsvSource({
-			// 100 × 1.0 × 8 = 800 visits ÷ 176 = 4.55 → 5
+			// 100 × 8 = 800 visits ÷ 176 = 4.55 → 5
 			"100, KA, 5",
-			// 1,000 × 0.6 = 600 × 2 = 1,200 ÷ 176 = 6.82 → 7
-			"1000, TRADITIONAL, 7",
-			// 88 × 1.0 × 8 = 704 ÷ 176 = 4 exactly
+			// 600 × 2 = 1,200 ÷ 176 = 6.82 → 7
+			"600, TRADITIONAL, 7",
+			// 88 × 8 = 704 ÷ 176 = 4 exactly
 			"88, KA, 4",
 			// 89 → 712 ÷ 176 = 4.05 → 5
 			"89, KA, 5",
-			// a channel without parameters takes the defaults: 100 × 0.6 = 60 × 2 = 120 ÷
-			// 176 → 1
-			"100, VENDING, 1",
-			// e-commerce stores are not visited: 1,000 × 0.5 × 0 = 0
-			"1000, ECOMMERCE, 0", "0, KA, 0" })
+			// a channel without parameters takes the default 2 visits: 60 × 2 = 120 ÷ 176
+			// → 1
+			"60, VENDING, 1",
+			// e-commerce stores are not visited: 500 × 0 = 0
+			"500, ECOMMERCE, 0", "0, KA, 0" })
 	void requiredRepsOfAOneChannelCity(long stores, String channel, int required) {
 		assertThat(size(city(channel + ":" + stores + ":0")).required()).isEqualTo(required);
 	}
 
 	/**
-	 * Rounded once for the city: KA 10 stores (10 × 8 = 80 visits), supermarket 10 (9 × 4
-	 * = 36), convenience 10 (7 × 2 = 14), traditional 10 (6 × 2 = 12), catering 10 (5 × 2
-	 * = 10), e-commerce 10 (0): 152 visits ÷ 176 = 0.86 → 1 rep. Rounded per channel it
-	 * was 5 (one per visited channel).
+	 * Rounded once for the city: target stores KA 10 (10 × 8 = 80 visits), supermarket 9
+	 * (9 × 4 = 36), convenience 7 (7 × 2 = 14), traditional 6 (6 × 2 = 12), catering 5 (5
+	 * × 2 = 10), e-commerce 5 (0): 42 target stores, 152 visits ÷ 176 = 0.86 → 1 rep.
+	 * Rounded per channel it was 5 (one per visited channel).
 	 */
 	@Test
 	void aCityIsRoundedOnceNotPerChannel() {
-		TeamSize team = size(city("KA:10:0", "SUPERMARKET:10:0", "CONVENIENCE:10:0", "TRADITIONAL:10:0",
-				"CATERING:10:0", "ECOMMERCE:10:0"));
+		TeamSize team = size(city("KA:10:0", "SUPERMARKET:9:0", "CONVENIENCE:7:0", "TRADITIONAL:6:0", "CATERING:5:0",
+				"ECOMMERCE:5:0"));
 
 		assertThat(team.required()).isEqualTo(1);
-		assertThat(team.reasonZh()).isEqualTo("每月拜访 152 次 ÷ (8 × 22) = 1 人，现有 0 人");
-		assertThat(team.reasonEn()).isEqualTo("152 visits a month ÷ (8 × 22) = 1 reps, 0 now");
+		assertThat(team.reasonZh()).isEqualTo("目标门店 42 家，每月拜访 152 次 ÷ (8 × 22) = 1 人，现有 0 人");
+		assertThat(team.reasonEn()).isEqualTo("42 target stores, 152 visits a month ÷ (8 × 22) = 1 reps, 0 now");
+	}
+
+	/**
+	 * The coverage target's stores, not the channel universe: 100 target stores of 1,000
+	 * in KA need ⌈800 ÷ 176⌉ = 5 reps, not ⌈8,000 ÷ 176⌉ = 46.
+	 */
+	@Test
+	void repsAreSizedOnTheTargetStoresNotOnTheUniverse() {
+		CityTeam city = new CityTeam("suzhou", "苏州",
+				List.of(new CityChannelTeam("suzhou", "KA", 1000, 0, BigDecimal.ZERO, 100)));
+
+		assertThat(size(city).required()).isEqualTo(5);
 	}
 
 	/**
@@ -91,9 +104,8 @@ class TeamSizingRuleTests {
 	 */
 	@Test
 	void halfTimeChannelsAddUpBeforeRounding() {
-		// KA 11 × 8 = 88; supermarket 24 stores × 0.9 = 21.6 → 22 × 4 = 88; traditional
-		// 73 × 0.6 = 43.8 → 44 × 2 = 88
-		TeamSize team = size(city("KA:11:1", "SUPERMARKET:24:0", "TRADITIONAL:73:0"));
+		// KA 11 × 8 = 88; supermarket 22 × 4 = 88; traditional 44 × 2 = 88
+		TeamSize team = size(city("KA:11:1", "SUPERMARKET:22:0", "TRADITIONAL:44:0"));
 
 		assertThat(team.required()).isEqualTo(2);
 		assertThat(team.headcount()).isEqualTo(1);
@@ -111,8 +123,10 @@ class TeamSizingRuleTests {
 	@ParameterizedTest(name = "{0} reps for 7 needed -> {1}")
 	@CsvSource(nullValues = "none", value = { "6, UNDERSTAFFED", "7, none", "8, none", "9, OVERSTAFFED" })
 	void staffingFlags(int headcount, String flag) {
-		// 1,000 traditional stores need 7 reps (above); the margin for OVERSTAFFED is 2
-		List<StaffingFlag> flags = RuleSets.run(rules, List.of(city("TRADITIONAL:1000:" + headcount)))
+		// 600 traditional target stores need 7 reps (above); the margin for OVERSTAFFED
+		// is
+		// 2
+		List<StaffingFlag> flags = RuleSets.run(rules, List.of(city("TRADITIONAL:600:" + headcount)))
 			.factsOf(StaffingFlag.class);
 
 		if (flag == null) {
@@ -129,7 +143,7 @@ class TeamSizingRuleTests {
 	@Test
 	void everyCityGetsItsOwnSize() {
 		CityTeam nantong = new CityTeam("nantong", "南通",
-				List.of(new CityChannelTeam("nantong", "KA", 22, 0, BigDecimal.ZERO)));
+				List.of(new CityChannelTeam("nantong", "KA", 44, 0, BigDecimal.ZERO, 22)));
 
 		List<TeamSize> sizes = RuleSets.run(rules, List.of(city("KA:100:0"), nantong)).factsOf(TeamSize.class);
 

@@ -10,14 +10,19 @@ import java.math.RoundingMode;
  * @param stores the stores in the channel universe of the city
  * @param headcount the reps covering it now
  * @param sales our trailing-12-month sales there, yuan
+ * @param targetStores the stores that must carry the product by the cycle's coverage
+ * target (城市渠道覆盖目标), which the reps visit; the rules before the coverage targets read
+ * {@code stores} × a coverage parameter instead
  */
-public record CityChannelTeam(String cityId, String channelId, long stores, int headcount,
-		BigDecimal sales) implements Subject {
+public record CityChannelTeam(String cityId, String channelId, long stores, int headcount, BigDecimal sales,
+		long targetStores) implements Subject {
 
 	/**
-	 * The stores the team should reach: the universe × the channel's coverage target,
-	 * whole stores.
+	 * The stores the team should reach by the rules before the coverage targets: the
+	 * universe × the channel's coverage parameter, whole stores. Today's rules read
+	 * {@link #targetStores()}, the coverage target's.
 	 */
+	@Deprecated
 	public BigDecimal targetStores(BigDecimal coverageTarget) {
 		return BigDecimal.valueOf(stores).multiply(coverageTarget).setScale(0, RoundingMode.HALF_UP);
 	}

@@ -206,7 +206,7 @@ public final class PlanSplits {
 		if (exact.isEmpty()) {
 			return new LinkedHashMap<>();
 		}
-		return Allocations.largestRemainder(exact, total, decimals);
+		return AllocationArithmetic.largestRemainder(exact, total, decimals);
 	}
 
 	/** 0 decimals for a whole volume, else 2. */
