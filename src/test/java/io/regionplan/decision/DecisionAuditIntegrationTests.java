@@ -77,7 +77,9 @@ class DecisionAuditIntegrationTests {
 			.ruleSets()
 			.forEach((name, source) -> hashes.put(name, source.contentHash()));
 
-		assertThat(page.get("totalElements").asInt()).isEqualTo(6);
+		assertThat(page.get("totalElements").asInt())
+			.as("one per rule task: city-strategy, volume-gap, plan-split, coverage-targets, team-sizing, dealer-classification, resource-allocation")
+			.isEqualTo(7);
 		assertThat(page.get("content")).extracting(d -> d.get("ruleSet").asText())
 			.containsExactlyInAnyOrder("city-strategy", "volume-gap", "plan-split", "coverage-targets", "team-sizing",
 					"dealer-classification", "resource-allocation");

@@ -69,10 +69,15 @@ class PlanningYearEndToEndTests {
 
 	/**
 	 * The other tests of the shared context read the demo data as generated (up to
-	 * 2026-10).
+	 * 2026-10, the dealers as imported).
 	 */
+	/** The dealer whose overdue days the year changes, and what they were. */
+	private final Map<String, Integer> overdueBefore = new java.util.HashMap<>();
+
 	@AfterEach
 	void resetTheClockAndTheSales() {
+		overdueBefore.forEach(
+				(dealer, days) -> jdbc.update("update market_dealer set overdue_days = ? where id = ?", days, dealer));
 		EngineClock.pin();
 		jdbc.update("delete from market_sales where sales_month like '2027-%'");
 		jdbc.update("delete from market_spend where id like 'SP-E2E-%' or id like 'MR-east-2027-%'");
@@ -100,6 +105,8 @@ class PlanningYearEndToEndTests {
 		String overdue = jdbc.queryForObject(
 				"select min(dealer_id) from cycle_dealer_tier where " + "process_instance_id = ? and tier = 'B'",
 				String.class, cycle);
+		overdueBefore.put(overdue,
+				jdbc.queryForObject("select overdue_days from market_dealer where id = ?", Integer.class, overdue));
 		jdbc.update("update market_dealer set overdue_days = 120 where id = ?", overdue);
 		int reclassified = 0;
 		// the year's sales come in after planning (imported before, they would move the
