@@ -133,8 +133,20 @@ class MarketApiIntegrationTests {
 		assertThat(rest.withBasicAuth("chen.owner", "demo")
 			.postForEntity("/api/market/imports", multipart("regions", "r.csv", "region\n"), String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(rest.postForEntity("/api/market/imports", multipart("regions", "r.csv", "region\n"), String.class)
-			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		// an unknown caller is answered 401 without its body being read (UnreadBodies):
+		// the connection is then closed, and a client still sending may see the reset
+		// before the answer
+		try {
+			assertThat(
+					rest.postForEntity("/api/market/imports", multipart("regions", "r.csv", "region\n"), String.class)
+						.getStatusCode())
+				.isEqualTo(HttpStatus.UNAUTHORIZED);
+		}
+		catch (org.springframework.web.client.ResourceAccessException closed) {
+			assertThat(closed).hasMessageContaining("/api/market/imports");
+		}
+		assertThat(rest.postForEntity("/api/market/imports", null, String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
 	@Test
