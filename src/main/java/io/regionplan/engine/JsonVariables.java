@@ -1,21 +1,36 @@
 package io.regionplan.engine;
 
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * Json process variables: what a form's dynamic list submits and what its selects offer
- * ({@code valuesKey}), which Tasklist reads and writes as Json. Only text in JSON form
- * goes in; no Java object is serialized.
+ * ({@code valuesKey}), which Tasklist reads and writes as Json. Only JSON text goes in;
+ * no Java object is serialized into the engine.
  */
 public final class JsonVariables {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private JsonVariables() {
 	}
 
-	/** A Json variable holding {@code json}, the text of a JSON value. */
-	public static TypedValue of(String json) {
-		return SpinValues.jsonValue(json).create();
+	/**
+	 * A Json variable holding {@code values} (records, maps, strings) as a JSON array.
+	 */
+	public static TypedValue of(List<?> values) {
+		try {
+			return SpinValues.jsonValue(JSON.writeValueAsString(values)).create();
+		}
+		catch (JsonProcessingException ex) {
+			throw new ProcessEngineException("无法写成 JSON / could not be written as JSON", ex);
+		}
 	}
 
 }

@@ -1,10 +1,12 @@
 package io.regionplan.planning;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The summaries the review and approval forms show of a cycle's strategies and tiers,
@@ -119,10 +121,10 @@ final class CycleSummaries {
 	 * then one line per dealer, by name ("名称（id）B → A"), ups first.
 	 */
 	static String tierMoves(Map<String, String> before, Map<String, String> now, Map<String, String> names) {
-		List<String> up = new java.util.ArrayList<>();
-		List<String> down = new java.util.ArrayList<>();
-		List<String> added = new java.util.ArrayList<>();
-		List<String> gone = new java.util.ArrayList<>();
+		List<String> up = new ArrayList<>();
+		List<String> down = new ArrayList<>();
+		List<String> added = new ArrayList<>();
+		List<String> gone = new ArrayList<>();
 		new TreeMap<>(now).forEach((dealer, tier) -> {
 			String was = before.get(dealer);
 			String line = names.getOrDefault(dealer, dealer) + "（" + dealer + "）" + (was == null ? "新 / new" : was)
@@ -144,7 +146,7 @@ final class CycleSummaries {
 		});
 		StringBuilder text = new StringBuilder("升级 / up " + up.size() + " · 降级 / down " + down.size() + " · 新 / new "
 				+ added.size() + " · 已不在 / gone " + gone.size());
-		List<String> lines = java.util.stream.Stream.of(up, down, added, gone).flatMap(List::stream).toList();
+		List<String> lines = Stream.of(up, down, added, gone).flatMap(List::stream).toList();
 		lines.stream().limit(MAX_MOVES).forEach(line -> text.append('\n').append(line));
 		if (lines.size() > MAX_MOVES) {
 			text.append("\n…… 另有 ")

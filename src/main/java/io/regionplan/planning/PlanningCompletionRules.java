@@ -3,6 +3,7 @@ package io.regionplan.planning;
 import static io.regionplan.forms.CompletionRule.invalid;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -150,7 +151,7 @@ class PlanningCompletionRules {
 	}
 
 	private static List<String> own(String list, List<String> single) {
-		List<String> own = new java.util.ArrayList<>(single);
+		List<String> own = new ArrayList<>(single);
 		own.add(list);
 		return own;
 	}

@@ -5,14 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.regionplan.engine.JsonVariables;
 import io.regionplan.rules.RuleSetVersion;
 import io.regionplan.rules.fact.DealerTier;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,11 +38,8 @@ class Reclassifications {
 
 	private final JdbcTemplate jdbc;
 
-	private final ObjectMapper json;
-
-	Reclassifications(JdbcTemplate jdbc, ObjectMapper json) {
+	Reclassifications(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-		this.json = json;
 	}
 
 	void save(String cycle, int quarter, String region, List<DealerTier> tiers, Map<String, List<String>> flags,
@@ -120,12 +113,7 @@ class Reclassifications {
 		proposals.forEach(p -> options.add(new ReviewChoices.Option(
 				p.name() + "（" + p.dealerId() + "，" + (p.override() != null ? p.override() : p.proposed()) + " 级）",
 				p.dealerId())));
-		try {
-			execution.setVariable("dealerOptions", JsonVariables.of(json.writeValueAsString(options)));
-		}
-		catch (JsonProcessingException ex) {
-			throw new ProcessEngineException("选项无法写成 JSON / options could not be written as JSON", ex);
-		}
+		execution.setVariable("dealerOptions", JsonVariables.of(options));
 	}
 
 	/**

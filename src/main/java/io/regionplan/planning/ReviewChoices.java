@@ -5,13 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.regionplan.engine.JsonVariables;
-import io.regionplan.market.MarketMetrics;
+import io.regionplan.market.MarketNames;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -28,19 +24,15 @@ class ReviewChoices {
 
 	private final CycleOverrides kept;
 
-	private final MarketMetrics metrics;
-
-	private final ObjectMapper json;
+	private final MarketNames market;
 
 	private final PlanningCycles cycles;
 
-	ReviewChoices(CycleResults results, CycleOverrides kept, MarketMetrics metrics, ObjectMapper json,
-			PlanningCycles cycles) {
+	ReviewChoices(CycleResults results, CycleOverrides kept, MarketNames market, PlanningCycles cycles) {
 		this.cycles = cycles;
 		this.results = results;
 		this.kept = kept;
-		this.metrics = metrics;
-		this.json = json;
+		this.market = market;
 	}
 
 	/**
@@ -64,15 +56,13 @@ class ReviewChoices {
 	 * manager and the director read the overridden strategies; the cities to choose from.
 	 */
 	void summarizeStrategies(DelegateExecution execution) {
-		Map<String, String> names = new HashMap<>();
-		metrics.cities(CycleContext.region(execution), CycleContext.period(execution, metrics))
-			.forEach(city -> names.put(city.cityId(), city.nameZh()));
+		Map<String, String> names = market.citiesZh(CycleContext.region(execution));
 		List<CycleSummaries.StrategyLine> lines = results.strategyLines(CycleContext.cycleId(execution), names);
 		execution.setVariable("cityStrategySummary", CycleSummaries.strategies(lines));
 		List<Option> options = new ArrayList<>();
 		lines.forEach(line -> options
 			.add(new Option(line.cityName() + "（" + CycleSummaries.strategyZh(line.strategy()) + "）", line.cityId())));
-		execution.setVariable("cityOptions", JsonVariables.of(text(options)));
+		execution.setVariable("cityOptions", JsonVariables.of(options));
 	}
 
 	/** The tier review's counts and summary again from what the cycle holds now. */
@@ -81,13 +71,11 @@ class ReviewChoices {
 		CycleSummaries.tierCounts(lines).forEach((tier, count) -> execution.setVariable("dealersTier" + tier, count));
 		execution.setVariable("dealersFlagged", (int) lines.stream().filter(CycleSummaries.TierLine::flagged).count());
 		execution.setVariable("dealerTierSummary", CycleSummaries.tiers(lines));
-		Map<String, String> names = new HashMap<>();
-		metrics.dealers(CycleContext.region(execution), CycleContext.period(execution, metrics))
-			.forEach(dealer -> names.put(dealer.dealerId(), dealer.name()));
+		Map<String, String> names = market.dealers(CycleContext.region(execution));
 		List<Option> options = new ArrayList<>();
 		lines.forEach(line -> options.add(new Option(names.getOrDefault(line.dealerId(), line.dealerId()) + "（"
 				+ line.dealerId() + "，" + line.tier() + " 级）", line.dealerId())));
-		execution.setVariable("dealerOptions", JsonVariables.of(text(options)));
+		execution.setVariable("dealerOptions", JsonVariables.of(options));
 		String cycle = CycleContext.cycleId(execution);
 		Map<String, String> now = new HashMap<>();
 		lines.forEach(line -> now.put(line.dealerId(), line.tier()));
@@ -114,15 +102,6 @@ class ReviewChoices {
 
 	/** One choice of a select: what the person reads, and the id it stands for. */
 	record Option(String label, String value) {
-	}
-
-	private String text(Object value) {
-		try {
-			return json.writeValueAsString(value);
-		}
-		catch (JsonProcessingException ex) {
-			throw new ProcessEngineException("选项无法写成 JSON / options could not be written as JSON", ex);
-		}
 	}
 
 }
