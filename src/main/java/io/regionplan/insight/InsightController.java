@@ -62,16 +62,16 @@ class InsightController {
 			@RequestParam(name = "processInstanceId", required = false) String cycle,
 			@RequestParam(required = false) Integer year, @AuthenticationPrincipal RegionPlanUser user) {
 		check(user, region);
+		if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"year 须在 " + MIN_YEAR + " 到 " + MAX_YEAR + " 之间 / year must be " + MIN_YEAR + " to " + MAX_YEAR);
+		}
 		String planned = cycle(region, cycle);
 		if (year == null) {
 			return queries.planVsActual(region, planned,
 					queries.year(planned)
 						.orElseThrow(() -> notFound("规划周期 " + Echo.id(planned) + " 没有年度，请指定 year / cycle "
 								+ Echo.id(planned) + " has no planning year: give year")));
-		}
-		if (year < MIN_YEAR || year > MAX_YEAR) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"year 须在 " + MIN_YEAR + " 到 " + MAX_YEAR + " 之间 / year must be " + MIN_YEAR + " to " + MAX_YEAR);
 		}
 		return queries.planVsActual(region, planned, year);
 	}
