@@ -22,8 +22,9 @@ final class CoverageSummary {
 			"BREAKTHROUGH", "突破", "MAINTAIN", "稳固", "MUSHROOM_PICKING", "采蘑菇", "NEW_MARKET", "新市场");
 
 	/**
-	 * A string variable holds at most 4,000 characters in the engine's tables: a longer
-	 * summary ends with a line saying how many lines are left out.
+	 * What a form shows of the coverage targets, about a page: a longer summary ends with
+	 * a line saying how many lines are left out (the decision holds every city and
+	 * channel).
 	 */
 	static final int MAX_LENGTH = 4000;
 

@@ -20,8 +20,8 @@ final class CycleSummaries {
 	static final String OVERRIDDEN_ZH = "人工调整，理由：";
 
 	/**
-	 * At most this many dealers are named in the tier moves (a text variable holds 4,000
-	 * characters).
+	 * At most this many dealers are named in the tier moves, to keep the approval
+	 * readable; the count of every move is given.
 	 */
 	static final int MAX_MOVES = 40;
 
