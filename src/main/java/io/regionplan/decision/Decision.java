@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One recorded decision: a rule evaluation ({@code EVALUATION}) or a person's override
- * ({@code OVERRIDE}).
+ * One recorded decision: a rule evaluation ({@code EVALUATION}), a person's override
+ * ({@code OVERRIDE}) or the director's answer to a rule's flag ({@code DIRECTOR}).
  *
  * @param ruleVersion the deployment id and the first 12 hex digits of the rule set's
  * SHA-256

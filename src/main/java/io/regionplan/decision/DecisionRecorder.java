@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.regionplan.rules.DecisionOverridden;
+import io.regionplan.rules.DirectorDecided;
 import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSetEvaluated;
 import io.regionplan.rules.RuleSetVersion;
@@ -57,6 +58,24 @@ class DecisionRecorder {
 		String id = UUID.randomUUID().toString();
 		insertDecision(id, event.version(), event.processInstanceId(), event.activityId(), event.tenantId(),
 				event.userId(), "OVERRIDE", List.of(row));
+		insertSubjects(id, List.of(row));
+	}
+
+	/**
+	 * The director's answer to a rule's flag: what the rules saw as its inputs, the rules
+	 * that flagged it, the answer and the director's reason.
+	 */
+	@EventListener
+	void on(DirectorDecided event) {
+		SubjectRow row = new SubjectRow(event.subjectType(), event.subjectId());
+		row.inputs.add(event.inputs());
+		row.rules.addAll(event.firedRules());
+		row.overridden = event.result();
+		row.givenReasonZh = event.reasonZh();
+		row.givenReasonEn = event.reasonEn();
+		String id = UUID.randomUUID().toString();
+		insertDecision(id, event.version(), event.processInstanceId(), event.activityId(), event.tenantId(),
+				event.userId(), "DIRECTOR", List.of(row));
 		insertSubjects(id, List.of(row));
 	}
 

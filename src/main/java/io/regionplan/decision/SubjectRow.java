@@ -30,6 +30,11 @@ final class SubjectRow {
 
 	String overrideReason;
 
+	/** For a director's answer: the reason as the answer gives it. */
+	String givenReasonZh;
+
+	String givenReasonEn;
+
 	SubjectRow(String type, String id) {
 		this.type = type;
 		this.id = id;
@@ -52,6 +57,9 @@ final class SubjectRow {
 	}
 
 	String reasonZh() {
+		if (givenReasonZh != null) {
+			return givenReasonZh;
+		}
 		if (overridden != null) {
 			return "人工调整：" + inputs.get(0) + " → " + overridden + "；理由：" + overrideReason;
 		}
@@ -59,6 +67,9 @@ final class SubjectRow {
 	}
 
 	String reasonEn() {
+		if (givenReasonEn != null) {
+			return givenReasonEn;
+		}
 		if (overridden != null) {
 			return "override: " + inputs.get(0) + " → " + overridden + "; reason: " + overrideReason;
 		}

@@ -28,6 +28,16 @@ public class MarketNames {
 		return names;
 	}
 
+	/** The region's stores that have a name, id → name. */
+	public Map<String, String> stores(String region) {
+		Map<String, String> names = new HashMap<>();
+		jdbc.query("select s.id, s.name from market_store s join market_city c on c.id = s.city_id "
+				+ "where c.region_id = ? and s.name is not null", rs -> {
+					names.put(rs.getString(1), rs.getString(2));
+				}, region);
+		return names;
+	}
+
 	/** The region's dealers, id → name. */
 	public Map<String, String> dealers(String region) {
 		Map<String, String> names = new HashMap<>();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.regionplan.engine.JsonVariables;
 import io.regionplan.market.CityMetrics;
 import io.regionplan.market.MarketMetrics;
 import io.regionplan.rules.RuleRun;
@@ -43,9 +44,12 @@ class ResourceAllocationBinding implements RuleSetBinding {
 
 	private final CycleResults results;
 
-	ResourceAllocationBinding(MarketMetrics metrics, CycleResults results) {
+	private final StoreRenewals renewals;
+
+	ResourceAllocationBinding(MarketMetrics metrics, CycleResults results, StoreRenewals renewals) {
 		this.metrics = metrics;
 		this.results = results;
+		this.renewals = renewals;
 	}
 
 	@Override
@@ -147,6 +151,14 @@ class ResourceAllocationBinding implements RuleSetBinding {
 		execution.setVariable("moneyByCityAndPurpose", texts.moneyByCityAndPurpose(money, purposes));
 		execution.setVariable("peopleByCity",
 				texts.peopleByCity(allocations.stream().filter(a -> a.resource().equals("headcount")).toList()));
+		// the flagged investments the director answers when approving the plan, offered
+		// by
+		// name with their numbers
+		List<StoreRenewals.Flagged> flagged = StoreRenewals.flagged(run);
+		renewals.replace(CycleContext.cycleId(execution), flagged);
+		StoreRenewals.StoreLabels labels = renewals.labels(CycleContext.region(execution));
+		execution.setVariable(StoreRenewalCheck.OPTIONS, JsonVariables
+			.of(flagged.stream().map(f -> new ReviewChoices.Option(labels.option(f), f.storeId())).toList()));
 		execution.setVariable("roiFlagCount", run.factsOf(RoiFlag.class).size());
 		execution.setVariable("roiFlags",
 				String.join("\n",
@@ -164,7 +176,7 @@ class ResourceAllocationBinding implements RuleSetBinding {
 	@Override
 	public Set<String> writes() {
 		return Set.of("period", "allocationReserve", "allocationDealerCount", "allocationSummary",
-				"moneyByCityAndPurpose", "peopleByCity", "roiFlagCount", "roiFlags");
+				"moneyByCityAndPurpose", "peopleByCity", "roiFlagCount", "roiFlags", StoreRenewalCheck.OPTIONS);
 	}
 
 }

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.regionplan.rules.DecisionOverridden;
+import io.regionplan.rules.DirectorDecided;
 import io.regionplan.rules.RuleSetEvaluated;
 import io.regionplan.rules.fact.Dealer;
 import io.regionplan.rules.fact.RegionMedians;
@@ -208,6 +209,25 @@ class DecisionRecorderTests {
 						  "reason": {"zh": "人工调整：{before={strategy=BREAKTHROUGH}} → {strategy=BASE_CAMP}；理由：新团队",
 						             "en": "override: {before={strategy=BREAKTHROUGH}} → {strategy=BASE_CAMP}; reason: 新团队"}}]"""));
 		assertThat(chunkNumbers("decision_facts", id)).isEmpty();
+	}
+
+	@Test
+	void aDirectorsAnswerIsADecisionWithTheFlagsInputsRuleAndReason() throws Exception {
+		recorder.on(new DirectorDecided(VERSION, "pi-1", "Task_DirectorPlanApproval", "east", "zhao.director", "store",
+				"S-001", Map.of("spend", new BigDecimal("20000"), "roi", new BigDecimal("0.75")),
+				List.of("Roi_BelowMinimum"), Map.of("renewal", "RENEWED"), "总监续投；理由：新店长",
+				"renewed; reason: new manager"));
+
+		Map<String, Object> row = tables.jdbc().queryForMap("select * from decision");
+		assertThat(row).containsEntry("KIND", "DIRECTOR")
+			.containsEntry("SUBJECT_INDEX", "\nS-001\n")
+			.containsEntry("USER_ID", "zhao.director")
+			.containsEntry("ACTIVITY_ID", "Task_DirectorPlanApproval")
+			.containsEntry("RULE_VERSION", "deployment-1:0123456789ab");
+		assertThat(tree(chunks("decision_subjects", "subjects", (String) row.get("ID")).get(0))).isEqualTo(tree("""
+				[{"subjectType": "store", "subjectId": "S-001", "inputs": {"spend": 20000, "roi": 0.75},
+				  "firedRules": ["Roi_BelowMinimum"], "result": {"renewal": "RENEWED"},
+				  "reason": {"zh": "总监续投；理由：新店长", "en": "renewed; reason: new manager"}}]"""));
 	}
 
 }

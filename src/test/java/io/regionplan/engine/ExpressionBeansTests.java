@@ -12,7 +12,8 @@ class ExpressionBeansTests {
 				"benchmarkFollowers", "computeForecastDelegate", "copyWorkPlanDelegate", "cycleCalendar",
 				"distributePlanDelegate", "evaluateRuleSetDelegate", "overrideCityStrategyDelegate",
 				"overrideDealerTierDelegate", "quarterlyReviews", "recordMonthlySpendDelegate",
-				"summarizeBenchmarkCityDelegate", "summarizeMarketDelegate", "writeWorkPlanDelegate");
+				"recordStoreRenewalsDelegate", "summarizeBenchmarkCityDelegate", "summarizeMarketDelegate",
+				"writeWorkPlanDelegate");
 	}
 
 	@Test

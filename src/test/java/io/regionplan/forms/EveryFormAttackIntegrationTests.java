@@ -183,6 +183,12 @@ class EveryFormAttackIntegrationTests {
 		driver.runJobs(cycle);
 		at(cycle, "Task_ReviewDealersAndResources", "wang.east", Map.of(), everyKey, forms);
 		at(cycle, "Task_WorkPlan", "wang.east", CycleDriver.OGSPM, everyKey, forms);
+		// the director's renewals, an input the form offers from the server's options: a
+		// store this cycle did not flag, or anything but a list of them, is refused
+		inputRefused(cycle, "Task_DirectorPlanApproval", "zhao.director", Map.of("planDecision", "approve"),
+				"roiRenewals", Map.of("value", "[\"S-NOPE\"]", "type", "Json"), "roiRenewals[1]");
+		inputRefused(cycle, "Task_DirectorPlanApproval", "zhao.director", Map.of("planDecision", "approve"),
+				"roiRenewals", Map.of("value", 7), "roiRenewals");
 		at(cycle, "Task_DirectorPlanApproval", "zhao.director", Map.of("planDecision", "approve"), everyKey, forms);
 
 		benchmarkMarket(cycle, everyKey, forms);
@@ -302,6 +308,33 @@ class EveryFormAttackIntegrationTests {
 		driver.runJobs(cycle);
 		at(cycle, "Task_ReviewReclassification", "wang.east", Map.of(), everyKey, forms);
 		driver.runJobs(cycle);
+	}
+
+	/**
+	 * A valid completion with one input of the form set to what the server must refuse:
+	 * 400 naming {@code field}, nothing changed.
+	 */
+	private void inputRefused(String instance, String taskKey, String user, Map<String, Object> valid, String key,
+			Map<String, Object> variable, String field) {
+		Task task = openTasks(instance, taskKey).get(0);
+		if (task.getAssignee() == null) {
+			rest.withBasicAuth(user, "demo")
+				.postForEntity("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", user), String.class);
+		}
+		Snapshot before = snapshot(task);
+		Map<String, Object> variables = new LinkedHashMap<>();
+		valid.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+		variables.put(key, variable);
+		try {
+			String body = JSON.writeValueAsString(Map.of("variables", variables));
+			refused(rest(user, "/engine-rest/task/" + task.getId() + "/complete", body), taskKey, "complete", field);
+			refused(webapp(user, WEBAPP + "/task/" + task.getId() + "/submit-form", body), taskKey,
+					"webapp submit-form", field);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		assertThat(snapshot(task)).as(taskKey + " " + key + ": nothing changed").isEqualTo(before);
 	}
 
 	/** Attacks the open task, then completes it with the valid completion. */

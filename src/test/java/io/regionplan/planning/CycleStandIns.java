@@ -40,6 +40,10 @@ public final class CycleStandIns {
 		CycleStandIns standIns = new CycleStandIns();
 		JavaDelegate noteIt = execution -> standIns.ran.add(execution.getCurrentActivityId());
 		DELEGATES.forEach(name -> Mocks.register(name, noteIt));
+		// the director's store renewals, recorded as the approved plan leaves the
+		// approval
+		Mocks.register("recordStoreRenewalsDelegate",
+				(JavaDelegate) execution -> standIns.ran.add("Flow_PlanApproved"));
 		// the tier review's overrides: whether the list had rows decides the way on
 		Mocks.register("overrideDealerTierDelegate", (JavaDelegate) execution -> {
 			standIns.ran.add(execution.getCurrentActivityId());

@@ -168,7 +168,7 @@ class RegionalPlanningCycleProcessTests {
 			.containsExactly("Task_SummarizeMarket", "Task_CityStrategy", "Task_ApplyStrategyOverride", "Task_Forecast",
 					"Task_VolumeGap", "Task_DistributePlan", "Task_CoverageTargets", "Task_TeamSizing",
 					"Task_DealerClassification", "Task_ResourceAllocation", "Task_ApplyTierOverride",
-					"Task_WriteWorkPlan");
+					"Task_WriteWorkPlan", "Flow_PlanApproved");
 		assertThat(cycle).hasNotPassed("Task_GapClosingPlan", "Task_DirectorGapApproval");
 	}
 

@@ -60,7 +60,15 @@ class ResourceAllocationBindingTests {
 
 	private final CycleResults results = mock(CycleResults.class);
 
-	private final ResourceAllocationBinding binding = new ResourceAllocationBinding(metrics, results);
+	private final StoreRenewals renewals = mock(StoreRenewals.class);
+
+	private final ResourceAllocationBinding binding = new ResourceAllocationBinding(metrics, results, renewals);
+
+	@org.junit.jupiter.api.BeforeEach
+	void storeNames() {
+		when(renewals.labels("east"))
+			.thenReturn(new StoreRenewals.StoreLabels(Map.of(), Map.of("suzhou", "苏州", "changzhou", "常州")));
+	}
 
 	@BeforeAll
 	static void compile() {
@@ -149,8 +157,25 @@ class ResourceAllocationBindingTests {
 		// then 1,000,000 × 0.10 = 100,000 held back; 900,000 over weights 2 bn + 3 bn:
 		// 苏州 360,000, 常州 540,000, each 50% dealer support, 25% store investment, 15%
 		// promotion, 10% team; 6 dealers get money (d-07 is D, weight 0)
-		assertThat(execution.written()).containsOnly(entry("allocationReserve", 100_000.0),
-				entry("allocationDealerCount", 6),
+		// the flagged investment offered to the director by its city's name, 10,000 yuan
+		// =
+		// 1.0 万元 spent, 9,000 = 0.9 万元 incremental profit
+		java.util.Map<String, Object> written = new java.util.LinkedHashMap<>(execution.written());
+		Object options = written.remove(StoreRenewalCheck.OPTIONS);
+		assertThat(((org.camunda.bpm.engine.variable.value.SerializableValue) options).getValueSerialized())
+			.isEqualTo("[{\"label\":\"门店 S-001（苏州） — 上年投入 1.0 万元，增量毛利 0.9 万元，ROI 0.9 < 1.0 / "
+					+ "last year's spend 1.0 万元, incremental profit 0.9 万元, ROI 0.9 < 1.0\",\"value\":\"S-001\"}]");
+		@SuppressWarnings("unchecked")
+		ArgumentCaptor<List<StoreRenewals.Flagged>> flagged = ArgumentCaptor.forClass(List.class);
+		verify(renewals).replace(eq("cycle-1"), flagged.capture());
+		assertThat(flagged.getValue()).singleElement().satisfies(f -> {
+			assertThat(f.storeId()).isEqualTo("S-001");
+			assertThat(f.roi()).isEqualByComparingTo("0.9");
+			assertThat(f.roiMinimum()).isEqualTo("1.0");
+			assertThat(f.firedRule()).isEqualTo("Roi_BelowMinimum");
+			assertThat(f.renewed()).isNull();
+		});
+		assertThat(written).containsOnly(entry("allocationReserve", 100_000.0), entry("allocationDealerCount", 6),
 				entry("allocationSummary", "预留 / reserve 10.0 万元\n经销商 / dealers: 6 家 / dealers, 45.0 万元"),
 				entry("moneyByCityAndPurpose",
 						"""

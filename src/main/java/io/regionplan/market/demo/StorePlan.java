@@ -151,13 +151,15 @@ final class StorePlan {
 
 	MarketTable table() {
 		return new MarketTable("stores",
-				List.of("store", "city", "channel", "dealer", "carries_product", "category_sales"),
+				// the demo's stores have no name (optional): approvals show their id and
+				// city
+				List.of("store", "city", "channel", "dealer", "carries_product", "category_sales", "name"),
 				new GeneratedRows(count(), index -> {
 					Store store = store(index);
 					return List.of("S-" + Num.padded(index + 1L, 6), cities.get(cellCity[store.cell()]).id(),
 							cellChannel[store.cell()].name(),
 							(store.dealer() < 0) ? "" : dealers.get(store.dealer()).id(),
-							Boolean.toString(store.carries()), Num.whole(store.categorySales()));
+							Boolean.toString(store.carries()), Num.whole(store.categorySales()), "");
 				}));
 	}
 

@@ -61,7 +61,8 @@ final class ImportKinds {
 						ref("channel", "渠道", "channel_id", "channels"),
 						optionalRef("dealer", "经销商", "dealer_id", "dealers"),
 						of("carries_product", "是否铺货", "carries_product", ValueType.BOOLEAN),
-						decimal("category_sales", "品类销售额", "category_sales", "0", null, 19, 2)),
+						decimal("category_sales", "品类销售额", "category_sales", "0", null, 19, 2),
+						text("name", "门店名称", "name").optional()),
 				List.of("store"), "city"));
 		add(new ImportKind("sales", "月度销售", "market_sales", List.of(ref("dealer", "经销商", "dealer_id", "dealers"),
 				ref("city", "城市", "city_id", "cities"), ref("channel", "渠道", "channel_id", "channels"),
