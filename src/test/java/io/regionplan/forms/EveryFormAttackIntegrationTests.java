@@ -175,8 +175,8 @@ class EveryFormAttackIntegrationTests {
 		driver.runJobs(cycle);
 		long gap = (long) Math.ceil(((Number) runtime.getVariable(cycle, "gapVolume")).doubleValue());
 		at(cycle, "Task_GapClosingPlan", "wang.east",
-				Map.of("newDealersVolume", gap, "newStoresVolume", 0, "newSkusVolume", 0, "pricePromotionVolume", 0),
-				everyKey, forms);
+				CycleDriver.gapSources(CycleDriver.source("shanghai", gap, 0, 0, 0)), everyKey, forms);
+		driver.runJobs(cycle);
 		at(cycle, "Task_DirectorGapApproval", "zhao.director", Map.of("gapDecision", "approve"), everyKey, forms);
 		driver.runJobs(cycle);
 		at(cycle, "Task_ReviewTeam", "wang.east", Map.of("teamPlan", "南通招聘 2 名 / hire 2"), everyKey, forms);
@@ -436,7 +436,8 @@ class EveryFormAttackIntegrationTests {
 	 */
 	private static String body(Map<String, Object> valid, String key, Object current) {
 		Map<String, Object> variables = new LinkedHashMap<>();
-		valid.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+		valid.forEach((name, value) -> variables.put(name, value instanceof CycleDriver.Rows rows
+				? Map.of("value", rows.json(), "type", "Json") : Map.of("value", value)));
 		variables.put(key,
 				Map.of("value", current instanceof Number ? 1 : current instanceof Boolean ? true : "forged"));
 		try {
