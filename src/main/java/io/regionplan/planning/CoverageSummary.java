@@ -78,7 +78,7 @@ final class CoverageSummary {
 	}
 
 	/** The lines, as many as fit in {@link #MAX_LENGTH} with a last line for the rest. */
-	private static String fitted(List<String> lines) {
+	static String fitted(List<String> lines) {
 		String all = String.join("\n", lines);
 		if (all.length() <= MAX_LENGTH) {
 			return all;

@@ -25,10 +25,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 final class PlanSources {
 
 	/**
-	 * City id → source field → volume, as a JSON object (a string) or a map:
-	 * {@code {"hangzhou": {"newDealersVolume": 1200}}}. No form writes it yet, so it is
-	 * not among the binding's declared reads (the process check would refuse a read that
-	 * nothing writes); the step that writes it declares it.
+	 * City id → source field → volume, as a JSON object (a Json variable, its text, or a
+	 * map): {@code {"hangzhou": {"newDealersVolume": 1200}}}. The server writes it from
+	 * the gap-closing form's rows ({@link GapSourcesBinding}).
 	 */
 	static final String BY_CITY = "gapSourcesByCity";
 
@@ -68,7 +67,8 @@ final class PlanSources {
 		};
 		Map<String, Map<String, BigDecimal>> read;
 		try {
-			read = value instanceof String text ? JSON.readValue(text, shape) : JSON.convertValue(value, shape);
+			read = value instanceof Map<?, ?> map ? JSON.convertValue(map, shape)
+					: JSON.readValue(value.toString(), shape);
 		}
 		catch (JsonProcessingException | IllegalArgumentException ex) {
 			throw invalid("须为 {城市: {来源: 销量}}", "must be {city: {source: volume}}");

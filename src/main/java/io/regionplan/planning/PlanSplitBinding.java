@@ -170,7 +170,8 @@ class PlanSplitBinding implements RuleSetBinding {
 
 	@Override
 	public Set<String> reads() {
-		return VariableContract.union(Set.of("region", "plannedVolume", "forecastVolume", "upliftVolume", "gapBand"),
+		return VariableContract.union(
+				Set.of("region", "plannedVolume", "forecastVolume", "upliftVolume", "gapBand", PlanSources.BY_CITY),
 				Arrays.asList(DistributePlanDelegate.GAP_SOURCES));
 	}
 

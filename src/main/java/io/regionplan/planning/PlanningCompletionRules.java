@@ -59,26 +59,13 @@ class PlanningCompletionRules {
 	}
 
 	/**
-	 * The named sources cover the plan's part above the forecast (the gap itself is
-	 * target − forecast and is the director's to accept, not the sources' to close).
+	 * The named sources, split by city (one row per city), cover the plan's part above
+	 * the forecast (the gap itself is target − forecast and is the director's to accept,
+	 * not the sources' to close).
 	 */
 	@Bean
-	CompletionRule gapSourcesCoverTheUplift() {
-		return rule(Set.of("Task_GapClosingPlan"), task -> {
-			BigDecimal uplift = DistributePlanDelegate.number(task.getVariable("plannedVolume"))
-				.subtract(DistributePlanDelegate.number(task.getVariable("forecastVolume")))
-				.max(BigDecimal.ZERO);
-			BigDecimal sources = BigDecimal.ZERO;
-			for (String source : DistributePlanDelegate.GAP_SOURCES) {
-				sources = sources.add(DistributePlanDelegate.number(task.getVariable(source)));
-			}
-			if (sources.compareTo(uplift) < 0) {
-				throw invalid("pricePromotionVolume",
-						"缺口弥补来源合计 " + sources.toPlainString() + "，少于计划高于预测的 " + uplift.toPlainString(),
-						"the gap-closing sources add up to " + sources.toPlainString() + ", less than the "
-								+ uplift.toPlainString() + " the plan is above the forecast");
-			}
-		});
+	CompletionRule gapSourcesCoverTheUplift(ObjectMapper json) {
+		return rule(Set.of("Task_GapClosingPlan"), task -> GapSourceRows.check(task, json));
 	}
 
 	/**

@@ -185,8 +185,9 @@ class TasklistBrowserTests {
 		driver.readMarketAndChooseStrategy(cycle, "wang.east");
 		driver.planAsForecast(cycle, "wang.east");
 		driver.runJobs(cycle);
-		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", java.util.Map.of("newDealersVolume", 100_000,
-				"newStoresVolume", 50_000, "newSkusVolume", 30_000, "pricePromotionVolume", 20_000));
+		driver.complete(cycle, "Task_GapClosingPlan", "wang.east",
+				CycleDriver.gapSources(CycleDriver.source("shanghai", 100_000, 50_000, 30_000, 20_000)));
+		driver.runJobs(cycle);
 		browser.logIntoTasklist(base, "zhao.director");
 
 		openTask("Director approves the gap plan");

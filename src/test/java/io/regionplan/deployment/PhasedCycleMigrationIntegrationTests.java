@@ -130,8 +130,8 @@ class PhasedCycleMigrationIntegrationTests {
 		driver.complete(gap, "Task_VolumePlan", "wang.east",
 				Map.of("plannedVolume", 800_000, "planNotes", "低于预测 / below the forecast"));
 		driver.runJobs(gap);
-		driver.complete(gap, "Task_GapClosingPlan", "wang.east", Map.of("newDealersVolume", 100_000, "newStoresVolume",
-				50_000, "newSkusVolume", 30_000, "pricePromotionVolume", 20_000));
+		driver.complete(gap, "Task_GapClosingPlan", "wang.east",
+				CycleDriver.gapSources(CycleDriver.source("shanghai", 100_000, 50_000, 30_000, 20_000)));
 		assertThat(driver.task(gap, "Task_DirectorGapApproval")).isNotNull();
 
 		// when: the phased version deployed, the flat version's cycles moved to it

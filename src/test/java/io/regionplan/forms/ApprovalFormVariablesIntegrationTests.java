@@ -71,9 +71,13 @@ class ApprovalFormVariablesIntegrationTests {
 		long dealers = gap * 3 / 5;
 		long stores = gap / 5;
 		long skus = gap / 10;
+		// in two cities, which the server adds up into the four totals
 		Map<String, Object> sources = Map.of("newDealersVolume", dealers, "newStoresVolume", stores, "newSkusVolume",
 				skus, "pricePromotionVolume", gap - dealers - stores - skus);
-		driver.complete(cycle, "Task_GapClosingPlan", MANAGER, sources);
+		driver.complete(cycle, "Task_GapClosingPlan", MANAGER,
+				CycleDriver.gapSources(CycleDriver.source("shanghai", dealers - 1, stores, skus, 0),
+						CycleDriver.source("suzhou", 1, 0, 0, gap - dealers - stores - skus)));
+		driver.runJobs(cycle);
 
 		Map<String, JsonNode> approval = shown(cycle, "Task_DirectorGapApproval", DIRECTOR);
 		assertThat(approval.get("region").asText()).isEqualTo("east");
@@ -108,7 +112,7 @@ class ApprovalFormVariablesIntegrationTests {
 		assertThat(gapPlan.get("upliftVolume").asLong()).isEqualTo(1_234);
 		assertThat(gapPlan.get("gapVolume").asLong()).isZero();
 		driver.complete(cycle, "Task_GapClosingPlan", MANAGER,
-				Map.of("newDealersVolume", 0, "newStoresVolume", 1_234, "newSkusVolume", 0, "pricePromotionVolume", 0));
+				CycleDriver.gapSources(CycleDriver.source("shanghai", 0, 1_234, 0, 0)));
 		driver.reviewTeam(cycle, MANAGER);
 		Map<String, JsonNode> resources = shown(cycle, "Task_ReviewDealersAndResources", MANAGER);
 		driver.complete(cycle, "Task_ReviewDealersAndResources", MANAGER, Map.of());

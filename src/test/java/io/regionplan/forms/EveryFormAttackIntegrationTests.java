@@ -174,9 +174,10 @@ class EveryFormAttackIntegrationTests {
 		at(cycle, "Task_VolumePlan", "wang.east", Map.of("plannedVolume", 20_000_000), everyKey, forms);
 		driver.runJobs(cycle);
 		long gap = (long) Math.ceil(((Number) runtime.getVariable(cycle, "gapVolume")).doubleValue());
+		badRows(openTasks(cycle, "Task_GapClosingPlan").get(0), gap);
 		at(cycle, "Task_GapClosingPlan", "wang.east",
-				Map.of("newDealersVolume", gap, "newStoresVolume", 0, "newSkusVolume", 0, "pricePromotionVolume", 0),
-				everyKey, forms);
+				CycleDriver.gapSources(CycleDriver.source("shanghai", gap, 0, 0, 0)), everyKey, forms);
+		driver.runJobs(cycle);
 		at(cycle, "Task_DirectorGapApproval", "zhao.director", Map.of("gapDecision", "approve"), everyKey, forms);
 		driver.runJobs(cycle);
 		at(cycle, "Task_ReviewTeam", "wang.east", Map.of("teamPlan", "南通招聘 2 名 / hire 2"), everyKey, forms);
@@ -337,6 +338,48 @@ class EveryFormAttackIntegrationTests {
 		assertThat(snapshot(task)).as(taskKey + " " + key + ": nothing changed").isEqualTo(before);
 	}
 
+	/**
+	 * The gap-closing plan's list of sources by city, row by row: a city not offered, a
+	 * city twice, a negative, decimal or text volume, a computed variable inside a row;
+	 * each refused on both paths naming its cell, nothing changed.
+	 */
+	private void badRows(Task task, long gap) {
+		rest.withBasicAuth("wang.east", "demo")
+			.postForEntity("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", "wang.east"), String.class);
+		Map<String, Object> ok = CycleDriver.source("shanghai", gap, 0, 0, 0);
+		Map<String, Map<String, Object>> cells = new LinkedHashMap<>();
+		cells.put("gapSources[1].city", Map.of("city", "forged"));
+		cells.put("gapSources[1].newStores", Map.of("newStores", -1));
+		cells.put("gapSources[1].newSkus", Map.of("newSkus", 0.5));
+		cells.put("gapSources[1].pricePromotion", Map.of("pricePromotion", "1"));
+		cells.put("gapSources[1].gapSourcesPastBound", Map.of("gapSourcesPastBound", false));
+		Map<String, CycleDriver.Rows> bad = new LinkedHashMap<>();
+		cells.forEach((cell, change) -> {
+			Map<String, Object> row = new LinkedHashMap<>(ok);
+			row.putAll(change);
+			bad.put(cell, CycleDriver.Rows.of(row));
+		});
+		bad.put("gapSources[2].city", CycleDriver.Rows.of(ok, CycleDriver.source("shanghai", 0, 0, 0, 0)));
+		Snapshot before = snapshot(task);
+		bad.forEach((cell, rows) -> {
+			String body = "{\"variables\":{\"gapSources\":{\"value\":" + quoted(rows.json()) + ",\"type\":\"Json\"}}}";
+			refused(rest("wang.east", "/engine-rest/task/" + task.getId() + "/complete", body), "gap-closing-plan",
+					"complete", cell);
+			refused(webapp("wang.east", WEBAPP + "/task/" + task.getId() + "/submit-form", body), "gap-closing-plan",
+					"webapp submit-form", cell);
+		});
+		assertThat(snapshot(task)).as("bad rows: nothing changed").isEqualTo(before);
+	}
+
+	private static String quoted(String text) {
+		try {
+			return JSON.writeValueAsString(text);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	/** Attacks the open task, then completes it with the valid completion. */
 	private void at(String instance, String taskKey, String user, Map<String, Object> valid, Set<String> everyKey,
 			Map<String, String> forms) {
@@ -469,7 +512,8 @@ class EveryFormAttackIntegrationTests {
 	 */
 	private static String body(Map<String, Object> valid, String key, Object current) {
 		Map<String, Object> variables = new LinkedHashMap<>();
-		valid.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+		valid.forEach((name, value) -> variables.put(name, value instanceof CycleDriver.Rows rows
+				? Map.of("value", rows.json(), "type", "Json") : Map.of("value", value)));
 		variables.put(key,
 				Map.of("value", current instanceof Number ? 1 : current instanceof Boolean ? true : "forged"));
 		try {

@@ -127,7 +127,7 @@ public final class CycleDriver {
 	public record Rows(String json) {
 
 		@SafeVarargs
-		public static Rows of(Map<String, String>... rows) {
+		public static Rows of(Map<String, ?>... rows) {
 			try {
 				return new Rows(new ObjectMapper().writeValueAsString(List.of(rows)));
 			}
@@ -141,6 +141,33 @@ public final class CycleDriver {
 	/** A strategy override row of the strategy review. */
 	public static Map<String, String> strategy(String city, String strategy, String reason) {
 		return Map.of("city", city, "strategy", strategy, "reason", reason);
+	}
+
+	/**
+	 * A row of the gap-closing plan's sources: a city and its new dealers, new stores,
+	 * new SKUs and price/promotion, in cases.
+	 */
+	public static Map<String, Object> source(String city, long newDealers, long newStores, long newSkus,
+			long pricePromotion) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("city", city);
+		row.put("newDealers", newDealers);
+		row.put("newStores", newStores);
+		row.put("newSkus", newSkus);
+		row.put("pricePromotion", pricePromotion);
+		return row;
+	}
+
+	/** The gap-closing plan's completion: the sources by city, one row each. */
+	@SafeVarargs
+	public static Map<String, Object> gapSources(Map<String, Object>... rows) {
+		return Map.of("gapSources", Rows.of(rows));
+	}
+
+	/** The gap-closing plan's completion with these rows. */
+	@SuppressWarnings("unchecked")
+	public static Map<String, Object> gapSources(List<Map<String, Object>> rows) {
+		return gapSources(rows.toArray(new Map[0]));
 	}
 
 	/** A tier override row of the tier review. */

@@ -23,6 +23,8 @@ public final class CycleStandIns {
 
 	private String gapBand = "ACCEPTED";
 
+	private boolean sourcesPastBound;
+
 	private CycleStandIns() {
 	}
 
@@ -54,6 +56,7 @@ public final class CycleStandIns {
 			standIns.ran.add(execution.getCurrentActivityId());
 			switch (execution.getCurrentActivityId()) {
 				case "Task_VolumeGap" -> execution.setVariable("gapBand", standIns.gapBand);
+				case "Task_GapSources" -> execution.setVariable("gapSourcesPastBound", standIns.sourcesPastBound);
 				case "Task_QuarterlyReview" -> {
 					execution.setVariable("offTrackCityCount", 0);
 					execution.setVariable("reclassifyCount", 0);
@@ -72,6 +75,12 @@ public final class CycleStandIns {
 	 */
 	public CycleStandIns gapBand(String band) {
 		this.gapBand = band;
+		return this;
+	}
+
+	/** Whether the gap-sources rules find a source past its bound from now on. */
+	public CycleStandIns sourcesPastBound(boolean past) {
+		this.sourcesPastBound = past;
 		return this;
 	}
 

@@ -100,9 +100,11 @@ class RegionalPlanningCycleIntegrationTests {
 		return ((Number) variable(cycle, "hqVolumeTarget")).longValue();
 	}
 
+	/**
+	 * The sources in one city (a director's band: their bounds do not decide the way).
+	 */
 	private static Map<String, Object> sources(long dealers, long stores, long skus, long price) {
-		return Map.of("newDealersVolume", dealers, "newStoresVolume", stores, "newSkusVolume", skus,
-				"pricePromotionVolume", price);
+		return CycleDriver.gapSources(CycleDriver.source("shanghai", dealers, stores, skus, price));
 	}
 
 	@Test
@@ -145,12 +147,13 @@ class RegionalPlanningCycleIntegrationTests {
 		ResponseEntity<String> short_ = driver.tryComplete(driver.task(cycle, "Task_GapClosingPlan"), "wang.east",
 				sources(quarter, quarter, quarter, uplift - 3 * quarter - 1));
 		assertThat(short_.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(short_.getBody())
-			.contains("add up to " + (uplift - 1) + ", less than the " + uplift + " the plan is above the forecast");
+		assertThat(short_.getBody()).contains("add up to " + (uplift - 1) + " (")
+			.contains("less than the " + uplift + " the plan is above the forecast");
 		assertThat(openTask(cycle)).isEqualTo("Task_GapClosingPlan");
 
-		driver.complete(cycle, "Task_GapClosingPlan", "wang.east",
-				sources(quarter, quarter, quarter, uplift - 3 * quarter));
+		// new stores in the cities within each one's bound: no director
+		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", CycleDriver.gapSources(GapSourceBounds
+			.withinBounds(GapSourceBounds.newStores(jdbc, "east", (String) variable(cycle, "period")), uplift)));
 		driver.runJobs(cycle);
 		assertThat(openTask(cycle)).isEqualTo("Task_ReviewTeam");
 		assertThat(variable(cycle, "finalPlanVolume")).as("the plan as typed, the sources not added")
@@ -170,6 +173,7 @@ class RegionalPlanningCycleIntegrationTests {
 		assertThat((Double) variable(cycle, "gapRatio")).isEqualTo(0.194);
 		long uplift = target(cycle) - forecast;
 		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources(uplift, 0, 0, 0));
+		driver.runJobs(cycle);
 		assertThat(openTask(cycle)).isEqualTo("Task_DirectorGapApproval");
 	}
 
@@ -195,7 +199,8 @@ class RegionalPlanningCycleIntegrationTests {
 		driver.runJobs(cycle);
 		assertThat(variable(cycle, "gapBand")).isEqualTo("DIRECTOR_APPROVAL");
 		assertThat(variable(cycle, "upliftVolume")).isEqualTo(0L);
-		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources(0, 0, 0, 0));
+		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", Map.of());
+		driver.runJobs(cycle);
 		assertThat(openTask(cycle)).isEqualTo("Task_DirectorGapApproval");
 	}
 
@@ -204,6 +209,7 @@ class RegionalPlanningCycleIntegrationTests {
 		String cycle = cycleWithGap(20);
 		assertThat(variable(cycle, "gapBand")).isEqualTo("DIRECTOR_APPROVAL");
 		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources(100_000, 50_000, 30_000, 20_000));
+		driver.runJobs(cycle);
 		assertThat(openTask(cycle)).isEqualTo("Task_DirectorGapApproval");
 
 		ResponseEntity<String> noComment = driver.tryComplete(driver.task(cycle, "Task_DirectorGapApproval"),
@@ -217,6 +223,7 @@ class RegionalPlanningCycleIntegrationTests {
 		assertThat(variable(cycle, "gapDirectorComment")).isEqualTo("新品来源不够具体 / be specific about new SKUs");
 
 		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources(100_000, 40_000, 40_000, 20_000));
+		driver.runJobs(cycle);
 		driver.complete(cycle, "Task_DirectorGapApproval", "zhao.director", Map.of("gapDecision", "approve"));
 		driver.runJobs(cycle);
 		assertThat(openTask(cycle)).isEqualTo("Task_ReviewTeam");

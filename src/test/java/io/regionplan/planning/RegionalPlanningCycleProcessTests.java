@@ -205,8 +205,26 @@ class RegionalPlanningCycleProcessTests {
 
 		// then
 		assertThat(cycle).isWaitingAt("Task_ReviewTeam")
-			.hasPassedInOrder("Gateway_NeedsDirector", "Gateway_GapDone")
+			.hasPassedInOrder("Task_GapSources", "Gateway_NeedsDirector", "Gateway_GapDone")
 			.hasNotPassed("Task_DirectorGapApproval");
+	}
+
+	@Test
+	void aSourcePastItsBoundGoesToTheDirectorWhateverTheBand() {
+		// given
+		standIns.gapBand("GAP_PLAN").sourcesPastBound(true);
+		ProcessInstance cycle = startCycle();
+		workUntil(cycle, "Task_VolumePlan");
+		complete(task("Task_VolumePlan", cycle));
+		runJobs();
+
+		// when
+		complete(task("Task_GapClosingPlan", cycle));
+		runJobs();
+
+		// then
+		assertThat(cycle).isWaitingAt("Task_DirectorGapApproval")
+			.hasPassedInOrder("Task_GapClosingPlan", "Task_GapSources", "Gateway_NeedsDirector");
 	}
 
 	@Test
@@ -218,6 +236,7 @@ class RegionalPlanningCycleProcessTests {
 		complete(task("Task_VolumePlan", cycle));
 		runJobs();
 		complete(task("Task_GapClosingPlan", cycle));
+		runJobs();
 		assertThat(task("Task_DirectorGapApproval", cycle)).hasCandidateGroup("sales-director");
 
 		// when
@@ -228,6 +247,7 @@ class RegionalPlanningCycleProcessTests {
 		assertThat(cycle).isWaitingAt("Task_GapClosingPlan");
 		Assertions.assertThat(phaseOf(cycle, "Task_GapClosingPlan")).isEqualTo(VOLUME_AND_GAP);
 		complete(task("Task_GapClosingPlan", cycle));
+		runJobs();
 		complete(task("Task_DirectorGapApproval", cycle), withVariables("gapDecision", "approve"));
 		runJobs();
 		assertThat(cycle).isWaitingAt("Task_ReviewTeam");

@@ -156,12 +156,14 @@ class StepVariablesIntegrationTests {
 		driver.planAsForecast(cycle, "wang.east");
 		driver.runJobs(cycle);
 		Number gap = (Number) runtime.getVariable(cycle, "gapVolume");
-		Map<String, Object> sources = Map.of("newDealersVolume", (long) Math.ceil(gap.doubleValue()), "newStoresVolume",
-				0, "newSkusVolume", 0, "pricePromotionVolume", 0);
+		Map<String, Object> sources = CycleDriver
+			.gapSources(CycleDriver.source("shanghai", (long) Math.ceil(gap.doubleValue()), 0, 0, 0));
 		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources);
+		driver.runJobs(cycle);
 		driver.complete(cycle, "Task_DirectorGapApproval", "zhao.director",
 				Map.of("gapDecision", "return", "gapDirectorComment", "新品来源不够具体 / be specific"));
 		driver.complete(cycle, "Task_GapClosingPlan", "wang.east", sources);
+		driver.runJobs(cycle);
 		refused(cycle, "Task_DirectorGapApproval", "zhao.director", Map.of(), "gapDecision");
 		driver.complete(cycle, "Task_DirectorGapApproval", "zhao.director", Map.of("gapDecision", "approve"));
 		driver.reviewTeam(cycle, "wang.east");
