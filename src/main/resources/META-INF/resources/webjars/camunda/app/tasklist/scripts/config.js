@@ -1,6 +1,6 @@
 // RegionPlan's Tasklist configuration: served in place of the webjar's scripts/config.js (the application's own
 // files come first on the class path). Custom scripts are ES modules under app/tasklist/, imported before Tasklist
-// starts (docs/process-owners.md, "Tasklist").
+// starts (docs/process-owners.md, "The planning cycle").
 export default {
   customScripts: ['scripts/complete-follows-shown-errors'],
 
