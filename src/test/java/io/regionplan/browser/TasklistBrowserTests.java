@@ -217,60 +217,96 @@ class TasklistBrowserTests {
 		return "(//div[contains(@class,'fjs-repeat-row-container')])[" + row + "]";
 	}
 
+	private static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
+
+	private boolean completeDisabled() {
+		return !browser.driver().findElement(COMPLETE).isEnabled();
+	}
+
 	/**
-	 * The tier review's dynamic list in Tasklist's own form-js: two overrides in one
-	 * pass, each dealer chosen by name from the list the server offers, then the
-	 * director's plan approval shows both with their reasons (the demo east region: both
-	 * D dealers to C make A 16 · B 70 · C 64 · D 0).
+	 * A new row of the tier review's list: the dealer by its id in its option's label,
+	 * and a tier.
 	 */
-	@Test
-	void managerOverridesTwoTiersInOnePassAndTheDirectorSeesThemInTasklist() {
-		String cycle = driver.start("east", 1_000_000);
+	private void addTierRow(int row, String dealer, String tier) {
+		browser.click(By.cssSelector(".fjs-repeat-render-add"));
+		browser.click(By.xpath(row(row) + "//*[contains(@id, 'Field_OverrideDealer')]"));
+		browser.script("arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true}))", browser.visible(
+				By.xpath(row(row) + "//*[contains(@class,'fjs-dropdownlist-item')][contains(., '" + dealer + "')]")));
+		browser.click(By.xpath(row(row) + "//*[contains(@id, 'Field_OverrideTier')]"));
+		browser
+			.click(By.xpath(row(row) + "//*[contains(@class,'fjs-dropdownlist-item')][contains(., '" + tier + "')]"));
+	}
+
+	private WebElement reason(int row) {
+		return browser.visible(By.xpath(row(row) + "//textarea[contains(@id, 'Field_TierOverrideReason')]"));
+	}
+
+	private void completeInTasklist(String cycle, String task) {
+		browser.waitUntil(d -> !completeDisabled(), "Complete is enabled");
+		browser.click(COMPLETE);
+		browser.waitUntil(d -> tasks.createTaskQuery().processInstanceId(cycle).taskDefinitionKey(task).count() == 0,
+				task + " is completed");
+	}
+
+	/** The demo east cycle up to the tier review, and its two D dealers. */
+	private List<String> cycleAtTheTierReview(String cycle) {
 		driver.readMarketAndChooseStrategy(cycle, "wang.east");
 		driver.planAsForecast(cycle, "wang.east");
 		driver.reviewTeam(cycle, "wang.east");
 		List<String> dealersD = jdbc.queryForList("select dealer_id from cycle_dealer_tier where "
 				+ "process_instance_id = ? and tier = 'D' order by dealer_id", String.class, cycle);
 		assertThat(dealersD).hasSize(2);
+		return dealersD;
+	}
+
+	/**
+	 * The tier review's dynamic list in Tasklist's own form-js: two overrides in one
+	 * pass, each dealer chosen by name from the list the server offers, completed in
+	 * Tasklist (Tasklist 7.24 alone kept Complete disabled once a row was edited:
+	 * {@code complete-follows-shown-errors.js}); then the director's plan approval shows
+	 * both with their reasons (the demo east region: both D dealers to C make A 16 · B 70
+	 * · C 64 · D 0).
+	 */
+	@Test
+	void managerOverridesTwoTiersInOnePassAndTheDirectorSeesThemInTasklist() {
+		String cycle = driver.start("east", 1_000_000);
+		List<String> dealersD = cycleAtTheTierReview(cycle);
 		browser.logIntoTasklist(base, "wang.east");
 
 		openTask("Review tiers and allocations");
 		browser.visible(field("Field_DealerTierSummary"));
 		browser.click(By.xpath("//a[contains(., 'Claim')] | //button[contains(., 'Claim')]"));
-		for (int i = 0; i < 2; i++) {
-			browser.click(By.cssSelector(".fjs-repeat-render-add"));
-			browser.click(By.xpath(row(i + 1) + "//*[contains(@id, 'Field_OverrideDealer')]"));
-			browser.script("arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true}))",
-					browser.visible(By.xpath(row(i + 1) + "//*[contains(@class,'fjs-dropdownlist-item')][contains(., '"
-							+ dealersD.get(i) + "')]")));
-			browser.click(By.xpath(row(i + 1) + "//*[contains(@id, 'Field_OverrideTier')]"));
-			browser.click(By.xpath(row(i + 1) + "//*[contains(@class,'fjs-dropdownlist-item')][contains(., 'C 维持')]"));
-			browser.visible(By.xpath(row(i + 1) + "//textarea[contains(@id, 'Field_TierOverrideReason')]"))
-				.sendKeys(i == 0 ? "已签还款计划 / repayment plan signed" : "新店主 / new owner");
-		}
+		addTierRow(1, dealersD.get(0), "C 维持");
+		reason(1).sendKeys("已签还款计划 / repayment plan signed");
+		addTierRow(2, dealersD.get(1), "C 维持");
+		reason(2).sendKeys("新店主 / new owner");
+		browser.waitUntil(d -> !completeDisabled(), "Complete is enabled after two rows were edited");
+		assertThat(browser.driver().findElements(By.cssSelector(".fjs-form-field-error"))).isEmpty();
 		screenshot("tasklist-review-dealers-resources-overrides");
-		// Tasklist 7.24 counts an edited row of a dynamic list as an error (form-js keeps
-		// an
-		// empty entry per row index in its errors, Tasklist disables Complete while there
-		// is any entry): the rows render and fill as above, the completion goes over REST
-		// with the same rows (docs/process-owners.md, "Known limits")
-		assertThat(browser.script("return document.querySelector('button[ng-click=\"complete()\"]').disabled"))
-			.as("Tasklist's Complete after a dynamic list was edited")
-			.isEqualTo(true);
-		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east",
-				java.util.Map.of("tierOverrides",
-						CycleDriver.Rows.of(CycleDriver.tier(dealersD.get(0), "C", "已签还款计划 / repayment plan signed"),
-								CycleDriver.tier(dealersD.get(1), "C", "新店主 / new owner"))));
-		browser.waitUntil(d -> jdbc.queryForObject(
-				"select count(*) from decision where process_instance_id = ? " + "and kind = 'OVERRIDE'", Integer.class,
-				cycle) == 2, "both overrides are recorded");
+		completeInTasklist(cycle, "Task_ReviewDealersAndResources");
+
+		assertThat(
+				jdbc.queryForObject("select count(*) from decision where process_instance_id = ? and kind = 'OVERRIDE'",
+						Integer.class, cycle))
+			.as("both overrides are recorded as decisions")
+			.isEqualTo(2);
+		assertThat(jdbc.queryForList("select subject_id || ' ' || override_value || ' ' || reason from cycle_override "
+				+ "where process_instance_id = ? order by subject_id", String.class, cycle))
+			.containsExactly(dealersD.get(0) + " C 已签还款计划 / repayment plan signed",
+					dealersD.get(1) + " C 新店主 / new owner");
 		assertThat(jdbc.queryForList(
 				"select tier from cycle_dealer_tier where process_instance_id = ? and " + "dealer_id in (?, ?)",
 				String.class, cycle, dealersD.get(0), dealersD.get(1)))
 			.containsExactly("C", "C");
 
+		// a changed tier sends the allocation round again: the review comes back, its
+		// list empty, and is completed in Tasklist as it is
 		driver.runJobs(cycle);
-		driver.complete(cycle, "Task_ReviewDealersAndResources", "wang.east", java.util.Map.of());
+		openTask("Review tiers and allocations");
+		browser.visible(field("Field_DealerTierSummary"));
+		browser.click(By.xpath("//a[contains(., 'Claim')] | //button[contains(., 'Claim')]"));
+		assertThat(browser.driver().findElements(By.cssSelector(".fjs-repeat-row-container"))).isEmpty();
+		completeInTasklist(cycle, "Task_ReviewDealersAndResources");
 		driver.writeWorkPlan(cycle, "wang.east");
 		browser.driver().manage().deleteAllCookies();
 		browser.logIntoTasklist(base, "zhao.director");
@@ -282,6 +318,53 @@ class TasklistBrowserTests {
 			.contains(dealersD.get(1) + " → C — 人工调整，理由：新店主");
 		browser.visible(field("Field_MoneyByCityAndPurpose"));
 		screenshot("tasklist-director-plan-approval");
+	}
+
+	/**
+	 * A real error still stops a completion: a row without a reason is refused by form-js
+	 * when Complete is pressed (nothing is sent), and while the form shows an error (a
+	 * reason typed and cleared) Complete stays disabled.
+	 */
+	@Test
+	void aTierOverrideWithoutAReasonIsRefusedInTasklistAndNothingIsSaved() {
+		String cycle = driver.start("east", 1_000_000);
+		List<String> dealersD = cycleAtTheTierReview(cycle);
+		browser.logIntoTasklist(base, "wang.east");
+
+		openTask("Review tiers and allocations");
+		browser.visible(field("Field_DealerTierSummary"));
+		browser.click(By.xpath("//a[contains(., 'Claim')] | //button[contains(., 'Claim')]"));
+		addTierRow(1, dealersD.get(0), "C 维持");
+		browser.waitUntil(d -> !completeDisabled(), "Complete is enabled while no error is shown");
+		browser.click(COMPLETE);
+
+		WebElement error = browser.visible(By.xpath(row(1) + "//*[contains(@class,'fjs-form-field-error')]"));
+		assertThat(error.getText()).isNotBlank();
+		browser.waitUntil(d -> completeDisabled(), "Complete is disabled while the error is shown");
+		reason(1).sendKeys("理由 / reason");
+		browser.waitUntil(d -> !completeDisabled(), "Complete is enabled once the reason is written");
+		reason(1).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+				org.openqa.selenium.Keys.BACK_SPACE);
+		browser.visible(By.xpath(row(1) + "//*[contains(@class,'fjs-form-field-error')]"));
+		browser.waitUntil(d -> completeDisabled(), "Complete is disabled again when the reason is cleared");
+		screenshot("tasklist-tier-override-without-reason");
+
+		assertThat(tasks.createTaskQuery()
+			.processInstanceId(cycle)
+			.taskDefinitionKey("Task_ReviewDealersAndResources")
+			.count()).as("the review stays open").isEqualTo(1);
+		assertThat(history.createHistoricVariableInstanceQuery()
+			.processInstanceId(cycle)
+			.variableName("tierOverrides")
+			.count()).as("no row was saved").isZero();
+		assertThat(
+				jdbc.queryForObject("select count(*) from decision where process_instance_id = ? and kind = 'OVERRIDE'",
+						Integer.class, cycle))
+			.isZero();
+		assertThat(
+				jdbc.queryForList("select tier from cycle_dealer_tier where process_instance_id = ? and dealer_id = ?",
+						String.class, cycle, dealersD.get(0)))
+			.containsExactly("D");
 	}
 
 }
