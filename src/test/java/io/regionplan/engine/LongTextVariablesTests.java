@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * back as a String, at runtime and in history; without the serializer the engine refuses
  * it.
  */
+@Tag("process")
 class LongTextVariablesTests {
 
 	/** 4,001 characters: 1,000 × "南京突破" plus one. */
