@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -168,9 +167,8 @@ class DemoEastPathsIntegrationTests {
 		JsonNode page = rest.withBasicAuth("sun.auditor", "demo")
 			.getForObject("/api/decisions?ruleSet=resource-allocation&processInstanceId=" + cycle + "&subject="
 					+ DemoMarket.NEW_MARKET_DEALER, JsonNode.class);
-		assertThat(page.get("content")).hasSize(1);
+		assertThat(page.get("totalElements").asInt()).isEqualTo(1);
 		assertThat(page.get("content").get(0).toString()).contains("CAP_SOLE_DEALER").contains("zhenjiang");
-		assertThat(List.of(page.get("totalElements").asInt())).containsExactly(1);
 	}
 
 }

@@ -36,6 +36,9 @@ import java.util.SplittableRandom;
  * <li>{@link #THIN_TEAM_CITY} Nantong (east): one rep, where its coverage targets need
  * more; every other old market has about one rep per 45 stores, far more than its
  * coverage targets need.</li>
+ * <li>Borderline: east's market sizes are fixed, and of its twelve real cities Wuxi (1.15
+ * bn) and Nantong (1.30 bn) lie 6.1% from their median (1.225 bn), within the 10% band of
+ * city-strategy, so the strategy review always has borderline cities to confirm.</li>
  * </ol>
  * Every other dealer's trend is between −10% and +25% a year (so never below −20% after
  * noise), it is at most 80 days overdue and has at most one incident. Wenzhou (east, 460

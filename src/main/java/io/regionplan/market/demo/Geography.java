@@ -100,6 +100,11 @@ record Geography(List<Region> regions, List<City> cities, List<List<String>> adj
 		return indexes;
 	}
 
+	/** The people of a region's old markets. */
+	double population(String region) {
+		return citiesOf(region).stream().mapToDouble(c -> cities.get(c).population()).sum();
+	}
+
 	/** Bordering cities of each city, by index, in both directions. */
 	List<List<Integer>> neighbours() {
 		Map<String, Integer> index = new HashMap<>();

@@ -85,17 +85,8 @@ final class StorePlan {
 		// their region, so that no other store changes
 		for (int k = 0; k < geography.newMarkets().size(); k++) {
 			City market = geography.newMarkets().get(k);
-			int r = geography.regions()
-				.indexOf(geography.regions()
-					.stream()
-					.filter(region -> region.id().equals(market.region()))
-					.findFirst()
-					.orElseThrow());
-			double people = geography.citiesOf(market.region())
-				.stream()
-				.mapToDouble(c -> geography.cities().get(c).population())
-				.sum();
-			int stores = (int) Math.round(perRegion[r] * market.population() / people);
+			int r = geography.regions().stream().map(Region::id).toList().indexOf(market.region());
+			int stores = (int) Math.round(perRegion[r] * market.population() / geography.population(market.region()));
 			end = cells(geography.cities().size() + k, market.tier(), stores, end, cell, cellCity, cellChannel,
 					cellEnd);
 			cell += Channel.values().length;
