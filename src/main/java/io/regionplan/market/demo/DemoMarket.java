@@ -25,10 +25,27 @@ import java.util.SplittableRandom;
  * THREE_POINTS_ATTACK_ONE.</li>
  * <li>{@link #CORE_DEALER} (east, Shanghai and Suzhou): the region's biggest dealer by
  * far, growing about 12%, nothing overdue, no incident, so tier A.</li>
+ * <li>{@link #LOW_ROI_CITY} Nanjing (east): of last year's store investments (kind
+ * {@code spend}, in March; the first two hypermarkets carrying our product in every old
+ * market), its first is the only one with ROI (incremental gross profit ÷ spend) below 1:
+ * 80,000 yuan for 52,000, ROI 0.65; every other's ROI is 1.2 to 2.5.</li>
+ * <li>{@link #NEW_MARKET_CITY} Zhenjiang (east, 260 km, bordering Changzhou and Nanjing):
+ * a new market, with stores (as many per inhabitant as in the rest of east) but no sale
+ * and no rep yet. {@link #NEW_MARKET_DEALER} has signed on for it (dealer coverage) and
+ * is its only dealer, serving none of its stores yet.</li>
+ * <li>{@link #THIN_TEAM_CITY} Nantong (east): one rep, where its coverage targets need
+ * more; every other old market has about one rep per 45 stores, far more than its
+ * coverage targets need.</li>
+ * <li>Borderline: east's market sizes are fixed, and of its twelve real cities Wuxi (1.15
+ * bn) and Nantong (1.30 bn) lie 6.1% from their median (1.225 bn), within the 10% band of
+ * city-strategy, so the strategy review always has borderline cities to confirm.</li>
  * </ol>
  * Every other dealer's trend is between −10% and +25% a year (so never below −20% after
  * noise), it is at most 80 days overdue and has at most one incident. Wenzhou (east, 460
- * km), Shantou and Zhanjiang (south) lie beyond 300 km.
+ * km), Shantou and Zhanjiang (south) lie beyond 300 km. The new market's rows (its city,
+ * borders, stores, competitors, headcount and coverage) come last in their tables and
+ * draw from a random stream of their own, as do the store investments: every other row is
+ * as it was before cases f to h were added.
  */
 public final class DemoMarket {
 
@@ -44,6 +61,16 @@ public final class DemoMarket {
 	public static final List<String> THREE_POINTS_BASE_CAMPS = List.of("shanghai", "suzhou");
 
 	public static final String CORE_DEALER = "D-E-001";
+
+	public static final String LOW_ROI_CITY = "nanjing";
+
+	public static final String NEW_MARKET_CITY = "zhenjiang";
+
+	/** The only dealer of {@link #NEW_MARKET_CITY}. */
+	public static final String NEW_MARKET_DEALER = CORE_DEALER;
+
+	/** The city whose team is too small for its coverage targets. */
+	public static final String THIN_TEAM_CITY = THREE_POINTS_CITY;
 
 	public static final long DEFAULT_SEED = 20270101L;
 
@@ -111,10 +138,13 @@ public final class DemoMarket {
 		SalesPlan sales = SalesPlan.of(dealers, geography.cities(), size, random);
 		StorePlan stores = StorePlan.of(geography, dealers, size, random);
 		MarketTable dealerTable = Tables.dealers(dealers, sales.dealerSales(), stores.servedPerDealer(), random);
+		MarketTable competitors = Competitors.of(geography.cities(), random)
+			.plus(Competitors.of(geography.newMarkets(), new SplittableRandom(Num.mix(seed, -1))));
 		return new MarketDataset(List.of(Tables.regions(geography), Tables.channels(), Tables.cities(geography),
-				Tables.adjacency(geography), dealerTable, Tables.coverage(dealers, geography.cities()), stores.table(),
-				sales.table(), Competitors.of(geography.cities(), random), Tables.priceTiers(),
-				stores.headcount(random), sales.targets(size.lastMonth(), random)));
+				Tables.adjacency(geography), dealerTable, Tables.coverage(dealers, geography), stores.table(),
+				sales.table(), competitors, Tables.priceTiers(), stores.headcount(random),
+				sales.targets(size.lastMonth(), random),
+				StoreInvestments.of(stores, geography, size.lastMonth(), seed)));
 	}
 
 }

@@ -11,17 +11,31 @@ import java.util.SplittableRandom;
  * ones; beyond their twelve cities, and in every further region, cities are synthetic
  * ({@code city-123} 城市123), smaller than Nantong so that the real cities keep their place
  * around the region medians.
+ * <p>
+ * The new markets (Zhenjiang in east, DemoMarket case g) are kept apart, after every
+ * other city: no dealer is based in them, and leaving them out of {@code cities} and
+ * {@code adjacency} keeps every other row of a seed as it was before they were added.
+ *
+ * @param cities the old markets, region by region
+ * @param adjacency the borders between old markets
+ * @param newMarkets cities without sales yet
+ * @param newMarketAdjacency the borders of the new markets
  */
-record Geography(List<Region> regions, List<City> cities, List<List<String>> adjacency) {
+record Geography(List<Region> regions, List<City> cities, List<List<String>> adjacency, List<City> newMarkets,
+		List<List<String>> newMarketAdjacency) {
 
 	static Geography of(DemoMarket.Size size, SplittableRandom random) {
 		List<Region> regions = new ArrayList<>();
 		List<City> cities = new ArrayList<>();
 		List<List<String>> adjacency = new ArrayList<>();
+		List<City> newMarkets = new ArrayList<>();
+		List<List<String>> newMarketAdjacency = new ArrayList<>();
 		for (int r = 0; r < size.regions(); r++) {
 			Region region = RealCities.region(r);
 			List<City> real = RealCities.cities(r);
 			regions.add(region);
+			newMarkets.addAll(RealCities.newMarkets(r));
+			newMarketAdjacency.addAll(RealCities.newMarketAdjacency(r));
 			adjacency.addAll(RealCities.adjacency(r));
 			for (int j = 0; j < size.citiesPerRegion(); j++) {
 				City city = (j < real.size())
@@ -36,7 +50,22 @@ record Geography(List<Region> regions, List<City> cities, List<List<String>> adj
 				}
 			}
 		}
-		return new Geography(List.copyOf(regions), List.copyOf(cities), List.copyOf(adjacency));
+		return new Geography(List.copyOf(regions), List.copyOf(cities), List.copyOf(adjacency), List.copyOf(newMarkets),
+				List.copyOf(newMarketAdjacency));
+	}
+
+	/** The old markets, then the new ones: a city's index is the same in both lists. */
+	List<City> allCities() {
+		List<City> all = new ArrayList<>(cities);
+		all.addAll(newMarkets);
+		return List.copyOf(all);
+	}
+
+	/** Every border, the new markets' last. */
+	List<List<String>> allAdjacency() {
+		List<List<String>> all = new ArrayList<>(adjacency);
+		all.addAll(newMarketAdjacency);
+		return List.copyOf(all);
 	}
 
 	/**
@@ -60,7 +89,7 @@ record Geography(List<Region> regions, List<City> cities, List<List<String>> adj
 				share);
 	}
 
-	/** Indexes of the cities of a region, in their order. */
+	/** Indexes of the old markets of a region, in their order. */
 	List<Integer> citiesOf(String region) {
 		List<Integer> indexes = new ArrayList<>();
 		for (int i = 0; i < cities.size(); i++) {
@@ -69,6 +98,11 @@ record Geography(List<Region> regions, List<City> cities, List<List<String>> adj
 			}
 		}
 		return indexes;
+	}
+
+	/** The people of a region's old markets. */
+	double population(String region) {
+		return citiesOf(region).stream().mapToDouble(c -> cities.get(c).population()).sum();
 	}
 
 	/** Bordering cities of each city, by index, in both directions. */

@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVPrinter;
 public record MarketDataset(List<MarketTable> tables) {
 
 	public static final List<String> IMPORT_ORDER = List.of("regions", "channels", "cities", "adjacency", "dealers",
-			"dealer-coverage", "stores", "sales", "competitors", "price-tiers", "headcount", "targets");
+			"dealer-coverage", "stores", "sales", "competitors", "price-tiers", "headcount", "targets", "spend");
 
 	public MarketDataset {
 		tables = List.copyOf(tables);

@@ -1,5 +1,6 @@
 package io.regionplan.market.demo;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,6 +19,13 @@ public record MarketTable(String kind, List<String> columns, List<List<String>> 
 	public MarketTable {
 		columns = List.copyOf(columns);
 		rows = (rows instanceof GeneratedRows) ? rows : List.copyOf(rows);
+	}
+
+	/** This table's rows, then another's of the same kind (both small). */
+	MarketTable plus(MarketTable more) {
+		List<List<String>> all = new ArrayList<>(rows);
+		all.addAll(more.rows());
+		return new MarketTable(kind, columns, all);
 	}
 
 	/** The index of a column, for reading rows by name. */

@@ -44,6 +44,16 @@ final class RealCities {
 			south("zhanjiang", "湛江", "Zhanjiang", 3, 6_980_000, 800_000_000L, 410, 0.026));
 
 	/**
+	 * East's new market (DemoMarket case g): Zhenjiang, between Changzhou and Nanjing,
+	 * where the core dealer has signed on but not shipped yet; 3.21 million people, about
+	 * 170 yuan per inhabitant like its neighbours.
+	 */
+	static final City ZHENJIANG = east("zhenjiang", "镇江", "Zhenjiang", 3, 3_210_000, 550_000_000L, 260, 0);
+
+	static final List<List<String>> EAST_NEW_MARKET_ADJACENCY = List.of(List.of("zhenjiang", "changzhou"),
+			List.of("zhenjiang", "nanjing"));
+
+	/**
 	 * Cities that share a border, one row per pair. Nantong borders Shanghai (Chongming)
 	 * and Suzhou across the Yangtze: the two strongholds of the three-points-attack-one
 	 * case.
@@ -79,6 +89,14 @@ final class RealCities {
 			case 1 -> SOUTH_CITIES;
 			default -> List.of();
 		};
+	}
+
+	static List<City> newMarkets(int region) {
+		return (region == 0) ? List.of(ZHENJIANG) : List.of();
+	}
+
+	static List<List<String>> newMarketAdjacency(int region) {
+		return (region == 0) ? EAST_NEW_MARKET_ADJACENCY : List.of();
 	}
 
 	static List<List<String>> adjacency(int region) {

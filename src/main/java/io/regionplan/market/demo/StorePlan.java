@@ -43,10 +43,14 @@ final class StorePlan {
 
 	private final long seed;
 
-	private StorePlan(List<Dealer> dealers, List<City> cities, int[] cellCity, Channel[] cellChannel, int[] cellEnd,
+	/** Cities from this index on are new markets. */
+	private final int firstNewMarket;
+
+	private StorePlan(List<Dealer> dealers, Geography geography, int[] cellCity, Channel[] cellChannel, int[] cellEnd,
 			long seed) {
 		this.dealers = dealers;
-		this.cities = cities;
+		this.cities = geography.allCities();
+		this.firstNewMarket = geography.cities().size();
 		this.cellCity = cellCity;
 		this.cellChannel = cellChannel;
 		this.cellEnd = cellEnd;
@@ -59,7 +63,7 @@ final class StorePlan {
 
 	static StorePlan of(Geography geography, List<Dealer> dealers, DemoMarket.Size size, SplittableRandom random) {
 		int[] perRegion = Num.evenly(size.stores(), size.regions());
-		int cells = geography.cities().size() * Channel.values().length;
+		int cells = geography.allCities().size() * Channel.values().length;
 		int[] cellCity = new int[cells];
 		Channel[] cellChannel = new Channel[cells];
 		int[] cellEnd = new int[cells];
@@ -73,17 +77,35 @@ final class StorePlan {
 			int[] perCity = Num.apportion(perRegion[r], population, 0);
 			for (int j = 0; j < regionCities.size(); j++) {
 				int tier = geography.cities().get(regionCities.get(j)).tier();
-				double[] mix = Arrays.stream(Channel.values()).mapToDouble(channel -> channel.storeMix(tier)).toArray();
-				int[] perChannel = Num.apportion(perCity[j], mix, 0);
-				for (Channel channel : Channel.values()) {
-					end += perChannel[channel.ordinal()];
-					cellCity[cell] = regionCities.get(j);
-					cellChannel[cell] = channel;
-					cellEnd[cell++] = end;
-				}
+				end = cells(regionCities.get(j), tier, perCity[j], end, cell, cellCity, cellChannel, cellEnd);
+				cell += Channel.values().length;
 			}
 		}
-		return new StorePlan(dealers, geography.cities(), cellCity, cellChannel, cellEnd, random.nextLong());
+		// the new markets' stores come after all others, as many per inhabitant as in
+		// their region, so that no other store changes
+		for (int k = 0; k < geography.newMarkets().size(); k++) {
+			City market = geography.newMarkets().get(k);
+			int r = geography.regions().stream().map(Region::id).toList().indexOf(market.region());
+			int stores = (int) Math.round(perRegion[r] * market.population() / geography.population(market.region()));
+			end = cells(geography.cities().size() + k, market.tier(), stores, end, cell, cellCity, cellChannel,
+					cellEnd);
+			cell += Channel.values().length;
+		}
+		return new StorePlan(dealers, geography, cellCity, cellChannel, cellEnd, random.nextLong());
+	}
+
+	/** A city's cells, one per channel from {@code cell} on; the new end. */
+	private static int cells(int city, int tier, int stores, int end, int cell, int[] cellCity, Channel[] cellChannel,
+			int[] cellEnd) {
+		double[] mix = Arrays.stream(Channel.values()).mapToDouble(channel -> channel.storeMix(tier)).toArray();
+		int[] perChannel = Num.apportion(stores, mix, 0);
+		for (Channel channel : Channel.values()) {
+			end += perChannel[channel.ordinal()];
+			cellCity[cell] = city;
+			cellChannel[cell] = channel;
+			cellEnd[cell++] = end;
+		}
+		return end;
 	}
 
 	/**
@@ -156,7 +178,7 @@ final class StorePlan {
 				List.of("store", "city", "channel", "dealer", "carries_product", "category_sales", "name"),
 				new GeneratedRows(count(), index -> {
 					Store store = store(index);
-					return List.of("S-" + Num.padded(index + 1L, 6), cities.get(cellCity[store.cell()]).id(),
+					return List.of(storeId(index), cities.get(cellCity[store.cell()]).id(),
 							cellChannel[store.cell()].name(),
 							(store.dealer() < 0) ? "" : dealers.get(store.dealer()).id(),
 							Boolean.toString(store.carries()), Num.whole(store.categorySales()), "");
@@ -177,17 +199,51 @@ final class StorePlan {
 
 	/**
 	 * Headcount per city × channel, in city then channel order: about one rep per 45
-	 * stores, one at least from 15.
+	 * stores, one at least from 15; none in a new market (DemoMarket case g), and in
+	 * {@link DemoMarket#THIN_TEAM_CITY} only the one supermarket rep (case h).
 	 */
 	MarketTable headcount(SplittableRandom random) {
 		List<List<String>> rows = new ArrayList<>();
 		for (int cell = 0; cell < cellEnd.length; cell++) {
+			String city = cities.get(cellCity[cell]).id();
+			if (cellCity[cell] >= firstNewMarket) {
+				// no draw: the other cities' draws stay as they were
+				rows.add(List.of(city, cellChannel[cell].name(), "0"));
+				continue;
+			}
 			int stores = cellEnd[cell] - ((cell == 0) ? 0 : cellEnd[cell - 1]);
 			long reps = Math.round(stores / 45.0 * random.nextDouble(0.7, 1.3));
-			rows.add(List.of(cities.get(cellCity[cell]).id(), cellChannel[cell].name(),
-					Long.toString((stores >= 15) ? Math.max(1, reps) : reps)));
+			if (city.equals(DemoMarket.THIN_TEAM_CITY)) {
+				reps = (cellChannel[cell] == Channel.SUPERMARKET) ? 1 : 0;
+			}
+			else if (stores >= 15) {
+				reps = Math.max(1, reps);
+			}
+			rows.add(List.of(city, cellChannel[cell].name(), Long.toString(reps)));
 		}
 		return new MarketTable("headcount", List.of("city", "channel", "headcount"), rows);
+	}
+
+	/**
+	 * The first {@code limit} stores carrying our product in a city's channel, by store
+	 * number.
+	 */
+	List<Integer> carrying(int city, Channel channel, int limit) {
+		List<Integer> found = new ArrayList<>();
+		for (int cell = 0; cell < cellEnd.length && found.size() < limit; cell++) {
+			if (cellCity[cell] == city && cellChannel[cell] == channel) {
+				for (int i = (cell == 0) ? 0 : cellEnd[cell - 1]; i < cellEnd[cell] && found.size() < limit; i++) {
+					if (store(i).carries()) {
+						found.add(i);
+					}
+				}
+			}
+		}
+		return found;
+	}
+
+	static String storeId(int index) {
+		return "S-" + Num.padded(index + 1L, 6);
 	}
 
 }

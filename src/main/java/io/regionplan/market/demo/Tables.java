@@ -29,7 +29,7 @@ final class Tables {
 	static MarketTable cities(Geography geography) {
 		return new MarketTable("cities",
 				List.of("city", "region", "name_zh", "name_en", "tier", "population", "market_size", "distance_km"),
-				geography.cities()
+				geography.allCities()
 					.stream()
 					.map(city -> List.of(city.id(), city.region(), city.nameZh(), city.nameEn(),
 							Integer.toString(city.tier()), Long.toString(city.population()),
@@ -38,16 +38,31 @@ final class Tables {
 	}
 
 	static MarketTable adjacency(Geography geography) {
-		return new MarketTable("adjacency", List.of("city", "neighbour"), geography.adjacency());
+		return new MarketTable("adjacency", List.of("city", "neighbour"), geography.allAdjacency());
 	}
 
-	static MarketTable coverage(List<Dealer> dealers, List<City> cities) {
+	/**
+	 * What each dealer covers; last, the new markets, each signed to
+	 * {@link DemoMarket#NEW_MARKET_DEALER} in its channels, with no store served and no
+	 * sale yet (DemoMarket case g).
+	 */
+	static MarketTable coverage(List<Dealer> dealers, Geography geography) {
+		List<City> cities = geography.cities();
 		List<List<String>> rows = new ArrayList<>();
 		for (Dealer dealer : dealers) {
 			for (int city : dealer.cities()) {
 				for (Channel channel : dealer.channels()) {
 					rows.add(List.of(dealer.id(), cities.get(city).id(), channel.name()));
 				}
+			}
+		}
+		Dealer signed = dealers.stream()
+			.filter(dealer -> dealer.id().equals(DemoMarket.NEW_MARKET_DEALER))
+			.findFirst()
+			.orElseThrow();
+		for (City market : geography.newMarkets()) {
+			for (Channel channel : signed.channels()) {
+				rows.add(List.of(signed.id(), market.id(), channel.name()));
 			}
 		}
 		return new MarketTable("dealer-coverage", List.of("dealer", "city", "channel"), rows);

@@ -21,7 +21,7 @@ class DemoMarketCliTests {
 	private final PrintStream err = new PrintStream(OutputStream.nullOutputStream());
 
 	@Test
-	void writesAScaledMarketWithAllTwelveFiles(@TempDir Path dir) throws IOException {
+	void writesAScaledMarketWithAllItsFiles(@TempDir Path dir) throws IOException {
 		int status = DemoMarketCli.run(
 				new String[] { "--out", dir.toString(), "--cities", "30", "--dealers", "400", "--stores", "20000" },
 				new PrintStream(out, true, StandardCharsets.UTF_8), err);
@@ -31,11 +31,17 @@ class DemoMarketCliTests {
 			assertThat(Files.readAllLines(dir.resolve(kind + ".csv")).get(0)).as(kind)
 				.isEqualTo(String.join(",", ImportFormat.COLUMNS.get(kind)));
 		}
-		assertThat(lines(dir.resolve("cities.csv"))).isEqualTo(1 + 30);
+		// and the new market Zhenjiang, with its stores after the 20,000
+		assertThat(lines(dir.resolve("cities.csv"))).isEqualTo(1 + 30 + 1);
 		assertThat(lines(dir.resolve("dealers.csv"))).isEqualTo(1 + 400);
-		assertThat(lines(dir.resolve("stores.csv"))).isEqualTo(1 + 20_000);
+		long newMarketStores;
+		try (Stream<String> stores = Files.lines(dir.resolve("stores.csv"))) {
+			newMarketStores = stores.filter(line -> line.contains(",zhenjiang,")).count();
+		}
+		assertThat(newMarketStores).isPositive();
+		assertThat(lines(dir.resolve("stores.csv"))).isEqualTo(1 + 20_000 + newMarketStores);
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 regions × 15 cities")
-			.containsPattern("stores.csv +20,000 rows");
+			.containsPattern("stores.csv +20,\\d{3} rows");
 	}
 
 	@Test

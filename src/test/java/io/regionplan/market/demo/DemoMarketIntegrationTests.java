@@ -48,9 +48,12 @@ class DemoMarketIntegrationTests {
 	@Test
 	void demoProfileStartsWithBothRegionsLoaded() {
 		assertThat(count("select count(*) from market_region where id in ('east', 'south')")).isEqualTo(2);
-		assertThat(count("select count(*) from market_city where region_id in ('east', 'south')")).isEqualTo(24);
+		// 24 old markets and the new market 镇江 with its 86 stores (DemoMarket case g)
+		assertThat(count("select count(*) from market_city where region_id in ('east', 'south')")).isEqualTo(25);
 		assertThat(count("select count(*) from market_dealer where region_id in ('east', 'south')")).isEqualTo(300);
-		assertThat(count("select count(*) from market_store where id like 'S-%'")).isEqualTo(6000);
+		assertThat(count("select count(*) from market_store where id like 'S-%'")).isEqualTo(6000 + 86);
+		assertThat(count("select count(*) from market_spend where id like 'SP-2026-03-%'"))
+			.isEqualTo(DemoMarket.generate(DemoMarket.Size.DEMO, DemoMarket.DEFAULT_SEED).table("spend").rows().size());
 		assertThat(count("select count(distinct channel_id) from market_store")).isGreaterThanOrEqualTo(6);
 	}
 

@@ -62,13 +62,18 @@ class DemoMarketTests {
 			.containsExactlyElementsOf(MarketDataset.IMPORT_ORDER);
 		assertThat(dataset.table("regions").rows()).hasSize(2);
 		assertThat(dataset.table("channels").rows()).hasSize(6);
-		assertThat(dataset.table("cities").rows()).hasSize(24);
+		// 24 old markets and the new market Zhenjiang (DemoMarket case g), with its
+		// stores
+		// after the 6,000: 3,000 east stores × 3.21 m of east's 112.35 m people = 85.7
+		assertThat(dataset.table("cities").rows()).hasSize(25);
 		assertThat(dataset.table("dealers").rows()).hasSize(300);
-		assertThat(dataset.table("stores").rows()).hasSize(6000);
+		assertThat(dataset.table("stores").rows()).hasSize(6000 + 86);
 		assertThat(dataset.table("sales").rows().size()).isGreaterThan(10_000);
-		assertThat(dataset.table("headcount").rows()).hasSize(24 * 6);
+		assertThat(dataset.table("headcount").rows()).hasSize(25 * 6);
 		assertThat(dataset.table("targets").rows()).hasSize(24 * 2);
 		assertThat(dataset.table("price-tiers").rows()).hasSize(3);
+		// two hypermarkets in each of the 24 old markets that have two carrying one
+		assertThat(dataset.table("spend").rows()).hasSizeBetween(40, 48);
 		assertThat(MarketFigures.of(Size.DEMO)
 			.records("dealers")
 			.stream()
