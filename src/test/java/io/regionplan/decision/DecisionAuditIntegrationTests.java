@@ -77,13 +77,22 @@ class DecisionAuditIntegrationTests {
 			.ruleSets()
 			.forEach((name, source) -> hashes.put(name, source.contentHash()));
 
-		assertThat(page.get("totalElements").asInt())
-			.as("one per rule task: city-strategy, volume-gap, plan-split, coverage-targets, team-sizing, dealer-classification, resource-allocation")
-			.isEqualTo(7);
-		assertThat(page.get("content")).extracting(d -> d.get("ruleSet").asText())
+		assertThat(page.get("totalElements").asInt()).as("one per rule task: city-strategy, volume-gap, plan-split, "
+				+ "coverage-targets, team-sizing, dealer-classification, resource-allocation; and the director's answer "
+				+ "on 南京's store investment below ROI 1 (DemoMarket case f)")
+			.isEqualTo(8);
+		List<JsonNode> evaluations = new java.util.ArrayList<>();
+		List<JsonNode> answers = new java.util.ArrayList<>();
+		page.get("content").forEach(d -> (d.get("kind").asText().equals("EVALUATION") ? evaluations : answers).add(d));
+		assertThat(evaluations).extracting(d -> d.get("ruleSet").asText())
 			.containsExactlyInAnyOrder("city-strategy", "volume-gap", "plan-split", "coverage-targets", "team-sizing",
 					"dealer-classification", "resource-allocation");
-		for (JsonNode decision : page.get("content")) {
+		assertThat(answers).singleElement().satisfies(answer -> {
+			assertThat(answer.get("kind").asText()).isEqualTo("DIRECTOR");
+			assertThat(answer.get("userId").asText()).isEqualTo("zhao.director");
+			assertThat(answer.get("ruleSet").asText()).isEqualTo("resource-allocation");
+		});
+		for (JsonNode decision : evaluations) {
 			String ruleSet = decision.get("ruleSet").asText();
 			assertThat(decision.get("ruleVersion").asText())
 				.isEqualTo(deploymentId + ":" + hashes.get(ruleSet).substring(0, 12));

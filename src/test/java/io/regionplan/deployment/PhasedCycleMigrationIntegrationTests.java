@@ -109,8 +109,8 @@ class PhasedCycleMigrationIntegrationTests {
 	}
 
 	private long decisions(String cycle, String ruleSet) {
-		return jdbc.queryForObject("select count(*) from decision where process_instance_id = ? and rule_set = ?",
-				Long.class, cycle, ruleSet);
+		return jdbc.queryForObject("select count(*) from decision where process_instance_id = ? and rule_set = ? "
+				+ "and kind = 'EVALUATION'", Long.class, cycle, ruleSet);
 	}
 
 	@Test
