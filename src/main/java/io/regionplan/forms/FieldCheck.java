@@ -8,8 +8,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,6 +83,7 @@ final class FieldCheck {
 				}
 			}
 			case "dynamiclist" -> rows(task, field, value);
+			case "checklist", "taglist" -> choices(task, field, value);
 			case "checkbox" -> {
 				if (!(value instanceof Boolean)) {
 					throw invalid(field, "必须是 true 或 false", "must be true or false");
@@ -89,10 +92,35 @@ final class FieldCheck {
 			case "datetime" -> {
 				return date(field, value);
 			}
-			default -> {
-			}
+			default -> throw invalid(field, "字段类型 " + field.type() + " 不能提交",
+					"of type " + field.type() + " cannot be submitted");
 		}
 		return value;
+	}
+
+	/**
+	 * A checklist's or taglist's ticks: a list of at most {@link FormSchema#MAX_ROWS} of
+	 * the options the field offers (its own values, or those the server offered in its
+	 * {@code valuesKey}), each once.
+	 */
+	private void choices(VariableScope task, FormSchema.Field field, Object value) {
+		JsonNode ticked = json(value);
+		if (ticked == null || !ticked.isArray() || ticked.size() > FormSchema.MAX_ROWS) {
+			throw invalid(field, "必须是最多 " + FormSchema.MAX_ROWS + " 项的列表",
+					"must be a list of at most " + FormSchema.MAX_ROWS + " options");
+		}
+		List<String> allowed = field.valuesKey() == null ? field.values() : options(task, field.valuesKey());
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < ticked.size(); i++) {
+			JsonNode choice = ticked.get(i);
+			FormSchema.Field at = field.named(field.key() + "[" + (i + 1) + "]");
+			if (!choice.isTextual() || !allowed.contains(choice.asText())) {
+				throw invalid(at, "不是可选的一项", "is not one of the options offered");
+			}
+			if (!seen.add(choice.asText())) {
+				throw invalid(at, "重复勾选", "is ticked twice");
+			}
+		}
 	}
 
 	/** Each row of a dynamic list, each cell against the list's field of that name. */

@@ -70,7 +70,8 @@ class FormValidationTests {
 			  {"key": "agree", "type": "checkbox", "label": "Agree", "validate": {"required": true}},
 			  {"key": "urgent", "type": "checkbox", "label": "Urgent"},
 			  {"key": "due", "type": "datetime", "label": "Due"},
-			  {"key": "tags", "type": "taglist", "label": "Tags"},
+			  {"key": "tags", "type": "taglist", "label": "Tags", "values": [{"value": "a"}, {"value": "b"}]},
+			  {"key": "renew", "type": "checklist", "label": "Renew", "valuesKey": "storeOptions"},
 			  {"key": "gap", "type": "number", "label": "Gap", "disabled": true},
 			  {"path": "overrides", "type": "dynamiclist", "label": "Overrides", "components": [
 			    {"key": "city", "type": "select", "label": "City", "valuesKey": "cityOptions", "validate": {"required": true}},
@@ -205,7 +206,7 @@ class FormValidationTests {
 	@Test
 	void aCompleteValidCompletionPassesAndRunsTheTasksRules() {
 		variables.putAll(Map.of("budget", 12.25, "comment", "ok", "notes", "fine", "tier", "B", "choice", "x", "urgent",
-				false, "tags", List.of("a")));
+				false, "tags", "[\"a\"]"));
 		DelegateTask task = task();
 
 		validation.check(task, "review");
@@ -238,6 +239,34 @@ class FormValidationTests {
 				.hasMessage(message);
 		});
 		verify(rule).check(any());
+	}
+
+	@Test
+	void aChecklistOrTaglistTakesOnlyTheOptionsOfferedEachOnce() {
+		variables.put("storeOptions",
+				"[{\"label\": \"观前街店\", \"value\": \"S-1\"}, {\"label\": \"新街口店\", \"value\": \"S-2\"}]");
+		variables.put("renew", "[\"S-2\", \"S-1\"]");
+		variables.put("tags", "[]");
+		accepted();
+
+		Map<String, String> refused = new java.util.LinkedHashMap<>();
+		refused.put("[\"S-1\", \"S-9\"]",
+				"字段 renew[2]（Renew）不是可选的一项 / field 'renew[2]' (Renew) is not one of the options offered");
+		refused.put("[\"S-1\", \"S-1\"]", "字段 renew[2]（Renew）重复勾选 / field 'renew[2]' (Renew) is ticked twice");
+		refused.put("[1]", "字段 renew[1]（Renew）不是可选的一项 / field 'renew[1]' (Renew) is not one of the options offered");
+		refused.put("S-1",
+				"字段 renew（Renew）必须是最多 200 项的列表 / field 'renew' (Renew) must be a list of at most 200 options");
+		refused.put("[" + "\"S-1\",".repeat(200) + "\"S-1\"]",
+				"字段 renew（Renew）必须是最多 200 项的列表 / field 'renew' (Renew) must be a list of at most 200 options");
+		refused.forEach((ticked, message) -> {
+			variables.put("renew", ticked);
+			assertThatThrownBy(() -> validation.check(task(), "review")).as(ticked)
+				.isInstanceOf(FormValidationException.class)
+				.hasMessage(message);
+		});
+		variables.put("renew", "[]");
+		variables.put("tags", "[\"c\"]");
+		refused("tags[1]", "字段 tags[1]（Tags）不是可选的一项 / field 'tags[1]' (Tags) is not one of the options offered");
 	}
 
 	@Test
