@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.regionplan.rules.fact.Allocation;
 import io.regionplan.rules.fact.Allocations;
@@ -111,6 +113,53 @@ final class AllocationTexts {
 			}
 		});
 		return String.join(" · ", parts);
+	}
+
+	/**
+	 * The dealers with the most money, at most {@code limit}, the most first (then by
+	 * id): each with its name, id, tier, cities (by id) and its total over them, e.g. "1.
+	 * 上海恒达供应链 D-E-001（A，上海、苏州）18.0 万元". Empty when no dealer gets money.
+	 */
+	String topDealers(List<Allocation> money, Map<String, String> dealerNames, Map<String, String> tiers, int limit) {
+		Map<String, BigDecimal> totals = new TreeMap<>();
+		Map<String, SortedSet<String>> cities = new TreeMap<>();
+		money.stream().filter(a -> a.subjectType().equals("dealer") && a.amount().signum() > 0).forEach(a -> {
+			totals.merge(a.subjectId(), a.amount(), BigDecimal::add);
+			cities.computeIfAbsent(a.subjectId(), d -> new TreeSet<>()).add(a.cityId());
+		});
+		if (totals.isEmpty()) {
+			return "";
+		}
+		List<String> top = totals.keySet()
+			.stream()
+			.sorted(Comparator.comparing((String dealer) -> totals.get(dealer))
+				.reversed()
+				.thenComparing(Comparator.<String>naturalOrder()))
+			.limit(limit)
+			.toList();
+		StringBuilder text = new StringBuilder().append("经销商支持最多的 ")
+			.append(top.size())
+			.append(" 家（共 ")
+			.append(totals.size())
+			.append(" 家）/ the ")
+			.append(top.size())
+			.append(" dealers with the most support (of ")
+			.append(totals.size())
+			.append(')');
+		for (int i = 0; i < top.size(); i++) {
+			String dealer = top.get(i);
+			text.append('\n')
+				.append(i + 1)
+				.append(". ")
+				.append(dealerNames.containsKey(dealer) ? dealerNames.get(dealer) + " " + dealer : dealer)
+				.append('（')
+				.append(tiers.getOrDefault(dealer, "?"))
+				.append('，')
+				.append(String.join("、", cities.get(dealer).stream().map(id -> names.getOrDefault(id, id)).toList()))
+				.append('）')
+				.append(Amounts.wan(totals.get(dealer)));
+		}
+		return text.toString();
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.util.Set;
 import io.regionplan.engine.JsonVariables;
 import io.regionplan.market.CityMetrics;
 import io.regionplan.market.MarketMetrics;
+import io.regionplan.market.MarketNames;
 import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSetBinding;
 import io.regionplan.rules.fact.Allocation;
@@ -40,16 +41,22 @@ class ResourceAllocationBinding implements RuleSetBinding {
 
 	static final String HEADCOUNT_BUDGET = "headcountBudget";
 
+	/** How many dealers the approvals name, the most money first. */
+	static final int TOP_DEALERS = 10;
+
 	private final MarketMetrics metrics;
 
 	private final CycleResults results;
 
 	private final StoreRenewals renewals;
 
-	ResourceAllocationBinding(MarketMetrics metrics, CycleResults results, StoreRenewals renewals) {
+	private final MarketNames names;
+
+	ResourceAllocationBinding(MarketMetrics metrics, CycleResults results, StoreRenewals renewals, MarketNames names) {
 		this.metrics = metrics;
 		this.results = results;
 		this.renewals = renewals;
+		this.names = names;
 	}
 
 	@Override
@@ -136,19 +143,25 @@ class ResourceAllocationBinding implements RuleSetBinding {
 			.map(Allocation::subjectId)
 			.distinct()
 			.count();
-		Map<String, String> names = new HashMap<>();
+		Map<String, String> cityNames = new HashMap<>();
+		Map<String, String> tiers = new HashMap<>();
 		run.inputs().forEach(fact -> {
 			if (fact instanceof AllocationCity city) {
-				names.put(city.cityId(), city.name());
+				cityNames.put(city.cityId(), city.name());
 			}
 			else if (fact instanceof CityStaffing city) {
-				names.put(city.cityId(), city.name());
+				cityNames.put(city.cityId(), city.name());
+			}
+			else if (fact instanceof AllocationDealer dealer) {
+				tiers.put(dealer.dealerId(), dealer.tier());
 			}
 		});
-		AllocationTexts texts = new AllocationTexts(names);
+		AllocationTexts texts = new AllocationTexts(cityNames);
 		execution.setVariable("allocationDealerCount", (int) dealers);
 		execution.setVariable("allocationSummary", texts.summary(money, reserve, dealers));
 		execution.setVariable("moneyByCityAndPurpose", texts.moneyByCityAndPurpose(money, purposes));
+		execution.setVariable("topDealers",
+				texts.topDealers(money, names.dealers(CycleContext.region(execution)), tiers, TOP_DEALERS));
 		execution.setVariable("peopleByCity",
 				texts.peopleByCity(allocations.stream().filter(a -> a.resource().equals("headcount")).toList()));
 		// the flagged investments the director answers when approving the plan, offered
@@ -160,12 +173,9 @@ class ResourceAllocationBinding implements RuleSetBinding {
 		execution.setVariable(StoreRenewalCheck.OPTIONS, JsonVariables
 			.of(flagged.stream().map(f -> new ReviewChoices.Option(labels.option(f), f.storeId())).toList()));
 		execution.setVariable("roiFlagCount", run.factsOf(RoiFlag.class).size());
-		execution.setVariable("roiFlags",
-				String.join("\n",
-						run.factsOf(RoiFlag.class)
-							.stream()
-							.map(flag -> flag.storeId() + " — " + flag.reasonZh() + " / " + flag.reasonEn())
-							.toList()));
+		// what the manager reads of them: by name and city, as the director is offered
+		// them
+		execution.setVariable("roiFlags", String.join("\n", flagged.stream().map(labels::option).toList()));
 	}
 
 	@Override
@@ -176,7 +186,8 @@ class ResourceAllocationBinding implements RuleSetBinding {
 	@Override
 	public Set<String> writes() {
 		return Set.of("period", "allocationReserve", "allocationDealerCount", "allocationSummary",
-				"moneyByCityAndPurpose", "peopleByCity", "roiFlagCount", "roiFlags", StoreRenewalCheck.OPTIONS);
+				"moneyByCityAndPurpose", "topDealers", "peopleByCity", "roiFlagCount", "roiFlags",
+				StoreRenewalCheck.OPTIONS);
 	}
 
 }

@@ -79,10 +79,14 @@ class DemoEastPathsIntegrationTests {
 		// 南京's first carrying hypermarket S-002496: 52,000 ÷ 80,000 = 0.65 < 1.0; every
 		// other east investment returned 1.2 to 2.5 times its spend
 		assertThat(approval.get("roiFlags").asText())
-			.isEqualTo("S-002496 — 门店投入 ROI 0.65 < 1.0，续投需总监审批 / store investment ROI 0.65 < 1.0: "
-					+ "renewal needs the director's approval");
+			.isEqualTo("门店 S-002496（南京） — 上年投入 8.0 万元，增量毛利 5.2 万元，ROI 0.65 < 1.0 / last year's spend "
+					+ "8.0 万元, incremental profit 5.2 万元, ROI 0.65 < 1.0");
 		assertThat(runtime.getVariable(cycle, "roiFlagCount")).isEqualTo(1);
 		assertThat(approval.get("peopleByCity")).isEqualTo(resources.get("peopleByCity"));
+		// the core dealer serves 上海 and 苏州 and is 镇江's only dealer: one line, its three
+		// cities by id, in both the manager's review and the director's approval
+		assertThat(approval.get("topDealers").asText()).isEqualTo(resources.get("topDealers").asText())
+			.contains("上海恒达供应链 D-E-001（A，上海、苏州、镇江）");
 		assertThat(approval.get("cityStrategySummary").asText()).contains("7C 总分 25 在 21–27 之间：观察");
 	}
 

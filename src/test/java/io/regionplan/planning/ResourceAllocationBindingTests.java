@@ -22,6 +22,7 @@ import java.util.Set;
 
 import io.regionplan.market.CityMetrics;
 import io.regionplan.market.MarketMetrics;
+import io.regionplan.market.MarketNames;
 import io.regionplan.rules.CompiledRuleSet;
 import io.regionplan.rules.FakeExecution;
 import io.regionplan.rules.RuleRun;
@@ -62,10 +63,13 @@ class ResourceAllocationBindingTests {
 
 	private final StoreRenewals renewals = mock(StoreRenewals.class);
 
-	private final ResourceAllocationBinding binding = new ResourceAllocationBinding(metrics, results, renewals);
+	private final MarketNames names = mock(MarketNames.class);
+
+	private final ResourceAllocationBinding binding = new ResourceAllocationBinding(metrics, results, renewals, names);
 
 	@org.junit.jupiter.api.BeforeEach
 	void storeNames() {
+		when(names.dealers("east")).thenReturn(Map.of("d-01", "金源商贸", "d-02", "恒通食品", "d-04", "常乐批发"));
 		when(renewals.labels("east"))
 			.thenReturn(new StoreRenewals.StoreLabels(Map.of(), Map.of("suzhou", "苏州", "changzhou", "常州")));
 	}
@@ -138,6 +142,13 @@ class ResourceAllocationBindingTests {
 						城市统筹（经销商无法承接，由经理安排）/ city pools (no dealer could take it, for the manager to place): 9.0 万元
 						  常州 changzhou 5.4 万元 — 2 家经销商均已封顶 40%，余下留在城市统筹，由经理安排 / all 2 dealers are at the 40% cap: the rest is the city's pool, for the manager to place
 						  苏州 suzhou 3.6 万元 — 2 家经销商均已封顶 40%，余下留在城市统筹，由经理安排 / all 2 dealers are at the 40% cap: the rest is the city's pool, for the manager to place""");
+		// d-01 72,000 in 苏州 + 108,000 in 常州 = 180,000; d-04 108,000; d-02 72,000; d-07
+		// (D) nothing, so not listed
+		assertThat((String) execution.written().get("topDealers")).isEqualTo("""
+				经销商支持最多的 3 家（共 3 家）/ the 3 dealers with the most support (of 3)
+				1. 金源商贸 d-01（A，常州、苏州）18.0 万元
+				2. 常乐批发 d-04（B，常州）10.8 万元
+				3. 恒通食品 d-02（A，苏州）7.2 万元""");
 	}
 
 	@Test
@@ -182,8 +193,18 @@ class ResourceAllocationBindingTests {
 								合计 / total: 90.0 万元 — 经销商支持 / dealer support 45.0 万元 · 门店投入 / store investment 22.5 万元 · 促销 / promotion 13.5 万元 · 团队 / team 9.0 万元
 								常州 changzhou: 54.0 万元 — 经销商支持 / dealer support 27.0 万元 · 门店投入 / store investment 13.5 万元 · 促销 / promotion 8.1 万元 · 团队 / team 5.4 万元
 								苏州 suzhou: 36.0 万元 — 经销商支持 / dealer support 18.0 万元 · 门店投入 / store investment 9.0 万元 · 促销 / promotion 5.4 万元 · 团队 / team 3.6 万元"""),
-				entry("peopleByCity", ""), entry("roiFlagCount", 1), entry("roiFlags",
-						"S-001 — 门店投入 ROI 0.9 < 1.0，续投需总监审批 / store investment ROI 0.9 < 1.0: renewal needs the director's approval"));
+				// by money: 常州's three B dealers 90,000 each, then 苏州's A dealers 67,500
+				// (shown to one decimal, 6.8 万元) and its B dealer 45,000; d-07 (D) gets
+				// none
+				entry("topDealers", """
+						经销商支持最多的 6 家（共 6 家）/ the 6 dealers with the most support (of 6)
+						1. 常乐批发 d-04（B，常州）9.0 万元
+						2. d-05（B，常州）9.0 万元
+						3. d-06（B，常州）9.0 万元
+						4. 金源商贸 d-01（A，苏州）6.8 万元
+						5. 恒通食品 d-02（A，苏州）6.8 万元
+						6. d-03（B，苏州）4.5 万元"""), entry("peopleByCity", ""), entry("roiFlagCount", 1), entry("roiFlags",
+						"门店 S-001（苏州） — 上年投入 1.0 万元，增量毛利 0.9 万元，ROI 0.9 < 1.0 / last year's spend 1.0 万元, incremental profit 0.9 万元, ROI 0.9 < 1.0"));
 		// 苏州's dealer support 180,000, A:A:B = 3:3:2 of 8 = 67,500, 67,500, 45,000
 		// (37.5% each at most, under 40%); 常州's 270,000, B:B:B = 1/3 each = 90,000, D
 		// nothing
