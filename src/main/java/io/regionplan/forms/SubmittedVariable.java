@@ -34,7 +34,13 @@ final class SubmittedVariable {
 	private static final Map<String, List<String>> TYPES = Map.of("number",
 			List.of("", "integer", "long", "short", "double"), "checkbox", List.of("", "boolean"), "datetime",
 			List.of("", "string", "date"), "textfield", List.of("", "string"), "textarea", List.of("", "string"),
-			"select", List.of("", "string"), "radio", List.of("", "string"), "dynamiclist", List.of("json"));
+			"select", List.of("", "string"), "radio", List.of("", "string"), "dynamiclist", List.of("json"),
+			"checklist", List.of("json"), "taglist", List.of("json"));
+
+	/**
+	 * The fields whose value is a list, sent as a Json variable ({@code []} for none).
+	 */
+	private static final List<String> LISTS = List.of("dynamiclist", "checklist", "taglist");
 
 	/** The fields whose value is text (an option of a select or radio too). */
 	private static final List<String> TEXT = List.of("textfield", "textarea", "select", "radio");
@@ -69,11 +75,14 @@ final class SubmittedVariable {
 					+ "': objects and Java-serialized values are not accepted";
 		}
 		List<String> types = TYPES.get(input.get().type());
-		if (types != null && !types.contains(type.toLowerCase())) {
+		if (types == null || !types.contains(type.toLowerCase())) {
 			return field + "不能是 " + type + " 类型 / field '" + name + "': a value of type " + type + " does not fit a "
 					+ input.get().type() + " field";
 		}
 		JsonNode value = variable.path("value");
+		if ((value.isMissingNode() || value.isNull()) && LISTS.contains(input.get().type())) {
+			return field + "必须是列表，没有就发送 [] / field '" + name + "': must be a list, [] for none";
+		}
 		if (value.isMissingNode() || value.isNull()) {
 			return null;
 		}

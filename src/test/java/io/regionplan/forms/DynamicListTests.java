@@ -59,6 +59,28 @@ class DynamicListTests {
 		assertThat(refusal("[]", "Json")).isNull();
 	}
 
+	/**
+	 * A list sent as null (Json or not) would read as "no list" and let the server fall
+	 * back on what an earlier pass left: refused, [] is how to send none. A checklist is
+	 * a Json list too, not text that looks like one.
+	 */
+	@Test
+	void aNullListOrAChecklistAsTextIsRefused() {
+		assertThat(refusal(null, "Json")).contains("field 'strategyOverrides': must be a list, [] for none");
+		FormSchema checklist = FormSchemaTests.parse("""
+				{'id': 'director-plan-approval', 'components': [
+				  {'key': 'roiRenewals', 'type': 'checklist', 'valuesKey': 'roiInvestmentOptions'}
+				]}""");
+		JsonNode asText = new ObjectMapper().createObjectNode().put("type", "String").put("value", "[\"S-1\"]");
+		assertThat(SubmittedVariable.refusal("roiRenewals", asText, checklist, "the task's form"))
+			.contains("a value of type String does not fit a checklist field");
+		JsonNode none = new ObjectMapper().createObjectNode().put("type", "Json").putNull("value");
+		assertThat(SubmittedVariable.refusal("roiRenewals", none, checklist, "the task's form"))
+			.contains("must be a list, [] for none");
+		JsonNode empty = new ObjectMapper().createObjectNode().put("type", "Json").put("value", "[]");
+		assertThat(SubmittedVariable.refusal("roiRenewals", empty, checklist, "the task's form")).isNull();
+	}
+
 	@Test
 	void anythingButJsonRowsOfTheListsFieldsIsRefusedNamingTheRowAndCell() {
 		assertThat(refusal(rows("[{'city': 'wenzhou'}]"), "String"))

@@ -107,10 +107,15 @@ class SubmittedVariableTests {
 		assertThat(refusal("choice", "{'value': 1, 'type': 'Double'}")).startsWith("字段 choice：不能是 Double 类型");
 	}
 
+	/**
+	 * Every input type has its list of value types: a checklist takes a Json list only.
+	 */
 	@Test
-	void aFieldTypeWithoutAListTakesAnyDeclaredType() {
+	void aChecklistTakesAJsonListOnly() {
 		assertThat(refusal("tags", "{'value': '[\\'a\\']', 'type': 'Json'}")).isNull();
-		assertThat(refusal("tags", "{'value': 3}")).isNull();
+		assertThat(refusal("tags", "{'value': 3}"))
+			.isEqualTo("字段 tags：不能是  类型 / field 'tags': a value of type  does not fit a checklist field");
+		assertThat(refusal("tags", "{'value': '[\\'a\\']', 'type': 'String'}")).startsWith("字段 tags：不能是 String 类型");
 	}
 
 	@Test
