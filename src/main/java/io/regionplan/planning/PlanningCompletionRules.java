@@ -59,22 +59,35 @@ class PlanningCompletionRules {
 	}
 
 	/**
+	 * What the server computes from a pass's gap sources (the totals, the split by city,
+	 * whether one is past its bound): computed again from each pass's rows, never left
+	 * over from an earlier pass.
+	 */
+	static final List<String> COMPUTED_FROM_SOURCES = List.of("newDealersVolume", "newStoresVolume", "newSkusVolume",
+			"pricePromotionVolume", PlanSources.BY_CITY, GapSourcesBinding.PAST_BOUND);
+
+	/**
 	 * The named sources, split by city (one row per city), cover the plan's part above
 	 * the forecast (the gap itself is target − forecast and is the director's to accept,
-	 * not the sources' to close).
+	 * not the sources' to close). The rows of an earlier pass stay to be edited; what was
+	 * computed from them goes.
 	 */
 	@Bean
 	CompletionRule gapSourcesCoverTheUplift(ObjectMapper json) {
-		return rule(Set.of("Task_GapClosingPlan"), task -> GapSourceRows.check(task, json));
+		return rule(Set.of("Task_GapClosingPlan"), COMPUTED_FROM_SOURCES, task -> GapSourceRows.check(task, json));
 	}
 
 	/**
 	 * A plan below the forecast, or above both the forecast and the target, says why in
-	 * its notes; the notes are this step's own.
+	 * its notes; the notes are this step's own, and so are the gap sources of the plan.
 	 */
 	@Bean
 	CompletionRule planOutsideForecastAndTargetSaysWhy() {
-		return rule(Set.of("Task_VolumePlan"), List.of("planNotes"), task -> {
+		List<String> own = new java.util.ArrayList<>(
+				List.of("planNotes", GapSourceRows.LIST, GapSourcesBinding.SUMMARY));
+		// a new plan starts its gap sources afresh
+		own.addAll(COMPUTED_FROM_SOURCES);
+		return rule(Set.of("Task_VolumePlan"), own, task -> {
 			BigDecimal plan = DistributePlanDelegate.number(task.getVariable("plannedVolume"));
 			BigDecimal forecast = DistributePlanDelegate.number(task.getVariable("forecastVolume"));
 			BigDecimal target = DistributePlanDelegate.number(task.getVariable("hqVolumeTarget"));

@@ -31,7 +31,9 @@ final class GapSourceBounds {
 				+ "group by s.city_id, s.channel_id", rs -> {
 					volume.put(rs.getString(1) + "/" + rs.getString(2), rs.getBigDecimal(3));
 				}, region, to.minusMonths(11).toString(), to.toString());
-		Map<String, BigDecimal> aMonth = new HashMap<>();
+		// each city's bound as a sum of exact fractions (numerator, denominator) over its
+		// channels, rounded down once
+		Map<String, BigDecimal[]> fractions = new HashMap<>();
 		jdbc.query("select s.city_id, s.channel_id, count(*), sum(case when s.carries_product then 1 else 0 end) "
 				+ "from market_store s join market_city c on c.id = s.city_id where c.region_id = ? "
 				+ "group by s.city_id, s.channel_id", rs -> {
@@ -39,17 +41,18 @@ final class GapSourceBounds {
 					long carrying = rs.getLong(4);
 					BigDecimal sold = volume.getOrDefault(rs.getString(1) + "/" + rs.getString(2), BigDecimal.ZERO);
 					if (carrying > 0) {
-						aMonth.merge(rs.getString(1),
-								sold.multiply(BigDecimal.valueOf(stores - carrying))
-									.divide(BigDecimal.valueOf(carrying * 12), 10, RoundingMode.HALF_UP),
-								BigDecimal::add);
+						BigDecimal[] term = { sold.multiply(BigDecimal.valueOf(6 * (stores - carrying))),
+								BigDecimal.valueOf(12 * carrying) };
+						fractions.merge(rs.getString(1), term, (a, b) -> new BigDecimal[] {
+								a[0].multiply(b[1]).add(b[0].multiply(a[1])), a[1].multiply(b[1]) });
 					}
 				}, region);
-		List<Map.Entry<String, BigDecimal>> cities = new ArrayList<>(aMonth.entrySet());
-		cities.sort(Map.Entry.<String, BigDecimal>comparingByValue().reversed());
+		Map<String, Long> floors = new HashMap<>();
+		fractions.forEach((city, f) -> floors.put(city, f[0].divide(f[1], 0, RoundingMode.FLOOR).longValueExact()));
+		List<Map.Entry<String, Long>> cities = new ArrayList<>(floors.entrySet());
+		cities.sort(Map.Entry.<String, Long>comparingByValue().reversed());
 		Map<String, Long> bounds = new LinkedHashMap<>();
-		cities.forEach(city -> bounds.put(city.getKey(),
-				city.getValue().multiply(BigDecimal.valueOf(6)).setScale(0, RoundingMode.FLOOR).longValueExact()));
+		cities.forEach(city -> bounds.put(city.getKey(), city.getValue()));
 		return bounds;
 	}
 

@@ -36,6 +36,9 @@ class GapSourcesIntegrationTests {
 	@Autowired
 	CycleDriver driver;
 
+	@Autowired
+	org.springframework.boot.test.web.client.TestRestTemplate rest;
+
 	/** The forecast of the demo east region (a probe cycle's). */
 	private long forecast;
 
@@ -197,6 +200,75 @@ class GapSourcesIntegrationTests {
 	 * Rows the form or the server refuses, each naming its cell; the task stays open and
 	 * nothing is written.
 	 */
+	/**
+	 * After the director returns a plan whose source was past its bound, the manager's
+	 * next pass is judged on its own rows: the list sent as null is refused (it read as
+	 * "an older form" and let the first pass's totals through), the rows of the first
+	 * pass are offered again to edit, and the same rows past the bound reach the director
+	 * again; rows within the bound then let the plan go on without the director.
+	 */
+	@Test
+	void aReturnedPlanIsJudgedOnItsNextPassAndANullListIsRefused() {
+		String probe = atTheGapClosingPlan(1);
+		Map<String, Long> bounds = storeBounds(probe);
+		runtime.deleteProcessInstance(probe, "probe for the bounds");
+		Map.Entry<String, Long> smallest = bounds.entrySet()
+			.stream()
+			.filter(city -> city.getValue() > 0)
+			.reduce((a, b) -> b)
+			.orElseThrow();
+		long past = smallest.getValue() + 1;
+		String cycle = atTheGapClosingPlan(past);
+		driver.complete(cycle, "Task_GapClosingPlan", "wang.east",
+				CycleDriver.gapSources(CycleDriver.source(smallest.getKey(), 0, past, 0, 0)));
+		driver.runJobs(cycle);
+		driver.complete(cycle, "Task_DirectorGapApproval", "zhao.director",
+				Map.of("gapDecision", "return", "gapDirectorComment", "新店来源超出上限 / new stores past the bound"));
+		assertThat(runtime.getVariables(cycle)).as("computed from the first pass, gone with it")
+			.doesNotContainKeys("gapSourcesPastBound", "gapSourcesByCity", "newStoresVolume");
+
+		// {"type": "Json", "value": null}, as a client can send it
+		Map<String, Object> nullJson = new java.util.HashMap<>();
+		nullJson.put("type", "Json");
+		nullJson.put("value", null);
+		String task = driver.task(cycle, "Task_GapClosingPlan").getId();
+		rest.withBasicAuth("wang.east", "demo")
+			.postForEntity("/engine-rest/task/" + task + "/claim", Map.of("userId", "wang.east"), String.class);
+		ResponseEntity<String> none = rest.withBasicAuth("wang.east", "demo")
+			.postForEntity("/engine-rest/task/" + task + "/complete",
+					Map.of("variables", Map.of("gapSources", nullJson)), String.class);
+		assertThat(none.getStatusCode().value()).as(none.getBody()).isEqualTo(400);
+		assertThat(none.getBody()).contains("'gapSources': must be a list, [] for none");
+		ResponseEntity<String> empty = driver.tryComplete(driver.task(cycle, "Task_GapClosingPlan"), "wang.east",
+				Map.of("gapSources", new CycleDriver.Rows("[]")));
+		assertThat(empty.getStatusCode().value()).as(empty.getBody()).isEqualTo(400);
+		assertThat(empty.getBody()).contains("less than the " + past + " the plan is above the forecast");
+
+		// the first pass's rows are still there to edit; sent unchanged they are past the
+		// bound again
+		assertThat(driver.formVariables(cycle, "Task_GapClosingPlan", "wang.east").get("gapSources").asText())
+			.contains(smallest.getKey())
+			.contains(String.valueOf(past));
+		driver.complete(cycle, "Task_GapClosingPlan", "wang.east",
+				CycleDriver.gapSources(CycleDriver.source(smallest.getKey(), 0, past, 0, 0)));
+		driver.runJobs(cycle);
+		assertThat(runtime.getVariable(cycle, "gapSourcesPastBound")).isEqualTo(true);
+		driver.complete(cycle, "Task_DirectorGapApproval", "zhao.director",
+				Map.of("gapDecision", "return", "gapDirectorComment", "再改 / once more"));
+
+		// within the bound: split over two cities, no director
+		Map.Entry<String, Long> largest = bounds.entrySet().iterator().next();
+		driver.complete(cycle, "Task_GapClosingPlan", "wang.east",
+				CycleDriver.gapSources(CycleDriver.source(smallest.getKey(), 0, smallest.getValue(), 0, 0),
+						CycleDriver.source(largest.getKey(), 0, 1, 0, 0)));
+		driver.runJobs(cycle);
+		assertThat(runtime.getVariable(cycle, "gapSourcesPastBound")).isEqualTo(false);
+		assertThat(runtime.getVariable(cycle, "newStoresVolume")).isEqualTo(past);
+		assertThat((String) runtime.getVariable(cycle, "cityPlanSummary")).as("the plan split ran")
+			.contains(nameOf(smallest.getKey()) + "：");
+		runtime.deleteProcessInstance(cycle, "test done");
+	}
+
 	@Test
 	void badRowsAreRefusedNamingTheCellAndChangeNothing() {
 		String cycle = atTheGapClosingPlan(1_000);

@@ -85,6 +85,25 @@ class GapSourcesRuleTests {
 					tuple("newDealersVolume", d(1000), dealersPast));
 	}
 
+	/**
+	 * Rounded down once, on the exact sum: three channels of 4,000 cases a year, 3,000
+	 * stores carrying and 1,000 not, each 4,000 ÷ 3,000 ÷ 12 × 1,000 = 111⅑ a month, 333⅓
+	 * for the three × 6 = 2,000 exactly (rounding each channel first gave 1,999).
+	 */
+	@ParameterizedTest(name = "new stores {0} against 2,000 -> past {1}")
+	@CsvSource({ "2000, false", "2001, true" })
+	void theNewStoresBoundIsRoundedDownOnceOnTheExactSum(long newStores, boolean past) {
+		GapSourceCity city = new GapSourceCity("jiaxing", "嘉兴", d(0), d(newStores), d(0), d(0),
+				List.of(new GapStoreChannel("KA", 4000, 3000, d(4000)),
+						new GapStoreChannel("SUPERMARKET", 4000, 3000, d(4000)),
+						new GapStoreChannel("CONVENIENCE", 4000, 3000, d(4000))),
+				List.of(d(1000)));
+
+		assertThat(bounds(city)).filteredOn(bound -> bound.source().equals("newStoresVolume"))
+			.extracting(SourceBound::bound, SourceBound::pastBound)
+			.containsExactly(tuple(d(2000), past));
+	}
+
 	/** A city without dealers or carrying stores has nothing to compare with: bound 0. */
 	@Test
 	void aCityWithoutDealersOrCarryingStoresHasABoundOfZero() {
@@ -124,7 +143,7 @@ class GapSourcesRuleTests {
 
 		assertThat(run.firedRules()).containsExactlyInAnyOrder("NewStores_WithinBound", "NewDealers_PastBound");
 		assertThat(run.factsOf(SourceBound.class)).extracting(SourceBound::reasonZh)
-			.containsExactlyInAnyOrder("杭州 新门店/铺货 3,000 箱 ≤ 上限 3,000 箱 = 未铺货门店 90 家的月销量 500.00 箱 × 6 个月",
+			.containsExactlyInAnyOrder("杭州 新门店/铺货 3,000 箱 ≤ 上限 3,000 箱 = 未铺货门店 80 家的月销量 500.00 箱 × 6 个月",
 					"杭州 新经销商 1,251 箱 > 上限 1,250 箱 = 经销商销量中位数 2,500 箱（4 家）× 6 ÷ 12 个月，需要总监审批");
 		assertThat(run.factsOf(SourceBound.class)).extracting(SourceBound::reasonEn)
 			.contains("new dealers 1,251 cases > bound 1,250 = the median dealer volume 2,500 (4 dealers) x 6 / 12 "

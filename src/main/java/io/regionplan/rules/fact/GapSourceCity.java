@@ -36,9 +36,12 @@ public record GapSourceCity(String subjectId, String nameZh, BigDecimal newDeale
 		return "city";
 	}
 
-	/** The stores of the city that do not carry our product. */
+	/**
+	 * The stores of the city that do not carry our product, in the channels where some
+	 * store does (the others have no average to go by and add nothing to the bound).
+	 */
 	public long unservedStores() {
-		return channels.stream().mapToLong(GapStoreChannel::unserved).sum();
+		return channels.stream().filter(channel -> channel.carrying() > 0).mapToLong(GapStoreChannel::unserved).sum();
 	}
 
 	/**
@@ -58,9 +61,27 @@ public record GapSourceCity(String subjectId, String nameZh, BigDecimal newDeale
 		return total;
 	}
 
-	/** New stores ≤ unserved stores' volume a month × {@code monthsActive}. */
+	/**
+	 * New stores ≤ unserved stores' volume a month × {@code monthsActive}, computed as
+	 * one exact fraction Σ volume × unserved × months ÷ (carrying × 12) and rounded down
+	 * once (three channels of 333⅓ a month over 6 months allow 2,000, not 1,999).
+	 */
 	public BigDecimal newStoresBound(Parameters parameters) {
-		return unservedVolumeAMonth().multiply(parameters.decimal("monthsActive")).setScale(0, RoundingMode.FLOOR);
+		BigDecimal months = parameters.decimal("monthsActive");
+		BigDecimal numerator = BigDecimal.ZERO;
+		BigDecimal denominator = BigDecimal.ONE;
+		for (GapStoreChannel channel : channels) {
+			if (channel.carrying() > 0) {
+				BigDecimal over = BigDecimal.valueOf(channel.carrying() * 12);
+				numerator = numerator.multiply(over)
+					.add(channel.volume()
+						.multiply(BigDecimal.valueOf(channel.unserved()))
+						.multiply(months)
+						.multiply(denominator));
+				denominator = denominator.multiply(over);
+			}
+		}
+		return numerator.divide(denominator, 0, RoundingMode.FLOOR);
 	}
 
 	/** The median of the city's dealers' volumes; zero without a dealer. */
