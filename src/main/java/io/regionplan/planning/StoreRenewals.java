@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.regionplan.market.MarketNames;
 import io.regionplan.rules.RuleRun;
@@ -83,14 +84,20 @@ class StoreRenewals {
 	}
 
 	/**
-	 * The cycle's flagged investments are now these (a rule task run again replaces them
-	 * and their answers: an answer is given when the plan is approved).
+	 * The cycle's flagged investments are now these: a rule task run again in the cycle
+	 * (a return) replaces the ones not answered yet. An answer, given when the plan is
+	 * approved and recorded as a decision, stays with its numbers, even if the rules ran
+	 * again afterwards (an administrator moving the instance back).
 	 */
 	void replace(String cycle, List<Flagged> flagged) {
-		jdbc.update("delete from cycle_store_renewal where process_instance_id = ?", cycle);
+		Set<String> answered = Set.copyOf(jdbc.queryForList(
+				"select store_id from cycle_store_renewal where process_instance_id = ? and renewed is not null",
+				String.class, cycle));
+		jdbc.update("delete from cycle_store_renewal where process_instance_id = ? and renewed is null", cycle);
 		jdbc.batchUpdate("insert into cycle_store_renewal (process_instance_id, store_id, city_id, spend, "
 				+ "incremental_profit, roi, roi_minimum, fired_rule, rule_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				flagged.stream()
+					.filter(f -> !answered.contains(f.storeId()))
 					.map(f -> new Object[] { cycle, f.storeId(), f.cityId(), f.spend(), f.incrementalProfit(), f.roi(),
 							f.roiMinimum(), f.firedRule(), f.ruleVersion() })
 					.toList());
