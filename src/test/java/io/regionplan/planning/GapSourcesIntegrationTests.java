@@ -66,6 +66,19 @@ class GapSourcesIntegrationTests {
 		return GapSourceBounds.newStores(jdbc, "east", (String) runtime.getVariable(cycle, "period"));
 	}
 
+	/** East's new-store bounds, largest first, read on a probe cycle deleted after. */
+	private Map<String, Long> probedStoreBounds() {
+		String probe = atTheGapClosingPlan(1);
+		Map<String, Long> bounds = storeBounds(probe);
+		runtime.deleteProcessInstance(probe, "probe for the bounds");
+		return bounds;
+	}
+
+	/** The city with the smallest bound above 0. */
+	private static Map.Entry<String, Long> smallestPositive(Map<String, Long> bounds) {
+		return bounds.entrySet().stream().filter(city -> city.getValue() > 0).reduce((a, b) -> b).orElseThrow();
+	}
+
 	private String nameOf(String city) {
 		return jdbc.queryForObject("select name_zh from market_city where id = ?", String.class, city);
 	}
@@ -156,14 +169,8 @@ class GapSourcesIntegrationTests {
 	 */
 	@Test
 	void aSourcePastItsBoundReachesTheDirectorWhoSeesItByCity() {
-		String probe = atTheGapClosingPlan(1);
-		Map<String, Long> bounds = storeBounds(probe);
-		runtime.deleteProcessInstance(probe, "probe for the bounds");
-		Map.Entry<String, Long> smallest = bounds.entrySet()
-			.stream()
-			.filter(city -> city.getValue() > 0)
-			.reduce((a, b) -> b)
-			.orElseThrow();
+		Map<String, Long> bounds = probedStoreBounds();
+		Map.Entry<String, Long> smallest = smallestPositive(bounds);
 		long past = smallest.getValue() + 1;
 		String cycle = atTheGapClosingPlan(past);
 
@@ -209,14 +216,8 @@ class GapSourcesIntegrationTests {
 	 */
 	@Test
 	void aReturnedPlanIsJudgedOnItsNextPassAndANullListIsRefused() {
-		String probe = atTheGapClosingPlan(1);
-		Map<String, Long> bounds = storeBounds(probe);
-		runtime.deleteProcessInstance(probe, "probe for the bounds");
-		Map.Entry<String, Long> smallest = bounds.entrySet()
-			.stream()
-			.filter(city -> city.getValue() > 0)
-			.reduce((a, b) -> b)
-			.orElseThrow();
+		Map<String, Long> bounds = probedStoreBounds();
+		Map.Entry<String, Long> smallest = smallestPositive(bounds);
 		long past = smallest.getValue() + 1;
 		String cycle = atTheGapClosingPlan(past);
 		driver.complete(cycle, "Task_GapClosingPlan", "wang.east",
