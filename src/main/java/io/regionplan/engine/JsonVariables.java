@@ -1,7 +1,5 @@
 package io.regionplan.engine;
 
-import java.util.List;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,9 +20,10 @@ public final class JsonVariables {
 	}
 
 	/**
-	 * A Json variable holding {@code values} (records, maps, strings) as a JSON array.
+	 * A Json variable holding {@code values}: a list of records, maps or strings as a
+	 * JSON array, a map as a JSON object.
 	 */
-	public static TypedValue of(List<?> values) {
+	public static TypedValue of(Object values) {
 		try {
 			return SpinValues.jsonValue(JSON.writeValueAsString(values)).create();
 		}

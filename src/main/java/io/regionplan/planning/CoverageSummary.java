@@ -18,9 +18,6 @@ import io.regionplan.rules.fact.Percent;
  */
 final class CoverageSummary {
 
-	static final Map<String, String> STRATEGY_ZH = Map.of("BASE_CAMP", "大本营", "THREE_POINTS_ATTACK_ONE", "三点攻一点",
-			"BREAKTHROUGH", "突破", "MAINTAIN", "稳固", "MUSHROOM_PICKING", "采蘑菇", "NEW_MARKET", "新市场");
-
 	/**
 	 * What a form shows of the coverage targets, about a page: a longer summary ends with
 	 * a line saying how many lines are left out (the decision holds every city and
@@ -44,8 +41,8 @@ final class CoverageSummary {
 		List<String> lines = new ArrayList<>();
 		lines.add(String.format("目标门店 / target stores %,d，今天 / today %,d（+%,d）", target, today, target - today));
 		for (CoverageCity city : cities.stream().sorted(Comparator.comparing(CoverageCity::cityId)).toList()) {
-			lines.add(city.cityName() + " " + STRATEGY_ZH.getOrDefault(city.strategy(), city.strategy()) + " / "
-					+ city.strategy() + (city.strategy().equals("THREE_POINTS_ATTACK_ONE")
+			lines.add(city.cityName() + " " + CycleSummaries.strategyZh(city.strategy()) + " / " + city.strategy()
+					+ (city.strategy().equals("THREE_POINTS_ATTACK_ONE")
 							? "，相邻大本营 / adjacent base camps: " + city.baseCampsZh() : ""));
 			List<CoverageTarget> channels = targets.stream()
 				.filter(t -> t.cityId().equals(city.cityId()))

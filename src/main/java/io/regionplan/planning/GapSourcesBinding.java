@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.regionplan.engine.JsonVariables;
 import io.regionplan.market.DealerCityVolumes;
 import io.regionplan.market.MarketMetrics;
 import io.regionplan.market.MarketNames;
@@ -25,7 +25,6 @@ import io.regionplan.rules.fact.SourceBound;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
@@ -121,13 +120,7 @@ class GapSourcesBinding implements RuleSetBinding {
 			totals.forEach((source, volume) -> execution.setVariable(source, volume.longValueExact()));
 			Map<String, Map<String, BigDecimal>> byCity = new TreeMap<>();
 			rows.forEach(row -> byCity.put(row.cityId(), row.volumes()));
-			try {
-				execution.setVariable(PlanSources.BY_CITY,
-						SpinValues.jsonValue(json.writeValueAsString(byCity)).create());
-			}
-			catch (JsonProcessingException ex) {
-				throw new ProcessEngineException("无法写成 JSON / could not be written as JSON", ex);
-			}
+			execution.setVariable(PlanSources.BY_CITY, JsonVariables.of(byCity));
 		}
 		execution.setVariable(PAST_BOUND, bounds.stream().anyMatch(SourceBound::pastBound));
 		execution.setVariable(SUMMARY, GapSourcesSummary.text(cities, region, bounds, totals));

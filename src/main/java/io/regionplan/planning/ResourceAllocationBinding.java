@@ -20,7 +20,6 @@ import io.regionplan.rules.fact.AllocationDealer;
 import io.regionplan.rules.fact.Budget;
 import io.regionplan.rules.fact.CityMoney;
 import io.regionplan.rules.fact.CityStaffing;
-import io.regionplan.rules.fact.RoiFlag;
 import io.regionplan.rules.fact.StoreInvestment;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -172,7 +171,7 @@ class ResourceAllocationBinding implements RuleSetBinding {
 		StoreRenewals.StoreLabels labels = renewals.labels(CycleContext.region(execution));
 		execution.setVariable(StoreRenewalCheck.OPTIONS, JsonVariables
 			.of(flagged.stream().map(f -> new ReviewChoices.Option(labels.option(f), f.storeId())).toList()));
-		execution.setVariable("roiFlagCount", run.factsOf(RoiFlag.class).size());
+		execution.setVariable("roiFlagCount", flagged.size());
 		// what the manager reads of them: by name and city, as the director is offered
 		// them
 		execution.setVariable("roiFlags", String.join("\n", flagged.stream().map(labels::option).toList()));
