@@ -2,13 +2,15 @@ package io.regionplan.market;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The names of a region's cities and dealers by id, for what a form offers and shows: one
- * query each, without computing any metrics.
+ * The names of a region's cities, stores and dealers, and of the channels every region
+ * shares, by id, for what a form offers and shows: one query each, without computing any
+ * metrics.
  */
 @Component
 public class MarketNames {
@@ -44,6 +46,15 @@ public class MarketNames {
 		jdbc.query("select id, name from market_dealer where region_id = ?", rs -> {
 			names.put(rs.getString(1), rs.getString(2));
 		}, region);
+		return names;
+	}
+
+	/** The Chinese name of every channel (all regions share them), channel id → name. */
+	public Map<String, String> channelsZh() {
+		Map<String, String> names = new TreeMap<>();
+		jdbc.query("select id, name_zh from market_channel", rs -> {
+			names.put(rs.getString(1), rs.getString(2));
+		});
 		return names;
 	}
 

@@ -9,8 +9,8 @@ import java.util.Set;
 
 import io.regionplan.market.ChannelMetrics;
 import io.regionplan.market.CityMetrics;
-import io.regionplan.market.MarketChannels;
 import io.regionplan.market.MarketMetrics;
+import io.regionplan.market.MarketNames;
 import io.regionplan.rules.RuleRun;
 import io.regionplan.rules.RuleSetBinding;
 import io.regionplan.rules.fact.CoverageChannel;
@@ -36,13 +36,13 @@ class CoverageTargetsBinding implements RuleSetBinding {
 
 	private final MarketMetrics metrics;
 
-	private final MarketChannels channels;
+	private final MarketNames names;
 
 	private final CycleResults results;
 
-	CoverageTargetsBinding(MarketMetrics metrics, MarketChannels channels, CycleResults results) {
+	CoverageTargetsBinding(MarketMetrics metrics, MarketNames names, CycleResults results) {
 		this.metrics = metrics;
-		this.channels = channels;
+		this.names = names;
 		this.results = results;
 	}
 
@@ -75,7 +75,7 @@ class CoverageTargetsBinding implements RuleSetBinding {
 				facts.add(new CoverageCity(city.cityId(), city.nameZh(), strategy, baseCamps));
 			}
 		}
-		Map<String, String> channelNames = channels.namesZh();
+		Map<String, String> channelNames = names.channelsZh();
 		for (ChannelMetrics channel : metrics.channels(region)) {
 			// a channel without stores in a city has no ND to raise
 			if (strategies.containsKey(channel.cityId()) && channel.stores() > 0) {

@@ -34,7 +34,7 @@ class MarketMetricsIntegrationTests {
 	MarketMetrics metrics;
 
 	@Autowired
-	MarketChannels channels;
+	MarketNames names;
 
 	@TempDir
 	Path dir;
@@ -135,7 +135,7 @@ class MarketMetricsIntegrationTests {
 
 	@Test
 	void channelsAreNamedInChineseAsImported() {
-		assertThat(channels.namesZh()).containsEntry("T-KA", "测试大卖场").containsEntry("T-GROC", "测试杂货");
+		assertThat(names.channelsZh()).containsEntry("T-KA", "测试大卖场").containsEntry("T-GROC", "测试杂货");
 	}
 
 	@Test

@@ -14,7 +14,7 @@ import java.util.Map;
 
 import io.regionplan.market.ChannelMetrics;
 import io.regionplan.market.CityMetrics;
-import io.regionplan.market.MarketChannels;
+import io.regionplan.market.MarketNames;
 import io.regionplan.market.MarketMetrics;
 import io.regionplan.rules.CompiledRuleSet;
 import io.regionplan.rules.FakeExecution;
@@ -44,11 +44,11 @@ class CoverageTargetsBindingTests {
 
 	private final MarketMetrics metrics = mock(MarketMetrics.class);
 
-	private final MarketChannels channels = mock(MarketChannels.class);
+	private final MarketNames names = mock(MarketNames.class);
 
 	private final CycleTables tables = new CycleTables("V3__cycle_results.sql", "V50__cycle_coverage_target.sql");
 
-	private final CoverageTargetsBinding binding = new CoverageTargetsBinding(metrics, channels,
+	private final CoverageTargetsBinding binding = new CoverageTargetsBinding(metrics, names,
 			new CycleResults(tables.jdbc()));
 
 	@BeforeAll
@@ -100,7 +100,7 @@ class CoverageTargetsBindingTests {
 				channel("wuxi", "CONVENIENCE", 100, 30, "0.30", "0.40"),
 				channel("wuxi", "TRADITIONAL", 400, 100, "0.25", "0.30"),
 				channel("yancheng", "KA", 10, 5, "0.5", "0.5")));
-		when(channels.namesZh())
+		when(names.channelsZh())
 			.thenReturn(Map.of("KA", "大卖场", "CONVENIENCE", "便利店", "TRADITIONAL", "传统渠道", "CATERING", "餐饮"));
 	}
 
