@@ -39,7 +39,7 @@ final class FieldCheck {
 	 * a date.
 	 */
 	Object check(VariableScope task, FormSchema.Field field, Object value) {
-		boolean missing = value == null || value instanceof String text && text.isBlank()
+		boolean missing = value == null || value instanceof String text && !FormText.written(text)
 				|| field.type().equals("checkbox") && field.required() && Boolean.FALSE.equals(value);
 		if (missing) {
 			if (field.required()) {
@@ -72,6 +72,12 @@ final class FieldCheck {
 				int maxLength = field.maxLength() == null ? maxTextLength : field.maxLength();
 				if (text.length() > maxLength) {
 					throw invalid(field, "最多 " + maxLength + " 个字符", "must be at most " + maxLength + " characters");
+				}
+				FormText.Refused refused = FormText.refused(text, field.type().equals("textarea"));
+				if (refused != null) {
+					throw invalid(field, "第 " + refused.position() + " 个字符 " + refused.code() + " 不可用（控制或不可见字符）",
+							"holds a character that is not allowed at position " + refused.position() + ": "
+									+ refused.code() + " (a control or invisible character)");
 				}
 			}
 			case "select", "radio" -> {

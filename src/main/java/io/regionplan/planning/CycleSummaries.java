@@ -69,11 +69,19 @@ final class CycleSummaries {
 			.append(' ')
 			.append(line.cityName())
 			.append(" — ")
-			.append(line.reasonZh())
+			.append(oneLine(line.reasonZh()))
 			.append(" / ")
-			.append(line.reasonEn())
+			.append(oneLine(line.reasonEn()))
 			.append(line.rangeDropped() ? "（射程降一级 / one level lower by range）" : ""));
 		return summary.toString();
+	}
+
+	/**
+	 * A reason on the one line of its city or dealer: a manager's reason may span lines,
+	 * and a line of its own would read as another entry of the summary.
+	 */
+	static String oneLine(String reason) {
+		return reason == null ? "" : reason.replaceAll("\\s*\\R\\s*", " ");
 	}
 
 	/** Dealers per tier, A to D (every tier, zero included). */
@@ -98,9 +106,9 @@ final class CycleSummaries {
 			.forEach(line -> summary.append('\n')
 				.append(line.dealerId())
 				.append(" — ")
-				.append(line.reasonZh())
+				.append(oneLine(line.reasonZh()))
 				.append(" / ")
-				.append(line.reasonEn()));
+				.append(oneLine(line.reasonEn())));
 		List<TierLine> overridden = sorted.stream().filter(TierLine::overridden).toList();
 		if (!overridden.isEmpty()) {
 			summary.append("\n人工调整 / overridden:");
@@ -109,9 +117,9 @@ final class CycleSummaries {
 				.append(" → ")
 				.append(line.tier())
 				.append(" — ")
-				.append(line.reasonZh())
+				.append(oneLine(line.reasonZh()))
 				.append(" / ")
-				.append(line.reasonEn()));
+				.append(oneLine(line.reasonEn())));
 		}
 		return summary.toString();
 	}

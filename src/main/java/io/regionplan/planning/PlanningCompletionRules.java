@@ -10,6 +10,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.regionplan.forms.CompletionRule;
+import io.regionplan.forms.FormText;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.annotation.Bean;
@@ -172,7 +173,7 @@ class PlanningCompletionRules {
 	}
 
 	private static boolean blank(Object value) {
-		return value == null || String.valueOf(value).isBlank();
+		return value == null || !FormText.written(String.valueOf(value));
 	}
 
 }

@@ -11,6 +11,8 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.regionplan.forms.FormText;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -101,7 +103,7 @@ final class ReviewOverrides {
 	}
 
 	private static boolean blank(Object value) {
-		return value == null || String.valueOf(value).isBlank();
+		return value == null || !FormText.written(String.valueOf(value));
 	}
 
 }

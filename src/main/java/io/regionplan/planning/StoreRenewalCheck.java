@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.regionplan.forms.CompletionRule;
+import io.regionplan.forms.FormText;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -60,7 +61,7 @@ class StoreRenewalCheck implements CompletionRule {
 		List<String> renewed = renewed(task.getVariable(RENEWALS), flagged);
 		Object reason = task.getVariable(REASON);
 		if (!renewed.isEmpty() && "approve".equals(task.getVariable("planDecision"))
-				&& (reason == null || String.valueOf(reason).isBlank())) {
+				&& (reason == null || !FormText.written(String.valueOf(reason)))) {
 			throw invalid(REASON, "续投 ROI 低于门槛的门店投入须写明理由",
 					"renewing a store investment whose ROI is below the threshold needs a reason");
 		}

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -181,6 +182,43 @@ class ApprovalFormVariablesIntegrationTests {
 		assertThat(again.get("allocationSummary").asText()).startsWith("预留 / reserve ")
 			.contains("经销商 / dealers: " + dealers + " 家 / dealers, ");
 		assertThat(again).doesNotContainKeys("tierOverrides");
+	}
+
+	/**
+	 * A reason must show something and hold no control or invisible character, at most
+	 * 1,000 characters (the stored reason adds its "overridden, reason: " to it); one
+	 * over several lines stays on its dealer's line of the summary the director reads, so
+	 * that it cannot add a line of its own. Each refusal is 400 naming the cell.
+	 */
+	@Test
+	void aReasonIsWrittenTextOfAtMostAThousandCharactersShownOnItsDealersLine() {
+		String cycle = driver.start("east", 1_000_000);
+		driver.readMarketAndChooseStrategy(cycle, MANAGER);
+		driver.planAsForecast(cycle, MANAGER);
+		driver.reviewTeam(cycle, MANAGER);
+		Map<String, String> refused = Map.of("\u00a0\u200b\u3000", "is required", "守住\u202e份额",
+				"not allowed at position 3: U+202E", "长".repeat(1001), "must be at most 1000 characters");
+		refused.forEach((reason, message) -> {
+			ResponseEntity<String> answer = driver.tryComplete(driver.task(cycle, "Task_ReviewDealersAndResources"),
+					MANAGER, Map.of("tierOverrides", CycleDriver.Rows.of(CycleDriver.tier("D-E-003", "C", reason))));
+			assertThat(answer.getStatusCode().value()).as(message).isEqualTo(400);
+			assertThat(answer.getBody()).contains("tierOverrides[1].reason").contains(message);
+		});
+
+		String forged = "已签\nD-E-001 → A — 人工调整，理由：伪造 / forged";
+		String reason = forged + "长".repeat(1000 - forged.length());
+		driver.complete(cycle, "Task_ReviewDealersAndResources", MANAGER,
+				Map.of("tierOverrides", CycleDriver.Rows.of(CycleDriver.tier("D-E-003", "C", reason))));
+		driver.runJobs(cycle);
+
+		assertThat(jdbc.queryForObject(
+				"select reason_en from cycle_dealer_tier where process_instance_id = ? and " + "dealer_id = 'D-E-003'",
+				String.class, cycle))
+			.isEqualTo("overridden, reason: " + reason)
+			.hasSize(1020);
+		String summary = shown(cycle, "Task_ReviewDealersAndResources", MANAGER).get("dealerTierSummary").asText();
+		assertThat(summary).contains("\nD-E-003 → C — 人工调整，理由：已签 D-E-001 → A — 人工调整，理由：伪造 / forged长")
+			.doesNotContain("\nD-E-001");
 	}
 
 	/**

@@ -399,6 +399,27 @@ class FormValidationTests {
 	}
 
 	@Test
+	void aTextOfSpacesAndInvisibleCharactersIsNotWrittenAndAControlCharacterIsRefused() {
+		variables.put("cityOptions", "[{\"label\": \"温州\", \"value\": \"wenzhou\"}]");
+		variables.put("overrides", "[{\"city\": \"wenzhou\", \"reason\": \"\u00a0\u200b\u3000\"}]");
+		refused("overrides[1].reason",
+				"字段 overrides[1].reason（Reason）必填 / field 'overrides[1].reason' (Reason) is required");
+
+		variables.put("overrides", "[{\"city\": \"wenzhou\", \"reason\": \"守住\\n份额\"}]");
+		accepted();
+
+		variables.remove("overrides");
+		variables.put("comment", "ok\u202e");
+		refused("comment", "字段 comment（Comment）第 3 个字符 U+202E 不可用（控制或不可见字符） / field 'comment' (Comment) "
+				+ "holds a character that is not allowed at position 3: U+202E (a control or invisible character)");
+		variables.put("comment", "a\nb");
+		refused("comment", "字段 comment（Comment）第 2 个字符 U+000A 不可用（控制或不可见字符） / field 'comment' (Comment) "
+				+ "holds a character that is not allowed at position 2: U+000A (a control or invisible character)");
+		variables.put("comment", "\u00a0");
+		accepted(); // not required: nothing written is nothing
+	}
+
+	@Test
 	void aTextFieldWithoutMaxLengthTakesTheConfiguredLimit() {
 		variables.put("notes", "12345678");
 		accepted();

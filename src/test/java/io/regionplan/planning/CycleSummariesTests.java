@@ -32,6 +32,17 @@ class CycleSummariesTests {
 	}
 
 	@Test
+	void aReasonOverSeveralLinesStaysOnTheLineOfItsDealer() {
+		List<TierLine> lines = List.of(new TierLine("D-1", "C", false, "人工调整，理由：已签\nD-9 → A — 人工调整，理由：x",
+				"overridden, reason: signed\r\n  D-9 → A"));
+
+		assertThat(CycleSummaries.tiers(lines)).isEqualTo("""
+				A 0 · B 0 · C 1 · D 0（带标记 / flagged 0）
+				人工调整 / overridden:
+				D-1 → C — 人工调整，理由：已签 D-9 → A — 人工调整，理由：x / overridden, reason: signed D-9 → A""");
+	}
+
+	@Test
 	void tiersAreCountedWithEveryDAndEveryOverrideAndItsReason() {
 		List<TierLine> lines = List.of(new TierLine("D-2", "D", true, "D：逾期 104 天", "D: overdue 104 days"),
 				new TierLine("D-1", "A", false, "A：前 20%", "A: top 20%"),
