@@ -6,11 +6,16 @@
 // Here Tasklist's "invalid" holds only while the form shows an error message. Nothing else changes: Complete still
 // has form-js validate the whole form before anything is sent (a field left empty is then refused and marked), and
 // the server checks every completion against the task's form.
+//
+// What form-js reports is never passed on before the form has rendered it: pressing Complete straight after typing
+// takes the typing out of the text area, form-js reports the change (with the empty arrays) while the button is
+// being pressed, and a button disabled for that moment swallowed the press. Complete now changes only when an error
+// message appears or goes away.
 const SHOWN_ERROR = '.fjs-form-field-error';
 
 function followShownErrors(scope, element, tasklistForm) {
   let reported = false; // what Tasklist's form-js integration last said
-  let sent = false; // what the Complete button last got
+  let sent = null; // what the Complete button last got (nothing yet: the start dialog begins invalid)
   const send = () => {
     const invalid = reported && element.querySelector(SHOWN_ERROR) !== null;
     if (invalid !== sent) {
@@ -26,11 +31,7 @@ function followShownErrors(scope, element, tasklistForm) {
   const followed = Object.create(tasklistForm);
   followed.notifyFormValidated = invalid => {
     reported = invalid;
-    sent = invalid;
-    tasklistForm.notifyFormValidated(invalid); // as reported, until the form has rendered what it holds
-    if (invalid) {
-      setTimeout(send);
-    }
+    setTimeout(send); // once the form has rendered what it reported
   };
   // a form that failed to load stays invalid, whatever it shows
   followed.notifyFormInitializationFailed = error => tasklistForm.notifyFormInitializationFailed(error);
