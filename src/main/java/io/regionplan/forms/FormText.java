@@ -25,6 +25,13 @@ public final class FormText {
 		return text.codePoints().anyMatch(FormText::shows);
 	}
 
+	/**
+	 * No value, or one whose text shows nothing: what a rule asking for a reason refuses.
+	 */
+	public static boolean blank(Object value) {
+		return value == null || !written(String.valueOf(value));
+	}
+
 	/** A code point a text may not hold, and where it is (from 1). */
 	record Refused(int codePoint, int position) {
 

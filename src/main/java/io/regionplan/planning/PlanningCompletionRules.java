@@ -92,7 +92,7 @@ class PlanningCompletionRules {
 			BigDecimal plan = DistributePlanDelegate.number(task.getVariable("plannedVolume"));
 			BigDecimal forecast = DistributePlanDelegate.number(task.getVariable("forecastVolume"));
 			BigDecimal target = DistributePlanDelegate.number(task.getVariable("hqVolumeTarget"));
-			if (!blank(task.getVariable("planNotes"))) {
+			if (!FormText.blank(task.getVariable("planNotes"))) {
 				return;
 			}
 			if (plan.compareTo(forecast) < 0) {
@@ -115,7 +115,8 @@ class PlanningCompletionRules {
 	@Bean
 	CompletionRule gapReturnNeedsAComment() {
 		return rule(Set.of("Task_DirectorGapApproval"), List.of("gapDecision", "gapDirectorComment"), task -> {
-			if ("return".equals(task.getVariable("gapDecision")) && blank(task.getVariable("gapDirectorComment"))) {
+			if ("return".equals(task.getVariable("gapDecision"))
+					&& FormText.blank(task.getVariable("gapDirectorComment"))) {
 				throw invalid("gapDirectorComment", "退回时必须填写意见", "a comment is required when sending back");
 			}
 		});
@@ -126,10 +127,11 @@ class PlanningCompletionRules {
 		return rule(Set.of("Task_DirectorPlanApproval"), List.of("planDecision", "returnTo", "planDirectorComment"),
 				task -> {
 					if ("return".equals(task.getVariable("planDecision"))
-							&& blank(task.getVariable("planDirectorComment"))) {
+							&& FormText.blank(task.getVariable("planDirectorComment"))) {
 						throw invalid("planDirectorComment", "退回时必须填写意见", "a comment is required when sending back");
 					}
-					if ("return".equals(task.getVariable("planDecision")) && blank(task.getVariable("returnTo"))) {
+					if ("return".equals(task.getVariable("planDecision"))
+							&& FormText.blank(task.getVariable("returnTo"))) {
 						throw invalid("returnTo", "退回时必须选择退回到哪一步", "choose the step to send the plan back to");
 					}
 				});
@@ -160,7 +162,7 @@ class PlanningCompletionRules {
 	@Bean
 	CompletionRule newMarketNeedsAllSevenScores() {
 		return rule(Set.of("Task_MarketVisits"), task -> {
-			if (blank(task.getVariable("newMarketCity"))) {
+			if (FormText.blank(task.getVariable("newMarketCity"))) {
 				return;
 			}
 			for (String score : SEVEN_C) {
@@ -170,10 +172,6 @@ class PlanningCompletionRules {
 				}
 			}
 		});
-	}
-
-	private static boolean blank(Object value) {
-		return value == null || !FormText.written(String.valueOf(value));
 	}
 
 }

@@ -64,9 +64,9 @@ final class ReviewOverrides {
 			reason(at + row.get(2), node.path(row.get(2)).asText(""));
 		}
 		Object subject = task.getVariable(single.get(0));
-		if (blank(subject)) {
+		if (FormText.blank(subject)) {
 			for (String given : single.subList(1, 3)) {
-				if (!blank(task.getVariable(given))) {
+				if (!FormText.blank(task.getVariable(given))) {
 					throw invalid(single.get(0), "填写了 " + given + "，但没有写调整的对象",
 							given + " is given, but not what it overrides");
 				}
@@ -97,13 +97,9 @@ final class ReviewOverrides {
 	}
 
 	private static void reason(String field, Object reason) {
-		if (blank(reason)) {
+		if (FormText.blank(reason)) {
 			throw invalid(field, "调整结果必须写明理由", "an override needs a written reason");
 		}
-	}
-
-	private static boolean blank(Object value) {
-		return value == null || !FormText.written(String.valueOf(value));
 	}
 
 }

@@ -60,8 +60,7 @@ class StoreRenewalCheck implements CompletionRule {
 		renewals.of(CycleContext.cycleId(task.getExecution())).forEach(f -> flagged.add(f.storeId()));
 		List<String> renewed = renewed(task.getVariable(RENEWALS), flagged);
 		Object reason = task.getVariable(REASON);
-		if (!renewed.isEmpty() && "approve".equals(task.getVariable("planDecision"))
-				&& (reason == null || !FormText.written(String.valueOf(reason)))) {
+		if (!renewed.isEmpty() && "approve".equals(task.getVariable("planDecision")) && FormText.blank(reason)) {
 			throw invalid(REASON, "续投 ROI 低于门槛的门店投入须写明理由",
 					"renewing a store investment whose ROI is below the threshold needs a reason");
 		}
